@@ -1,0 +1,255 @@
+//! What kind of message this is, before anyone counts it as a reply: a human message, an
+//! auto-reply (out-of-office, vacation responder, ticket acknowledgement), a bounce, the rep's
+//! bulk mail, or a calendar message. Headers first, then subject and opening-line phrases in
+//! English, German, French, Spanish, Italian, Dutch, Portuguese and Swedish.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::dates::{return_date, DateMention};
+use crate::message::{DsnFailure, Mail};
+
+/// The classification of one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Human,
+    /// An automatic reply; `returns` is the return date it states, if any.
+    AutoReply {
+        returns: Option<DateMention>,
+    },
+    /// A delivery failure, with the recipients it names.
+    Bounce {
+        failed: Vec<DsnFailure>,
+    },
+    /// A delivery delay notice or other machine notice that is neither reply nor failure.
+    Notice,
+    /// Bulk mail (lists, newsletters, many recipients, undisclosed recipients).
+    Bulk,
+    /// A calendar invitation or an invitation reply.
+    Calendar,
+}
+
+impl Kind {
+    pub fn is_human(&self) -> bool {
+        matches!(self, Kind::Human)
+    }
+}
+
+fn autoreply_subject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            \b(automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|automated\s+response|out\s+of\s+(the\s+)?office|ooo\b|away\s+from\s+(the\s+)?office|on\s+vacation|on\s+leave|vacation\s+(reply|notice|message)|away\s+message|i\s+am\s+away|i'm\s+away|annual\s+leave|parental\s+leave
+            |automatische\s+antwort|abwesenheitsnotiz|abwesenheit|abwesend|nicht\s+im\s+büro|außer\s+haus|urlaub
+            |réponse\s+automatique|reponse\s+automatique|absence\s+du\s+bureau|absent\s+du\s+bureau|message\s+d'absence|absent(e)?\b|en\s+congés?
+            |respuesta\s+automática|respuesta\s+automatica|fuera\s+de\s+la\s+oficina|ausente|fuera\s+de\s+oficina|de\s+vacaciones
+            |risposta\s+automatica|fuori\s+sede|fuori\s+ufficio|assente|in\s+ferie
+            |automatisch\s+antwoord|afwezig|niet\s+aanwezig|buiten\s+kantoor|met\s+vakantie
+            |resposta\s+automática|resposta\s+automatica|fora\s+do\s+escritório|fora\s+do\s+escritorio|ausência|de\s+férias
+            |autosvar|automatiskt\s+svar|frånvaro|frånvarande|ej\s+på\s+kontoret|på\s+semester|semester
+            )",
+        )
+        .expect("autoreply subject regex")
+    })
+}
+
+fn autoreply_body_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(currently\s+|now\s+)?(out\s+of\s+(the\s+)?office|away|on\s+(annual\s+|parental\s+|maternity\s+|paternity\s+)?(leave|vacation|holiday|pto)|traveling|travelling|ooo)\b.{0,80}(until|till|through|returning|return|back)
+            |(thank\s+you|thanks)\s+for\s+(your\s+)?(e-?mail|message)[.,!]?\s+(i\s+am|i'm)\s+(currently\s+)?(out|away|on)
+            |this\s+is\s+an\s+automatic(ally\s+generated)?\s+(reply|response|message)
+            |(ich\s+bin|bin\s+ich)\s+(derzeit|zurzeit|momentan|aktuell|vom\s+.{1,30})?\s*(bis|nicht\s+im\s+büro|abwesend|außer\s+haus|im\s+urlaub)
+            |vielen\s+dank\s+für\s+ihre\s+(e-?mail|nachricht)\.\s+ich\s+bin
+            |je\s+suis\s+(actuellement\s+)?(absent|absente|en\s+congés?|en\s+déplacement|en\s+vacances)
+            |(estoy|estaré)\s+(actualmente\s+)?(fuera\s+de\s+la\s+oficina|de\s+vacaciones|ausente)
+            |(sono|sarò)\s+(attualmente\s+)?(fuori\s+(sede|ufficio)|in\s+ferie|assente)
+            |ik\s+ben\s+(momenteel\s+|tot\s+.{1,30})?(afwezig|niet\s+aanwezig|met\s+vakantie|buiten\s+kantoor)
+            |(estou|estarei)\s+(atualmente\s+)?(fora\s+do\s+escritório|de\s+férias|ausente)
+            |jag\s+är\s+(för\s+närvarande\s+)?(ledig|borta|på\s+semester|tjänstledig|frånvarande)
+            ",
+        )
+        .expect("autoreply body regex")
+    })
+}
+
+fn bounce_subject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            undeliverable|undelivered\s+mail|delivery\s+status\s+notification\s*\(failure\)|delivery\s+(has\s+)?failed|mail\s+delivery\s+(failed|failure|system)|failure\s+notice|returned\s+mail|delivery\s+failure|could\s+not\s+be\s+delivered|message\s+not\s+delivered|address\s+not\s+found
+            |unzustellbar|nicht\s+zustellbar|non\s+remis|échec\s+de\s+(la\s+)?remise|no\s+se\s+puede\s+entregar|no\s+entregado|non\s+recapitabile|mancato\s+recapito|onbestelbaar|não\s+entregue|não\s+é\s+possível\s+entregar|kan\s+inte\s+levereras|olevererbart|ej\s+levererat
+            ",
+        )
+        .expect("bounce subject regex")
+    })
+}
+
+fn is_mailer_daemon(mail: &Mail) -> bool {
+    mail.author().is_some_and(|a| {
+        let local = a.email.split('@').next().unwrap_or("");
+        matches!(
+            local,
+            "mailer-daemon" | "postmaster" | "mail-daemon" | "mailerdaemon"
+        ) || a.name.as_deref().is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            n.contains("mail delivery") || n.contains("mailer-daemon") || n.contains("postmaster")
+        })
+    })
+}
+
+/// Classify one message. `max_recipients` marks the rep's mass mail as bulk.
+pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
+    let s = &mail.signals;
+    let subject = mail.subject.as_str();
+    let body = mail.body.as_deref().unwrap_or("");
+    let head: String = body.chars().take(1200).collect();
+
+    // Bounces: a DSN, Exim/Gmail's X-Failed-Recipients, or a mailer daemon saying so.
+    let is_report = s.content_type == "multipart/report"
+        && s.report_type
+            .as_deref()
+            .is_none_or(|r| r.contains("delivery-status"));
+    if is_report
+        || !s.x_failed_recipients.is_empty()
+        || (is_mailer_daemon(mail) && bounce_subject_re().is_match(subject))
+        || (is_mailer_daemon(mail) && s.return_path_empty)
+    {
+        let mut failed = mail.dsn_failed.clone();
+        for r in &s.x_failed_recipients {
+            if !failed.iter().any(|f| &f.recipient == r) {
+                failed.push(DsnFailure {
+                    recipient: r.clone(),
+                    diagnostic: None,
+                });
+            }
+        }
+        if failed.is_empty() && is_report && !mail.dsn_failed.is_empty() {
+            return Kind::Notice;
+        }
+        if is_report && failed.is_empty() && subject.to_ascii_lowercase().contains("delay") {
+            return Kind::Notice;
+        }
+        return Kind::Bounce { failed };
+    }
+    if s.report_type
+        .as_deref()
+        .is_some_and(|r| r.contains("disposition-notification"))
+    {
+        return Kind::Notice; // read receipts
+    }
+
+    if s.has_calendar || s.content_type == "text/calendar" {
+        return Kind::Calendar;
+    }
+
+    let auto_submitted = s
+        .auto_submitted
+        .as_deref()
+        .is_some_and(|v| !v.starts_with("no"));
+    let precedence = s.precedence.as_deref().unwrap_or("");
+    let header_auto = auto_submitted
+        || s.x_autoreply
+        || s.x_autorespond
+        || precedence == "auto_reply"
+        || s.ms_exchange_autoreply;
+    let subject_auto = autoreply_subject_re().is_match(subject);
+    let body_auto = autoreply_body_re().is_match(&head);
+    // Outlook marks its out-of-office replies only with X-Auto-Response-Suppress; alone that
+    // header is common on ordinary mail, so it needs a subject or body phrase beside it.
+    let suppress = s.x_auto_response_suppress.is_some();
+    if header_auto
+        || (subject_auto && (body_auto || suppress || subject_is_prefix(subject)))
+        || body_auto && body.len() < 3000 && own_lines(body) < 25
+    {
+        let reference = mail.date.map(|d| d.date_naive()).unwrap_or_default();
+        let returns = return_date(&head, reference);
+        return Kind::AutoReply { returns };
+    }
+
+    if matches!(precedence, "bulk" | "list" | "junk")
+        || s.list_unsubscribe
+        || s.list_id
+        || s.undisclosed_recipients
+    {
+        return Kind::Bulk;
+    }
+    if mail.recipients().count() > max_recipients {
+        return Kind::Bulk;
+    }
+    Kind::Human
+}
+
+/// "Automatic reply: …", "Out of Office: …", "Abwesenheitsnotiz: …" as the subject's prefix.
+fn subject_is_prefix(subject: &str) -> bool {
+    autoreply_subject_re().find(subject).is_some_and(|m| {
+        m.start() < 3 && subject[m.end()..].trim_start().starts_with([':', '-', '('])
+            || m.start() < 3 && m.end() == subject.trim_end().len()
+    })
+}
+
+fn own_lines(body: &str) -> usize {
+    body.lines()
+        .filter(|l| !l.trim_start().starts_with('>'))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::parse;
+
+    fn kind(raw: &str) -> Kind {
+        let (m, _) = parse(raw.replace('\n', "\r\n").as_bytes(), None, None, false).unwrap();
+        classify(&m, 15)
+    }
+
+    #[test]
+    fn gmail_vacation_responder_is_an_auto_reply() {
+        let k = kind("From: Dana <dana@northwind.com>\nTo: alex@acme.io\nSubject: Re: Pricing\nAuto-Submitted: auto-replied\nMessage-ID: <v@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nI'm out of the office until Monday, November 30.\n");
+        assert_eq!(
+            k,
+            Kind::AutoReply {
+                returns: Some(DateMention::Date(
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+                ))
+            }
+        );
+    }
+
+    #[test]
+    fn outlook_oof_without_auto_submitted_is_an_auto_reply() {
+        let k = kind("From: Jan <jan@contoso.de>\nTo: alex@acme.io\nSubject: Automatische Antwort: Angebot\nX-Auto-Response-Suppress: All\nMessage-ID: <o@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nIch bin bis zum 16.12. nicht im Büro.\n");
+        assert!(matches!(
+            k,
+            Kind::AutoReply {
+                returns: Some(DateMention::Date(_))
+            }
+        ));
+    }
+
+    #[test]
+    fn human_reply_mentioning_vacation_later_in_text_is_human() {
+        let k = kind("From: Dana <dana@northwind.com>\nTo: alex@acme.io\nSubject: Re: Pricing\nMessage-ID: <h@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nThanks Alex, this looks good. Let me run it by our CFO.\n");
+        assert_eq!(k, Kind::Human);
+    }
+
+    #[test]
+    fn postfix_dsn_is_a_bounce_naming_the_recipient() {
+        let raw = "From: MAILER-DAEMON@mx.acme.io (Mail Delivery System)\nTo: alex@acme.io\nSubject: Undelivered Mail Returned to Sender\nMessage-ID: <b@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nI'm sorry to have to inform you that your message could not be delivered.\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.acme.io\n\nFinal-Recipient: rfc822; ben@globex.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <ben@globex.example>: Recipient address rejected\n--B--\n";
+        match kind(raw) {
+            Kind::Bounce { failed } => assert_eq!(failed[0].recipient, "ben@globex.example"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn newsletter_is_bulk() {
+        assert_eq!(kind("From: news@x.com\nTo: alex@acme.io\nSubject: Our news\nList-Unsubscribe: <mailto:u@x.com>\nMessage-ID: <n@x>\n\nhello\n"), Kind::Bulk);
+    }
+}

@@ -1,0 +1,811 @@
+//! `config.toml`: accounts, identity, quiet-thread cadences, reason rules, value items, lint.
+//! Parsing is strict (unknown keys are errors, so typos surface); every error names the key
+//! and the fix. [`Config::compile`] turns the text form into the checked runtime form.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::reason::{default_prospect_rules, default_rules, Rules, DEFAULT_PRIORITY};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}. Pass --config PATH, or copy config.example.toml to {path}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("{path}: key `{key}`: {message}")]
+    Invalid {
+        path: String,
+        key: String,
+        message: String,
+    },
+}
+
+/// The file as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    #[serde(default)]
+    pub accounts: Vec<AccountConfig>,
+    #[serde(default)]
+    pub policy: PolicyConfig,
+    #[serde(default)]
+    pub reasons: ReasonsConfig,
+    #[serde(default)]
+    pub templates: TemplatesConfig,
+    #[serde(default)]
+    pub value_items: BTreeMap<String, Vec<ValueItem>>,
+    #[serde(default)]
+    pub lint: LintConfig,
+    #[serde(default)]
+    pub state: StateConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountConfig {
+    pub name: String,
+    pub identity: IdentityConfig,
+    #[serde(default)]
+    pub maildir: Option<MaildirConfig>,
+    #[serde(default)]
+    pub imap: Option<ImapConfig>,
+    #[serde(default)]
+    pub folders: FoldersConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityConfig {
+    pub name: String,
+    pub addresses: Vec<String>,
+    #[serde(default)]
+    pub internal_domains: Vec<String>,
+    #[serde(default)]
+    pub signature: String,
+    #[serde(default = "default_tz")]
+    pub timezone: String,
+    /// The rep's own time off: no new drafts are due inside it.
+    #[serde(default)]
+    pub away: Vec<DateRange>,
+}
+
+fn default_tz() -> String {
+    "UTC".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRange {
+    pub from: String,
+    pub until: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaildirConfig {
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImapConfig {
+    pub host: String,
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// `implicit` (993, the default), `starttls` (143) or `none` (plaintext; warned about).
+    #[serde(default = "default_tls")]
+    pub tls: String,
+    pub user: String,
+    #[serde(default)]
+    pub password_command: Option<String>,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    #[serde(default)]
+    pub oauth2_token_command: Option<String>,
+    #[serde(default)]
+    pub ca_file: Option<String>,
+    #[serde(default)]
+    pub cache_dir: Option<String>,
+    #[serde(default = "default_poll")]
+    pub poll_seconds: u64,
+}
+
+fn default_tls() -> String {
+    "implicit".into()
+}
+fn default_poll() -> u64 {
+    300
+}
+
+/// Folder names; empty means "find it" (SPECIAL-USE on IMAP, Dovecot's names on Maildir).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FoldersConfig {
+    #[serde(default)]
+    pub sent: Option<String>,
+    #[serde(default)]
+    pub drafts: Option<String>,
+    /// Folders where replies land; INBOX by default (plus All Mail/Archive found on IMAP).
+    #[serde(default)]
+    pub replies: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyConfig {
+    #[serde(default = "yes")]
+    pub business_days: bool,
+    #[serde(default = "default_work_week")]
+    pub work_week: Vec<String>,
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    #[serde(default = "default_work_hours")]
+    pub work_hours: String,
+    #[serde(default = "default_cadence")]
+    pub default_cadence: Vec<u32>,
+    #[serde(default)]
+    pub cadence: BTreeMap<String, Vec<u32>>,
+    /// Wait before the close-the-loop note; the last cadence wait when unset.
+    #[serde(default)]
+    pub close_wait: Option<u32>,
+    /// Threads whose last message is older than this are `stale`: too late for a follow-up.
+    #[serde(default = "default_max_age")]
+    pub max_age_days: u32,
+    /// More recipients than this on the rep's message make it bulk mail.
+    #[serde(default = "default_max_recipients")]
+    pub max_recipients: usize,
+    /// Wait (days) after an auto-reply whose return date can't be read.
+    #[serde(default = "default_autoreply_wait")]
+    pub autoreply_wait: u32,
+    /// Count mail from anyone at the prospect's company (not free-mail) as a reply.
+    #[serde(default = "yes")]
+    pub domain_replies: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_work_week() -> Vec<String> {
+    ["mon", "tue", "wed", "thu", "fri"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+fn default_work_hours() -> String {
+    "09:00-17:00".into()
+}
+fn default_cadence() -> Vec<u32> {
+    vec![3, 5, 10]
+}
+fn default_max_age() -> u32 {
+    60
+}
+fn default_max_recipients() -> usize {
+    15
+}
+fn default_autoreply_wait() -> u32 {
+    7
+}
+
+impl Default for PolicyConfig {
+    fn default() -> Self {
+        toml::from_str("").expect("empty policy parses")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonsConfig {
+    #[serde(default)]
+    pub priority: Option<Vec<String>>,
+    /// Per reason, regexes over the rep's own words; a reason listed here replaces its defaults.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub prospect_rules: BTreeMap<String, Vec<String>>,
+    /// Client tag or plus-tag → reason (e.g. `"$label1" = "pricing"`).
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TemplatesConfig {
+    /// Directory of templates; the built-in set when unset.
+    #[serde(default)]
+    pub dir: Option<String>,
+}
+
+/// Something new and useful to bring in a follow-up.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ValueItem {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LintConfig {
+    /// Replaces the default banned phrases when set.
+    #[serde(default)]
+    pub banned_phrases: Option<Vec<String>>,
+    #[serde(default)]
+    pub extra_banned_phrases: Vec<String>,
+    #[serde(default)]
+    pub max_words: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StateConfig {
+    /// Directory for the drafted-follow-ups record and IMAP caches.
+    #[serde(default)]
+    pub dir: Option<String>,
+}
+
+/// The phrases that make a follow-up a nag rather than a reason to reply.
+pub const DEFAULT_BANNED: &[&str] = &[
+    "just checking in",
+    "just following up",
+    "just wanted to follow up",
+    "following up on my last email",
+    "touch base",
+    "touching base",
+    "circling back",
+    "circle back",
+    "bumping this",
+    "bump this",
+    "any update",
+    "any updates",
+    "did you get a chance",
+    "did you have a chance",
+    "as per my last email",
+    "per my last email",
+    "just a friendly reminder",
+    "just wanted to check",
+    "checking in",
+];
+
+/// Built-in value items, rotated by stage; config replaces a reason's list.
+pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
+    let v = |t: &str, s: &str| ValueItem {
+        title: t.into(),
+        summary: s.into(),
+        url: None,
+    };
+    let mut m = BTreeMap::new();
+    m.insert("pricing".into(), vec![
+        v("a side-by-side breakdown of the three plan options", "it shows what each option includes, so the choice is about scope rather than price"),
+        v("a payback estimate based on the numbers you shared", "most teams your size recover the cost within two quarters"),
+        v("a note on how similar customers structured their first purchase", "several started with one team and expanded once the results were in"),
+    ]);
+    m.insert(
+        "proposal".into(),
+        vec![
+            v(
+                "a one-page summary of the proposal",
+                "it is written for anyone on your side who needs the gist in two minutes",
+            ),
+            v(
+                "answers to the questions legal and procurement usually ask",
+                "it tends to shorten the review by a week or two",
+            ),
+            v(
+                "a suggested timeline from signature to first results",
+                "it shows what happens in the first 30 days",
+            ),
+        ],
+    );
+    m.insert(
+        "decision_maker".into(),
+        vec![
+            v(
+                "a short brief written for your finance lead",
+                "it covers cost, payback and risk on one page",
+            ),
+            v(
+                "the questions executives usually ask, answered",
+                "it saves you from relaying questions back and forth",
+            ),
+            v(
+                "an offer to join a short call with your decision maker",
+                "I can answer the hard questions directly so you don't have to",
+            ),
+        ],
+    );
+    m.insert(
+        "information".into(),
+        vec![
+            v(
+                "a two-paragraph summary of the material",
+                "it covers the parts that matter most for a team like yours",
+            ),
+            v(
+                "a case study from a company in your industry",
+                "it shows the results they measured in the first quarter",
+            ),
+            v(
+                "the answer to the question behind your request",
+                "I pulled the specifics so you don't have to dig",
+            ),
+        ],
+    );
+    m.insert(
+        "meeting".into(),
+        vec![
+            v(
+                "two concrete time slots and a three-point agenda",
+                "so the call is short and worth your time",
+            ),
+            v(
+                "a 15-minute format instead of a full demo",
+                "it covers only the parts relevant to you",
+            ),
+            v(
+                "a recorded walkthrough you can watch in ten minutes",
+                "in case a live call is hard to fit in",
+            ),
+        ],
+    );
+    m.insert(
+        "timing".into(),
+        vec![
+            v(
+                "a planning checklist for when the project starts",
+                "it helps you line things up while you wait",
+            ),
+            v(
+                "a short note on what changed in our product since we spoke",
+                "a couple of the changes touch the points you raised",
+            ),
+            v(
+                "a summary of our earlier conversation",
+                "so picking things back up takes a minute",
+            ),
+        ],
+    );
+    m.insert(
+        "away".into(),
+        vec![
+            v(
+                "a one-minute recap of where we left things",
+                "so you don't have to dig through the thread after your time away",
+            ),
+            v(
+                "a proposed next step with two time options",
+                "so getting going again is one reply",
+            ),
+            v(
+                "a short list of what is new since we spoke",
+                "in case any of it is useful now that you're back",
+            ),
+        ],
+    );
+    m.insert(
+        "trial".into(),
+        vec![
+            v(
+                "a tip that gets more out of the trial",
+                "most teams miss the reporting view, and it is where the value shows",
+            ),
+            v(
+                "a checklist to make sure the right people have access",
+                "trials go best when the end users try it, not only the admin",
+            ),
+            v(
+                "a note on what happens when the trial ends",
+                "nothing is lost, and your setup carries over",
+            ),
+        ],
+    );
+    m
+}
+
+/// The checked, compiled configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub accounts: Vec<AccountConfig>,
+    pub policy: Policy,
+    pub rules: Rules,
+    pub templates_dir: Option<PathBuf>,
+    pub value_items: BTreeMap<String, Vec<ValueItem>>,
+    pub banned_phrases: Vec<String>,
+    pub max_words: usize,
+    pub state_dir: PathBuf,
+}
+
+/// Cadence and calendar settings in runtime form.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub business_days: bool,
+    pub work_week: Vec<Weekday>,
+    pub holidays: Vec<NaiveDate>,
+    pub work_start: NaiveTime,
+    pub work_end: NaiveTime,
+    pub default_cadence: Vec<u32>,
+    pub cadence: HashMap<String, Vec<u32>>,
+    pub close_wait: Option<u32>,
+    pub max_age_days: u32,
+    pub max_recipients: usize,
+    pub autoreply_wait: u32,
+    pub domain_replies: bool,
+}
+
+impl Policy {
+    pub fn cadence_for(&self, reason: Option<&str>) -> &[u32] {
+        reason
+            .and_then(|r| self.cadence.get(r))
+            .map(Vec::as_slice)
+            .unwrap_or(&self.default_cadence)
+    }
+}
+
+/// Expand a leading `~/` to the home directory.
+pub fn expand_home(p: &str) -> PathBuf {
+    if let Some(rest) = p.strip_prefix("~/") {
+        if let Some(home) = std::env::var_os("HOME") {
+            return PathBuf::from(home).join(rest);
+        }
+    }
+    PathBuf::from(p)
+}
+
+/// The default config path: `$XDG_CONFIG_HOME/followup/config.toml` or `~/.config/followup/config.toml`.
+pub fn default_path() -> PathBuf {
+    match std::env::var_os("XDG_CONFIG_HOME") {
+        Some(x) if !x.is_empty() => PathBuf::from(x).join("followup/config.toml"),
+        _ => expand_home("~/.config/followup/config.toml"),
+    }
+}
+
+impl Config {
+    /// Read, parse and check a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_str(&text, Some(path))
+    }
+
+    /// Parse and check config text; `path` is used in messages and to resolve relative paths.
+    pub fn from_str(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let shown = path
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "config".into());
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: shown.clone(),
+            message: format!(
+                "{}Fix the TOML at that place; config.example.toml documents every key.",
+                e
+            ),
+        })?;
+        raw.compile(path)
+    }
+}
+
+impl RawConfig {
+    /// Check every value and build the runtime form.
+    pub fn compile(self, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let shown = path
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "config".into());
+        let base = path
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let invalid = |key: &str, message: String| ConfigError::Invalid {
+            path: shown.clone(),
+            key: key.to_string(),
+            message,
+        };
+        let resolve = |p: &str| {
+            let e = expand_home(p);
+            if e.is_absolute() {
+                e
+            } else {
+                base.join(e)
+            }
+        };
+
+        if self.accounts.is_empty() {
+            return Err(invalid("accounts", "no account configured; add an [[accounts]] table with name, identity and maildir or imap (see config.example.toml)".into()));
+        }
+        let mut names = Vec::new();
+        let mut accounts = self.accounts;
+        for (i, a) in accounts.iter_mut().enumerate() {
+            let k = format!("accounts[{i}]");
+            if a.name.trim().is_empty()
+                || !a
+                    .name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+            {
+                return Err(invalid(
+                    &format!("{k}.name"),
+                    format!(
+                        "`{}` is not a usable account name; use letters, digits, '-', '_' or '.'",
+                        a.name
+                    ),
+                ));
+            }
+            if names.contains(&a.name) {
+                return Err(invalid(
+                    &format!("{k}.name"),
+                    format!(
+                        "account `{}` is defined twice; give each account its own name",
+                        a.name
+                    ),
+                ));
+            }
+            names.push(a.name.clone());
+            match (&a.maildir, &a.imap) {
+                (Some(_), Some(_)) | (None, None) => {
+                    return Err(invalid(
+                        &k,
+                        "set exactly one of `maildir` (a local Maildir) or `imap` (a server)"
+                            .into(),
+                    ))
+                }
+                (Some(m), None) => {
+                    let p = resolve(&m.path);
+                    a.maildir = Some(MaildirConfig {
+                        path: p.display().to_string(),
+                    });
+                }
+                (None, Some(imap)) => {
+                    if !["implicit", "starttls", "none"].contains(&imap.tls.as_str()) {
+                        return Err(invalid(&format!("{k}.imap.tls"), format!("`{}` is not a TLS mode; use \"implicit\" (port 993), \"starttls\" (port 143) or \"none\"", imap.tls)));
+                    }
+                    let secrets = [
+                        &imap.password_command,
+                        &imap.password_env,
+                        &imap.oauth2_token_command,
+                    ]
+                    .iter()
+                    .filter(|s| s.is_some())
+                    .count();
+                    if secrets != 1 {
+                        return Err(invalid(&format!("{k}.imap"), "set exactly one of password_command, password_env or oauth2_token_command (the password itself never goes in the config)".into()));
+                    }
+                }
+            }
+            if a.identity.addresses.is_empty()
+                || a.identity.addresses.iter().any(|x| !x.contains('@'))
+            {
+                return Err(invalid(
+                    &format!("{k}.identity.addresses"),
+                    "list the rep's email addresses, e.g. [\"alex@acme.io\"]".into(),
+                ));
+            }
+            if a.identity.timezone.parse::<chrono_tz::Tz>().is_err() {
+                return Err(invalid(&format!("{k}.identity.timezone"), format!("`{}` is not an IANA time zone; use a name like \"Europe/Berlin\" or \"America/New_York\"", a.identity.timezone)));
+            }
+            for (j, r) in a.identity.away.iter().enumerate() {
+                for (field, v) in [("from", &r.from), ("until", &r.until)] {
+                    if NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
+                        return Err(invalid(
+                            &format!("{k}.identity.away[{j}].{field}"),
+                            format!("`{v}` is not a date; write YYYY-MM-DD"),
+                        ));
+                    }
+                }
+            }
+        }
+
+        let p = self.policy;
+        let work_week = p
+            .work_week
+            .iter()
+            .map(|d| {
+                d.parse::<Weekday>().map_err(|_| {
+                    invalid(
+                        "policy.work_week",
+                        format!("`{d}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if work_week.is_empty() {
+            return Err(invalid(
+                "policy.work_week",
+                "list at least one working day".into(),
+            ));
+        }
+        let holidays = p
+            .holidays
+            .iter()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                    invalid(
+                        "policy.holidays",
+                        format!("`{d}` is not a date; write YYYY-MM-DD"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let (ws, we) = p
+            .work_hours
+            .split_once('-')
+            .and_then(|(a, b)| {
+                Some((
+                    NaiveTime::parse_from_str(a.trim(), "%H:%M").ok()?,
+                    NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?,
+                ))
+            })
+            .filter(|(a, b)| a < b)
+            .ok_or_else(|| {
+                invalid(
+                    "policy.work_hours",
+                    format!(
+                        "`{}` is not a working-hours range; write \"09:00-17:00\"",
+                        p.work_hours
+                    ),
+                )
+            })?;
+        let check_cadence = |key: &str, c: &[u32]| {
+            if c.is_empty() || c.contains(&0) {
+                Err(invalid(key, "a cadence is a non-empty list of waits in days, each at least 1, e.g. [3, 5, 10]".into()))
+            } else {
+                Ok(())
+            }
+        };
+        check_cadence("policy.default_cadence", &p.default_cadence)?;
+        for (r, c) in &p.cadence {
+            check_cadence(&format!("policy.cadence.{r}"), c)?;
+        }
+
+        // Reasons.
+        let mut rep_rules = default_rules();
+        let mut prospect_rules = default_prospect_rules();
+        for (table, target, key) in [
+            (&self.reasons.rules, &mut rep_rules, "reasons.rules"),
+            (
+                &self.reasons.prospect_rules,
+                &mut prospect_rules,
+                "reasons.prospect_rules",
+            ),
+        ] {
+            for (reason, pats) in table {
+                let compiled = pats
+                    .iter()
+                    .map(|pat| {
+                        Regex::new(&format!("(?i){pat}")).map_err(|e| {
+                            invalid(
+                                &format!("{key}.{reason}"),
+                                format!("pattern `{pat}` is not a valid regex: {e}"),
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                target.insert(reason.clone(), compiled);
+            }
+        }
+        let mut priority: Vec<String> = self
+            .reasons
+            .priority
+            .unwrap_or_else(|| DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect());
+        for r in rep_rules.keys().chain(self.reasons.tags.values()) {
+            if !priority.contains(r) {
+                priority.push(r.clone());
+            }
+        }
+        let aliases = self
+            .reasons
+            .tags
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.clone()))
+            .collect();
+
+        let mut value_items = default_value_items();
+        for (r, items) in self.value_items {
+            if items.is_empty() || items.iter().any(|i| i.title.trim().is_empty()) {
+                return Err(invalid(
+                    &format!("value_items.{r}"),
+                    "give at least one item, each with a non-empty title".into(),
+                ));
+            }
+            value_items.insert(r, items);
+        }
+
+        let mut banned: Vec<String> = self
+            .lint
+            .banned_phrases
+            .unwrap_or_else(|| DEFAULT_BANNED.iter().map(|s| s.to_string()).collect());
+        banned.extend(self.lint.extra_banned_phrases);
+        let banned = banned.into_iter().map(|b| b.to_lowercase()).collect();
+
+        let state_dir = match self.state.dir {
+            Some(d) => resolve(&d),
+            None => match std::env::var_os("XDG_STATE_HOME") {
+                Some(x) if !x.is_empty() => PathBuf::from(x).join("followup"),
+                _ => expand_home("~/.local/state/followup"),
+            },
+        };
+
+        Ok(Config {
+            path: path.map(Path::to_path_buf),
+            accounts,
+            policy: Policy {
+                business_days: p.business_days,
+                work_week,
+                holidays,
+                work_start: ws,
+                work_end: we,
+                default_cadence: p.default_cadence,
+                cadence: p.cadence.into_iter().collect(),
+                close_wait: p.close_wait,
+                max_age_days: p.max_age_days,
+                max_recipients: p.max_recipients,
+                autoreply_wait: p.autoreply_wait,
+                domain_replies: p.domain_replies,
+            },
+            rules: Rules {
+                priority,
+                rep_rules,
+                prospect_rules,
+                aliases,
+            },
+            templates_dir: self.templates.dir.map(|d| resolve(&d)),
+            value_items,
+            banned_phrases: banned,
+            max_words: self.lint.max_words.unwrap_or(200),
+            state_dir,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: &str = "[[accounts]]\nname = \"alex\"\nmaildir = { path = \"/tmp/m\" }\n[accounts.identity]\nname = \"Alex\"\naddresses = [\"alex@acme.io\"]\n";
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = Config::from_str(MIN, None).unwrap();
+        assert_eq!(c.policy.default_cadence, vec![3, 5, 10]);
+        assert_eq!(c.policy.work_week.len(), 5);
+        assert!(c.banned_phrases.contains(&"just checking in".to_string()));
+    }
+
+    #[test]
+    fn errors_name_the_key_and_the_fix() {
+        let bad = format!("{MIN}[policy]\ndefault_cadence = [3, 0]\n");
+        let e = Config::from_str(&bad, None).unwrap_err().to_string();
+        assert!(
+            e.contains("policy.default_cadence") && e.contains("at least 1"),
+            "{e}"
+        );
+        let bad = format!("{MIN}[reasons.rules]\npricing = [\"(unclosed\"]\n");
+        let e = Config::from_str(&bad, None).unwrap_err().to_string();
+        assert!(e.contains("reasons.rules.pricing"), "{e}");
+        let e = Config::from_str(
+            &MIN.replace(
+                "name = \"Alex\"",
+                "name = \"Alex\"\ntimezone = \"Mars/Base\"",
+            ),
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("timezone") && e.contains("IANA"), "{e}");
+        let e = Config::from_str(&format!("{MIN}[policy]\ncadense = [1]\n"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cadense"), "{e}");
+    }
+}

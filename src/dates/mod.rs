@@ -1,0 +1,654 @@
+//! Reading the dates people write in mail ("until Monday, November 30", "bis zum 16.11.",
+//! "de retour le 2 décembre", "back on 12/3", "ping me in January", "next quarter"), in
+//! English, German, French, Spanish, Italian, Dutch, Portuguese and Swedish.
+//!
+//! Pure: every function takes the reference date (when the message was written).
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+/// What a text says about a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateMention {
+    /// A date read unambiguously.
+    Date(NaiveDate),
+    /// A date was written but could be read two ways (`9/8` with no locale hint).
+    Ambiguous(String),
+}
+
+/// The reader's hint for numeric dates: month-first (US) or day-first (most of the world).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    Unknown,
+    DayFirst,
+    MonthFirst,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
+    // Swedish
+    ("mars", 3),
+    ("augusti", 8),
+    ("maj", 5),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("montag", Weekday::Mon),
+    ("dienstag", Weekday::Tue),
+    ("mittwoch", Weekday::Wed),
+    ("donnerstag", Weekday::Thu),
+    ("freitag", Weekday::Fri),
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("lunes", Weekday::Mon),
+    ("martes", Weekday::Tue),
+    ("miércoles", Weekday::Wed),
+    ("jueves", Weekday::Thu),
+    ("viernes", Weekday::Fri),
+    ("lunedì", Weekday::Mon),
+    ("martedì", Weekday::Tue),
+    ("mercoledì", Weekday::Wed),
+    ("giovedì", Weekday::Thu),
+    ("venerdì", Weekday::Fri),
+    ("maandag", Weekday::Mon),
+    ("dinsdag", Weekday::Tue),
+    ("woensdag", Weekday::Wed),
+    ("donderdag", Weekday::Thu),
+    ("vrijdag", Weekday::Fri),
+    ("segunda-feira", Weekday::Mon),
+    ("terça-feira", Weekday::Tue),
+    ("quarta-feira", Weekday::Wed),
+    ("quinta-feira", Weekday::Thu),
+    ("sexta-feira", Weekday::Fri),
+    ("måndag", Weekday::Mon),
+    ("tisdag", Weekday::Tue),
+    ("onsdag", Weekday::Wed),
+    ("torsdag", Weekday::Thu),
+    ("fredag", Weekday::Fri),
+];
+
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names.join("|")
+}
+
+fn month_num(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+/// Words that introduce the date someone is back or wants to be contacted.
+const TRIGGERS: &str = r"until|till|til|through|thru|back|return|returning|returns|after|from|on|by|bis|einschließlich|einschliesslich|ab|zurück|wieder|retour|jusqu'au|jusqu’au|jusqu|au|partir|hasta|vuelta|regreso|regresaré|volveré|desde|fino|rientro|rientrerò|tornerò|dal|al|tot|terug|vanaf|até|ate|retorno|volta|voltarei|till|tillbaka|åter|från|efter|t\.o\.m\.|tom|to";
+
+struct Patterns {
+    day_month: Regex,
+    month_day: Regex,
+    iso: Regex,
+    dotted: Regex,
+    slashed: Regex,
+    weekday: Regex,
+    ordinal: Regex,
+    trigger: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let months = month_alternation();
+        let weekdays = WEEKDAYS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join("|");
+        Patterns {
+            day_month: Regex::new(&format!(
+                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:de\s+|of\s+)?({months})\.?(?:\s*(?:de\s+)?,?\s*(\d{{4}}))?\b"
+            ))
+            .expect("day_month"),
+            month_day: Regex::new(&format!(
+                r"(?i)\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(\d{{4}}))?"
+            ))
+            .expect("month_day"),
+            iso: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso"),
+            dotted: Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?:\D|$)").expect("dotted"),
+            slashed: Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b").expect("slashed"),
+            weekday: Regex::new(&format!(r"(?i)\b({weekdays})\b")).expect("weekday"),
+            ordinal: Regex::new(r"(?i)\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b").expect("ordinal"),
+            trigger: Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{TRIGGERS})(?:[^\p{{L}}]|$)")).expect("trigger"),
+        }
+    })
+}
+
+/// A guess at the numeric date order from the words of the text.
+pub fn order_hint(text: &str) -> NumericOrder {
+    let lower = text.to_lowercase();
+    let day_first_words = [
+        " bis ", " ich ", " je ", " suis ", " estoy ", " sono ", " ik ben", " estou ", " jag ",
+        " und ", " avec ", " hasta ", " fino ", " tot ", " até ", " och ",
+    ];
+    if day_first_words.iter().any(|w| lower.contains(w)) {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::Unknown
+    }
+}
+
+/// Resolve a day and month without a year to the first such date no more than a week before
+/// the reference date (so "30 November" written on 1 December means this year's).
+fn infer_year(day: u32, month: u32, year: Option<i32>, reference: NaiveDate) -> Option<NaiveDate> {
+    if let Some(y) = year {
+        let y = if y < 100 { 2000 + y } else { y };
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    let this = NaiveDate::from_ymd_opt(reference.year(), month, day);
+    match this {
+        Some(d) if d >= reference - Duration::days(7) => Some(d),
+        _ => NaiveDate::from_ymd_opt(reference.year() + 1, month, day),
+    }
+}
+
+/// Every date in the text, with the byte offset where it starts.
+pub fn find_dates(
+    text: &str,
+    reference: NaiveDate,
+    order: NumericOrder,
+) -> Vec<(usize, DateMention)> {
+    let p = patterns();
+    let mut out: Vec<(usize, usize, DateMention)> = Vec::new();
+    let push = |start: usize,
+                end: usize,
+                m: Option<DateMention>,
+                out: &mut Vec<(usize, usize, DateMention)>| {
+        if let Some(m) = m {
+            if !out.iter().any(|(s, e, _)| start < *e && *s < end) {
+                out.push((start, end, m));
+            }
+        }
+    };
+    for c in p.iso.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let d = NaiveDate::from_ymd_opt(
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
+        push(m.start(), m.end(), d.map(DateMention::Date), &mut out);
+    }
+    for c in p.day_month.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (Ok(day), Some(month)) = (c[1].parse::<u32>(), month_num(&c[2])) else {
+            continue;
+        };
+        // "may" is also an English verb: require a day before or after it to count.
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        push(
+            m.start(),
+            m.end(),
+            infer_year(day, month, year, reference).map(DateMention::Date),
+            &mut out,
+        );
+    }
+    for c in p.month_day.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (Some(month), Ok(day)) = (month_num(&c[1]), c[2].parse::<u32>()) else {
+            continue;
+        };
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        push(
+            m.start(),
+            m.end(),
+            infer_year(day, month, year, reference).map(DateMention::Date),
+            &mut out,
+        );
+    }
+    for c in p.dotted.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (Ok(day), Ok(month)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
+        if c.get(3).is_none() && !m.as_str()[c[1].len() + c[2].len() + 1..].starts_with('.') {
+            continue; // "3.5" is a number, not a date
+        }
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        push(
+            m.start(),
+            c.get(2).expect("g2").end() + 1,
+            infer_year(day, month, year, reference).map(DateMention::Date),
+            &mut out,
+        );
+    }
+    for c in p.slashed.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let day_first = infer_year(a, b, year, reference).filter(|_| b <= 12);
+        let month_first = infer_year(b, a, year, reference).filter(|_| a <= 12);
+        let mention = match (order, day_first, month_first) {
+            (_, Some(d), None) | (_, None, Some(d)) => Some(DateMention::Date(d)),
+            (_, Some(x), Some(y)) if x == y => Some(DateMention::Date(x)),
+            (NumericOrder::DayFirst, Some(d), _) => Some(DateMention::Date(d)),
+            (NumericOrder::MonthFirst, _, Some(d)) => Some(DateMention::Date(d)),
+            (NumericOrder::Unknown, Some(x), Some(y)) => {
+                // An absence is short: if exactly one reading lies within six weeks, it is that one.
+                let near = |d: NaiveDate| d >= reference && d <= reference + Duration::days(42);
+                match (near(x), near(y)) {
+                    (true, false) => Some(DateMention::Date(x)),
+                    (false, true) => Some(DateMention::Date(y)),
+                    _ => Some(DateMention::Ambiguous(m.as_str().to_string())),
+                }
+            }
+            _ => None,
+        };
+        push(m.start(), m.end(), mention, &mut out);
+    }
+    for c in p.ordinal.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let Ok(day) = c[1].parse::<u32>() else {
+            continue;
+        };
+        let mut d = None;
+        for k in 0..3 {
+            let base = reference
+                .checked_add_months(chrono::Months::new(k))
+                .unwrap_or(reference);
+            if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), day) {
+                if x >= reference {
+                    d = Some(x);
+                    break;
+                }
+            }
+        }
+        push(m.start(), m.end(), d.map(DateMention::Date), &mut out);
+    }
+    for c in p.weekday.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        // A weekday right before a written date belongs to it ("Monday, November 30").
+        let after = &text[m.end()..];
+        let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
+        if rest.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+            || p.month_day.find(rest).is_some_and(|x| x.start() == 0)
+            || p.day_month.find(rest).is_some_and(|x| x.start() == 0)
+        {
+            continue;
+        }
+        let lower = m.as_str().to_lowercase();
+        let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == lower) else {
+            continue;
+        };
+        let mut d = reference + Duration::days(1);
+        while d.weekday() != *wd {
+            d += Duration::days(1);
+        }
+        push(m.start(), m.end(), Some(DateMention::Date(d)), &mut out);
+    }
+    out.sort_by_key(|(s, _, _)| *s);
+    out.into_iter().map(|(s, _, m)| (s, m)).collect()
+}
+
+/// The date an out-of-office or "I'm away" text gives for the person's return: the first date
+/// introduced by "until", "back", "bis", "retour", … (the last such one when several), else the
+/// latest date in the coming months.
+pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
+    let order = order_hint(text);
+    let dates = find_dates(text, reference, order);
+    if dates.is_empty() {
+        return None;
+    }
+    let p = patterns();
+    let triggered: Vec<&DateMention> = dates
+        .iter()
+        .filter(|(pos, _)| {
+            let start = text[..*pos]
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            p.trigger.is_match(&text[start..*pos])
+        })
+        .map(|(_, m)| m)
+        .collect();
+    let pool: Vec<&DateMention> = if triggered.is_empty() {
+        dates.iter().map(|(_, m)| m).collect()
+    } else {
+        triggered
+    };
+    let horizon = reference + Duration::days(400);
+    let best = pool
+        .iter()
+        .filter_map(|m| match m {
+            DateMention::Date(d) if *d >= reference && *d <= horizon => Some(*d),
+            _ => None,
+        })
+        .max();
+    match best {
+        Some(d) => Some(DateMention::Date(d)),
+        None => pool
+            .iter()
+            .find(|m| matches!(m, DateMention::Ambiguous(_)))
+            .map(|m| (*m).clone()),
+    }
+}
+
+fn relative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?ix)\b(?:
+                (?P<nq>next\s+quarter|nächste[nm]?\s+quartal|prochain\s+trimestre|próximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|nästa\s+kvartal)
+              | (?P<q>(?:in|after|by|from|until)\s+Q(?P<qn>[1-4]))
+              | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
+              | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
+              | (?P<ny>next\s+year|after\s+the\s+(?:new\s+year|holidays)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|l'année\s+prochaine|el\s+año\s+que\s+viene|l'anno\s+prossimo|volgend\s+jaar|nästa\s+år)
+              | (?P<inm>(?:in|after|until|till|by|from|early|mid|late|end\s+of|start\s+of|im|en|a|in|i|em|na)\s+(?P<month>{months})\b)
+              | (?P<days>in\s+(?P<dn>\d{{1,2}}|two|three|four|five|six)\s+(?P<du>days|weeks|months))
+            )",
+            months = month_alternation()
+        ))
+        .expect("relative regex")
+    })
+}
+
+/// When someone asks to be contacted later ("ping me in January", "next quarter", "after the
+/// board meets on Dec 3", "I'm travelling until the 14th"): the first day it makes sense to
+/// write again (the day after an explicit date; the start of a named period).
+pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    // An explicit date is the last day away (or the day of the event): come back the day after.
+    if let Some(DateMention::Date(d)) = return_date(text, reference) {
+        if d >= reference {
+            return Some(d + Duration::days(1));
+        }
+    }
+    let c = relative_re().captures(text)?;
+    let first_of_month = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    let next_month_start = |d: NaiveDate| {
+        let (y, m) = if d.month() == 12 {
+            (d.year() + 1, 1)
+        } else {
+            (d.year(), d.month() + 1)
+        };
+        first_of_month(y, m)
+    };
+    if c.name("nq").is_some() {
+        let q = (reference.month0() / 3 + 1) % 4;
+        let year = if q == 0 {
+            reference.year() + 1
+        } else {
+            reference.year()
+        };
+        return first_of_month(year, q * 3 + 1);
+    }
+    if let Some(qn) = c.name("qn") {
+        let q: u32 = qn.as_str().parse().ok()?;
+        let mut d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
+        if d <= reference {
+            d = first_of_month(reference.year() + 1, (q - 1) * 3 + 1)?;
+        }
+        if c.name("q")?.as_str().to_lowercase().starts_with("after") {
+            d = d.checked_add_months(chrono::Months::new(3))?;
+        }
+        return Some(d);
+    }
+    if c.name("nm").is_some() {
+        return next_month_start(reference);
+    }
+    if c.name("nw").is_some() {
+        let mut d = reference + Duration::days(1);
+        while d.weekday() != Weekday::Mon {
+            d += Duration::days(1);
+        }
+        return Some(d);
+    }
+    if c.name("ny").is_some() {
+        return first_of_month(reference.year() + 1, 1).map(|d| d + Duration::days(4));
+    }
+    if let Some(m) = c.name("month") {
+        let month = month_num(m.as_str())?;
+        let whole = c.name("inm")?.as_str().to_lowercase();
+        let mut d = first_of_month(reference.year(), month)?;
+        if d <= reference {
+            d = first_of_month(reference.year() + 1, month)?;
+        }
+        if whole.starts_with("after") || whole.starts_with("end") || whole.starts_with("late") {
+            d = next_month_start(d)?;
+        } else if whole.starts_with("mid") {
+            d += Duration::days(14);
+        }
+        return Some(d);
+    }
+    if c.name("days").is_some() {
+        let n: i64 = match c.name("dn")?.as_str() {
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            x => x.parse().ok()?,
+        };
+        let days = match c.name("du")?.as_str() {
+            "days" => n,
+            "weeks" => n * 7,
+            _ => n * 30,
+        };
+        return Some(reference + Duration::days(days));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    const REF: (i32, u32, u32) = (2026, 11, 20);
+    fn r() -> NaiveDate {
+        d(REF.0, REF.1, REF.2)
+    }
+
+    #[test]
+    fn english_return_dates() {
+        assert_eq!(
+            return_date(
+                "I am out of the office until Monday, November 30, with limited access to email.",
+                r()
+            ),
+            Some(DateMention::Date(d(2026, 11, 30)))
+        );
+        assert_eq!(
+            return_date("I'll be back on 12/3.", r()),
+            Some(DateMention::Date(d(2026, 12, 3)))
+        );
+        assert_eq!(
+            return_date("Back on the 2nd of December", r()),
+            Some(DateMention::Date(d(2026, 12, 2)))
+        );
+        assert_eq!(
+            return_date("Out from Nov 20 to Dec 1 2026.", r()),
+            Some(DateMention::Date(d(2026, 12, 1)))
+        );
+    }
+
+    #[test]
+    fn european_return_dates() {
+        assert_eq!(
+            return_date("Ich bin bis zum 16.12. nicht im Büro.", r()),
+            Some(DateMention::Date(d(2026, 12, 16)))
+        );
+        assert_eq!(
+            return_date("Je serai de retour le 2 décembre.", r()),
+            Some(DateMention::Date(d(2026, 12, 2)))
+        );
+        assert_eq!(
+            return_date("Estaré fuera hasta el 30 de noviembre.", r()),
+            Some(DateMention::Date(d(2026, 11, 30)))
+        );
+        assert_eq!(
+            return_date("Sono fuori ufficio fino al 3 dicembre.", r()),
+            Some(DateMention::Date(d(2026, 12, 3)))
+        );
+        assert_eq!(
+            return_date("Ik ben afwezig tot en met 1 december.", r()),
+            Some(DateMention::Date(d(2026, 12, 1)))
+        );
+        assert_eq!(
+            return_date("Estou ausente até 4 de dezembro.", r()),
+            Some(DateMention::Date(d(2026, 12, 4)))
+        );
+        assert_eq!(
+            return_date("Jag är tillbaka den 7 december.", r()),
+            Some(DateMention::Date(d(2026, 12, 7)))
+        );
+        assert_eq!(
+            return_date("Ich bin bis 3/12 weg und", r()),
+            Some(DateMention::Date(d(2026, 12, 3)))
+        );
+    }
+
+    #[test]
+    fn numeric_date_without_hint_is_ambiguous() {
+        assert_eq!(
+            return_date("Back on 9/8.", r()),
+            Some(DateMention::Ambiguous("9/8".into()))
+        );
+    }
+
+    #[test]
+    fn a_date_early_next_year_rolls_over() {
+        assert_eq!(
+            return_date("Out until January 5th", r()),
+            Some(DateMention::Date(d(2027, 1, 5)))
+        );
+    }
+
+    #[test]
+    fn deferrals() {
+        assert_eq!(
+            deferral_date("Ping me in January.", r()),
+            Some(d(2027, 1, 1))
+        );
+        assert_eq!(
+            deferral_date("Let's revisit next quarter.", r()),
+            Some(d(2027, 1, 1))
+        );
+        assert_eq!(
+            deferral_date("let's talk after the board meets on Dec 3", r()),
+            Some(d(2026, 12, 4))
+        );
+        assert_eq!(
+            deferral_date("I'm travelling until the 14th", r()),
+            Some(d(2026, 12, 15))
+        );
+        assert_eq!(
+            deferral_date("Can we pick this up next week?", r()),
+            Some(d(2026, 11, 23))
+        );
+        assert_eq!(deferral_date("after Q1", r()), Some(d(2027, 4, 1)));
+        assert_eq!(deferral_date("No idea.", r()), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! From a decided thread to a finished draft: pick the recipients, build the template context,
+//! render, lint, quote the last message, and assemble the threading headers.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::build::{build_message, BuildError, DraftMessage, DraftSpec};
+use super::lint::{Lint, Violation};
+use super::templates::{TemplateError, Templates};
+use super::{thread_index, value_for_stage, DraftContext, ProspectCtx, RepCtx};
+use crate::config::ValueItem;
+use crate::identity::{company, first_name, Identity, Role};
+use crate::message::fnv1a as fnv;
+use crate::message::text::base_subject;
+use crate::message::{Address, Mail};
+
+/// Why no draft came out.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    #[error("{0}")]
+    Template(#[from] TemplateError),
+    #[error("{0}")]
+    Build(#[from] BuildError),
+    #[error("no value items configured for reason `{0}`: add [[value_items.{0}]] with a title")]
+    NoValueItem(String),
+    #[error("the rep's last message has no recipient outside the rep's own addresses")]
+    NoRecipient,
+    #[error("lint: {}", .0.iter().map(|v| format!("{} {}", v.rule, v.detail)).collect::<Vec<_>>().join("; "))]
+    Lint(Vec<Violation>),
+}
+
+/// The rep's details for drafting.
+pub struct Rep<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub signature: &'a str,
+    pub tz: Tz,
+}
+
+/// What to draft.
+pub struct Request<'a> {
+    pub thread_id: &'a str,
+    /// The thread's messages, oldest first.
+    pub mails: &'a [&'a Mail],
+    /// The message the draft replies to (the rep's last).
+    pub reply_to: &'a Mail,
+    pub reason: &'a str,
+    pub commitment: Option<&'a str>,
+    pub stage: u32,
+    pub stages_total: u32,
+    pub close: bool,
+    pub now: DateTime<Utc>,
+}
+
+/// The (thread, stage) key carried in `X-Followup-Key` and the state file.
+pub fn draft_key(thread_id: &str, stage: u32) -> String {
+    format!("{stage}:{thread_id}")
+}
+
+fn prospect_ctx(a: &Address) -> ProspectCtx {
+    ProspectCtx {
+        first_name: first_name(a).unwrap_or_default(),
+        name: a.name.clone().unwrap_or_default(),
+        email: a.email.clone(),
+        company: company(a).unwrap_or_default(),
+    }
+}
+
+/// Build the template context (also used with sample data by `templates check`).
+#[allow(clippy::too_many_arguments)]
+pub fn context(
+    prospects: &[Address],
+    subject: &str,
+    rep: &Rep,
+    reason: &str,
+    stage: u32,
+    stages_total: u32,
+    close: bool,
+    last_sent: DateTime<Utc>,
+    now: DateTime<Utc>,
+    value: ValueItem,
+    commitment: Option<&str>,
+) -> DraftContext {
+    let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
+    let main = ps.first().cloned().unwrap_or(ProspectCtx {
+        first_name: String::new(),
+        name: String::new(),
+        email: String::new(),
+        company: String::new(),
+    });
+    let greeting = if main.first_name.is_empty() {
+        "there".to_string()
+    } else {
+        main.first_name.clone()
+    };
+    let company = if main.company.is_empty() {
+        "your team".to_string()
+    } else {
+        main.company.clone()
+    };
+    let local = last_sent.with_timezone(&rep.tz);
+    DraftContext {
+        greeting_name: greeting,
+        company,
+        prospect: main,
+        prospects: ps,
+        subject: subject.to_string(),
+        rep: RepCtx {
+            name: rep.name.to_string(),
+            first_name: rep.name.split_whitespace().next().unwrap_or("").to_string(),
+            email: rep.email.to_string(),
+            signature: if rep.signature.trim().is_empty() {
+                rep.name.to_string()
+            } else {
+                rep.signature.trim_end().to_string()
+            },
+        },
+        reason: reason.to_string(),
+        stage,
+        stages_total,
+        is_close: close,
+        days_since: (now - last_sent).num_days().max(0),
+        last_sent: local.format("%A %-d %B").to_string(),
+        value,
+        commitment: commitment.unwrap_or("").to_string(),
+    }
+}
+
+/// Compose the draft for a request. Lint failures come back as [`ComposeError::Lint`].
+pub fn compose(
+    req: &Request,
+    rep: &Rep,
+    identity: &Identity,
+    templates: &Templates,
+    value_items: &[ValueItem],
+    lint: &Lint,
+) -> Result<DraftMessage, ComposeError> {
+    let last = req.reply_to;
+    let not_rep = |a: &&Address| !identity.is_rep(&a.email);
+    let mut to: Vec<Address> = last.to.iter().filter(not_rep).cloned().collect();
+    let mut cc: Vec<Address> = last.cc.iter().filter(not_rep).cloned().collect();
+    if to.is_empty() {
+        to = std::mem::take(&mut cc);
+    }
+    if to.is_empty() {
+        return Err(ComposeError::NoRecipient);
+    }
+    // Greet the first prospect among the recipients (not a colleague in To).
+    let mut greet: Vec<Address> = to
+        .iter()
+        .chain(cc.iter())
+        .filter(|a| identity.role(a) == Role::Prospect)
+        .cloned()
+        .collect();
+    if greet.is_empty() {
+        greet = to.clone();
+    }
+    let first = req.mails.first().copied().unwrap_or(last);
+    let subject = base_subject(&first.subject);
+    let value = value_for_stage(value_items, req.stage)
+        .ok_or_else(|| ComposeError::NoValueItem(req.reason.to_string()))?;
+    let last_sent = last.date.unwrap_or(req.now);
+    let ctx = context(
+        &greet,
+        &subject,
+        rep,
+        req.reason,
+        req.stage,
+        req.stages_total,
+        req.close,
+        last_sent,
+        req.now,
+        value,
+        req.commitment,
+    );
+    let name = templates.pick(req.reason, req.stage, req.close)?;
+    let text = templates.render(&name, &ctx)?;
+    let violations = lint.check(&text, &ctx.value.title);
+    if !violations.is_empty() {
+        return Err(ComposeError::Lint(violations));
+    }
+
+    // Quote the message replied to, as mail clients do.
+    let who = last
+        .author()
+        .map(|a| a.name.clone().unwrap_or_else(|| a.email.clone()))
+        .unwrap_or_default();
+    let when = last_sent
+        .with_timezone(&rep.tz)
+        .format("%a, %-d %b %Y at %H:%M");
+    let quoted: Vec<String> = last
+        .body
+        .as_deref()
+        .unwrap_or("")
+        .trim_end()
+        .lines()
+        .take(200)
+        .map(|l| {
+            if l.starts_with('>') {
+                format!(">{l}")
+            } else if l.is_empty() {
+                ">".into()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect();
+    let body = format!("{}\nOn {when}, {who} wrote:\n{}\n", text, quoted.join("\n"));
+
+    // Threading: the parent's References (or In-Reply-To) plus the parent itself.
+    let mut references: Vec<String> = if !last.references.is_empty() {
+        last.references.clone()
+    } else if !last.in_reply_to.is_empty() {
+        last.in_reply_to.clone()
+    } else {
+        req.mails
+            .iter()
+            .take_while(|m| !std::ptr::eq(**m, last))
+            .filter(|m| !m.synthetic_id)
+            .map(|m| m.message_id.clone())
+            .collect()
+    };
+    if !last.synthetic_id {
+        references.push(last.message_id.clone());
+    }
+    references.dedup();
+    let in_reply_to = if last.synthetic_id {
+        references.last().cloned().unwrap_or_default()
+    } else {
+        last.message_id.clone()
+    };
+    let key = draft_key(req.thread_id, req.stage);
+    let domain = rep
+        .email
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("localhost");
+    let message_id = format!(
+        "followup.{}.{:x}.{}@{}",
+        req.stage,
+        fnv(key.as_bytes()),
+        req.now.timestamp(),
+        domain
+    );
+    let thread_index =
+        last.signals.thread_index.as_deref().and_then(|ti| {
+            thread_index::child(ti, req.now, (fnv(message_id.as_bytes()) & 0xff) as u8)
+        });
+    let thread_topic = thread_index.as_ref().map(|_| {
+        last.signals
+            .thread_topic
+            .clone()
+            .unwrap_or_else(|| subject.clone())
+    });
+    let spec = DraftSpec {
+        from: Address::new(Some(rep.name), rep.email),
+        to,
+        cc,
+        subject: if subject.is_empty() {
+            "Re:".into()
+        } else {
+            format!("Re: {subject}")
+        },
+        in_reply_to,
+        references,
+        message_id,
+        date: req.now,
+        reason: req.reason.to_string(),
+        stage: req.stage,
+        key,
+        thread_index,
+        thread_topic,
+        body,
+    };
+    Ok(build_message(spec)?)
+}

@@ -1,0 +1,172 @@
+//! The quality lint: a follow-up that nags ("just checking in") or brings nothing new is never
+//! written. Runs on every rendered draft and, through `templates check`, on every template.
+
+use serde::Serialize;
+
+use crate::message::text::word_count;
+
+/// One rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// `banned_phrase`, `no_value_item`, `too_long` or `too_short`.
+    pub rule: String,
+    pub detail: String,
+    /// 1-based line in the text checked, when the rule points at one.
+    pub line: Option<usize>,
+}
+
+/// Lint settings.
+#[derive(Debug, Clone)]
+pub struct Lint {
+    pub banned: Vec<String>,
+    pub max_words: usize,
+    pub min_words: usize,
+}
+
+/// Lower-case, straighten quotes and collapse white space, so "Just  checking-in" style
+/// variations still match.
+fn normalize(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['’', '‘', '`'], "'")
+        .replace(['-', '_'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Lint {
+    /// Banned phrases in `text`, with the line each is on.
+    pub fn banned_in(&self, text: &str) -> Vec<Violation> {
+        let mut out = Vec::new();
+        let whole = normalize(text);
+        for phrase in &self.banned {
+            let p = normalize(phrase);
+            if p.is_empty() || !contains_words(&whole, &p) {
+                continue;
+            }
+            let line = text
+                .lines()
+                .position(|l| contains_words(&normalize(l), &p))
+                .map(|i| i + 1);
+            out.push(Violation {
+                rule: "banned_phrase".into(),
+                detail: format!("\"{phrase}\""),
+                line,
+            });
+        }
+        out
+    }
+
+    /// All rules over a rendered follow-up body (the part above the quote).
+    pub fn check(&self, body: &str, value_title: &str) -> Vec<Violation> {
+        let mut out = self.banned_in(body);
+        if value_title.trim().is_empty() || !normalize(body).contains(&normalize(value_title)) {
+            out.push(Violation {
+                rule: "no_value_item".into(),
+                detail: "the draft does not bring the value item (`{{ value.title }}`)".into(),
+                line: None,
+            });
+        }
+        let words = word_count(body);
+        if words > self.max_words {
+            out.push(Violation {
+                rule: "too_long".into(),
+                detail: format!("{words} words; keep it under {}", self.max_words),
+                line: None,
+            });
+        }
+        if words < self.min_words {
+            out.push(Violation {
+                rule: "too_short".into(),
+                detail: format!("{words} words; say at least {}", self.min_words),
+                line: None,
+            });
+        }
+        out
+    }
+}
+
+/// Phrase match on word boundaries ("any update" must not fire inside "many updates").
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = hay[from..].find(needle) {
+        let start = from + pos;
+        let end = start + needle.len();
+        let before = hay[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = start + needle.len().max(1);
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint() -> Lint {
+        Lint {
+            banned: crate::config::DEFAULT_BANNED
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            max_words: 200,
+            min_words: 5,
+        }
+    }
+
+    #[test]
+    fn nags_are_refused_whatever_the_spelling() {
+        let v = lint().check(
+            "Hi Dana,\nJust  Checking-In on the pricing. Here is the ROI sheet.",
+            "ROI sheet",
+        );
+        assert_eq!(v.len(), 2, "{v:?}"); // "just checking in" and "checking in"
+        assert_eq!(v[0].rule, "banned_phrase");
+        assert_eq!(v[0].line, Some(2));
+        assert!(lint()
+            .check(
+                "Did you get a chance to look? Here is the ROI sheet, five words.",
+                "ROI sheet"
+            )
+            .iter()
+            .any(|v| v.detail.contains("did you get a chance")));
+        assert!(lint()
+            .check(
+                "Any update? Here is the ROI sheet for you all.",
+                "ROI sheet"
+            )
+            .iter()
+            .any(|v| v.rule == "banned_phrase"));
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(lint()
+            .banned_in("We shipped many updates this month.")
+            .is_empty());
+    }
+
+    #[test]
+    fn a_draft_without_the_value_item_fails() {
+        let v = lint().check(
+            "Hi Dana, thoughts on the pricing I sent over last week?",
+            "ROI sheet",
+        );
+        assert_eq!(
+            v.iter().map(|v| v.rule.as_str()).collect::<Vec<_>>(),
+            vec!["no_value_item"]
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! Drafting: the template context built from a thread, rendering with Tera, the quality lint,
+//! and the RFC 5322 message (built with lettre) that goes into Drafts.
+
+mod build;
+pub mod compose;
+pub mod lint;
+pub mod templates;
+pub mod thread_index;
+
+pub use build::{build_message, DraftMessage, DraftSpec};
+pub use lint::{Lint, Violation};
+pub use templates::{TemplateError, Templates};
+
+use serde::Serialize;
+
+use crate::config::ValueItem;
+
+/// The prospect as the template sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProspectCtx {
+    /// First name, or empty when none can be told from the address.
+    pub first_name: String,
+    pub name: String,
+    pub email: String,
+    pub company: String,
+}
+
+/// The rep as the template sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RepCtx {
+    pub name: String,
+    pub first_name: String,
+    pub email: String,
+    pub signature: String,
+}
+
+/// Every variable a template may use (documented in README).
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftContext {
+    pub prospect: ProspectCtx,
+    pub prospects: Vec<ProspectCtx>,
+    /// `prospect.first_name`, or "there" — for "Hi {{ greeting_name }},".
+    pub greeting_name: String,
+    /// The prospect's company, or "your team" when unknown.
+    pub company: String,
+    /// The thread's subject without Re:/Fwd: prefixes.
+    pub subject: String,
+    pub rep: RepCtx,
+    pub reason: String,
+    pub stage: u32,
+    /// Follow-ups in this reason's cadence (the close-the-loop note comes after them).
+    pub stages_total: u32,
+    pub is_close: bool,
+    pub days_since: i64,
+    /// The weekday and date of the rep's last message, e.g. "Tuesday 10 November".
+    pub last_sent: String,
+    pub value: ValueItem,
+    /// The rep's own sentence that stated the reason, or empty.
+    pub commitment: String,
+}
+
+/// Pick the value item for a stage: rotate so a second follow-up never repeats the first.
+pub fn value_for_stage(items: &[ValueItem], stage: u32) -> Option<ValueItem> {
+    if items.is_empty() {
+        return None;
+    }
+    Some(items[(stage.saturating_sub(1) as usize) % items.len()].clone())
+}

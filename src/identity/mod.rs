@@ -1,0 +1,319 @@
+//! Who is who on a thread: the rep (any of their addresses, plus-addressed variants included),
+//! internal colleagues, and prospects (everyone else).
+
+use crate::message::Address;
+
+/// Free-mail domains: never a "company", never an internal domain, never a domain-wide match.
+pub const FREEMAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "yahoo.fr",
+    "yahoo.de",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "pm.me",
+    "gmx.de",
+    "gmx.net",
+    "gmx.com",
+    "web.de",
+    "t-online.de",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "wanadoo.fr",
+    "libero.it",
+    "virgilio.it",
+    "mail.com",
+    "zoho.com",
+    "yandex.ru",
+    "yandex.com",
+    "mail.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "fastmail.com",
+    "hey.com",
+    "tutanota.com",
+    "seznam.cz",
+    "bluewin.ch",
+    "telia.com",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "uol.com.br",
+    "bol.com.br",
+    "terra.com.br",
+];
+
+/// Whether the domain belongs to a free-mail provider.
+pub fn is_freemail(domain: &str) -> bool {
+    FREEMAIL.contains(&domain.to_ascii_lowercase().as_str())
+}
+
+/// The rep's addresses and the domains counted as internal.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    addresses: Vec<String>,
+    internal_domains: Vec<String>,
+}
+
+/// The role of an address on a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Rep,
+    Internal,
+    Prospect,
+}
+
+/// Split `local+tag@domain` into (`local@domain`, `tag`).
+pub fn split_plus(email: &str) -> (String, Option<String>) {
+    let email = email.to_ascii_lowercase();
+    match email.split_once('@') {
+        Some((local, domain)) => match local.split_once('+') {
+            Some((base, tag)) if !base.is_empty() => {
+                (format!("{base}@{domain}"), Some(tag.to_string()))
+            }
+            _ => (email.clone(), None),
+        },
+        None => (email.clone(), None),
+    }
+}
+
+impl Identity {
+    /// `internal_domains` empty means: the rep's own non-free-mail domains.
+    pub fn new(addresses: &[String], internal_domains: &[String]) -> Self {
+        let addresses: Vec<String> = addresses.iter().map(|a| split_plus(a.trim()).0).collect();
+        let mut internal: Vec<String> = internal_domains
+            .iter()
+            .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
+            .collect();
+        if internal.is_empty() {
+            for a in &addresses {
+                if let Some((_, d)) = a.rsplit_once('@') {
+                    if !is_freemail(d) && !internal.iter().any(|x| x == d) {
+                        internal.push(d.to_string());
+                    }
+                }
+            }
+        }
+        Identity {
+            addresses,
+            internal_domains: internal,
+        }
+    }
+
+    pub fn is_rep(&self, email: &str) -> bool {
+        let (base, _) = split_plus(email);
+        self.addresses.contains(&base)
+    }
+
+    /// The plus-tag of an address of the rep's (`alex+pricing@…` → `pricing`).
+    pub fn rep_plus_tag(&self, email: &str) -> Option<String> {
+        let (base, tag) = split_plus(email);
+        if self.addresses.contains(&base) {
+            tag
+        } else {
+            None
+        }
+    }
+
+    pub fn role(&self, addr: &Address) -> Role {
+        if self.is_rep(&addr.email) {
+            return Role::Rep;
+        }
+        let domain = addr.domain();
+        if self
+            .internal_domains
+            .iter()
+            .any(|d| domain == d || domain.ends_with(&format!(".{d}")))
+        {
+            Role::Internal
+        } else {
+            Role::Prospect
+        }
+    }
+
+    pub fn is_prospect(&self, addr: &Address) -> bool {
+        self.role(addr) == Role::Prospect
+    }
+
+    /// The rep's primary address (first configured).
+    pub fn primary(&self) -> &str {
+        self.addresses.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+const GENERIC_LOCAL: &[&str] = &[
+    "info",
+    "sales",
+    "contact",
+    "hello",
+    "hi",
+    "team",
+    "office",
+    "admin",
+    "support",
+    "mail",
+    "enquiries",
+    "inquiries",
+    "purchasing",
+    "procurement",
+    "accounts",
+    "billing",
+    "noreply",
+    "no-reply",
+    "help",
+    "service",
+    "kontakt",
+    "bonjour",
+];
+
+/// A first name to greet the prospect with, from the display name or else the address's local
+/// part; `None` for role addresses such as `info@`.
+pub fn first_name(addr: &Address) -> Option<String> {
+    if let Some(name) = &addr.name {
+        let name = name.trim();
+        // "Whitfield, Dana" → Dana
+        let candidate = match name.split_once(',') {
+            Some((last, first)) if !first.trim().is_empty() && !last.contains(' ') => first.trim(),
+            _ => name,
+        };
+        let titles = [
+            "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
+        ];
+        let word = candidate
+            .split_whitespace()
+            .find(|w| !titles.contains(&w.to_ascii_lowercase().as_str()));
+        if let Some(w) = word {
+            if !w.contains('@') && w.chars().any(|c| c.is_alphabetic()) {
+                return Some(capitalize(
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+                ));
+            }
+        }
+    }
+    let local = addr.email.split('@').next().unwrap_or("");
+    let local = split_plus(local).0;
+    if GENERIC_LOCAL.contains(&local.as_str()) {
+        return None;
+    }
+    let first = local.split(['.', '_', '-']).next().unwrap_or("");
+    if first.len() >= 2
+        && first.chars().all(|c| c.is_alphabetic())
+        && local.contains(['.', '_', '-'])
+    {
+        Some(capitalize(first))
+    } else {
+        None
+    }
+}
+
+/// The company name guessed from the domain (`northwind-traders.co.uk` → `Northwind Traders`);
+/// `None` for free-mail addresses.
+pub fn company(addr: &Address) -> Option<String> {
+    let domain = addr.domain();
+    if domain.is_empty() || is_freemail(domain) {
+        return None;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    // Skip second-level public suffixes such as co.uk, com.au, co.jp.
+    let sld = if labels.len() >= 3
+        && ["co", "com", "org", "net", "ac", "gov", "ne", "or"].contains(&labels[labels.len() - 2])
+    {
+        labels[labels.len() - 3]
+    } else if labels.len() >= 2 {
+        labels[labels.len() - 2]
+    } else {
+        labels[0]
+    };
+    Some(
+        sld.split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .map(capitalize)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plus_addressed_variants_are_the_rep() {
+        let id = Identity::new(&["Alex@Acme.io".into()], &[]);
+        assert!(id.is_rep("alex+pricing@acme.io"));
+        assert_eq!(
+            id.rep_plus_tag("alex+pricing@acme.io").as_deref(),
+            Some("pricing")
+        );
+        assert_eq!(id.role(&Address::new(None, "sam@acme.io")), Role::Internal);
+        assert_eq!(
+            id.role(&Address::new(None, "dana@northwind.com")),
+            Role::Prospect
+        );
+    }
+
+    #[test]
+    fn freemail_rep_has_no_internal_domain() {
+        let id = Identity::new(&["alex@gmail.com".into()], &[]);
+        assert_eq!(
+            id.role(&Address::new(None, "someone@gmail.com")),
+            Role::Prospect
+        );
+    }
+
+    #[test]
+    fn first_names_from_display_names_and_addresses() {
+        assert_eq!(
+            first_name(&Address::new(Some("Dana Whitfield"), "d@x.com")).as_deref(),
+            Some("Dana")
+        );
+        assert_eq!(
+            first_name(&Address::new(Some("Whitfield, Dana"), "d@x.com")).as_deref(),
+            Some("Dana")
+        );
+        assert_eq!(
+            first_name(&Address::new(Some("Dr. Jürgen Weiß"), "j@x.de")).as_deref(),
+            Some("Jürgen")
+        );
+        assert_eq!(
+            first_name(&Address::new(None, "dana.whitfield@x.com")).as_deref(),
+            Some("Dana")
+        );
+        assert_eq!(first_name(&Address::new(None, "info@x.com")), None);
+        assert_eq!(first_name(&Address::new(None, "dwhitfield@x.com")), None);
+    }
+
+    #[test]
+    fn company_from_domain() {
+        assert_eq!(
+            company(&Address::new(None, "d@northwind-traders.co.uk")).as_deref(),
+            Some("Northwind Traders")
+        );
+        assert_eq!(
+            company(&Address::new(None, "d@mail.globex.com")).as_deref(),
+            Some("Globex")
+        );
+        assert_eq!(company(&Address::new(None, "d@gmail.com")), None);
+    }
+}

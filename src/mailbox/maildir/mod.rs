@@ -1,0 +1,274 @@
+//! Maildir++ as Dovecot lays it out: INBOX is the root (`cur/`, `new/`), other folders are
+//! `.Sent/`, `.Drafts/`, `.Archive.2024/`. Dovecot's `dovecot-keywords` file maps the
+//! lower-case flag letters of a file name to the rep's tags.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::{DateTime, Utc};
+
+use super::{DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use crate::config::FoldersConfig;
+use crate::message::{parse, Location, Mail};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MaildirError {
+    #[error("{path} is not a Maildir (no cur/ or new/ inside). Set accounts.maildir.path to the folder that holds cur/, new/ and tmp/")]
+    NotMaildir { path: String },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write the draft into {path}: {source}. Check free space and permissions")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A local Maildir++ tree.
+pub struct Maildir {
+    root: PathBuf,
+}
+
+static SEQ: AtomicU32 = AtomicU32::new(0);
+
+impl Maildir {
+    pub fn open(root: &Path) -> Result<Maildir, MaildirError> {
+        if !root.join("cur").is_dir() && !root.join("new").is_dir() {
+            return Err(MaildirError::NotMaildir {
+                path: root.display().to_string(),
+            });
+        }
+        Ok(Maildir {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// The directory of a folder name (`INBOX`, `Sent`, `Archive/2024`).
+    pub fn folder_path(&self, folder: &str) -> PathBuf {
+        if folder.eq_ignore_ascii_case("inbox") {
+            self.root.clone()
+        } else {
+            self.root.join(format!(".{}", folder.replace('/', ".")))
+        }
+    }
+
+    fn exists(&self, folder: &str) -> bool {
+        let p = self.folder_path(folder);
+        p.join("cur").is_dir() || p.join("new").is_dir()
+    }
+
+    fn keywords(dir: &Path) -> HashMap<char, String> {
+        let mut map = HashMap::new();
+        if let Ok(text) = std::fs::read_to_string(dir.join("dovecot-keywords")) {
+            for line in text.lines() {
+                if let Some((n, name)) = line.split_once(' ') {
+                    if let Ok(n) = n.parse::<u8>() {
+                        if n < 26 {
+                            map.insert((b'a' + n) as char, name.trim().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    fn files(dir: &Path) -> Result<Vec<PathBuf>, MaildirError> {
+        let mut out = Vec::new();
+        for sub in ["cur", "new"] {
+            let d = dir.join(sub);
+            let rd = match std::fs::read_dir(&d) {
+                Ok(rd) => rd,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(source) => {
+                    return Err(MaildirError::Read {
+                        path: d.display().to_string(),
+                        source,
+                    })
+                }
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_file()
+                    && !p
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or(".")
+                        .starts_with('.')
+                {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Write a draft: into `tmp/`, synced, then linked into `cur/` with the Draft and Seen flags.
+    pub fn write_draft(&self, folder: &str, raw: &[u8]) -> Result<PathBuf, MaildirError> {
+        let dir = self.folder_path(folder);
+        let werr = |source: std::io::Error| MaildirError::Write {
+            path: dir.display().to_string(),
+            source,
+        };
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(werr)?;
+        }
+        if dir != self.root && !dir.join("maildirfolder").exists() {
+            std::fs::write(dir.join("maildirfolder"), b"").map_err(werr)?;
+        }
+        // Maildir files hold LF line ends, as Dovecot writes them.
+        let data = String::from_utf8_lossy(raw)
+            .replace("\r\n", "\n")
+            .into_bytes();
+        let now = Utc::now();
+        let host = std::fs::read_to_string("/etc/hostname").unwrap_or_else(|_| "localhost".into());
+        let host = host.trim().replace(['/', ':'], "_");
+        let base = format!(
+            "{}.M{}P{}Q{}.{}",
+            now.timestamp(),
+            now.timestamp_subsec_micros(),
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed),
+            if host.is_empty() { "localhost" } else { &host }
+        );
+        let tmp = dir.join("tmp").join(&base);
+        {
+            let mut f = std::fs::File::create(&tmp).map_err(werr)?;
+            f.write_all(&data).map_err(werr)?;
+            f.sync_all().map_err(werr)?;
+        }
+        let dest = dir
+            .join("cur")
+            .join(format!("{base},S={}:2,DS", data.len()));
+        std::fs::rename(&tmp, &dest).map_err(werr)?;
+        if let Ok(d) = std::fs::File::open(dir.join("cur")) {
+            let _ = d.sync_all();
+        }
+        Ok(dest)
+    }
+}
+
+impl MailStore for Maildir {
+    async fn folders(&mut self, configured: &FoldersConfig) -> Result<Folders, MailboxError> {
+        let pick = |wanted: &Option<String>, candidates: &[&str]| -> String {
+            if let Some(w) = wanted {
+                return w.clone();
+            }
+            candidates
+                .iter()
+                .find(|c| self.exists(c))
+                .unwrap_or(&candidates[0])
+                .to_string()
+        };
+        let sent = pick(
+            &configured.sent,
+            &["Sent", "Sent Items", "Sent Messages", "Sent Mail"],
+        );
+        let drafts = pick(&configured.drafts, &["Drafts", "Draft"]);
+        let replies = configured.replies.clone().unwrap_or_else(|| {
+            let mut r = vec!["INBOX".to_string()];
+            for extra in ["Archive", "All Mail"] {
+                if self.exists(extra) {
+                    r.push(extra.to_string());
+                }
+            }
+            r
+        });
+        Ok(Folders {
+            sent,
+            drafts,
+            replies,
+        })
+    }
+
+    async fn load(&mut self, folder: &str) -> Result<Loaded, MailboxError> {
+        let dir = self.folder_path(folder);
+        if !self.exists(folder) {
+            return Ok(Loaded {
+                mails: Vec::new(),
+                warnings: vec![format!(
+                    "folder {folder} ({}) does not exist; nothing read from it",
+                    dir.display()
+                )],
+            });
+        }
+        let keywords = Self::keywords(&dir);
+        let mut loaded = Loaded::default();
+        for path in Self::files(&dir)? {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
+            let raw = match std::fs::read(&path) {
+                Ok(r) => r,
+                Err(e) => {
+                    loaded
+                        .warnings
+                        .push(format!("{}: unreadable ({e}); skipped", path.display()));
+                    continue;
+                }
+            };
+            let mtime: Option<DateTime<Utc>> = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(DateTime::<Utc>::from);
+            let loc = Location {
+                folder: folder.to_string(),
+                key: name.clone(),
+            };
+            match parse(&raw, Some(loc), mtime, false) {
+                Ok((mut mail, warnings)) => {
+                    loaded.warnings.extend(warnings);
+                    if let Some((_, flags)) = name.rsplit_once(":2,") {
+                        mail.keywords = flags
+                            .chars()
+                            .filter_map(|c| keywords.get(&c).cloned())
+                            .collect();
+                    }
+                    loaded.mails.push(mail);
+                }
+                Err(e) => loaded.warnings.push(format!("{e}; skipped")),
+            }
+        }
+        Ok(loaded)
+    }
+
+    async fn fetch_bodies(
+        &mut self,
+        _mails: &mut [Mail],
+        _which: &[usize],
+    ) -> Result<(), MailboxError> {
+        Ok(()) // `load` reads whole files
+    }
+
+    async fn draft_keys(&mut self, drafts: &str) -> Result<DraftKeys, MailboxError> {
+        let dir = self.folder_path(drafts);
+        let mut keys = DraftKeys::new();
+        if !self.exists(drafts) {
+            return Ok(keys);
+        }
+        for path in Self::files(&dir)? {
+            let Ok(raw) = std::fs::read(&path) else {
+                continue;
+            };
+            if let Ok((m, _)) = parse(&raw, None, None, true) {
+                if let Some(k) = m.signals.followup_key {
+                    keys.insert(k, m.message_id);
+                }
+            }
+        }
+        Ok(keys)
+    }
+
+    async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
+        self.write_draft(drafts, raw)?;
+        Ok(())
+    }
+}

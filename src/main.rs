@@ -1,0 +1,447 @@
+//! The `followup` command line. Exit codes: 0 success, 1 a mailbox/state/runtime failure,
+//! 2 a usage or config error, 3 templates that fail `templates check` (or a broken template).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context, Result};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use followup::config::{self, AccountConfig, Config};
+use followup::draft::compose::{context, Rep};
+use followup::draft::{value_for_stage, Templates};
+use followup::mailbox::maildir::Maildir;
+use followup::message::Address;
+use followup::policy::Status;
+use followup::service::{self, ScanOptions, ScanReport};
+use followup::{demo, report};
+
+#[derive(Parser)]
+#[command(
+    name = "followup",
+    version,
+    about = "Drafts reasoned, value-bearing follow-ups for prospect threads that went quiet."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decide every thread and write the due drafts into Drafts.
+    Scan {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The clock, as RFC 3339 (default: now).
+        #[arg(long)]
+        now: Option<String>,
+        /// Decide and render, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Only this account.
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Render one thread's draft to stdout without writing it.
+    Preview {
+        /// Message-ID of the thread's first message (as in `scan`'s `thread` field).
+        thread: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Check templates: Tera syntax, banned phrases, and that each brings the value item.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesCmd,
+    },
+    /// Run a scan on the bundled demo mailbox in a temporary directory.
+    Demo {
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Keep the demo here instead of a fresh temporary directory.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplatesCmd {
+    Check {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A template directory to check (default: the config's, or the built-in set).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// An error with the exit code it maps to.
+struct Failure {
+    code: u8,
+    err: anyhow::Error,
+}
+
+fn usage(err: anyhow::Error) -> Failure {
+    Failure { code: 2, err }
+}
+fn runtime(err: anyhow::Error) -> Failure {
+    Failure { code: 1, err }
+}
+
+fn parse_now(now: Option<&str>) -> Result<DateTime<Utc>, Failure> {
+    match now {
+        None => Ok(Utc::now()),
+        Some(s) => DateTime::parse_from_rfc3339(s)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|e| usage(anyhow!("--now `{s}` is not an RFC 3339 time ({e}); write e.g. 2026-11-20T16:00:00-05:00"))),
+    }
+}
+
+fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
+    let p = path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(config::default_path);
+    Config::load(&p).map_err(|e| usage(e.into()))
+}
+
+fn load_templates(cfg: &Config) -> Result<Templates, Failure> {
+    Templates::load(cfg.templates_dir.as_deref()).map_err(|e| Failure {
+        code: 3,
+        err: e.into(),
+    })
+}
+
+fn accounts<'a>(cfg: &'a Config, only: Option<&str>) -> Result<Vec<&'a AccountConfig>, Failure> {
+    let list: Vec<&AccountConfig> = cfg
+        .accounts
+        .iter()
+        .filter(|a| only.is_none_or(|o| o == a.name))
+        .collect();
+    if list.is_empty() {
+        return Err(usage(anyhow!(
+            "no account named `{}` in the config; the accounts are: {}",
+            only.unwrap_or(""),
+            cfg.accounts
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok(list)
+}
+
+async fn scan_account(
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    opts: &ScanOptions<'_>,
+) -> Result<ScanReport> {
+    if let Some(m) = &account.maildir {
+        let mut store = Maildir::open(Path::new(&m.path))
+            .with_context(|| format!("account {}", account.name))?;
+        return Ok(service::scan(&mut store, cfg, account, templates, opts).await?);
+    }
+    Err(anyhow!(
+        "account {}: IMAP accounts are not supported by this build",
+        account.name
+    ))
+}
+
+fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
+    let all: Vec<_> = reports
+        .iter()
+        .flat_map(|r| r.threads.iter().cloned())
+        .collect();
+    match format {
+        Format::Json => print!("{}", report::json_lines(&all)),
+        Format::Table => {
+            let tz = cfg
+                .accounts
+                .first()
+                .and_then(|a| a.identity.timezone.parse().ok())
+                .unwrap_or(chrono_tz::UTC);
+            print!("{}", report::table(&all, tz));
+        }
+    }
+    for r in reports {
+        for w in &r.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let written: usize = reports.iter().map(|r| r.drafts_written).sum();
+    let read: usize = reports.iter().map(|r| r.messages_read).sum();
+    let warnings: usize = reports.iter().map(|r| r.warnings.len()).sum();
+    eprintln!(
+        "{} threads from {read} messages; {written} drafts written; {warnings} warnings",
+        all.len()
+    );
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Scan {
+            config,
+            now,
+            dry_run,
+            format,
+            account,
+        } => {
+            let now = parse_now(now.as_deref())?;
+            let cfg = load_config(config.as_deref())?;
+            let templates = load_templates(&cfg)?;
+            let opts = ScanOptions {
+                now,
+                dry_run,
+                only_thread: None,
+            };
+            let mut reports = Vec::new();
+            let mut failed = Vec::new();
+            for a in accounts(&cfg, account.as_deref())? {
+                match scan_account(&cfg, a, &templates, &opts).await {
+                    Ok(r) => reports.push(r),
+                    Err(e) => failed.push(e),
+                }
+            }
+            print_report(&reports, &cfg, format);
+            if let Some(e) = failed.into_iter().next() {
+                return Err(runtime(e));
+            }
+            Ok(())
+        }
+        Command::Preview {
+            thread,
+            config,
+            now,
+            account,
+        } => {
+            let now = parse_now(now.as_deref())?;
+            let cfg = load_config(config.as_deref())?;
+            let templates = load_templates(&cfg)?;
+            let id = followup::message::clean_id(&thread);
+            let opts = ScanOptions {
+                now,
+                dry_run: true,
+                only_thread: Some(&id),
+            };
+            for a in accounts(&cfg, account.as_deref())? {
+                let r = scan_account(&cfg, a, &templates, &opts)
+                    .await
+                    .map_err(runtime)?;
+                if let Some(t) = r.threads.first() {
+                    return match &t.draft {
+                        Some(d) => {
+                            print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+                            Ok(())
+                        }
+                        None => Err(runtime(anyhow!(
+                            "thread <{id}> is `{}`{}: nothing to draft now",
+                            t.status.as_str(),
+                            t.note
+                                .as_deref()
+                                .map(|n| format!(" ({n})"))
+                                .unwrap_or_default()
+                        ))),
+                    };
+                }
+            }
+            Err(usage(anyhow!(
+                "no thread <{id}> found; `followup scan --format json` lists thread ids"
+            )))
+        }
+        Command::Templates {
+            action: TemplatesCmd::Check { config, dir },
+        } => {
+            let cfg = match (&config, &dir) {
+                (None, Some(_)) => None,
+                _ => Some(load_config(config.as_deref())?),
+            };
+            let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));
+            let templates = Templates::load(dir.as_deref()).map_err(|e| Failure {
+                code: 3,
+                err: e.into(),
+            })?;
+            let base_cfg;
+            let cfg = match cfg {
+                Some(c) => c,
+                None => {
+                    base_cfg =
+                        Config::from_str(SAMPLE_ACCOUNT, None).map_err(|e| usage(e.into()))?;
+                    base_cfg
+                }
+            };
+            let lint = service::lint(&cfg);
+            let now = Utc::now();
+            let rep = Rep {
+                name: "Alex Morgan",
+                email: "alex@acme.example",
+                signature: "Alex Morgan\nAcme",
+                tz: chrono_tz::UTC,
+            };
+            let prospect = [Address::new(
+                Some("Dana Whitfield"),
+                "dana@northwind.example",
+            )];
+            let sample = |reason: &str, stage: u32, close: bool| {
+                let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
+                let value = value_for_stage(&items, stage).unwrap_or(followup::config::ValueItem {
+                    title: "a sample value item".into(),
+                    summary: "why it matters".into(),
+                    url: None,
+                });
+                let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
+                context(
+                    &prospect,
+                    "Pricing for the three regions",
+                    &rep,
+                    reason,
+                    if close { total + 1 } else { stage },
+                    total,
+                    close,
+                    now - chrono::Duration::days(4),
+                    now,
+                    value,
+                    Some("I'll send the pricing for the three regions by Friday."),
+                )
+            };
+            let findings = templates.check(&lint, &sample);
+            for f in &findings {
+                println!("{f}");
+            }
+            if findings.is_empty() {
+                eprintln!(
+                    "{} templates in {}: all pass",
+                    templates.names().len(),
+                    templates.origin
+                );
+                Ok(())
+            } else {
+                Err(Failure {
+                    code: 3,
+                    err: anyhow!(
+                        "{} problems in {} templates",
+                        findings.len(),
+                        templates.origin
+                    ),
+                })
+            }
+        }
+        Command::Demo { now, format, dir } => {
+            let now = parse_now(Some(now.as_deref().unwrap_or(demo::DEMO_NOW)))?;
+            let (tmp, root) = match dir {
+                Some(d) => (None, d),
+                None => {
+                    let base = std::env::temp_dir().join(format!(
+                        "followup-demo-{}-{}",
+                        std::process::id(),
+                        now.timestamp()
+                    ));
+                    (Some(()), base)
+                }
+            };
+            let _ = tmp;
+            if root.exists() {
+                std::fs::remove_dir_all(&root)
+                    .map_err(|e| runtime(anyhow!("cannot clear {}: {e}", root.display())))?;
+            }
+            let cfg_path = demo::install(&root).map_err(|e| {
+                runtime(anyhow!(
+                    "cannot write the demo into {}: {e}",
+                    root.display()
+                ))
+            })?;
+            let cfg = load_config(Some(&cfg_path))?;
+            let templates = load_templates(&cfg)?;
+            let opts = ScanOptions {
+                now,
+                dry_run: false,
+                only_thread: None,
+            };
+            let mut reports = Vec::new();
+            for a in &cfg.accounts {
+                reports.push(
+                    scan_account(&cfg, a, &templates, &opts)
+                        .await
+                        .map_err(runtime)?,
+                );
+            }
+            println!(
+                "followup demo: the bundled mailbox of Alex Morgan (Acme), scanned as of {}\n",
+                now.format("%a %d %b %Y %H:%M UTC")
+            );
+            print_report(&reports, &cfg, format);
+            if format == Format::Table {
+                if let Some(t) = reports
+                    .iter()
+                    .flat_map(|r| r.threads.iter())
+                    .find(|t| t.status == Status::Drafted && t.draft.is_some())
+                {
+                    let d = t.draft.as_ref().expect("checked");
+                    println!(
+                        "\nOne of the drafts ({} follow-up, stage {}):\n",
+                        t.reason.as_deref().unwrap_or("?"),
+                        t.stage.unwrap_or(0)
+                    );
+                    println!(
+                        "To: {}\nSubject: {}\nIn-Reply-To: <{}>\n\n{}",
+                        d.to.join(", "),
+                        d.subject,
+                        d.in_reply_to,
+                        d.body
+                    );
+                }
+                println!(
+                    "Drafts written to {}",
+                    root.join("mailbox/.Drafts/cur").display()
+                );
+                println!(
+                    "Config used: {} (scan again with: followup scan --config {} --now {})",
+                    cfg_path.display(),
+                    cfg_path.display(),
+                    demo::DEMO_NOW
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A minimal account used when `templates check --dir` runs without a config.
+const SAMPLE_ACCOUNT: &str = "[[accounts]]\nname = \"sample\"\nmaildir = { path = \"/nonexistent\" }\n[accounts.identity]\nname = \"Alex Morgan\"\naddresses = [\"alex@acme.example\"]\n";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("error: {:#}", f.err);
+            ExitCode::from(f.code)
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! Raw RFC 5322 bytes to [`Mail`], via mail-parser. Tolerant: a message is only refused when
+//! nothing at all can be read from it; missing pieces are synthesized and reported.
+
+use super::{Address, DsnFailure, Location, Mail, Signals};
+use chrono::{DateTime, TimeZone, Utc};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders, PartType};
+
+/// Longest body text kept per message; reason rules and quoting never need more.
+pub const BODY_CAP: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("{location}: not an email message (no headers could be parsed); move or delete the file if it is not mail")]
+    NotMail { location: String },
+}
+
+/// Parse one message. `fallback_date` (file mtime, IMAP INTERNALDATE) stands in for a missing
+/// or unreadable Date header. `headers_only` skips the body for cheap threading passes.
+/// The returned warnings name what was repaired, for the scan's counted warnings.
+pub fn parse(
+    raw: &[u8],
+    location: Option<Location>,
+    fallback_date: Option<DateTime<Utc>>,
+    headers_only: bool,
+) -> Result<(Mail, Vec<String>), ParseError> {
+    let where_ = location
+        .as_ref()
+        .map(|l| format!("{}/{}", l.folder, l.key))
+        .unwrap_or_else(|| "message".into());
+    let parser = MessageParser::default();
+    let msg = if headers_only {
+        parser.parse_headers(raw)
+    } else {
+        parser.parse(raw)
+    }
+    .filter(|m| !m.parts.is_empty() && !m.parts[0].headers.is_empty())
+    .ok_or_else(|| ParseError::NotMail {
+        location: where_.clone(),
+    })?;
+
+    let mut warnings = Vec::new();
+    let mut mail = Mail {
+        location,
+        ..Mail::default()
+    };
+
+    match msg.message_id().map(clean_id).filter(|s| !s.is_empty()) {
+        Some(id) => mail.message_id = id,
+        None => {
+            mail.message_id = format!("{:016x}@followup.invalid", fnv1a(raw));
+            mail.synthetic_id = true;
+            warnings.push(format!(
+                "{where_}: no Message-ID; treated as its own thread unless replies reference it"
+            ));
+        }
+    }
+    mail.in_reply_to = id_list(msg.in_reply_to());
+    mail.references = id_list(msg.references());
+    mail.subject = msg.subject().unwrap_or("").trim().to_string();
+
+    mail.date = msg
+        .date()
+        .filter(|d| d.year >= 1970 && d.month >= 1 && d.month <= 12 && d.day >= 1)
+        .and_then(|d| Utc.timestamp_opt(d.to_timestamp(), 0).single());
+    if mail.date.is_none() {
+        if msg.header("Date").is_some() {
+            warnings.push(format!(
+                "{where_}: unreadable Date header; using the server/file date"
+            ));
+        }
+        mail.date = fallback_date;
+    }
+
+    mail.from = addresses(msg.from());
+    mail.sender = addresses(msg.sender()).into_iter().next();
+    mail.reply_to = addresses(msg.reply_to());
+    mail.to = addresses(msg.to());
+    mail.cc = addresses(msg.cc());
+    mail.bcc = addresses(msg.bcc());
+
+    let text = |name: &str| header_text(msg.header(name));
+    let ct = msg.content_type();
+    let content_type = ct
+        .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")).to_ascii_lowercase())
+        .unwrap_or_else(|| "text/plain".into());
+    let raw_to = msg.header_raw("To").unwrap_or("").to_ascii_lowercase();
+    mail.signals = Signals {
+        auto_submitted: text("Auto-Submitted").map(|s| s.to_ascii_lowercase()),
+        x_autoreply: msg.header("X-Autoreply").is_some()
+            || msg.header("X-Autoreply-From").is_some(),
+        x_autorespond: msg.header("X-Autorespond").is_some()
+            || msg.header("X-Autoresponder").is_some(),
+        precedence: text("Precedence").map(|s| s.to_ascii_lowercase()),
+        x_auto_response_suppress: text("X-Auto-Response-Suppress"),
+        list_unsubscribe: msg.header("List-Unsubscribe").is_some(),
+        list_id: msg.header("List-Id").is_some(),
+        return_path_empty: msg
+            .header_raw("Return-Path")
+            .map(|r| r.trim() == "<>")
+            .unwrap_or(false),
+        report_type: ct
+            .and_then(|c| c.attribute("report-type"))
+            .map(|s| s.to_ascii_lowercase()),
+        content_type,
+        has_calendar: false,
+        undisclosed_recipients: raw_to.contains("undisclosed") || raw_to.trim() == ":;",
+        ms_exchange_autoreply: msg
+            .header_raw("X-MS-Exchange-Generated-Message-Source")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("mailbox rules"))
+            || msg.header("X-MS-Exchange-Inbox-Rules-Loop").is_some(),
+        x_failed_recipients: msg
+            .header_raw("X-Failed-Recipients")
+            .map(|v| {
+                v.split(',')
+                    .map(|a| {
+                        a.trim()
+                            .trim_matches(|c| c == '<' || c == '>')
+                            .to_ascii_lowercase()
+                    })
+                    .filter(|a| a.contains('@'))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        thread_index: msg
+            .header_raw("Thread-Index")
+            .map(|s| s.split_whitespace().collect()),
+        thread_topic: text("Thread-Topic"),
+        followup_key: text("X-Followup-Key"),
+    };
+
+    if !headers_only {
+        for part in &msg.parts {
+            let pct = part
+                .content_type()
+                .map(|c| {
+                    format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")).to_ascii_lowercase()
+                })
+                .unwrap_or_default();
+            if pct == "text/calendar" || pct == "application/ics" {
+                mail.signals.has_calendar = true;
+            }
+            if pct == "message/delivery-status" || pct == "message/global-delivery-status" {
+                let body = match &part.body {
+                    PartType::Text(t) | PartType::Html(t) => t.to_string(),
+                    PartType::Binary(b) | PartType::InlineBinary(b) => {
+                        String::from_utf8_lossy(b).into_owned()
+                    }
+                    PartType::Message(m) => String::from_utf8_lossy(m.raw_message()).into_owned(),
+                    PartType::Multipart(_) => String::new(),
+                };
+                mail.dsn_failed.extend(parse_delivery_status(&body));
+            }
+        }
+        let mut body = msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+        if msg.parts.iter().any(|p| p.is_encoding_problem) {
+            warnings.push(format!(
+                "{where_}: a body part could not be decoded; read as far as possible"
+            ));
+        }
+        if body.len() > BODY_CAP {
+            let mut cut = BODY_CAP;
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            body.truncate(cut);
+        }
+        mail.body = Some(body.replace("\r\n", "\n"));
+    }
+    Ok((mail, warnings))
+}
+
+/// Strip angle brackets and white space from a Message-ID.
+pub fn clean_id(id: &str) -> String {
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+        .to_string()
+}
+
+fn id_list(v: &HeaderValue) -> Vec<String> {
+    let items: Vec<String> = match v {
+        HeaderValue::Text(t) => t.split_whitespace().map(clean_id).collect(),
+        HeaderValue::TextList(l) => l
+            .iter()
+            .flat_map(|t| t.split_whitespace().map(clean_id))
+            .collect(),
+        _ => Vec::new(),
+    };
+    items.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+fn header_text(v: Option<&HeaderValue>) -> Option<String> {
+    match v? {
+        HeaderValue::Text(t) => Some(t.trim().to_string()),
+        HeaderValue::TextList(l) => Some(l.join(", ")),
+        _ => None,
+    }
+}
+
+fn addresses(a: Option<&mail_parser::Address>) -> Vec<Address> {
+    let Some(a) = a else { return Vec::new() };
+    a.iter()
+        .filter_map(|addr| {
+            let email = addr.address()?;
+            email
+                .contains('@')
+                .then(|| Address::new(addr.name(), email))
+        })
+        .collect()
+}
+
+/// Failed recipients of an RFC 3464 delivery-status body.
+pub fn parse_delivery_status(body: &str) -> Vec<DsnFailure> {
+    let mut out = Vec::new();
+    // Per-recipient groups are separated by blank lines; the first group is per-message.
+    for group in body.replace("\r\n", "\n").split("\n\n") {
+        let mut recipient = None;
+        let mut action = None;
+        let mut status = None;
+        let mut diagnostic = None;
+        let mut current: Option<&str> = None;
+        for line in group.lines() {
+            if line.starts_with([' ', '\t']) {
+                if current == Some("diagnostic-code") {
+                    if let Some(d) = diagnostic.as_mut() {
+                        let d: &mut String = d;
+                        d.push(' ');
+                        d.push_str(line.trim());
+                    }
+                }
+                continue;
+            }
+            let Some((k, v)) = line.split_once(':') else {
+                continue;
+            };
+            let k = k.trim().to_ascii_lowercase();
+            let v = v.trim();
+            match k.as_str() {
+                "final-recipient" | "original-recipient" => {
+                    let addr = v.split_once(';').map(|(_, a)| a).unwrap_or(v);
+                    let addr = addr
+                        .trim()
+                        .trim_matches(|c| c == '<' || c == '>')
+                        .to_ascii_lowercase();
+                    if k == "final-recipient" || recipient.is_none() {
+                        recipient = Some(addr);
+                    }
+                    current = Some("recipient");
+                }
+                "action" => {
+                    action = Some(v.to_ascii_lowercase());
+                    current = Some("action");
+                }
+                "status" => {
+                    status = Some(v.to_string());
+                    current = Some("status");
+                }
+                "diagnostic-code" => {
+                    let d = v
+                        .split_once(';')
+                        .map(|(_, d)| d)
+                        .unwrap_or(v)
+                        .trim()
+                        .to_string();
+                    diagnostic = Some(d);
+                    current = Some("diagnostic-code");
+                }
+                _ => current = None,
+            }
+        }
+        let failed = action
+            .as_deref()
+            .map(|a| a.starts_with("failed"))
+            .unwrap_or(false)
+            || (action.is_none() && status.as_deref().is_some_and(|s| s.starts_with('5')));
+        if let (Some(r), true) = (recipient, failed) {
+            if r.contains('@') {
+                out.push(DsnFailure {
+                    recipient: r,
+                    diagnostic: diagnostic.or(status),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a, for stable synthetic identifiers (not for security).
+pub fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in data {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_message_id_is_synthesized_and_warned() {
+        let raw =
+            b"From: a@b.com\r\nSubject: hi\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nbody\r\n";
+        let (m, w) = parse(raw, None, None, false).unwrap();
+        assert!(m.synthetic_id);
+        assert!(m.message_id.ends_with("@followup.invalid"));
+        assert_eq!(w.len(), 1);
+        assert_eq!(m.body.as_deref(), Some("body\n"));
+    }
+
+    #[test]
+    fn broken_date_falls_back_to_server_date() {
+        let raw = b"From: a@b.com\r\nMessage-ID: <x@y>\r\nDate: yesterday-ish\r\n\r\nbody\r\n";
+        let fallback = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        let (m, w) = parse(raw, None, Some(fallback), false).unwrap();
+        assert_eq!(m.date, Some(fallback));
+        assert!(w[0].contains("Date"));
+    }
+
+    #[test]
+    fn references_and_in_reply_to_are_split_and_unbracketed() {
+        let raw = b"From: a@b.com\r\nMessage-ID: <c@x>\r\nIn-Reply-To: <b@x>\r\nReferences: <a@x>\r\n <b@x>\r\n\r\n.\r\n";
+        let (m, _) = parse(raw, None, None, true).unwrap();
+        assert_eq!(m.references, vec!["a@x", "b@x"]);
+        assert_eq!(m.in_reply_to, vec!["b@x"]);
+        assert_eq!(m.message_id, "c@x");
+    }
+
+    #[test]
+    fn delivery_status_names_the_failed_recipient() {
+        let ds = "Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; ben@nowhere.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n";
+        let f = parse_delivery_status(ds);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].recipient, "ben@nowhere.example");
+        assert_eq!(f[0].diagnostic.as_deref(), Some("550 5.1.1 user unknown"));
+    }
+
+    #[test]
+    fn delayed_delivery_is_not_a_failure() {
+        let ds = "Final-Recipient: rfc822; ben@slow.example\nAction: delayed\nStatus: 4.4.1\n";
+        assert!(parse_delivery_status(ds).is_empty());
+    }
+}

@@ -1,0 +1,237 @@
+//! Text helpers shared by reason detection, classification and drafting: the author's own
+//! words without quoted history or signature, sentence splitting, and subject normalization.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn attribution_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(
+                on\s.{3,200}\b(wrote|writes)\s*:?   # English (Gmail, Apple Mail, Thunderbird)
+              | am\s.{3,200}\bschrieb.{0,80}:       # German
+              | le\s.{3,200}\ba\s+écrit\s*:         # French
+              | el\s.{3,200}\bescribió\s*:          # Spanish
+              | il\s.{3,200}\bha\s+scritto\s*:      # Italian
+              | op\s.{3,200}\bschreef.{0,80}:       # Dutch
+              | em\s.{3,200}\bescreveu\s*:          # Portuguese
+              | den\s.{3,200}\bskrev.{0,80}:        # Swedish/Danish/Norwegian
+              | -{2,}\s*(original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|mensaje\s+original|messaggio\s+originale|oorspronkelijk\s+bericht|mensagem\s+original|ursprungligt\s+meddelande)\s*-{2,}
+              | _{10,}
+              | -{2,}\s*forwarded\s+message\s*-{2,}
+              | begin\s+forwarded\s+message:
+            )\s*$",
+        )
+        .expect("attribution regex")
+    })
+}
+
+fn outlook_header_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*\*?(from|von|de|da|van|från|fra)\s*:\*?\s+\S")
+            .expect("outlook header regex")
+    })
+}
+
+fn outlook_sent_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*\*?(sent|date|gesendet|envoyé|enviado|inviato|verzonden|skickat|datum)\s*:",
+        )
+        .expect("outlook sent regex")
+    })
+}
+
+fn signoff_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(sent from my \w+|get outlook for \w+|envoyé de mon|von meinem \w+ gesendet|enviado desde mi)")
+            .expect("signoff regex")
+    })
+}
+
+/// The author's own words: quoted lines (`>`), the quoted history below an attribution line or
+/// an Outlook header block, and the signature (after `-- `) removed.
+pub fn own_text(body: &str) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line == "-- " || line.trim_end() == "--" || signoff_re().is_match(line) {
+            break;
+        }
+        if attribution_re().is_match(line) {
+            break;
+        }
+        // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — attribution wrapped over two lines.
+        if line.trim_start().to_ascii_lowercase().starts_with("on ")
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.trim().to_ascii_lowercase().ends_with("wrote:"))
+        {
+            break;
+        }
+        // Outlook: "From: X" followed within three lines by "Sent: …".
+        if outlook_header_re().is_match(line)
+            && lines[i + 1..lines.len().min(i + 4)]
+                .iter()
+                .any(|l| outlook_sent_re().is_match(l))
+        {
+            break;
+        }
+        if !line.trim_start().starts_with('>') {
+            out.push(line);
+        }
+        i += 1;
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// Split text into sentences (for quoting the rep's commitment back to them).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split("\n\n") {
+        let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = flat.char_indices().collect();
+        for (pos, &(idx, c)) in chars.iter().enumerate() {
+            let next_is_space = chars.get(pos + 1).map(|(_, n)| *n == ' ').unwrap_or(true);
+            if matches!(c, '.' | '!' | '?') && next_is_space {
+                // Keep abbreviations like "e.g." and "Dr." together: require a word of 3+ letters or a digit before.
+                let word: String = flat[start..idx]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                if word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                if ["dr", "mr", "mrs", "ms", "eg", "ie", "vs", "etc", "approx"]
+                    .contains(&word.to_ascii_lowercase().as_str())
+                {
+                    continue;
+                }
+                let s = flat[start..idx + c.len_utf8()].trim();
+                if !s.is_empty() {
+                    out.push(s.to_string());
+                }
+                start = idx + c.len_utf8();
+            }
+        }
+        let rest = flat[start..].trim();
+        if !rest.is_empty() {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+fn prefix_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|vb|antw|antwort|doorst|tr|rif|r|ref|res|enc|odp|pd|ynt|atb|fs|vl|rv|réf|rép|απ|σχετ|відп|отв|回复|回覆|答复|转发|轉寄)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[[^\]]{1,40}\])\s*",
+        )
+        .expect("subject prefix regex")
+    })
+}
+
+/// The subject with every reply/forward prefix (any language, `Re[2]:` counts) and list tag
+/// removed, white space collapsed: the thread's "base" subject.
+pub fn base_subject(subject: &str) -> String {
+    let mut s = subject.trim().to_string();
+    loop {
+        let next = prefix_re().replace(&s, "").to_string();
+        if next == s {
+            break;
+        }
+        s = next;
+    }
+    let s = s.trim_end_matches("(fwd)").trim();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the subject carries a reply or forward prefix.
+pub fn has_reply_prefix(subject: &str) -> bool {
+    let s = subject.trim();
+    prefix_re()
+        .find(s)
+        .is_some_and(|m| !m.as_str().trim_start().starts_with('['))
+}
+
+/// Count the words a reader sees.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_text_drops_gmail_quote_and_signature() {
+        let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
+        assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_drops_outlook_header_block() {
+        let body = "Thanks, will do.\n\nFrom: Dana Smith <d@x.com>\nSent: Monday, November 2, 2026 10:00 AM\nTo: Alex\nSubject: pricing\n\nPlease send pricing";
+        assert_eq!(own_text(body), "Thanks, will do.");
+    }
+
+    #[test]
+    fn own_text_drops_german_and_french_attributions() {
+        assert_eq!(
+            own_text("Danke!\nAm 02.11.2026 um 10:00 schrieb Dana <d@x.de>:\n> hallo"),
+            "Danke!"
+        );
+        assert_eq!(
+            own_text("Merci\nLe lun. 2 nov. 2026 à 10:00, Dana <d@x.fr> a écrit :\n> salut"),
+            "Merci"
+        );
+    }
+
+    #[test]
+    fn base_subject_strips_prefixes_in_many_languages() {
+        assert_eq!(
+            base_subject("Re: RE[2]: AW: Fwd: SV: Pricing for Q1"),
+            "Pricing for Q1"
+        );
+        assert_eq!(
+            base_subject("[ext] Re:  Pricing   for Q1"),
+            "Pricing for Q1"
+        );
+        assert_eq!(base_subject("Réf : TR: Devis"), "Devis");
+        assert_eq!(base_subject("Pricing"), "Pricing");
+        assert!(has_reply_prefix("AW: Angebot"));
+        assert!(!has_reply_prefix("[ext] Angebot"));
+        assert!(!has_reply_prefix("Return policy"));
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations_together() {
+        let s =
+            sentences("I'll send the quote by Friday, e.g. for 3 regions. Does that work? Thanks!");
+        assert_eq!(
+            s,
+            vec![
+                "I'll send the quote by Friday, e.g. for 3 regions.",
+                "Does that work?",
+                "Thanks!"
+            ]
+        );
+    }
+}

@@ -1,0 +1,488 @@
+//! The quiet-thread policy: given one thread, decide its status, the follow-up stage due, the
+//! reason, and when it falls due. Pure; the service applies the drafted/dismissed record and
+//! the lint afterwards.
+
+pub mod calendar;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+pub use calendar::Calendar;
+
+use crate::classify::Kind;
+use crate::config::Policy;
+use crate::dates::{deferral_date, DateMention};
+use crate::identity::{is_freemail, Identity, Role};
+use crate::message::text::own_text;
+use crate::message::{Address, DsnFailure, Mail};
+use crate::reason::{self, Finding, Rules, Source};
+
+/// Every status a thread can have. The JSON contract spells them in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A follow-up is due now (and `--dry-run` kept it from being written).
+    Due,
+    /// The follow-up for this stage is in the Drafts folder.
+    Drafted,
+    /// Quiet, but not yet due.
+    Waiting,
+    /// A human other than the rep wrote last (in the thread or, for the prospect, anywhere).
+    Replied,
+    /// Due or coming due, but no stated reason was found: tag the message to get a draft.
+    NeedsReason,
+    /// The cadence and the close-the-loop note were sent: nothing more until the prospect writes.
+    Finished,
+    /// The rep deleted the draft for this stage; it is not drafted again.
+    Dismissed,
+    /// The rendered draft failed the quality lint; nothing was written.
+    Rejected,
+    /// Not a prospect conversation (no prospect, bulk mail, calendar, notes to self, never written by the rep).
+    Ignored,
+    /// The rep's last message bounced for a prospect address: fix the address.
+    Bounced,
+    /// Overdue by more than `policy.max_age_days`: too late for a follow-up to make sense.
+    Stale,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Due => "due",
+            Status::Drafted => "drafted",
+            Status::Waiting => "waiting",
+            Status::Replied => "replied",
+            Status::NeedsReason => "needs_reason",
+            Status::Finished => "finished",
+            Status::Dismissed => "dismissed",
+            Status::Rejected => "rejected",
+            Status::Ignored => "ignored",
+            Status::Bounced => "bounced",
+            Status::Stale => "stale",
+        }
+    }
+}
+
+/// One inbound human message, for finding replies outside the thread.
+#[derive(Debug, Clone)]
+pub struct Inbound {
+    pub date: DateTime<Utc>,
+    pub message_id: String,
+    pub from: String,
+    pub subject: String,
+}
+
+/// Inbound human mail by sender address and by sender domain.
+#[derive(Debug, Default)]
+pub struct ReplyIndex {
+    by_address: HashMap<String, Vec<Inbound>>,
+    by_domain: HashMap<String, Vec<Inbound>>,
+}
+
+impl ReplyIndex {
+    /// Index human, non-rep mail of the reply folders.
+    pub fn build<'a>(
+        mails: impl Iterator<Item = (&'a Mail, &'a Kind)>,
+        identity: &Identity,
+    ) -> Self {
+        let mut idx = ReplyIndex::default();
+        for (m, k) in mails {
+            let (Some(a), Some(date)) = (m.author(), m.date) else {
+                continue;
+            };
+            if !k.is_human() || identity.role(a) == Role::Rep {
+                continue;
+            }
+            let entry = Inbound {
+                date,
+                message_id: m.message_id.clone(),
+                from: a.email.clone(),
+                subject: m.subject.clone(),
+            };
+            idx.by_domain
+                .entry(a.domain().to_string())
+                .or_default()
+                .push(entry.clone());
+            idx.by_address
+                .entry(a.email.clone())
+                .or_default()
+                .push(entry);
+        }
+        idx
+    }
+
+    /// The earliest message after `after` from one of `prospects` (or, with `by_domain`, from
+    /// their non-free-mail company domain) that is not one of `exclude`.
+    pub fn reply_after(
+        &self,
+        prospects: &[Address],
+        after: DateTime<Utc>,
+        by_domain: bool,
+        exclude: &[&str],
+        identity: &Identity,
+    ) -> Option<&Inbound> {
+        let mut lists: Vec<&Vec<Inbound>> = Vec::new();
+        for p in prospects {
+            lists.extend(self.by_address.get(&p.email));
+            if by_domain && !is_freemail(p.domain()) && identity.role(p) == Role::Prospect {
+                lists.extend(self.by_domain.get(p.domain()));
+            }
+        }
+        let best = lists
+            .into_iter()
+            .flatten()
+            .filter(|i| i.date > after && !exclude.contains(&i.message_id.as_str()))
+            .min_by_key(|i| i.date);
+        best
+    }
+}
+
+/// What the policy decided for one thread.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub status: Status,
+    pub stage: Option<u32>,
+    pub reason: Option<Finding>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub last_message_at: Option<DateTime<Utc>>,
+    pub prospects: Vec<Address>,
+    /// The rep's last message: the one a draft replies to (index into the thread's messages).
+    pub reply_to: Option<usize>,
+    /// Machine-readable cause of a wait beyond the cadence (`auto_reply`, `prospect_date`, …).
+    pub waiting_for: Option<String>,
+    /// A short human explanation ("away until 30 Nov", "bounced: ben@…").
+    pub note: Option<String>,
+    pub bounced: Vec<DsnFailure>,
+    /// Whether the stage due is the close-the-loop note.
+    pub close: bool,
+}
+
+impl Decision {
+    fn new(status: Status) -> Self {
+        Decision {
+            status,
+            stage: None,
+            reason: None,
+            due_at: None,
+            last_message_at: None,
+            prospects: Vec::new(),
+            reply_to: None,
+            waiting_for: None,
+            note: None,
+            bounced: Vec::new(),
+            close: false,
+        }
+    }
+    fn note(mut self, n: impl Into<String>) -> Self {
+        self.note = Some(n.into());
+        self
+    }
+}
+
+/// Everything the policy needs besides the thread.
+pub struct Inputs<'a> {
+    pub identity: &'a Identity,
+    pub policy: &'a Policy,
+    pub calendar: &'a Calendar,
+    pub rules: &'a Rules,
+    pub replies: &'a ReplyIndex,
+    pub now: DateTime<Utc>,
+}
+
+fn short_date(cal: &Calendar, t: DateTime<Utc>) -> String {
+    t.with_timezone(&cal.tz).format("%-d %b").to_string()
+}
+
+/// Decide one thread. `mails` and `kinds` are the thread's messages, oldest first.
+pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
+    let id = inp.identity;
+    let is_rep = |m: &Mail| m.author().is_some_and(|a| id.is_rep(&a.email));
+    let last_at = mails.iter().filter_map(|m| m.date).max();
+
+    let rep_idx: Vec<usize> = (0..mails.len()).filter(|&i| is_rep(mails[i])).collect();
+    let Some(&last_rep_any) = rep_idx.last() else {
+        return with_last(
+            Decision::new(Status::Ignored).note("the rep never wrote in this thread"),
+            last_at,
+        );
+    };
+    match &kinds[last_rep_any] {
+        Kind::Bulk => return with_last(Decision::new(Status::Ignored).note("bulk mail"), last_at),
+        Kind::Calendar => {
+            return with_last(
+                Decision::new(Status::Ignored).note("calendar message"),
+                last_at,
+            )
+        }
+        _ => {}
+    }
+    let note_to_self = |m: &Mail| m.recipients().all(|a| id.is_rep(&a.email));
+    if rep_idx.iter().all(|&i| note_to_self(mails[i])) && mails.iter().all(|m| is_rep(m)) {
+        return with_last(Decision::new(Status::Ignored).note("note to self"), last_at);
+    }
+
+    // Prospects: everyone on the human messages who is neither the rep nor internal.
+    let mut prospects: Vec<Address> = Vec::new();
+    for (m, k) in mails.iter().zip(kinds) {
+        if !k.is_human() {
+            continue;
+        }
+        for a in m.from.iter().chain(m.to.iter()).chain(m.cc.iter()) {
+            if id.role(a) == Role::Prospect && !prospects.iter().any(|p| p.email == a.email) {
+                prospects.push(a.clone());
+            }
+        }
+    }
+    if prospects.is_empty() {
+        return with_last(
+            Decision::new(Status::Ignored).note("internal only: no prospect on the thread"),
+            last_at,
+        );
+    }
+
+    let human: Vec<usize> = (0..mails.len()).filter(|&i| kinds[i].is_human()).collect();
+    let mut d = Decision::new(Status::Waiting);
+    d.prospects = prospects.clone();
+    d.last_message_at = last_at;
+    let Some(&last_human) = human.last() else {
+        return with_last(
+            Decision::new(Status::Ignored).note("no human message"),
+            last_at,
+        );
+    };
+    if !is_rep(mails[last_human]) {
+        d.status = Status::Replied;
+        let who = mails[last_human]
+            .author()
+            .map(|a| a.email.clone())
+            .unwrap_or_default();
+        d.note = mails[last_human]
+            .date
+            .map(|t| format!("{who} replied {}", short_date(inp.calendar, t)));
+        return d;
+    }
+
+    // The rep's unanswered run at the end of the thread.
+    let mut trailing: Vec<usize> = Vec::new();
+    for &i in human.iter().rev() {
+        if !is_rep(mails[i]) {
+            break;
+        }
+        if !note_to_self(mails[i]) {
+            trailing.push(i);
+        }
+    }
+    trailing.reverse();
+    let Some(&last_rep) = trailing.last() else {
+        return with_last(Decision::new(Status::Ignored).note("note to self"), last_at);
+    };
+    let Some(last_rep_at) = mails[last_rep].date else {
+        return d.note("the rep's last message has no date");
+    };
+    d.reply_to = Some(last_rep);
+    let first_trailing_at = mails[trailing[0]].date.unwrap_or(last_rep_at);
+
+    // A reply outside the thread (a new email, a reply from a colleague at the prospect).
+    let thread_ids: Vec<&str> = mails.iter().map(|m| m.message_id.as_str()).collect();
+    if let Some(r) = inp.replies.reply_after(
+        &prospects,
+        last_rep_at,
+        inp.policy.domain_replies,
+        &thread_ids,
+        id,
+    ) {
+        d.status = Status::Replied;
+        d.note = Some(format!(
+            "{} replied in new thread {}",
+            r.from,
+            short_date(inp.calendar, r.date)
+        ));
+        d.waiting_for = None;
+        return d;
+    }
+
+    // A bounce of the rep's recent mail for a prospect address.
+    let recent_recipients: Vec<&str> = trailing
+        .iter()
+        .flat_map(|&i| mails[i].recipients().map(|a| a.email.as_str()))
+        .collect();
+    for (m, k) in mails.iter().zip(kinds) {
+        if let Kind::Bounce { failed } = k {
+            if m.date.is_some_and(|t| t < first_trailing_at) {
+                continue;
+            }
+            let mut hits: Vec<DsnFailure> = failed
+                .iter()
+                .filter(|f| recent_recipients.contains(&f.recipient.as_str()))
+                .cloned()
+                .collect();
+            if failed.is_empty() {
+                // A bounce that names no address: look for a recipient's address in its text.
+                let body = m.body.as_deref().unwrap_or("").to_lowercase();
+                hits = recent_recipients
+                    .iter()
+                    .filter(|r| body.contains(*r) && !id.is_rep(r))
+                    .map(|r| DsnFailure {
+                        recipient: r.to_string(),
+                        diagnostic: None,
+                    })
+                    .collect();
+            }
+            if !hits.is_empty() {
+                d.status = Status::Bounced;
+                let diag = hits[0]
+                    .diagnostic
+                    .clone()
+                    .map(|s| format!(" {}", truncate(&s, 60)))
+                    .unwrap_or_default();
+                d.note = Some(format!("bounced: {}{}", hits[0].recipient, diag));
+                d.bounced = hits;
+                return d;
+            }
+        }
+    }
+
+    // The reason, from tags, plus-tags, the prospect's last reply, or the rep's own words.
+    let prospect_last = human.iter().rev().map(|&i| mails[i]).find(|m| !is_rep(m));
+    let mut rep_recent: Vec<&Mail> = trailing.iter().rev().map(|&i| mails[i]).collect();
+    rep_recent.extend(
+        rep_idx
+            .iter()
+            .rev()
+            .filter(|i| !trailing.contains(i))
+            .map(|&i| mails[i]),
+    );
+    d.reason = reason::detect(&rep_recent, prospect_last, id, inp.rules);
+
+    let n = trailing.len() as u32;
+    let cadence = inp
+        .policy
+        .cadence_for(d.reason.as_ref().map(|f| f.reason.as_str()));
+    let k = cadence.len() as u32;
+    d.stage = Some(n);
+    if n > k + 1 {
+        d.status = Status::Finished;
+        d.note = Some(format!(
+            "{n} messages sent without reply; the loop is closed"
+        ));
+        return d;
+    }
+    d.close = n == k + 1;
+    let wait = if d.close {
+        inp.policy.close_wait.unwrap_or(cadence[cadence.len() - 1])
+    } else {
+        cadence[(n - 1) as usize]
+    };
+    let mut due = inp.calendar.add_wait(last_rep_at, wait);
+
+    // A date the prospect gave ("until the 14th", "in January"), or the rep's own commitment
+    // for timing/away reasons, pushes the follow-up to that date instead of the cadence.
+    let reference = inp.calendar.local_date(last_rep_at);
+    let deferral = match &d.reason {
+        Some(f) if f.source == Source::ProspectText => prospect_last
+            .and_then(|p| Some((p.body.as_deref()?, p.date.unwrap_or(last_rep_at))))
+            .and_then(|(b, at)| deferral_date(&own_text(b), inp.calendar.local_date(at)))
+            .map(|x| (x, "prospect_date")),
+        Some(f) if f.reason == "timing" || f.reason == "away" => f
+            .commitment
+            .as_deref()
+            .and_then(|c| deferral_date(c, reference))
+            .map(|x| (x, "agreed_date")),
+        _ => None,
+    };
+    if let Some((day, why)) = deferral {
+        let at = inp.calendar.first_workday_from(day);
+        if at > due {
+            due = at;
+            d.waiting_for = Some(why.into());
+            d.note = Some(format!(
+                "{} until {}",
+                if why == "prospect_date" {
+                    "prospect asked to wait"
+                } else {
+                    "agreed to wait"
+                },
+                short_date(inp.calendar, at)
+            ));
+        }
+    }
+
+    // An out-of-office reply after the rep's last message: wait until the person is back.
+    let ooo = (0..mails.len()).rev().find(|&i| {
+        matches!(kinds[i], Kind::AutoReply { .. })
+            && mails[i].date.is_some_and(|t| t >= first_trailing_at)
+    });
+    if let Some(i) = ooo {
+        let Kind::AutoReply { returns } = &kinds[i] else {
+            unreachable!()
+        };
+        let (at, note) = match returns {
+            Some(DateMention::Date(day)) => (
+                inp.calendar.first_workday_from(*day + Duration::days(1)),
+                format!("away until {}", day.format("%-d %b")),
+            ),
+            Some(DateMention::Ambiguous(raw)) => (
+                inp.calendar.add_wait(
+                    mails[i].date.unwrap_or(last_rep_at),
+                    inp.policy.autoreply_wait,
+                ),
+                format!("auto-reply, unclear date \"{raw}\""),
+            ),
+            None => (
+                inp.calendar.add_wait(
+                    mails[i].date.unwrap_or(last_rep_at),
+                    inp.policy.autoreply_wait,
+                ),
+                "auto-reply without a return date".to_string(),
+            ),
+        };
+        if at > due {
+            due = at;
+            d.waiting_for = Some("auto_reply".into());
+            d.note = Some(note);
+        } else if d.note.is_none() {
+            d.note = Some(note);
+        }
+    }
+    d.due_at = Some(due);
+
+    if inp.now > due + Duration::days(inp.policy.max_age_days as i64) {
+        d.status = Status::Stale;
+        d.note = Some(format!(
+            "overdue since {}; too late to follow up",
+            short_date(inp.calendar, due)
+        ));
+        return d;
+    }
+    if d.reason.is_none() {
+        d.status = Status::NeedsReason;
+        d.note.get_or_insert_with(|| {
+            "no stated reason: tag the sent message or Bcc yourself+reason".into()
+        });
+        return d;
+    }
+    if d.close {
+        d.note.get_or_insert_with(|| "close the loop".into());
+    }
+    d.status = if inp.now >= due {
+        Status::Due
+    } else {
+        Status::Waiting
+    };
+    d
+}
+
+fn with_last(mut d: Decision, last: Option<DateTime<Utc>>) -> Decision {
+    d.last_message_at = last;
+    d
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).collect::<String>() + "…"
+    }
+}

@@ -1,0 +1,113 @@
+//! Default reason rules: case-insensitive regexes over the author's own words (quotes and
+//! signature removed). Config may replace any reason's list or add new reasons.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+
+/// The reasons shipped with templates and value items.
+pub const DEFAULT_REASONS: &[&str] = &[
+    "pricing",
+    "proposal",
+    "decision_maker",
+    "information",
+    "meeting",
+    "timing",
+    "away",
+    "trial",
+];
+
+/// When one message matches several reasons, the earlier one here wins: a deferral (away,
+/// timing) decides *when*, a named decision maker decides *who*, and a document decides *what*.
+pub const DEFAULT_PRIORITY: &[&str] = &[
+    "away",
+    "timing",
+    "trial",
+    "decision_maker",
+    "proposal",
+    "pricing",
+    "meeting",
+    "information",
+];
+
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
+const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller";
+
+/// Default rules for the rep's own messages.
+pub fn default_rules() -> HashMap<String, Vec<Regex>> {
+    let table: Vec<(&str, Vec<String>)> = vec![
+        ("pricing", vec![
+            r"\b(pricing|price\s*(list|sheet|points?|breakdown)?|prices|quote|quotation|quoted|estimate|cost(s|ing)?|rate\s*card|fees?|discount(ed)?|budgetary\s+numbers|license\s+costs?|per[\s-](seat|user|license|month))\b".into(),
+            r"\bwhat\s+it\s+would\s+cost\b".into(),
+            r"\b(roi|payback|tco)\b".into(),
+        ]),
+        ("proposal", vec![
+            r"\b(proposal|contract|sow|statement\s+of\s+work|msa|master\s+services?\s+agreement|order\s+form|agreement|redlines?|dpa|terms\s+and\s+conditions|t&cs|e-?signature|docusign|pandadoc|hellosign|for\s+signature|countersign(ed)?)\b".into(),
+        ]),
+        ("decision_maker", vec![
+            format!(r"\b(run|share|discuss|review|go\s+over|talk|check|walk\s+through|present)\s+(it|this|that|them|these|things)?\s*(by|with|over\s+with|to)\s+(your|the)\s+({ROLES})\b"),
+            format!(r"\b(your|the)\s+({ROLES})\s+(needs?\s+to|has\s+to|must|will\s+want\s+to|wants?\s+to|would\s+need\s+to|should)\s+(review|approve|sign|see|weigh\s+in|look|agree|decide)"),
+            r"\b(sign[\s-]?off|buy[\s-]?in|approval|decision[\s-]?makers?|signatory|budget\s+holder)\b".into(),
+            format!(r"\b(loop(ing)?\s+in|bring\s+in|include|cc(ing)?|introduce\s+me\s+to)\s+(your|the)\s+({ROLES})\b"),
+            r"\bhead\s+of\s+\w+".into(),
+        ]),
+        ("information", vec![
+            r"\b(case\s+stud(y|ies)|white\s?papers?|one[\s-]pagers?|(slide\s+)?deck|slides|brochure|data\s?sheets?|documentation|docs|guide|playbook|checklist|materials?|resources?|webinar|recording|video|report|benchmark|faq|security\s+(questionnaire|overview|pack)|soc\s?2|specs?|specifications?|testimonials?|references?)\b".into(),
+            r"\b(as\s+(requested|promised)|you\s+asked\s+(about|for)|here'?s\s+the\s+link|more\s+(info|information|details)|the\s+answer\s+to\s+your\s+question)\b".into(),
+        ]),
+        ("meeting", vec![
+            r"\b(demo|call|meeting|walk-?through|chat|zoom|teams\s+call|google\s+meet|calendar|calendly|schedule|availability|time\s+slots?|\d{2}[\s-]min(ute)?s?|catch\s+up|sync|(coffee|lunch)\s+(meeting|chat))\b".into(),
+            r"\b(does|would)\s+(monday|tuesday|wednesday|thursday|friday|next\s+week)\b.{0,40}\bwork\b".into(),
+            r"\b(find|grab|book|set\s+up)\s+(a\s+)?time\b".into(),
+        ]),
+        ("timing", vec![
+            format!(r"\b(next|following)\s+(quarter|month|year|fiscal\s+year|budget\s+cycle)\b|\b(in|after|by|until)\s+(q[1-4]|{MONTHS})\b"),
+            r"\b(revisit|reconnect|circle\s+back|reach\s+(back\s+)?out|check\s+back|pick\s+(this|it)\s+up|get\s+back\s+in\s+touch)\b.{0,60}\b(after|in|next|once|when|around|early|later)\b".into(),
+            r"\b(budgets?\s+(are|is|gets?)\s+(set|approved|frozen|final(ized)?|allocated)|budget\s+(cycle|season|planning|freeze)|fiscal\s+year|not\s+(a\s+)?(priority|the\s+right\s+time)|bad\s+timing|timing\s+isn'?t\s+right|after\s+(the|your)\s+(\w+\s+)?(launch|release|migration|reorg|audit|merger|holidays?|new\s+year|board\s+meeting|offsite|busy\s+season|go-?live|rollout))\b".into(),
+        ]),
+        ("away", vec![
+            r"\b(when|once)\s+you('re|\s+are|\s+get)\s+back\b|\bwhen\s+you\s+return\b|\bwelcome\s+back\b".into(),
+            r"\b(enjoy|have\s+a\s+(great|good|nice|wonderful|safe))\s+(your\s+)?(trip|travels?|vacation|holiday|holidays|time\s+off|leave|break|flight|pto|honeymoon|conference)\b".into(),
+            r"\b(you('re|\s+are)|you'll\s+be)\s+(out|away|travel(l)?ing|on\s+(vacation|holiday|leave|pto|the\s+road)|off)\b".into(),
+            r"\bafter\s+your\s+(trip|travels?|vacation|holiday|leave|time\s+off|pto|break)\b".into(),
+        ]),
+        ("trial", vec![
+            r"\b(trial|pilot|proof\s+of\s+concept|poc|sandbox|evaluation\s+(account|period|license)|test\s+drive|free\s+account|onboarding)\b".into(),
+        ]),
+    ];
+    compile(table)
+}
+
+/// Default rules for the prospect's last reply: only deferrals and "I must ask X" count.
+pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
+    let table: Vec<(&str, Vec<String>)> = vec![
+        ("away", vec![
+            r"\b(i'?m|i\s+am|i'll\s+be|i\s+will\s+be|we'?re|we\s+are)\s+(currently\s+)?(travel(l)?ing|away|out(\s+of\s+(the\s+)?office)?|off|on\s+(vacation|holiday|leave|pto|parental\s+leave|the\s+road)|at\s+a\s+conference)\b.{0,40}\b(until|till|through|thru|for|this|next|back)\b".into(),
+            r"\b(i'?m|i\s+am|i'll\s+be)\s+back\s+(on|in|from|after|next)\b".into(),
+        ]),
+        ("timing", vec![
+            r"\b(ping|contact|call|email|write|reach\s+out\s+to|get\s+back\s+to|circle\s+back\s+with|follow\s+up\s+with|check\s+(back\s+)?(in\s+)?with)\s+me\s+(again\s+)?(in|after|next|around|early|later|once|when)\b".into(),
+            r"\blet'?s\s+(talk|reconnect|revisit|pick\s+(this|it)\s+up|speak|chat|regroup|touch\s+base)\s+(again\s+)?(in|after|next|once|when|early|later)\b".into(),
+            r"\b(not\s+(a\s+)?(priority|right\s+now|the\s+right\s+time|now)|bad\s+timing|budgets?\s+(are|is)\s+(frozen|set|closed|spent)|revisit\s+(this\s+)?(in|after|next))\b".into(),
+            r"\b(next|following)\s+(quarter|month|year|fiscal\s+year)\b".into(),
+        ]),
+        ("decision_maker", vec![
+            format!(r"\b(need|have|want)\s+to\s+(check|run\s+(it|this)\s+by|discuss\s+(it|this)?\s*with|talk\s+(to|with)|consult(\s+with)?|ask|get\s+approval\s+from|loop\s+in)\s+(my|our|the)\s+({ROLES})\b"),
+            format!(r"\b(my|our|the)\s+({ROLES})\s+(needs?\s+to|has\s+to|must|will|wants\s+to|is\s+going\s+to)\s+(review|approve|sign|see|look|decide|weigh\s+in)"),
+        ]),
+    ];
+    compile(table)
+}
+
+fn compile(table: Vec<(&str, Vec<String>)>) -> HashMap<String, Vec<Regex>> {
+    table
+        .into_iter()
+        .map(|(k, pats)| {
+            let res = pats
+                .iter()
+                .map(|p| Regex::new(&format!("(?i){p}")).expect("default reason rule compiles"))
+                .collect();
+            (k.to_string(), res)
+        })
+        .collect()
+}

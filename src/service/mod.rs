@@ -1,0 +1,353 @@
+//! The scan: read the mailbox through a [`MailStore`], thread, classify, decide, and draft what
+//! is due. The only module that joins the pure core to the I/O edges.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::classify::{classify, Kind};
+use crate::config::{AccountConfig, Config};
+use crate::draft::compose::{compose, draft_key, ComposeError, Rep, Request};
+use crate::draft::{Lint, Templates, Violation};
+use crate::identity::Identity;
+use crate::mailbox::{MailStore, MailboxError};
+use crate::message::Mail;
+use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
+use crate::reason::Source;
+use crate::state::{DraftRecord, State, StateError};
+use crate::thread;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("account {account}: {source}")]
+    Mailbox {
+        account: String,
+        source: MailboxError,
+    },
+    #[error("account {account}: {source}")]
+    State { account: String, source: StateError },
+}
+
+/// The draft part of a thread's report (the JSON contract's `draft` object).
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftReport {
+    pub subject: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub in_reply_to: String,
+    pub references: Vec<String>,
+    pub body: String,
+    pub message_id: String,
+    pub key: String,
+    /// The whole message as written to Drafts (not serialized; for `preview`).
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+}
+
+/// One line of `scan --format json`: the contract scripts rely on. Fields are only ever added.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThreadReport {
+    pub account: String,
+    pub thread: String,
+    pub subject: String,
+    pub prospects: Vec<String>,
+    pub status: Status,
+    pub reason: Option<String>,
+    pub reason_source: Option<Source>,
+    pub commitment: Option<String>,
+    pub stage: Option<u32>,
+    pub close_the_loop: bool,
+    pub due_at: Option<DateTime<Utc>>,
+    pub last_message_at: Option<DateTime<Utc>>,
+    pub waiting_for: Option<String>,
+    pub note: Option<String>,
+    pub bounced: Vec<String>,
+    pub messages: usize,
+    pub draft: Option<DraftReport>,
+    /// For `rejected`: the lint rules that fired (or the template error).
+    pub rejected_by: Vec<String>,
+}
+
+/// The outcome of scanning one account.
+#[derive(Debug, Default)]
+pub struct ScanReport {
+    pub threads: Vec<ThreadReport>,
+    pub warnings: Vec<String>,
+    pub messages_read: usize,
+    pub drafts_written: usize,
+}
+
+/// Options of one scan.
+pub struct ScanOptions<'a> {
+    pub now: DateTime<Utc>,
+    pub dry_run: bool,
+    /// Only this thread (Message-ID of its first message), for `preview`.
+    pub only_thread: Option<&'a str>,
+}
+
+/// Build the rep's calendar from the config.
+pub fn calendar(cfg: &Config, account: &AccountConfig) -> Calendar {
+    let p = &cfg.policy;
+    Calendar {
+        business_days: p.business_days,
+        work_week: p.work_week.clone(),
+        holidays: p.holidays.clone(),
+        tz: account.identity.timezone.parse().unwrap_or(chrono_tz::UTC),
+        start: p.work_start,
+        end: p.work_end,
+        away: account
+            .identity
+            .away
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    NaiveDate::parse_from_str(&r.from, "%Y-%m-%d").ok()?,
+                    NaiveDate::parse_from_str(&r.until, "%Y-%m-%d").ok()?,
+                ))
+            })
+            .collect(),
+    }
+}
+
+/// The lint settings from the config.
+pub fn lint(cfg: &Config) -> Lint {
+    Lint {
+        banned: cfg.banned_phrases.clone(),
+        max_words: cfg.max_words,
+        min_words: 20,
+    }
+}
+
+/// Scan one account: decide every thread and, unless `dry_run`, write the due drafts.
+pub async fn scan<S: MailStore>(
+    store: &mut S,
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    opts: &ScanOptions<'_>,
+) -> Result<ScanReport, ScanError> {
+    let merr = |source| ScanError::Mailbox {
+        account: account.name.clone(),
+        source,
+    };
+    let serr = |source| ScanError::State {
+        account: account.name.clone(),
+        source,
+    };
+    let mut report = ScanReport::default();
+
+    let folders = store.folders(&account.folders).await.map_err(merr)?;
+    let mut mails: Vec<Mail> = Vec::new();
+    let mut reply_folder: Vec<bool> = Vec::new();
+    let mut seen = HashSet::new();
+    for (folder, is_reply) in
+        std::iter::once((&folders.sent, false)).chain(folders.replies.iter().map(|f| (f, true)))
+    {
+        if !seen.insert(folder.to_lowercase()) || folder == &folders.drafts {
+            continue;
+        }
+        let loaded = store.load(folder).await.map_err(merr)?;
+        report.warnings.extend(loaded.warnings);
+        reply_folder.extend(std::iter::repeat_n(is_reply, loaded.mails.len()));
+        mails.extend(loaded.mails);
+    }
+    report.messages_read = mails.len();
+
+    let identity = Identity::new(
+        &account.identity.addresses,
+        &account.identity.internal_domains,
+    );
+    let threads = thread::build(&mails);
+
+    // Bodies: only for threads the rep took part in (IMAP fetches them on demand).
+    let wanted: Vec<usize> = threads
+        .iter()
+        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
+        .filter(|t| {
+            t.messages
+                .iter()
+                .any(|&i| mails[i].author().is_some_and(|a| identity.is_rep(&a.email)))
+        })
+        .flat_map(|t| t.messages.iter().rev().take(8).copied())
+        .filter(|&i| mails[i].body.is_none())
+        .collect();
+    if !wanted.is_empty() {
+        store
+            .fetch_bodies(&mut mails, &wanted)
+            .await
+            .map_err(merr)?;
+    }
+
+    let kinds: Vec<Kind> = mails
+        .iter()
+        .map(|m| classify(m, cfg.policy.max_recipients))
+        .collect();
+    let replies = ReplyIndex::build(
+        mails
+            .iter()
+            .zip(kinds.iter())
+            .zip(reply_folder.iter())
+            .filter(|(_, r)| **r)
+            .map(|(mk, _)| mk),
+        &identity,
+    );
+    let cal = calendar(cfg, account);
+    let inputs = Inputs {
+        identity: &identity,
+        policy: &cfg.policy,
+        calendar: &cal,
+        rules: &cfg.rules,
+        replies: &replies,
+        now: opts.now,
+    };
+
+    let drafts_present = store.draft_keys(&folders.drafts).await.map_err(merr)?;
+    let state_path = cfg.state_dir.join(format!("{}.json", account.name));
+    let mut state = State::load(&state_path).map_err(serr)?;
+    let lint = lint(cfg);
+    let rep = Rep {
+        name: &account.identity.name,
+        email: identity.primary(),
+        signature: &account.identity.signature,
+        tz: cal.tz,
+    };
+
+    for t in &threads {
+        if opts.only_thread.is_some_and(|o| o != t.id) {
+            continue;
+        }
+        let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
+        let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
+        let d = decide(&tm, &tk, &inputs);
+        let mut r = ThreadReport {
+            account: account.name.clone(),
+            thread: t.id.clone(),
+            subject: tm[0].subject.clone(),
+            prospects: d.prospects.iter().map(|a| a.email.clone()).collect(),
+            status: d.status,
+            reason: d.reason.as_ref().map(|f| f.reason.clone()),
+            reason_source: d.reason.as_ref().map(|f| f.source),
+            commitment: d.reason.as_ref().and_then(|f| f.commitment.clone()),
+            stage: d.stage,
+            close_the_loop: d.close,
+            due_at: d.due_at,
+            last_message_at: d.last_message_at,
+            waiting_for: d.waiting_for.clone(),
+            note: d.note.clone(),
+            bounced: d.bounced.iter().map(|b| b.recipient.clone()).collect(),
+            messages: tm.len(),
+            draft: None,
+            rejected_by: Vec::new(),
+        };
+        if matches!(
+            d.status,
+            Status::Due | Status::Waiting | Status::NeedsReason
+        ) {
+            if let Some(stage) = d.stage {
+                let key = draft_key(&t.id, stage);
+                if let Some(mid) = drafts_present.get(&key) {
+                    r.status = Status::Drafted;
+                    if state.get(&key).is_none() {
+                        // Written by an earlier run that stopped before recording it.
+                        state.record(
+                            &key,
+                            DraftRecord {
+                                thread: t.id.clone(),
+                                stage,
+                                message_id: mid.clone(),
+                                drafted_at: opts.now,
+                            },
+                        );
+                    }
+                } else if state.get(&key).is_some() {
+                    r.status = Status::Dismissed;
+                    r.note = Some("draft deleted by the rep; not drafted again".into());
+                }
+            }
+        }
+        if r.status == Status::Due {
+            let (Some(reason), Some(stage), Some(reply_idx)) =
+                (d.reason.as_ref(), d.stage, d.reply_to)
+            else {
+                report.threads.push(r);
+                continue;
+            };
+            let req = Request {
+                thread_id: &t.id,
+                mails: &tm,
+                reply_to: tm[reply_idx],
+                reason: &reason.reason,
+                commitment: reason.commitment.as_deref(),
+                stage,
+                stages_total: cfg.policy.cadence_for(Some(&reason.reason)).len() as u32,
+                close: d.close,
+                now: opts.now,
+            };
+            let items = cfg
+                .value_items
+                .get(&reason.reason)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            match compose(&req, &rep, &identity, templates, items, &lint) {
+                Ok(msg) => {
+                    let s = &msg.spec;
+                    r.draft = Some(DraftReport {
+                        subject: s.subject.clone(),
+                        to: s.to.iter().map(|a| a.email.clone()).collect(),
+                        cc: s.cc.iter().map(|a| a.email.clone()).collect(),
+                        in_reply_to: s.in_reply_to.clone(),
+                        references: s.references.clone(),
+                        body: s.body.clone(),
+                        message_id: s.message_id.clone(),
+                        key: s.key.clone(),
+                        raw: msg.raw.clone(),
+                    });
+                    if !opts.dry_run {
+                        store
+                            .append_draft(&folders.drafts, &msg.raw)
+                            .await
+                            .map_err(merr)?;
+                        state.record(
+                            &s.key,
+                            DraftRecord {
+                                thread: t.id.clone(),
+                                stage,
+                                message_id: s.message_id.clone(),
+                                drafted_at: opts.now,
+                            },
+                        );
+                        state.save().map_err(serr)?;
+                        report.drafts_written += 1;
+                        r.status = Status::Drafted;
+                    }
+                }
+                Err(ComposeError::Lint(v)) => {
+                    r.status = Status::Rejected;
+                    r.rejected_by = v
+                        .iter()
+                        .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
+                        .collect();
+                    r.note = Some(format!("lint: {}", r.rejected_by.join("; ")));
+                }
+                Err(e) => {
+                    r.status = Status::Rejected;
+                    r.rejected_by = vec![e.to_string()];
+                    r.note = Some(e.to_string());
+                }
+            }
+        }
+        report.threads.push(r);
+    }
+    if !opts.dry_run {
+        state.save().map_err(serr)?;
+    }
+    report.threads.sort_by(|a, b| {
+        a.status
+            .as_str()
+            .cmp(b.status.as_str())
+            .then(a.due_at.cmp(&b.due_at))
+            .then(a.thread.cmp(&b.thread))
+    });
+    Ok(report)
+}

@@ -1,0 +1,175 @@
+//! The durable record of drafted follow-ups, so a follow-up is never drafted twice and a draft
+//! the rep deleted stays dismissed. One JSON file per account, replaced atomically
+//! (write a temp file, fsync, rename, fsync the directory).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("cannot read state file {path}: {source}. Check its permissions, or set state.dir in config")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("state file {path} is damaged ({message}). Move it aside to start afresh: drafts still in the Drafts folder are recognised by their X-Followup-Key header, but deleted ones may be drafted again")]
+    Corrupt { path: String, message: String },
+    #[error("cannot write state file {path}: {source}. Check free space and permissions of the state directory")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// One drafted follow-up.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DraftRecord {
+    pub thread: String,
+    pub stage: u32,
+    pub message_id: String,
+    pub drafted_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+struct StateFile {
+    version: u32,
+    /// Keyed by the draft key (`<stage>:<thread id>`).
+    drafts: BTreeMap<String, DraftRecord>,
+}
+
+/// The loaded state of one account.
+#[derive(Debug)]
+pub struct State {
+    path: PathBuf,
+    file: StateFile,
+    dirty: bool,
+}
+
+impl State {
+    /// Load the state at `path`; a missing file is an empty state.
+    pub fn load(path: &Path) -> Result<State, StateError> {
+        let shown = path.display().to_string();
+        let file = match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StateError::Corrupt {
+                path: shown,
+                message: e.to_string(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => StateFile {
+                version: 1,
+                drafts: BTreeMap::new(),
+            },
+            Err(source) => {
+                return Err(StateError::Read {
+                    path: shown,
+                    source,
+                })
+            }
+        };
+        Ok(State {
+            path: path.to_path_buf(),
+            file,
+            dirty: false,
+        })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&DraftRecord> {
+        self.file.drafts.get(key)
+    }
+
+    pub fn record(&mut self, key: &str, rec: DraftRecord) {
+        self.file.drafts.insert(key.to_string(), rec);
+        self.dirty = true;
+    }
+
+    pub fn len(&self) -> usize {
+        self.file.drafts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.file.drafts.is_empty()
+    }
+
+    /// Write the state if it changed, atomically.
+    pub fn save(&mut self) -> Result<(), StateError> {
+        if !self.dirty {
+            return Ok(());
+        }
+        write_atomic(
+            &self.path,
+            &serde_json::to_vec_pretty(&self.file).expect("state serializes"),
+        )
+        .map_err(|source| StateError::Write {
+            path: self.path.display().to_string(),
+            source,
+        })?;
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+/// Replace `path` with `data` so a crash leaves either the old or the new file, never a mix.
+pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.tmp.{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state"),
+        std::process::id()
+    ));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_round_trips_and_survives_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("acct.json");
+        let mut s = State::load(&p).unwrap();
+        assert!(s.is_empty());
+        s.record(
+            "1:a@x",
+            DraftRecord {
+                thread: "a@x".into(),
+                stage: 1,
+                message_id: "m@x".into(),
+                drafted_at: Utc::now(),
+            },
+        );
+        s.save().unwrap();
+        let s2 = State::load(&p).unwrap();
+        assert_eq!(s2.get("1:a@x").unwrap().stage, 1);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left behind"
+        );
+    }
+
+    #[test]
+    fn damaged_state_is_an_error_that_says_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("acct.json");
+        std::fs::write(&p, b"{not json").unwrap();
+        let e = State::load(&p).unwrap_err().to_string();
+        assert!(e.contains("Move it aside"), "{e}");
+    }
+}
