@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0};
 use lettre::message::Mailbox;
 use lettre::Message;
 use serde::Serialize;
@@ -77,6 +77,7 @@ fn bracket(id: &str) -> String {
 pub fn build_message(spec: DraftSpec) -> Result<DraftMessage, BuildError> {
     let mut b = Message::builder()
         .from(mailbox(&spec.from)?)
+        .user_agent(format!("followup/{}", env!("CARGO_PKG_VERSION")))
         .subject(header_safe(&spec.subject))
         .message_id(Some(bracket(&spec.message_id)))
         .in_reply_to(bracket(&spec.in_reply_to))
@@ -113,6 +114,7 @@ pub fn build_message(spec: DraftSpec) -> Result<DraftMessage, BuildError> {
     let body = spec.body.replace("\r\n", "\n");
     let msg = b
         .header(ContentType::TEXT_PLAIN)
+        .header(MIME_VERSION_1_0)
         .body(body)
         .map_err(|e| BuildError::Lettre(e.to_string()))?;
     Ok(DraftMessage {

@@ -151,6 +151,29 @@ pub fn parse(
                 mail.dsn_failed.extend(parse_delivery_status(&body));
             }
         }
+        // A bounce carries the original's headers; linking it to that Message-ID puts it in
+        // the right thread even though bounces set no In-Reply-To.
+        let author_local = mail
+            .from
+            .first()
+            .map(|a| a.email.split('@').next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        if mail.signals.content_type == "multipart/report"
+            || !mail.signals.x_failed_recipients.is_empty()
+            || matches!(author_local.as_str(), "mailer-daemon" | "postmaster")
+        {
+            let text = String::from_utf8_lossy(raw);
+            let body_start = text
+                .find("\r\n\r\n")
+                .or_else(|| text.find("\n\n"))
+                .unwrap_or(0);
+            for cap in embedded_id_re().captures_iter(&text[body_start..]) {
+                let id = clean_id(&cap[1]);
+                if id != mail.message_id && !mail.references.contains(&id) {
+                    mail.references.push(id);
+                }
+            }
+        }
         let mut body = msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
         if msg.parts.iter().any(|p| p.is_encoding_problem) {
             warnings.push(format!(
@@ -167,6 +190,13 @@ pub fn parse(
         mail.body = Some(body.replace("\r\n", "\n"));
     }
     Ok((mail, warnings))
+}
+
+fn embedded_id_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?im)^\s*message-id:\s*(<[^>\s]+>)").expect("embedded id regex")
+    })
 }
 
 /// Strip angle brackets and white space from a Message-ID.

@@ -48,6 +48,23 @@ pub enum Status {
 }
 
 impl Status {
+    /// Display order: what needs the rep's attention first.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Status::Due => 0,
+            Status::Drafted => 1,
+            Status::Rejected => 2,
+            Status::NeedsReason => 3,
+            Status::Bounced => 4,
+            Status::Waiting => 5,
+            Status::Replied => 6,
+            Status::Dismissed => 7,
+            Status::Finished => 8,
+            Status::Stale => 9,
+            Status::Ignored => 10,
+        }
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Due => "due",
@@ -389,6 +406,11 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .commitment
             .as_deref()
             .and_then(|c| deferral_date(c, reference))
+            .or_else(|| {
+                // The date may sit in the next sentence ("Enjoy your trip! Talk when you're back on the 30th.").
+                let body = mails[last_rep].body.as_deref()?;
+                deferral_date(&own_text(body), reference)
+            })
             .map(|x| (x, "agreed_date")),
         _ => None,
     };

@@ -72,7 +72,7 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
             r"\bafter\s+your\s+(trip|travels?|vacation|holiday|leave|time\s+off|pto|break)\b".into(),
         ]),
         ("trial", vec![
-            r"\b(trial|pilot|proof\s+of\s+concept|poc|sandbox|evaluation\s+(account|period|license)|test\s+drive|free\s+account|onboarding)\b".into(),
+            r"\b(trial|pilot|proof\s+of\s+concept|poc|sandbox|evaluation\s+(account|period|license)|test\s+drive|free\s+account)\b".into(),
         ]),
     ];
     compile(table)

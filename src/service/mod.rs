@@ -344,8 +344,8 @@ pub async fn scan<S: MailStore>(
     }
     report.threads.sort_by(|a, b| {
         a.status
-            .as_str()
-            .cmp(b.status.as_str())
+            .rank()
+            .cmp(&b.status.rank())
             .then(a.due_at.cmp(&b.due_at))
             .then(a.thread.cmp(&b.thread))
     });
