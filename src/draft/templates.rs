@@ -45,13 +45,18 @@ pub enum TemplateError {
     Other { file: String, message: String },
 }
 
-fn convert(e: tera::Error, fallback_file: &str, render: bool) -> TemplateError {
+fn convert(
+    e: tera::Error,
+    fallback_file: &str,
+    render: bool,
+    base: &Option<PathBuf>,
+) -> TemplateError {
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let file = if r.filename().is_empty() {
                 fallback_file.to_string()
             } else {
-                r.filename().to_string()
+                display_name(base, r.filename())
             };
             let (line, col) = (r.span().start_line, r.span().start_col + 1);
             let message = r.message().to_string();
@@ -144,7 +149,7 @@ impl Templates {
         // Add one at a time so a syntax error names its own file.
         for (name, text) in &sources {
             tera.add_raw_template(name, text)
-                .map_err(|e| convert(e, &display_name(&base, name), false))?;
+                .map_err(|e| convert(e, &display_name(&base, name), false, &base))?;
         }
         Ok(Templates {
             tera,
@@ -209,7 +214,7 @@ impl Templates {
         let out = self
             .tera
             .render(name, &context)
-            .map_err(|e| convert(e, &self.shown(name), true))?;
+            .map_err(|e| convert(e, &self.shown(name), true, &self.base))?;
         Ok(tidy(&out))
     }
 

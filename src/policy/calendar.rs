@@ -60,15 +60,15 @@ impl Calendar {
                 left -= 1;
             }
         }
-        self.into_window(d, local.time())
+        self.fit_window(d, local.time())
     }
 
     /// The start of the first working day on or after `d`.
     pub fn first_workday_from(&self, d: NaiveDate) -> DateTime<Utc> {
-        self.into_window(d, self.start)
+        self.fit_window(d, self.start)
     }
 
-    fn into_window(&self, mut d: NaiveDate, mut t: NaiveTime) -> DateTime<Utc> {
+    fn fit_window(&self, mut d: NaiveDate, mut t: NaiveTime) -> DateTime<Utc> {
         if t < self.start {
             t = self.start;
         }

@@ -1,0 +1,155 @@
+//! The command line: templates check, config errors, exit codes, demo.
+
+mod support;
+
+use support::followup;
+
+#[test]
+fn builtin_and_shipped_templates_pass_the_check() {
+    let out = followup(&[
+        "templates",
+        "check",
+        "--dir",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/templates"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("25 templates"));
+}
+
+#[test]
+fn templates_check_names_file_line_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
+    std::fs::write(dir.path().join("pricing/1.txt"), "Hi {{ greeting_name }},\n\nHere is {{ value.title }} for {{ company }}, with the details you need.\n\nJust checking in on the numbers, and happy to walk through them.\n\n{{ rep.signature }}\n").unwrap();
+    std::fs::write(dir.path().join("pricing/2.txt"), "Hi {{ greeting_name }},\n\nI wanted to ask whether the numbers we discussed last week still work for your team and your budget this quarter.\n\n{{ rep.signature }}\n").unwrap();
+    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let one = dir.path().join("pricing/1.txt").display().to_string();
+    let two = dir.path().join("pricing/2.txt").display().to_string();
+    assert!(
+        text.contains(&format!("{one}:5: banned_phrase: \"just checking in\"")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{two}: no_value_item")), "{text}");
+}
+
+#[test]
+fn a_tera_syntax_error_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
+    std::fs::write(
+        dir.path().join("pricing/1.txt"),
+        "Hi {{ greeting_name }},\n\n{% if stage %}\nunclosed\n",
+    )
+    .unwrap();
+    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pricing/1.txt:"), "{err}");
+    assert!(err.contains("Fix the template syntax"), "{err}");
+}
+
+#[test]
+fn an_undefined_variable_is_reported_by_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("close.txt"),
+        "Hi {{ prospect.nickname }}, {{ value.title }}\n",
+    )
+    .unwrap();
+    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("close.txt: render_error") && text.contains(":1:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_config_exits_2_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "[[accounts]]\nname = \"a\"\nmaildir = { path = \"m\" }\n[accounts.identity]\nname = \"A\"\naddresses = [\"a@x.io\"]\n[policy]\nwork_hours = \"9 to 5\"\n").unwrap();
+    let out = followup(&["scan", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("policy.work_hours") && err.contains("09:00-17:00"),
+        "{err}"
+    );
+
+    let out = followup(&[
+        "scan",
+        "--config",
+        dir.path().join("missing.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("config.example.toml"));
+}
+
+#[test]
+fn a_missing_maildir_exits_1_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "[[accounts]]\nname = \"a\"\nmaildir = { path = \"nowhere\" }\n[accounts.identity]\nname = \"A\"\naddresses = [\"a@x.io\"]\n").unwrap();
+    let out = followup(&["scan", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Maildir"));
+}
+
+#[test]
+fn bad_now_is_a_usage_error() {
+    let out = followup(&["demo", "--now", "yesterday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RFC 3339"));
+}
+
+#[test]
+fn demo_runs_with_nothing_set_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = followup(&["demo", "--dir", dir.path().join("d").to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for status in [
+        "drafted",
+        "waiting",
+        "replied",
+        "needs_reason",
+        "finished",
+        "dismissed",
+        "rejected",
+        "ignored",
+        "bounced",
+        "stale",
+    ] {
+        assert!(text.contains(status), "demo table lacks {status}:\n{text}");
+    }
+    assert!(text.contains("Drafts written to"));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("d/mailbox/.Drafts/cur"))
+            .unwrap()
+            .count(),
+        10
+    );
+}
+
+#[test]
+fn config_example_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"))
+        .unwrap();
+    std::fs::write(dir.path().join("config.toml"), text).unwrap();
+    followup::config::Config::load(&dir.path().join("config.toml"))
+        .expect("config.example.toml is valid");
+}

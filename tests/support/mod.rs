@@ -1,0 +1,126 @@
+//! Helpers shared by the integration tests: the demo mailbox in a temp dir, running the binary,
+//! and reading what a mail client would see with Python's `email` package.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const NOW: &str = "2026-11-20T16:00:00-05:00";
+
+/// A fresh copy of the demo mailbox and its config.
+pub struct Demo {
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+}
+
+impl Demo {
+    pub fn new() -> Demo {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = followup::demo::install(dir.path()).expect("install demo");
+        Demo { dir, config }
+    }
+
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.dir.path().join("mailbox/.Drafts/cur")
+    }
+
+    /// Files in Drafts, sorted.
+    pub fn drafts(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(self.drafts_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    }
+
+    pub fn scan(&self, extra: &[&str]) -> Output {
+        let mut args = vec![
+            "scan",
+            "--config",
+            self.config.to_str().unwrap(),
+            "--now",
+            NOW,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        followup(&args)
+    }
+
+    /// One JSON object per thread, from `scan --format json`.
+    pub fn scan_json(&self, extra: &[&str]) -> Vec<serde_json::Value> {
+        let out = self.scan(extra);
+        assert!(
+            out.status.success(),
+            "scan failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect()
+    }
+}
+
+pub fn followup(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(args)
+        .output()
+        .expect("run followup")
+}
+
+/// The report line for the thread whose first message has this Message-ID.
+pub fn thread<'a>(lines: &'a [serde_json::Value], id: &str) -> &'a serde_json::Value {
+    lines
+        .iter()
+        .find(|l| l["thread"] == id)
+        .unwrap_or_else(|| panic!("no thread {id} in {lines:#?}"))
+}
+
+/// Every file under a directory with its contents, for "nothing else changed" checks.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    fn walk(d: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Parse a message with Python's `email` package (an independent parser) and return the
+/// headers and decoded body it sees, as JSON.
+pub fn python_view(raw: &[u8]) -> serde_json::Value {
+    let script = r#"
+import email, email.policy, json, sys
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+out = {k.lower(): str(v) for k, v in m.items()}
+out["_body"] = m.get_body(preferencelist=("plain",)).get_content()
+out["_defects"] = [type(d).__name__ for d in m.defects]
+print(json.dumps(out))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 is needed for the independent-client checks; install python3");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
