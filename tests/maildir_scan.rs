@@ -205,15 +205,7 @@ fn existing_mail_is_never_modified() {
 fn a_deleted_draft_is_dismissed_and_not_recreated() {
     let demo = Demo::new();
     demo.scan_json(&[]);
-    let victim = demo
-        .drafts()
-        .into_iter()
-        .find(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .contains("X-Followup-Key: 1:CH2PR11MB4411.1@acme.io")
-        })
-        .expect("the Northwind draft");
+    let victim = demo.draft_with_key("1:CH2PR11MB4411.1@acme.io");
     std::fs::remove_file(&victim).unwrap();
     let n = demo.drafts().len();
     let lines = demo.scan_json(&[]);
@@ -258,15 +250,7 @@ fn a_sent_follow_up_moves_the_thread_to_the_next_stage() {
     let demo = Demo::new();
     demo.scan_json(&[]);
     // The rep sends the Northwind draft: it leaves Drafts and lands in Sent.
-    let draft = demo
-        .drafts()
-        .into_iter()
-        .find(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .contains("X-Followup-Key: 1:CH2PR11MB4411.1@acme.io")
-        })
-        .unwrap();
+    let draft = demo.draft_with_key("1:CH2PR11MB4411.1@acme.io");
     let sent = demo
         .dir
         .path()
@@ -286,12 +270,7 @@ fn a_sent_follow_up_moves_the_thread_to_the_next_stage() {
 fn drafts_parse_in_python_email_with_threading_headers() {
     let demo = Demo::new();
     demo.scan_json(&[]);
-    let raw = demo
-        .drafts()
-        .into_iter()
-        .map(|p| std::fs::read(p).unwrap())
-        .find(|r| String::from_utf8_lossy(r).contains("X-Followup-Key: 1:gm-vandelay-1@acme.io"))
-        .unwrap();
+    let raw = std::fs::read(demo.draft_with_key("1:gm-vandelay-1@acme.io")).unwrap();
     let v = python_view(&raw);
     assert_eq!(v["_defects"], serde_json::json!([]));
     assert_eq!(v["subject"], "Re: Integración con SAP");
@@ -316,12 +295,7 @@ fn drafts_parse_in_python_email_with_threading_headers() {
 fn outlook_threads_get_a_child_thread_index() {
     let demo = Demo::new();
     demo.scan_json(&[]);
-    let raw = demo
-        .drafts()
-        .into_iter()
-        .map(|p| std::fs::read(p).unwrap())
-        .find(|r| String::from_utf8_lossy(r).contains("X-Followup-Key: 1:CH2PR11MB4411.1@acme.io"))
-        .unwrap();
+    let raw = std::fs::read(demo.draft_with_key("1:CH2PR11MB4411.1@acme.io")).unwrap();
     let v = python_view(&raw);
     use base64::Engine;
     let b64 = base64::engine::general_purpose::STANDARD;

@@ -34,6 +34,15 @@ impl Demo {
         v
     }
 
+    /// The draft file carrying this `X-Followup-Key`.
+    pub fn draft_with_key(&self, key: &str) -> PathBuf {
+        let header = format!("X-Followup-Key: {key}");
+        self.drafts()
+            .into_iter()
+            .find(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).contains(&header))
+            .unwrap_or_else(|| panic!("no draft with key {key}"))
+    }
+
     pub fn scan(&self, extra: &[&str]) -> Output {
         let mut args = vec![
             "scan",
