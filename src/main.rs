@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use followup::config::{self, AccountConfig, Config};
 use followup::draft::compose::{context, Rep};
 use followup::draft::{value_for_stage, Templates};
+use followup::mailbox::imap::{Endpoint, ImapStore};
 use followup::mailbox::maildir::Maildir;
 use followup::message::Address;
 use followup::policy::Status;
@@ -158,10 +159,25 @@ async fn scan_account(
             .with_context(|| format!("account {}", account.name))?;
         return Ok(service::scan(&mut store, cfg, account, templates, opts).await?);
     }
-    Err(anyhow!(
-        "account {}: IMAP accounts are not supported by this build",
-        account.name
-    ))
+    if let Some(imap) = &account.imap {
+        let ep = Endpoint::from_config(imap);
+        let cache_dir = imap_cache_dir(cfg, account);
+        let mut store = ImapStore::open(&ep, cache_dir)
+            .await
+            .with_context(|| format!("account {}", account.name))?;
+        let report = service::scan(&mut store, cfg, account, templates, opts).await;
+        store.logout().await;
+        return Ok(report?);
+    }
+    Err(anyhow!("account {}: no mailbox configured", account.name))
+}
+
+/// Where an IMAP account's header cache lives.
+fn imap_cache_dir(cfg: &Config, account: &AccountConfig) -> PathBuf {
+    match account.imap.as_ref().and_then(|i| i.cache_dir.as_deref()) {
+        Some(d) => config::expand_home(d).join(&account.name),
+        None => cfg.state_dir.join("imap-cache").join(&account.name),
+    }
 }
 
 fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
@@ -427,6 +443,15 @@ const SAMPLE_ACCOUNT: &str = "[[accounts]]\nname = \"sample\"\nmaildir = { path 
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Logs go to stderr; RUST_LOG refines them (e.g. RUST_LOG=followup=debug).
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_target(false)
+        .init();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -78,6 +78,10 @@ pub struct ScanReport {
     pub drafts_written: usize,
 }
 
+/// How far back message texts are read (for reasons, auto-replies and bounces). Older
+/// threads are decided from headers alone; past `policy.max_age_days` they are stale anyway.
+pub const BODY_WINDOW_DAYS: i64 = 400;
+
 /// Options of one scan.
 pub struct ScanOptions<'a> {
     pub now: DateTime<Utc>,
@@ -158,12 +162,33 @@ pub async fn scan<S: MailStore>(
         &account.identity.addresses,
         &account.identity.internal_domains,
     );
+    // Bodies are fetched on demand (IMAP), for recent mail only: first the bounces, whose
+    // text names the original message (so they thread), then the recent threads the rep
+    // took part in.
+    let recent = |m: &Mail| {
+        m.date
+            .is_none_or(|d| d >= opts.now - chrono::Duration::days(BODY_WINDOW_DAYS))
+    };
+    let bounces: Vec<usize> = (0..mails.len())
+        .filter(|&i| mails[i].body.is_none() && recent(&mails[i]))
+        .filter(|&i| {
+            matches!(
+                classify(&mails[i], cfg.policy.max_recipients),
+                Kind::Bounce { .. } | Kind::Notice
+            )
+        })
+        .collect();
+    if !bounces.is_empty() {
+        store
+            .fetch_bodies(&mut mails, &bounces)
+            .await
+            .map_err(merr)?;
+    }
     let threads = thread::build(&mails);
-
-    // Bodies: only for threads the rep took part in (IMAP fetches them on demand).
     let wanted: Vec<usize> = threads
         .iter()
         .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
+        .filter(|t| t.messages.last().is_some_and(|&i| recent(&mails[i])))
         .filter(|t| {
             t.messages
                 .iter()

@@ -2,6 +2,8 @@
 //! and reading what a mail client would see with Python's `email` package.
 #![allow(dead_code)]
 
+pub mod dovecot;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -132,4 +134,87 @@ print(json.dumps(out))
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// What each demo thread must come out as after one (writing) scan: the status, reason and
+/// reason source; the same on Maildir and over IMAP.
+pub const EXPECTED: &[(&str, &str, Option<&str>, &str)] = &[
+    (
+        "CH2PR11MB4411.1@acme.io",
+        "drafted",
+        Some("pricing"),
+        "rep_text",
+    ),
+    (
+        "prop-globex-1@acme.io",
+        "drafted",
+        Some("proposal"),
+        "rep_text",
+    ),
+    ("tb-initech-1@acme.io", "drafted", Some("meeting"), "tag"),
+    (
+        "gm-vandelay-1@acme.io",
+        "drafted",
+        Some("information"),
+        "plus_tag",
+    ),
+    (
+        "umb-1@acme.io",
+        "drafted",
+        Some("decision_maker"),
+        "rep_text",
+    ),
+    ("vehement-1@acme.io", "drafted", Some("timing"), "rep_text"),
+    ("gringotts-1@acme.io", "drafted", Some("away"), "rep_text"),
+    ("soylent-1@acme.io", "drafted", Some("trial"), "rep_text"),
+    ("prestige-1@acme.io", "drafted", Some("meeting"), "rep_text"),
+    (
+        "cyberdyne-0@acme.io",
+        "drafted",
+        Some("proposal"),
+        "rep_text",
+    ),
+    (
+        "stark-1@acme.io",
+        "rejected",
+        Some("decision_maker"),
+        "rep_text",
+    ),
+    ("duff-1@acme.io", "dismissed", Some("meeting"), "rep_text"),
+    ("contoso-1@acme.io", "waiting", Some("pricing"), "rep_text"),
+    ("fabrikam-1@acme.io", "waiting", Some("pricing"), "rep_text"),
+    (
+        "massive-1@acme.io",
+        "waiting",
+        Some("timing"),
+        "prospect_text",
+    ),
+    ("oscorp-1@acme.io", "waiting", Some("away"), "rep_text"),
+    ("pied-1@acme.io", "needs_reason", None, ""),
+    ("tyrell-0@acme.io", "finished", Some("pricing"), "rep_text"),
+    ("aperture-1@acme.io", "stale", Some("pricing"), "rep_text"),
+    ("hooli-a-1@acme.io", "replied", None, ""),
+    ("wonka-1@acme.io", "replied", None, ""),
+    ("hooli-b-1@acme.io", "replied", None, ""),
+    ("sterling-1@acme.io", "replied", None, ""),
+    ("initrode-1@acme.io", "bounced", None, ""),
+    ("internal-1@acme.io", "ignored", None, ""),
+    ("bulk-1@acme.io", "ignored", None, ""),
+    ("cal-1@acme.io", "ignored", None, ""),
+    ("self-1@acme.io", "ignored", None, ""),
+    ("news-77@list.saasweekly.example", "ignored", None, ""),
+];
+
+/// Check a scan of the demo mailbox against [`EXPECTED`].
+pub fn assert_demo_statuses(lines: &[serde_json::Value]) {
+    for (id, status, reason, source) in EXPECTED {
+        let t = thread(lines, id);
+        assert_eq!(t["status"], *status, "{id}: {t:#}");
+        if *status != "replied" && *status != "bounced" && *status != "ignored" {
+            assert_eq!(t["reason"].as_str(), *reason, "{id}");
+        }
+        if !source.is_empty() {
+            assert_eq!(t["reason_source"], *source, "{id}");
+        }
+    }
 }

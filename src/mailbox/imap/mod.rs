@@ -1,7 +1,574 @@
-//! IMAP backend (async-imap over tokio, TLS by rustls).
+//! IMAP backend (async-imap over tokio, TLS by rustls). Read-only by construction: folders are
+//! opened with EXAMINE, messages fetched with BODY.PEEK, and the only write is APPEND to Drafts.
+//! Incremental: headers are cached per folder by UIDVALIDITY; a rescan fetches only new UIDs,
+//! flag changes since the last HIGHESTMODSEQ (CONDSTORE), and detects expunges by count.
+
+pub mod cache;
+pub mod connect;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use async_imap::types::{Flag, NameAttribute};
+use chrono::{DateTime, TimeZone, Utc};
+use futures_util::TryStreamExt;
+
+pub use connect::{connect, Endpoint, ImapSession, SecretSource, TlsMode};
+
+use super::{DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use crate::config::FoldersConfig;
+use crate::message::{parse, Location, Mail};
+use cache::{Entry, FolderCache};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImapError {
-    #[error("{0}")]
-    Other(String),
+    #[error("cannot connect to IMAP server {place}: {message}. Check accounts.imap.host and port, and that the server is reachable")]
+    Connect { place: String, message: String },
+    #[error("TLS: {0}")]
+    Tls(String),
+    #[error("login as {user} at {place} failed: {message}. Check the user name and the password/token source")]
+    Login {
+        user: String,
+        place: String,
+        message: String,
+    },
+    #[error("credentials: {0}")]
+    Secret(String),
+    #[error("IMAP {command} failed: {message}")]
+    Protocol { command: String, message: String },
+    #[error("folder `{folder}`: {message}")]
+    Folder { folder: String, message: String },
+}
+
+impl ImapError {
+    pub fn protocol(command: &str, e: impl std::fmt::Display) -> ImapError {
+        ImapError::Protocol {
+            command: command.to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Header fields fetched for threading and classification (never the whole message).
+pub const HEADER_FIELDS: &str = "MESSAGE-ID IN-REPLY-TO REFERENCES FROM SENDER REPLY-TO TO CC BCC DATE SUBJECT \
+    AUTO-SUBMITTED X-AUTOREPLY X-AUTOREPLY-FROM X-AUTORESPOND X-AUTORESPONDER PRECEDENCE X-AUTO-RESPONSE-SUPPRESS \
+    LIST-UNSUBSCRIBE LIST-ID RETURN-PATH CONTENT-TYPE CONTENT-TRANSFER-ENCODING MIME-VERSION THREAD-INDEX THREAD-TOPIC \
+    X-FOLLOWUP-KEY X-MS-EXCHANGE-GENERATED-MESSAGE-SOURCE X-MS-EXCHANGE-INBOX-RULES-LOOP X-FAILED-RECIPIENTS";
+
+/// The largest prefix of a message's text fetched for reason rules and auto-reply reading.
+pub const TEXT_CAP: usize = 32 * 1024;
+
+/// Counters of what one sync did, for logs and the benchmark.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SyncStats {
+    pub headers_fetched: usize,
+    pub flags_fetched: usize,
+    pub texts_fetched: usize,
+    pub full_resyncs: usize,
+}
+
+/// An IMAP account as a [`MailStore`].
+pub struct ImapStore {
+    session: ImapSession,
+    condstore: bool,
+    cache_dir: PathBuf,
+    caches: BTreeMap<String, FolderCache>,
+    dirty: HashSet<String>,
+    pub stats: SyncStats,
+}
+
+fn flag_text(f: &Flag) -> String {
+    match f {
+        Flag::Seen => "\\Seen".into(),
+        Flag::Answered => "\\Answered".into(),
+        Flag::Flagged => "\\Flagged".into(),
+        Flag::Deleted => "\\Deleted".into(),
+        Flag::Draft => "\\Draft".into(),
+        Flag::Recent => "\\Recent".into(),
+        Flag::MayCreate => "\\*".into(),
+        Flag::Custom(c) => c.to_string(),
+    }
+}
+
+/// Compress UIDs into an IMAP sequence set ("1:5,9,12:13").
+pub fn uid_set(uids: &[u32]) -> String {
+    let mut sorted = uids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        let mut end = start;
+        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
+            i += 1;
+            end = sorted[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}:{end}")
+        });
+        i += 1;
+    }
+    parts.join(",")
+}
+
+/// Quote a string for an IMAP command.
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+impl ImapStore {
+    /// Log in and prepare the cache directory.
+    pub async fn open(ep: &Endpoint, cache_dir: PathBuf) -> Result<ImapStore, ImapError> {
+        let (session, condstore) = connect(ep).await?;
+        Ok(ImapStore {
+            session,
+            condstore,
+            cache_dir,
+            caches: BTreeMap::new(),
+            dirty: HashSet::new(),
+            stats: SyncStats::default(),
+        })
+    }
+
+    /// Give the session back (for IDLE), saving caches first.
+    pub fn into_session(mut self) -> ImapSession {
+        self.save_caches();
+        self.session
+    }
+
+    pub async fn logout(mut self) {
+        self.save_caches();
+        let st = self.stats;
+        tracing::debug!(
+            headers_fetched = st.headers_fetched,
+            flags_fetched = st.flags_fetched,
+            texts_fetched = st.texts_fetched,
+            full_resyncs = st.full_resyncs,
+            "IMAP scan done"
+        );
+        let _ = self.session.logout().await;
+    }
+
+    fn save_caches(&mut self) {
+        for folder in std::mem::take(&mut self.dirty) {
+            if let Some(c) = self.caches.get(&folder) {
+                if let Err(e) = std::fs::create_dir_all(&self.cache_dir)
+                    .and_then(|_| c.save(&cache::path_for(&self.cache_dir, &folder)))
+                {
+                    tracing::warn!(folder = %folder, error = %e, "cannot save the header cache; the next scan refetches this folder");
+                }
+            }
+        }
+    }
+
+    fn drain_unsolicited(&mut self) {
+        while self.session.unsolicited_responses.try_recv().is_ok() {}
+    }
+
+    /// Bring a folder's cache up to date with the server.
+    async fn sync(&mut self, folder: &str) -> Result<(), ImapError> {
+        let ferr = |e: async_imap::error::Error| ImapError::Folder {
+            folder: folder.to_string(),
+            message: e.to_string(),
+        };
+        let mbox = self.session.examine(folder).await.map_err(ferr)?;
+        let validity = mbox.uid_validity.unwrap_or(0);
+        let uid_next = mbox.uid_next.unwrap_or(0);
+        let modseq = mbox.highest_modseq.unwrap_or(0);
+        let mut c = match self.caches.remove(folder) {
+            Some(c) => c,
+            None => {
+                FolderCache::load(&cache::path_for(&self.cache_dir, folder)).unwrap_or_default()
+            }
+        };
+        let mut changed = false;
+        if c.uid_validity != validity {
+            if c.uid_validity != 0 {
+                tracing::info!(folder, "UIDVALIDITY changed: refetching the folder");
+                self.stats.full_resyncs += 1;
+            }
+            c = FolderCache {
+                uid_validity: validity,
+                ..FolderCache::default()
+            };
+            changed = true;
+        }
+        let unchanged = c.uid_next == uid_next
+            && c.entries.len() as u32 == mbox.exists
+            && self.condstore
+            && modseq != 0
+            && c.highest_modseq == modseq;
+        let fetched_before = self.stats.headers_fetched;
+        if !unchanged {
+            // New messages.
+            if uid_next == 0 || uid_next > c.uid_next {
+                let from = c.uid_next.max(1);
+                let query =
+                    format!("(UID FLAGS INTERNALDATE BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])");
+                let fetches: Vec<_> = self
+                    .session
+                    .uid_fetch(format!("{from}:*"), &query)
+                    .await
+                    .map_err(ferr)?
+                    .try_collect()
+                    .await
+                    .map_err(ferr)?;
+                for f in &fetches {
+                    let Some(uid) = f.uid else { continue };
+                    if uid < from {
+                        continue; // "n:*" returns the last message when n is past the end
+                    }
+                    let header = f.header().map(<[u8]>::to_vec).unwrap_or_default();
+                    let internal_date = f.internal_date().map(|d| d.timestamp()).unwrap_or(0);
+                    c.entries.insert(
+                        uid,
+                        Entry {
+                            internal_date,
+                            flags: f.flags().map(|x| flag_text(&x)).collect(),
+                            header,
+                            text: None,
+                        },
+                    );
+                    self.stats.headers_fetched += 1;
+                }
+                changed = true;
+            }
+            // Expunged messages: the count tells cheaply whether any went.
+            if c.entries.len() as u32 != mbox.exists {
+                let present = self.session.uid_search("ALL").await.map_err(ferr)?;
+                c.entries.retain(|uid, _| present.contains(uid));
+                changed = true;
+            }
+            // Flag changes (the rep tagging a sent message): only what changed since the last
+            // modseq with CONDSTORE, all flags otherwise.
+            if !c.entries.is_empty()
+                && (!self.condstore || c.highest_modseq != modseq || modseq == 0)
+            {
+                let query = if self.condstore && c.highest_modseq != 0 && modseq != 0 {
+                    format!("(UID FLAGS) (CHANGEDSINCE {})", c.highest_modseq)
+                } else {
+                    "(UID FLAGS)".to_string()
+                };
+                let fetches: Vec<_> = self
+                    .session
+                    .uid_fetch("1:*", &query)
+                    .await
+                    .map_err(ferr)?
+                    .try_collect()
+                    .await
+                    .map_err(ferr)?;
+                for f in &fetches {
+                    if let (Some(uid), true) = (f.uid, true) {
+                        if let Some(e) = c.entries.get_mut(&uid) {
+                            e.flags = f.flags().map(|x| flag_text(&x)).collect();
+                            self.stats.flags_fetched += 1;
+                        }
+                    }
+                }
+                changed = true;
+            }
+            c.uid_next = uid_next;
+            c.highest_modseq = modseq;
+        }
+        self.drain_unsolicited();
+        tracing::debug!(folder = %folder, headers_fetched = self.stats.headers_fetched - fetched_before, cached = c.entries.len(), unchanged, "folder synced");
+        if changed {
+            self.dirty.insert(folder.to_string());
+        }
+        self.caches.insert(folder.to_string(), c);
+        Ok(())
+    }
+
+    fn mail_from_entry(
+        folder: &str,
+        uid: u32,
+        e: &Entry,
+        warnings: &mut Vec<String>,
+    ) -> Option<Mail> {
+        let loc = Location {
+            folder: folder.to_string(),
+            key: uid.to_string(),
+        };
+        let fallback: Option<DateTime<Utc>> = Utc.timestamp_opt(e.internal_date, 0).single();
+        let (raw, headers_only) = match &e.text {
+            Some(t) => {
+                let mut raw = e.header.clone();
+                if !raw.ends_with(b"\r\n\r\n") && !raw.ends_with(b"\n\n") {
+                    raw.extend_from_slice(b"\r\n");
+                }
+                raw.extend_from_slice(t);
+                (raw, false)
+            }
+            None => (e.header.clone(), true),
+        };
+        match parse(&raw, Some(loc), fallback, headers_only) {
+            Ok((mut m, w)) => {
+                warnings.extend(w);
+                // Client tags are the keywords (system flags start with a backslash).
+                m.keywords = e
+                    .flags
+                    .iter()
+                    .filter(|f| !f.starts_with('\\'))
+                    .cloned()
+                    .collect();
+                Some(m)
+            }
+            Err(err) => {
+                warnings.push(format!("{err}; skipped"));
+                None
+            }
+        }
+    }
+}
+
+impl MailStore for ImapStore {
+    async fn folders(&mut self, configured: &FoldersConfig) -> Result<Folders, MailboxError> {
+        let names: Vec<_> = self
+            .session
+            .list(Some(""), Some("*"))
+            .await
+            .map_err(|e| ImapError::protocol("LIST", e))?
+            .try_collect()
+            .await
+            .map_err(|e| ImapError::protocol("LIST", e))?;
+        let find = |attr: NameAttribute<'static>, fallbacks: &[&str]| -> Option<String> {
+            names
+                .iter()
+                .find(|n| n.attributes().contains(&attr))
+                .map(|n| n.name().to_string())
+                .or_else(|| {
+                    names
+                        .iter()
+                        .find(|n| fallbacks.iter().any(|f| n.name().eq_ignore_ascii_case(f)))
+                        .map(|n| n.name().to_string())
+                })
+        };
+        let sent = configured.sent.clone().or_else(|| {
+            find(
+                NameAttribute::Sent,
+                &["Sent", "Sent Items", "Sent Messages", "[Gmail]/Sent Mail"],
+            )
+        });
+        let drafts = configured
+            .drafts
+            .clone()
+            .or_else(|| find(NameAttribute::Drafts, &["Drafts", "[Gmail]/Drafts"]));
+        let (Some(sent), Some(drafts)) = (sent, drafts) else {
+            return Err(ImapError::Folder {
+                folder: "Sent/Drafts".into(),
+                message:
+                    "no folder is marked \\Sent or \\Drafts; set accounts.folders.sent and .drafts"
+                        .into(),
+            }
+            .into());
+        };
+        let replies = configured.replies.clone().unwrap_or_else(|| {
+            let mut r = vec!["INBOX".to_string()];
+            for extra in [
+                find(NameAttribute::All, &[]),
+                find(NameAttribute::Archive, &["Archive"]),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if !r.contains(&extra) {
+                    r.push(extra);
+                }
+            }
+            r
+        });
+        self.drain_unsolicited();
+        Ok(Folders {
+            sent,
+            drafts,
+            replies,
+        })
+    }
+
+    async fn load(&mut self, folder: &str) -> Result<Loaded, MailboxError> {
+        self.sync(folder).await?;
+        let mut loaded = Loaded::default();
+        if let Some(c) = self.caches.get(folder) {
+            loaded.mails.reserve(c.entries.len());
+            for (uid, e) in &c.entries {
+                if let Some(m) = Self::mail_from_entry(folder, *uid, e, &mut loaded.warnings) {
+                    loaded.mails.push(m);
+                }
+            }
+        }
+        Ok(loaded)
+    }
+
+    async fn fetch_bodies(
+        &mut self,
+        mails: &mut [Mail],
+        which: &[usize],
+    ) -> Result<(), MailboxError> {
+        // Group the wanted UIDs by folder; fetch only those whose text isn't cached yet.
+        let mut by_folder: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for &i in which {
+            if let Some(loc) = &mails[i].location {
+                if let Ok(uid) = loc.key.parse::<u32>() {
+                    by_folder.entry(loc.folder.clone()).or_default().push(uid);
+                }
+            }
+        }
+        for (folder, uids) in by_folder {
+            let missing: Vec<u32> = {
+                let c = self.caches.get(&folder);
+                uids.iter()
+                    .copied()
+                    .filter(|u| {
+                        c.and_then(|c| c.entries.get(u))
+                            .is_some_and(|e| e.text.is_none())
+                    })
+                    .collect()
+            };
+            if !missing.is_empty() {
+                let ferr = |e: async_imap::error::Error| ImapError::Folder {
+                    folder: folder.clone(),
+                    message: e.to_string(),
+                };
+                self.session.examine(&folder).await.map_err(ferr)?;
+                for chunk in missing.chunks(500) {
+                    let query = format!("(UID BODY.PEEK[TEXT]<0.{TEXT_CAP}>)");
+                    let fetches: Vec<_> = self
+                        .session
+                        .uid_fetch(uid_set(chunk), &query)
+                        .await
+                        .map_err(ferr)?
+                        .try_collect()
+                        .await
+                        .map_err(ferr)?;
+                    let c = self.caches.get_mut(&folder).expect("synced folder");
+                    for f in &fetches {
+                        let Some(uid) = f.uid else { continue };
+                        if let Some(e) = c.entries.get_mut(&uid) {
+                            e.text = Some(f.text().map(<[u8]>::to_vec).unwrap_or_default());
+                            self.stats.texts_fetched += 1;
+                        }
+                    }
+                }
+                self.dirty.insert(folder.clone());
+                self.drain_unsolicited();
+            }
+            let c = self.caches.get(&folder).expect("synced folder");
+            for &i in which {
+                let Some(loc) = mails[i].location.clone() else {
+                    continue;
+                };
+                if loc.folder != folder {
+                    continue;
+                }
+                let Some(e) = loc.key.parse::<u32>().ok().and_then(|u| c.entries.get(&u)) else {
+                    continue;
+                };
+                if e.text.is_some() {
+                    let mut w = Vec::new();
+                    if let Some(full) =
+                        Self::mail_from_entry(&folder, loc.key.parse().unwrap_or(0), e, &mut w)
+                    {
+                        mails[i].body = full.body;
+                        mails[i].dsn_failed = full.dsn_failed;
+                        mails[i].signals.has_calendar = full.signals.has_calendar;
+                        mails[i].references = full.references;
+                    }
+                }
+            }
+        }
+        self.save_caches();
+        Ok(())
+    }
+
+    async fn draft_keys(&mut self, drafts: &str) -> Result<DraftKeys, MailboxError> {
+        let ferr = |e: async_imap::error::Error| ImapError::Folder {
+            folder: drafts.to_string(),
+            message: e.to_string(),
+        };
+        self.session.examine(drafts).await.map_err(ferr)?;
+        let uids: Vec<u32> = self
+            .session
+            .uid_search("HEADER X-Followup-Key \"\"")
+            .await
+            .map_err(ferr)?
+            .into_iter()
+            .collect();
+        let mut keys = DraftKeys::new();
+        if !uids.is_empty() {
+            let fetches: Vec<_> = self
+                .session
+                .uid_fetch(
+                    uid_set(&uids),
+                    "(UID BODY.PEEK[HEADER.FIELDS (X-FOLLOWUP-KEY MESSAGE-ID)])",
+                )
+                .await
+                .map_err(ferr)?
+                .try_collect()
+                .await
+                .map_err(ferr)?;
+            for f in &fetches {
+                if let Some(h) = f.header() {
+                    if let Ok((m, _)) = parse(h, None, None, true) {
+                        if let Some(k) = m.signals.followup_key {
+                            keys.insert(k, m.message_id);
+                        }
+                    }
+                }
+            }
+        }
+        self.drain_unsolicited();
+        Ok(keys)
+    }
+
+    async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
+        let ferr = |e: async_imap::error::Error| ImapError::Folder {
+            folder: drafts.to_string(),
+            message: e.to_string(),
+        };
+        // Check again just before writing: a crash between an earlier APPEND and the state
+        // write must not produce a second copy.
+        let key = String::from_utf8_lossy(raw)
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find_map(|l| {
+                l.strip_prefix("X-Followup-Key: ")
+                    .map(|k| k.trim().to_string())
+            });
+        if let Some(key) = &key {
+            self.session.examine(drafts).await.map_err(ferr)?;
+            let found = self
+                .session
+                .uid_search(format!("HEADER X-Followup-Key {}", quoted(key)))
+                .await
+                .map_err(ferr)?;
+            if !found.is_empty() {
+                return Ok(());
+            }
+        }
+        self.session
+            .append(drafts, Some("(\\Draft \\Seen)"), None, raw)
+            .await
+            .map_err(|e| ImapError::Folder {
+                folder: drafts.to_string(),
+                message: format!(
+                    "APPEND failed ({e}); check that the Drafts folder exists and is writable"
+                ),
+            })?;
+        self.drain_unsolicited();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uid_sets_compress_runs() {
+        assert_eq!(uid_set(&[5, 1, 2, 3, 9, 12, 13]), "1:3,5,9,12:13");
+        assert_eq!(uid_set(&[7]), "7");
+    }
 }

@@ -1,0 +1,182 @@
+//! The per-folder header cache behind incremental sync: what was fetched, keyed by
+//! UIDVALIDITY, so a rescan asks only for UIDs above the last one seen. A compact binary file,
+//! replaced atomically.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 4] = b"FUC2";
+
+/// One cached message: its threading headers, flags and INTERNALDATE.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub internal_date: i64,
+    pub flags: Vec<String>,
+    pub header: Vec<u8>,
+    /// A capped prefix of the message text, once fetched (content never changes for a UID).
+    pub text: Option<Vec<u8>>,
+}
+
+/// The cached state of one folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FolderCache {
+    pub uid_validity: u32,
+    pub uid_next: u32,
+    pub highest_modseq: u64,
+    pub entries: BTreeMap<u32, Entry>,
+}
+
+/// Where a folder's cache lives.
+pub fn path_for(dir: &Path, folder: &str) -> PathBuf {
+    let safe: String = folder
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    dir.join(format!(
+        "{safe}.{:08x}.cache",
+        crate::message::fnv1a(folder.as_bytes()) as u32
+    ))
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+    out.extend_from_slice(b);
+}
+
+struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.data.get(self.pos..self.pos + n)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+}
+
+impl FolderCache {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.entries.len() * 600);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.uid_validity.to_le_bytes());
+        out.extend_from_slice(&self.uid_next.to_le_bytes());
+        out.extend_from_slice(&self.highest_modseq.to_le_bytes());
+        out.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
+        for (uid, e) in &self.entries {
+            out.extend_from_slice(&uid.to_le_bytes());
+            out.extend_from_slice(&e.internal_date.to_le_bytes());
+            put_bytes(&mut out, e.flags.join(" ").as_bytes());
+            put_bytes(&mut out, &e.header);
+            match &e.text {
+                Some(t) => {
+                    out.push(1);
+                    put_bytes(&mut out, t);
+                }
+                None => out.push(0),
+            }
+        }
+        out
+    }
+
+    /// Decode; `None` for a damaged or foreign file (the folder is then fetched afresh).
+    pub fn decode(data: &[u8]) -> Option<FolderCache> {
+        let mut r = Reader { data, pos: 0 };
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let mut c = FolderCache {
+            uid_validity: r.u32()?,
+            uid_next: r.u32()?,
+            highest_modseq: r.u64()?,
+            entries: BTreeMap::new(),
+        };
+        let n = r.u32()?;
+        for _ in 0..n {
+            let uid = r.u32()?;
+            let internal_date = r.u64()? as i64;
+            let flags = std::str::from_utf8(r.bytes()?)
+                .ok()?
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let header = r.bytes()?.to_vec();
+            let text = match r.take(1)?[0] {
+                1 => Some(r.bytes()?.to_vec()),
+                _ => None,
+            };
+            c.entries.insert(
+                uid,
+                Entry {
+                    internal_date,
+                    flags,
+                    header,
+                    text,
+                },
+            );
+        }
+        (r.pos == data.len()).then_some(c)
+    }
+
+    pub fn load(path: &Path) -> Option<FolderCache> {
+        FolderCache::decode(&std::fs::read(path).ok()?)
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        crate::state::write_atomic(path, &self.encode())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_round_trips_and_rejects_damage() {
+        let mut c = FolderCache {
+            uid_validity: 7,
+            uid_next: 12,
+            highest_modseq: 99,
+            entries: BTreeMap::new(),
+        };
+        c.entries.insert(
+            3,
+            Entry {
+                internal_date: 1_700_000_000,
+                flags: vec!["\\Seen".into(), "pricing".into()],
+                header: b"Subject: x\r\n\r\n".to_vec(),
+                text: None,
+            },
+        );
+        c.entries.insert(
+            11,
+            Entry {
+                internal_date: 1,
+                flags: vec![],
+                header: vec![],
+                text: Some(b"hello".to_vec()),
+            },
+        );
+        let bytes = c.encode();
+        assert_eq!(FolderCache::decode(&bytes), Some(c));
+        assert_eq!(FolderCache::decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(FolderCache::decode(b"nope"), None);
+    }
+}

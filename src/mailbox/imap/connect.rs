@@ -1,0 +1,305 @@
+//! Connecting and logging in: TCP, TLS by rustls (implicit or STARTTLS; plaintext only when the
+//! config says so), credentials from a command or the environment, LOGIN or XOAUTH2. Secrets
+//! never reach a log line or an error message.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_imap::{Client, Session};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpStream;
+use tokio_rustls::rustls::pki_types::pem::PemObject;
+use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
+use tokio_rustls::rustls::{ClientConfig, RootCertStore};
+use tokio_rustls::TlsConnector;
+
+use super::ImapError;
+use crate::config::ImapConfig;
+
+/// The byte stream under an IMAP session: TLS or (when configured) plain TCP.
+pub trait Io: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug> Io for T {}
+
+pub type ImapSession = Session<Box<dyn Io>>;
+
+/// How to reach and authenticate to one server.
+#[derive(Clone)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
+    pub tls: TlsMode,
+    pub user: String,
+    pub secret: SecretSource,
+    pub ca_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    Implicit,
+    StartTls,
+    None,
+}
+
+/// Where the password or token comes from. Debug never shows a value.
+#[derive(Clone)]
+pub enum SecretSource {
+    PasswordCommand(String),
+    PasswordEnv(String),
+    OAuth2Command(String),
+    /// A value given directly (tests only).
+    Literal(String),
+}
+
+impl fmt::Debug for SecretSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SecretSource::PasswordCommand(_) => write!(f, "password_command"),
+            SecretSource::PasswordEnv(v) => write!(f, "password_env({v})"),
+            SecretSource::OAuth2Command(_) => write!(f, "oauth2_token_command"),
+            SecretSource::Literal(_) => write!(f, "literal(****)"),
+        }
+    }
+}
+
+impl Endpoint {
+    pub fn from_config(c: &ImapConfig) -> Endpoint {
+        let tls = match c.tls.as_str() {
+            "starttls" => TlsMode::StartTls,
+            "none" => TlsMode::None,
+            _ => TlsMode::Implicit,
+        };
+        let port = c
+            .port
+            .unwrap_or(if tls == TlsMode::Implicit { 993 } else { 143 });
+        let secret = if let Some(cmd) = &c.oauth2_token_command {
+            SecretSource::OAuth2Command(cmd.clone())
+        } else if let Some(cmd) = &c.password_command {
+            SecretSource::PasswordCommand(cmd.clone())
+        } else {
+            SecretSource::PasswordEnv(c.password_env.clone().unwrap_or_default())
+        };
+        Endpoint {
+            host: c.host.clone(),
+            port,
+            tls,
+            user: c.user.clone(),
+            secret,
+            ca_file: c.ca_file.clone(),
+        }
+    }
+
+    fn place(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+}
+
+/// Run a secret command (`sh -c`), returning its first output line. Its output is never echoed.
+async fn run_secret_command(cmd: &str, what: &str) -> Result<String, ImapError> {
+    let out = tokio::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .await
+        .map_err(|e| {
+            ImapError::Secret(format!(
+                "{what} could not be started ({e}); check the command in the config"
+            ))
+        })?;
+    if !out.status.success() {
+        return Err(ImapError::Secret(format!(
+            "{what} exited with {}; run it by hand to see why",
+            out.status
+        )));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_string();
+    if first.is_empty() {
+        return Err(ImapError::Secret(format!(
+            "{what} printed nothing; it must print the secret on its first line"
+        )));
+    }
+    Ok(first)
+}
+
+fn tls_config(ep: &Endpoint) -> Result<Arc<ClientConfig>, ImapError> {
+    let mut roots = RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let native = rustls_native_certs::load_native_certs();
+    for c in native.certs {
+        let _ = roots.add(c);
+    }
+    if let Some(path) = &ep.ca_file {
+        let path = crate::config::expand_home(path);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| ImapError::Tls(format!("cannot read ca_file {}: {e}", path.display())))?;
+        let mut n = 0;
+        for cert in CertificateDer::pem_slice_iter(&bytes) {
+            let cert = cert.map_err(|e| {
+                ImapError::Tls(format!(
+                    "ca_file {} is not PEM certificates: {e}",
+                    path.display()
+                ))
+            })?;
+            roots
+                .add(cert)
+                .map_err(|e| ImapError::Tls(format!("ca_file {}: {e}", path.display())))?;
+            n += 1;
+        }
+        if n == 0 {
+            return Err(ImapError::Tls(format!(
+                "ca_file {} holds no certificate",
+                path.display()
+            )));
+        }
+    }
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let cfg = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| ImapError::Tls(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(cfg))
+}
+
+async fn wrap_tls(ep: &Endpoint, tcp: TcpStream) -> Result<Box<dyn Io>, ImapError> {
+    let connector = TlsConnector::from(tls_config(ep)?);
+    let name = ServerName::try_from(ep.host.clone())
+        .map_err(|_| ImapError::Tls(format!("`{}` is not a valid server name", ep.host)))?;
+    let tls = connector
+        .connect(name, tcp)
+        .await
+        .map_err(|e| ImapError::Tls(format!("TLS handshake with {} failed: {e}. For a self-hosted server with its own CA, set ca_file", ep.place())))?;
+    Ok(Box::new(tls))
+}
+
+struct XOAuth2 {
+    user: String,
+    token: String,
+}
+
+impl async_imap::Authenticator for &XOAuth2 {
+    type Response = String;
+    fn process(&mut self, _challenge: &[u8]) -> String {
+        format!("user={}\x01auth=Bearer {}\x01\x01", self.user, self.token)
+    }
+}
+
+/// Connect, secure, and log in. Returns a session and whether CONDSTORE is on.
+pub async fn connect(ep: &Endpoint) -> Result<(ImapSession, bool), ImapError> {
+    let tcp = tokio::time::timeout(
+        Duration::from_secs(30),
+        TcpStream::connect((ep.host.as_str(), ep.port)),
+    )
+    .await
+    .map_err(|_| ImapError::Connect {
+        place: ep.place(),
+        message: "timed out after 30 s".into(),
+    })?
+    .map_err(|e| ImapError::Connect {
+        place: ep.place(),
+        message: e.to_string(),
+    })?;
+    let _ = tcp.set_nodelay(true);
+    let stream: Box<dyn Io> = match ep.tls {
+        TlsMode::Implicit => wrap_tls(ep, tcp).await?,
+        TlsMode::None => {
+            tracing::warn!(server = %ep.place(), "IMAP without TLS (tls = \"none\"): the password and mail cross the network in clear text");
+            Box::new(tcp)
+        }
+        TlsMode::StartTls => {
+            let mut client = Client::new(tcp);
+            greeting(&mut client, ep).await?;
+            client
+                .run_command_and_check_ok("STARTTLS", None)
+                .await
+                .map_err(|e| {
+                    ImapError::Tls(format!(
+                        "{} refused STARTTLS ({e}); use tls = \"implicit\" on port 993",
+                        ep.place()
+                    ))
+                })?;
+            wrap_tls(ep, client.into_inner()).await?
+        }
+    };
+    let mut client = Client::new(stream);
+    if ep.tls != TlsMode::StartTls {
+        greeting(&mut client, ep).await?;
+    }
+    let login_err = |e: async_imap::error::Error| ImapError::Login {
+        user: ep.user.clone(),
+        place: ep.place(),
+        message: e.to_string(),
+    };
+    let mut session = match &ep.secret {
+        SecretSource::OAuth2Command(cmd) => {
+            let token = run_secret_command(cmd, "oauth2_token_command").await?;
+            let auth = XOAuth2 {
+                user: ep.user.clone(),
+                token,
+            };
+            client
+                .authenticate("XOAUTH2", &auth)
+                .await
+                .map_err(|(e, _)| login_err(e))?
+        }
+        other => {
+            let password = match other {
+                SecretSource::PasswordCommand(cmd) => {
+                    run_secret_command(cmd, "password_command").await?
+                }
+                SecretSource::PasswordEnv(var) => std::env::var(var).map_err(|_| {
+                    ImapError::Secret(format!(
+                        "environment variable {var} (password_env) is not set"
+                    ))
+                })?,
+                SecretSource::Literal(v) => v.clone(),
+                SecretSource::OAuth2Command(_) => unreachable!(),
+            };
+            client
+                .login(&ep.user, &password)
+                .await
+                .map_err(|(e, _)| login_err(e))?
+        }
+    };
+    let caps = session
+        .capabilities()
+        .await
+        .map_err(|e| ImapError::protocol("CAPABILITY", e))?;
+    let condstore = caps.has_str("CONDSTORE") || caps.has_str("QRESYNC");
+    if condstore {
+        session
+            .run_command_and_check_ok("ENABLE CONDSTORE")
+            .await
+            .map_err(|e| ImapError::protocol("ENABLE CONDSTORE", e))?;
+    }
+    Ok((session, condstore))
+}
+
+async fn greeting<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug>(
+    client: &mut Client<T>,
+    ep: &Endpoint,
+) -> Result<(), ImapError> {
+    match tokio::time::timeout(Duration::from_secs(30), client.read_response()).await {
+        Ok(Ok(Some(_))) => Ok(()),
+        Ok(Ok(None)) => Err(ImapError::Connect {
+            place: ep.place(),
+            message: "the server closed the connection before greeting".into(),
+        }),
+        Ok(Err(e)) => Err(ImapError::Connect {
+            place: ep.place(),
+            message: format!("no IMAP greeting ({e}); is this an IMAP port, and is tls set right?"),
+        }),
+        Err(_) => Err(ImapError::Connect {
+            place: ep.place(),
+            message: "no IMAP greeting within 30 s; is tls set right for this port?".into(),
+        }),
+    }
+}

@@ -1,0 +1,353 @@
+//! The IMAP backend against a real Dovecot started by the tests; what the rep's mail client
+//! would see is checked with Python's imaplib.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use support::dovecot::{all_flags, imaplib, messages, Dovecot, Options, PASSWORD};
+use support::{thread, Demo, NOW};
+
+/// A config file for the server in its own temp dir.
+struct Setup {
+    server: Dovecot,
+    cfg_dir: tempfile::TempDir,
+    _demo: Demo,
+}
+
+impl Setup {
+    fn new(opts: Options) -> Setup {
+        let demo = Demo::new();
+        let server = Dovecot::start(Some(&demo.dir.path().join("mailbox")), opts);
+        let cfg_dir = tempfile::tempdir().unwrap();
+        std::fs::write(cfg_dir.path().join("config.toml"), server.config("")).unwrap();
+        // The demo's record of a draft the rep deleted (thread duff-1) comes along.
+        std::fs::create_dir_all(cfg_dir.path().join("state")).unwrap();
+        std::fs::copy(
+            demo.dir.path().join("state/demo.json"),
+            cfg_dir.path().join("state/imap-demo.json"),
+        )
+        .unwrap();
+        Setup {
+            server,
+            cfg_dir,
+            _demo: demo,
+        }
+    }
+
+    fn config(&self) -> String {
+        self.cfg_dir
+            .path()
+            .join("config.toml")
+            .display()
+            .to_string()
+    }
+
+    fn followup(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_followup"))
+            .args(args)
+            .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+            .env("RUST_LOG", "followup=debug")
+            .output()
+            .unwrap()
+    }
+
+    fn scan(&self) -> (Vec<serde_json::Value>, String) {
+        let out = self.followup(&[
+            "scan",
+            "--config",
+            &self.config(),
+            "--now",
+            NOW,
+            "--format",
+            "json",
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(
+            out.status.success(),
+            "scan failed: {err}\n{}",
+            self.server.log()
+        );
+        let lines = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (lines, err)
+    }
+}
+
+#[test]
+fn imap_scan_decides_every_thread_as_on_maildir_and_leaves_other_mail_alone() {
+    let s = Setup::new(Options::default());
+    let before = all_flags(&s.server);
+    let (lines, _) = s.scan();
+    support::assert_demo_statuses(&lines);
+
+    let after = all_flags(&s.server);
+    assert_eq!(
+        before["INBOX"], after["INBOX"],
+        "INBOX flags (\\Seen included) must not change"
+    );
+    assert_eq!(before["Sent"], after["Sent"], "Sent flags must not change");
+
+    let drafts = messages(&s.server, "Drafts");
+    assert_eq!(
+        drafts.len(),
+        10,
+        "nine new drafts and the one already there"
+    );
+    let northwind = drafts
+        .iter()
+        .find(|d| d["x-followup-key"] == "1:CH2PR11MB4411.1@acme.io")
+        .expect("Northwind draft");
+    assert!(
+        northwind["_flags"].as_str().unwrap().contains("\\Draft"),
+        "{}",
+        northwind["_flags"]
+    );
+    assert!(northwind["_flags"].as_str().unwrap().contains("\\Seen"));
+    assert_eq!(northwind["in-reply-to"], "<CH2PR11MB4411.3@acme.io>");
+    assert_eq!(northwind["references"], "<CH2PR11MB4411.1@acme.io> <DB9PR03MB7723.2@northwind-traders.com> <CH2PR11MB4411.3@acme.io>");
+    assert_eq!(northwind["subject"], "Re: Order routing for Northwind");
+    assert!(northwind["thread-index"]
+        .as_str()
+        .is_some_and(|t| !t.is_empty()));
+    assert!(northwind["_body"].as_str().unwrap().starts_with("Hi Dana,"));
+}
+
+#[test]
+fn a_second_imap_scan_appends_nothing_and_fetches_nothing_old() {
+    let s = Setup::new(Options::default());
+    s.scan();
+    let n = messages(&s.server, "Drafts").len();
+    let (_, log) = s.scan();
+    assert_eq!(messages(&s.server, "Drafts").len(), n);
+    assert!(
+        log.contains("headers_fetched=0"),
+        "a rescan with nothing new must fetch no headers: {log}"
+    );
+    assert!(log.contains("texts_fetched=0"), "{log}");
+}
+
+#[test]
+fn a_draft_deleted_in_the_mail_client_is_not_recreated() {
+    let s = Setup::new(Options::default());
+    s.scan();
+    imaplib(
+        &s.server,
+        r#"
+IMAP.select('Drafts')
+typ, data = IMAP.uid('SEARCH', None, 'HEADER', 'X-Followup-Key', '1:CH2PR11MB4411.1@acme.io')
+IMAP.uid('STORE', data[0].decode(), '+FLAGS', '(\\Deleted)')
+IMAP.expunge()
+"#,
+    );
+    let n = messages(&s.server, "Drafts").len();
+    let (lines, _) = s.scan();
+    assert_eq!(
+        thread(&lines, "CH2PR11MB4411.1@acme.io")["status"],
+        "dismissed"
+    );
+    assert_eq!(messages(&s.server, "Drafts").len(), n);
+}
+
+#[test]
+fn incremental_sync_sees_a_new_reply_and_drafts_nothing_for_it() {
+    let s = Setup::new(Options::default());
+    let (lines, _) = s.scan();
+    assert_eq!(thread(&lines, "contoso-1@acme.io")["status"], "waiting");
+    let drafts_before = messages(&s.server, "Drafts").len();
+    imaplib(
+        &s.server,
+        r#"
+msg = b"From: =?utf-8?q?J=C3=BCrgen_Wei=C3=9F?= <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot Lagerverwaltung\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n"
+IMAP.append('INBOX', None, None, msg)
+"#,
+    );
+    let (lines, log) = s.scan();
+    assert_eq!(thread(&lines, "contoso-1@acme.io")["status"], "replied");
+    assert!(
+        log.lines().any(|l| l.contains("folder synced")
+            && l.contains("folder=INBOX")
+            && l.contains("headers_fetched=1")),
+        "only the new message is fetched: {log}"
+    );
+    // A later clock makes nothing due for it either.
+    let out = s.followup(&[
+        "scan",
+        "--config",
+        &s.config(),
+        "--now",
+        "2026-12-15T12:00:00-05:00",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let later: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(thread(&later, "contoso-1@acme.io")["status"], "replied");
+    assert!(messages(&s.server, "Drafts")
+        .iter()
+        .all(|d| d["x-followup-key"] != "1:contoso-1@acme.io"));
+    assert!(messages(&s.server, "Drafts").len() >= drafts_before);
+}
+
+#[test]
+fn a_uidvalidity_change_refetches_the_folder_cleanly() {
+    let s = Setup::new(Options::default());
+    s.scan();
+    let n = messages(&s.server, "Drafts").len();
+    // Forget Dovecot's UID list and index for INBOX: it hands out a new UIDVALIDITY.
+    let md = s.server.maildir();
+    for entry in std::fs::read_dir(&md).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "dovecot-uidlist" || name.starts_with("dovecot.index") {
+            std::fs::remove_file(&p).unwrap();
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // UIDVALIDITY is a timestamp
+    s.server.resync();
+    let (lines, log) = s.scan();
+    assert!(log.contains("UIDVALIDITY changed"), "{log}");
+    support::assert_demo_statuses(&lines);
+    assert_eq!(
+        messages(&s.server, "Drafts").len(),
+        n,
+        "nothing drafted twice after the refetch"
+    );
+}
+
+fn tls_config(s: &Setup, port: u16, tls: &str, ca: Option<&Path>) -> String {
+    let base = s.server.config("");
+    let mut cfg = base
+        .replace(
+            &format!("port = {}", s.server.port),
+            &format!("port = {port}"),
+        )
+        .replace("tls = \"none\"", &format!("tls = \"{tls}\""))
+        .replace("host = \"127.0.0.1\"", "host = \"localhost\"");
+    if let Some(ca) = ca {
+        cfg = cfg.replace(
+            "password_env",
+            &format!("ca_file = \"{}\"\npassword_env", ca.display()),
+        );
+    }
+    cfg
+}
+
+#[test]
+fn implicit_tls_and_starttls_work_with_a_configured_ca() {
+    let s = Setup::new(Options {
+        tls: true,
+        require_tls: true,
+    });
+    let tls = s.server.tls.as_ref().unwrap();
+    for (port, mode) in [
+        (s.server.tls_port.unwrap(), "implicit"),
+        (s.server.port, "starttls"),
+    ] {
+        std::fs::write(
+            s.cfg_dir.path().join("config.toml"),
+            tls_config(&s, port, mode, Some(&tls.ca)),
+        )
+        .unwrap();
+        let (lines, _) = s.scan();
+        assert_eq!(
+            thread(&lines, "CH2PR11MB4411.1@acme.io")["status"],
+            "drafted",
+            "{mode}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_certificate_is_refused_and_names_the_fix() {
+    let s = Setup::new(Options {
+        tls: true,
+        require_tls: true,
+    });
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        tls_config(&s, s.server.tls_port.unwrap(), "implicit", None),
+    )
+    .unwrap();
+    let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("TLS") && err.contains("ca_file"), "{err}");
+    assert!(!err.contains(PASSWORD));
+}
+
+#[test]
+fn when_tls_is_required_no_password_crosses_a_plaintext_connection() {
+    let s = Setup::new(Options::default());
+    // Implicit TLS against a plaintext port: the handshake fails before any login.
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        tls_config(&s, s.server.port, "implicit", None),
+    )
+    .unwrap();
+    let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("TLS"), "{err}");
+    // STARTTLS against a server that offers no TLS: refused, no login either.
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        tls_config(&s, s.server.port, "starttls", None),
+    )
+    .unwrap();
+    let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("STARTTLS"), "{err}");
+    assert!(!err.contains(PASSWORD));
+    assert!(
+        !s.server.log().contains("Login: user=<rep>"),
+        "no login may have happened: {}",
+        s.server.log()
+    );
+    // Plaintext only when configured, and then with a warning.
+    std::fs::write(s.cfg_dir.path().join("config.toml"), s.server.config("")).unwrap();
+    let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("without TLS"), "{err}");
+    assert!(!err.contains(PASSWORD), "{err}");
+    assert!(
+        s.server.log().contains("Login: user=<rep>"),
+        "the log records logins (so the check above means something)"
+    );
+}
+
+#[test]
+fn an_unreachable_server_is_a_clear_error() {
+    let s = Setup::new(Options::default());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        s.server.config("").replace(
+            &format!("port = {}", s.server.port),
+            &format!("port = {port}"),
+        ),
+    )
+    .unwrap();
+    let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot connect to IMAP server 127.0.0.1")
+            && err.contains("Check accounts.imap.host"),
+        "{err}"
+    );
+}
