@@ -4,15 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use followup::config::{self, AccountConfig, Config};
 use followup::draft::compose::{context, Rep};
 use followup::draft::{value_for_stage, Templates};
-use followup::mailbox::imap::{Endpoint, ImapStore};
-use followup::mailbox::maildir::Maildir;
 use followup::message::Address;
 use followup::policy::Status;
 use followup::service::{self, ScanOptions, ScanReport};
@@ -32,6 +30,12 @@ struct Cli {
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
     Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum LogFormat {
+    Human,
     Json,
 }
 
@@ -68,6 +72,14 @@ enum Command {
     Templates {
         #[command(subcommand)]
         action: TemplatesCmd,
+    },
+    /// Watch the mailboxes and draft follow-ups as threads fall due (until SIGINT/SIGTERM).
+    Run {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Log format on stderr.
+        #[arg(long, value_enum, default_value = "human")]
+        log_format: LogFormat,
     },
     /// Run a scan on the bundled demo mailbox in a temporary directory.
     Demo {
@@ -148,38 +160,6 @@ fn accounts<'a>(cfg: &'a Config, only: Option<&str>) -> Result<Vec<&'a AccountCo
     Ok(list)
 }
 
-async fn scan_account(
-    cfg: &Config,
-    account: &AccountConfig,
-    templates: &Templates,
-    opts: &ScanOptions<'_>,
-) -> Result<ScanReport> {
-    if let Some(m) = &account.maildir {
-        let mut store = Maildir::open(Path::new(&m.path))
-            .with_context(|| format!("account {}", account.name))?;
-        return Ok(service::scan(&mut store, cfg, account, templates, opts).await?);
-    }
-    if let Some(imap) = &account.imap {
-        let ep = Endpoint::from_config(imap);
-        let cache_dir = imap_cache_dir(cfg, account);
-        let mut store = ImapStore::open(&ep, cache_dir)
-            .await
-            .with_context(|| format!("account {}", account.name))?;
-        let report = service::scan(&mut store, cfg, account, templates, opts).await;
-        store.logout().await;
-        return Ok(report?);
-    }
-    Err(anyhow!("account {}: no mailbox configured", account.name))
-}
-
-/// Where an IMAP account's header cache lives.
-fn imap_cache_dir(cfg: &Config, account: &AccountConfig) -> PathBuf {
-    match account.imap.as_ref().and_then(|i| i.cache_dir.as_deref()) {
-        Some(d) => config::expand_home(d).join(&account.name),
-        None => cfg.state_dir.join("imap-cache").join(&account.name),
-    }
-}
-
 fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
     let all: Vec<_> = reports
         .iter()
@@ -230,7 +210,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let mut reports = Vec::new();
             let mut failed = Vec::new();
             for a in accounts(&cfg, account.as_deref())? {
-                match scan_account(&cfg, a, &templates, &opts).await {
+                match service::run::scan_once(&cfg, a, &templates, &opts).await {
                     Ok(r) => reports.push(r),
                     Err(e) => failed.push(e),
                 }
@@ -257,7 +237,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 only_thread: Some(&id),
             };
             for a in accounts(&cfg, account.as_deref())? {
-                let r = scan_account(&cfg, a, &templates, &opts)
+                let r = service::run::scan_once(&cfg, a, &templates, &opts)
                     .await
                     .map_err(runtime)?;
                 if let Some(t) = r.threads.first() {
@@ -358,6 +338,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 })
             }
         }
+        Command::Run { config, .. } => {
+            let cfg = load_config(config.as_deref())?;
+            let templates = load_templates(&cfg)?;
+            tracing::info!(accounts = cfg.accounts.len(), "followup run: watching");
+            service::run::run_all(&cfg, &templates).await;
+            Ok(())
+        }
         Command::Demo { now, format, dir } => {
             let now = parse_now(Some(now.as_deref().unwrap_or(demo::DEMO_NOW)))?;
             let (tmp, root) = match dir {
@@ -392,7 +379,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let mut reports = Vec::new();
             for a in &cfg.accounts {
                 reports.push(
-                    scan_account(&cfg, a, &templates, &opts)
+                    service::run::scan_once(&cfg, a, &templates, &opts)
                         .await
                         .map_err(runtime)?,
                 );
@@ -444,14 +431,23 @@ const SAMPLE_ACCOUNT: &str = "[[accounts]]\nname = \"sample\"\nmaildir = { path 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Logs go to stderr; RUST_LOG refines them (e.g. RUST_LOG=followup=debug).
+    let (default_level, json) = match &cli.command {
+        Command::Run { log_format, .. } => ("info", *log_format == LogFormat::Json),
+        _ => ("warn", false),
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    tracing_subscriber::fmt()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_target(false)
-        .init();
+        .with_target(false);
+    if json {
+        builder.json().init();
+    } else {
+        builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init();
+    }
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

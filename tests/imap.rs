@@ -351,3 +351,125 @@ fn an_unreachable_server_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// Lines a child process writes to stderr, collected by a reader thread.
+fn collect_stderr(
+    child: &mut std::process::Child,
+) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
+    use std::io::BufRead;
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = lines.clone();
+    let err = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(l);
+        }
+    });
+    lines
+}
+
+fn wait_for(
+    lines: &std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    what: &str,
+    count: usize,
+    secs: u64,
+) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(secs) {
+        if lines
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(what))
+            .count()
+            >= count
+        {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {
+    let s = Setup::new(Options::default());
+    // A poll interval of an hour: only IDLE can wake the service within the test.
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        s.server.config("poll_seconds = 3600"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["run", "--config", &s.config()])
+        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+        .env("RUST_LOG", "followup=info")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = collect_stderr(&mut child);
+    assert!(
+        wait_for(&lines, "scan finished", 1, 20),
+        "first scan: {:?}",
+        lines.lock().unwrap()
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500)); // let IDLE start
+    imaplib(
+        &s.server,
+        r#"
+msg = b"From: Dana Whitfield <dana.whitfield@northwind-traders.com>\r\nTo: alex@acme.io\r\nSubject: RE: Order routing for Northwind\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\nMessage-ID: <dana-reply-2@northwind-traders.com>\r\nIn-Reply-To: <CH2PR11MB4411.3@acme.io>\r\n\r\nThanks, reviewing with finance now.\r\n"
+IMAP.append('INBOX', None, None, msg)
+"#,
+    );
+    assert!(
+        wait_for(&lines, "woken by new mail", 1, 10),
+        "IDLE did not wake the service: {:?}",
+        lines.lock().unwrap()
+    );
+    assert!(
+        wait_for(&lines, "scan finished", 2, 20),
+        "no rescan after the wake: {:?}",
+        lines.lock().unwrap()
+    );
+    let woke = lines
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|l| l.contains("woken by new mail"))
+        .cloned()
+        .unwrap();
+    assert!(woke.contains("by=INBOX"), "{woke}");
+
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "run did not stop on SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    assert!(
+        wait_for(&lines, "stopped", 1, 2),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    // Drafts written by the service are never duplicated by its rescans.
+    let keys: Vec<String> = messages(&s.server, "Drafts")
+        .iter()
+        .map(|d| d["x-followup-key"].as_str().unwrap_or("").to_string())
+        .collect();
+    let mut dedup = keys.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(keys.len(), dedup.len(), "{keys:?}");
+}

@@ -1,6 +1,8 @@
 //! The scan: read the mailbox through a [`MailStore`], thread, classify, decide, and draft what
 //! is due. The only module that joins the pure core to the I/O edges.
 
+pub mod run;
+
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -72,6 +74,8 @@ pub struct ThreadReport {
 /// The outcome of scanning one account.
 #[derive(Debug, Default)]
 pub struct ScanReport {
+    /// The folders read and written.
+    pub folders: Option<crate::mailbox::Folders>,
     pub threads: Vec<ThreadReport>,
     pub warnings: Vec<String>,
     pub messages_read: usize,
@@ -142,6 +146,7 @@ pub async fn scan<S: MailStore>(
     let mut report = ScanReport::default();
 
     let folders = store.folders(&account.folders).await.map_err(merr)?;
+    report.folders = Some(folders.clone());
     let mut mails: Vec<Mail> = Vec::new();
     let mut reply_folder: Vec<bool> = Vec::new();
     let mut seen = HashSet::new();

@@ -1,0 +1,256 @@
+//! `followup run`: the long-running watcher. Per account: scan, then sleep until something
+//! changes (IDLE on INBOX and Sent, re-issued before the 29-minute limit), the poll interval
+//! passes, or the next thread falls due; reconnect with backoff after errors; stop cleanly on
+//! SIGINT/SIGTERM. Accounts run side by side and one failing never stops the others.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::Utc;
+use futures_util::future::{select, Either};
+use tokio::sync::watch;
+
+use super::{scan, ScanOptions, ScanReport};
+use crate::config::{AccountConfig, Config};
+use crate::draft::Templates;
+use crate::mailbox::imap::{connect, Endpoint, ImapError, ImapStore};
+use crate::mailbox::maildir::Maildir;
+use crate::policy::Status;
+
+/// Longest IDLE before it is re-issued (servers drop IDLE after 30 minutes).
+pub const IDLE_MAX: Duration = Duration::from_secs(25 * 60);
+const BACKOFF_MAX: Duration = Duration::from_secs(300);
+
+/// What ended a wait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wake {
+    /// New data in this folder (IDLE).
+    Folder(String),
+    /// The poll interval or the next due time.
+    Clock,
+    Stop,
+}
+
+/// The header cache directory of an IMAP account.
+pub fn imap_cache_dir(cfg: &Config, account: &AccountConfig) -> std::path::PathBuf {
+    match account.imap.as_ref().and_then(|i| i.cache_dir.as_deref()) {
+        Some(d) => crate::config::expand_home(d).join(&account.name),
+        None => cfg.state_dir.join("imap-cache").join(&account.name),
+    }
+}
+
+/// Scan one account once, with either backend.
+pub async fn scan_once(
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    opts: &ScanOptions<'_>,
+) -> anyhow::Result<ScanReport> {
+    use anyhow::Context;
+    if let Some(m) = &account.maildir {
+        let mut store = Maildir::open(Path::new(&m.path))
+            .with_context(|| format!("account {}", account.name))?;
+        return Ok(scan(&mut store, cfg, account, templates, opts).await?);
+    }
+    let imap = account
+        .imap
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("account {}: no mailbox configured", account.name))?;
+    let ep = Endpoint::from_config(imap);
+    let mut store = ImapStore::open(&ep, imap_cache_dir(cfg, account))
+        .await
+        .with_context(|| format!("account {}", account.name))?;
+    let report = scan(&mut store, cfg, account, templates, opts).await;
+    store.logout().await;
+    Ok(report?)
+}
+
+/// IDLE on one folder until it reports new data or `dur` passes. `Ok(None)` when the server
+/// has no IDLE (the caller then relies on the clock).
+async fn idle_once(
+    ep: &Endpoint,
+    folder: &str,
+    dur: Duration,
+) -> Result<Option<String>, ImapError> {
+    let (mut session, _) = connect(ep).await?;
+    let caps = session
+        .capabilities()
+        .await
+        .map_err(|e| ImapError::protocol("CAPABILITY", e))?;
+    if !caps.has_str("IDLE") {
+        let _ = session.logout().await;
+        return Ok(None);
+    }
+    session
+        .examine(folder)
+        .await
+        .map_err(|e| ImapError::Folder {
+            folder: folder.to_string(),
+            message: e.to_string(),
+        })?;
+    let mut idle = session.idle();
+    idle.init()
+        .await
+        .map_err(|e| ImapError::protocol("IDLE", e))?;
+    let (fut, _stop) = idle.wait_with_timeout(dur);
+    let res = fut.await.map_err(|e| ImapError::protocol("IDLE", e))?;
+    let woke = matches!(res, async_imap::extensions::idle::IdleResponse::NewData(_));
+    if let Ok(mut s) = idle.done().await {
+        let _ = s.logout().await;
+    }
+    Ok(woke.then(|| folder.to_string()))
+}
+
+/// Wait on IDLE for the given folders (each on its own connection), the clock, or a stop.
+async fn wait(
+    ep: Option<&Endpoint>,
+    folders: &[String],
+    dur: Duration,
+    stop: &mut watch::Receiver<bool>,
+) -> Wake {
+    let sleep = Box::pin(tokio::time::sleep(dur));
+    let stopped = Box::pin(async {
+        while !*stop.borrow() {
+            if stop.changed().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+    });
+    let idles = Box::pin(async {
+        let Some(ep) = ep else {
+            return std::future::pending::<Wake>().await;
+        };
+        let watchers = folders.iter().map(|f| {
+            Box::pin(async move {
+                loop {
+                    match idle_once(ep, f, dur.min(IDLE_MAX)).await {
+                        Ok(Some(folder)) => return Wake::Folder(folder),
+                        Ok(None) => std::future::pending::<()>().await,
+                        Err(e) => {
+                            tracing::warn!(folder = %f, error = %e, "IDLE failed; relying on the clock");
+                            std::future::pending::<()>().await;
+                        }
+                    }
+                }
+            })
+        });
+        futures_util::future::select_all(watchers).await.0
+    });
+    match select(stopped, select(idles, sleep)).await {
+        Either::Left(_) => Wake::Stop,
+        Either::Right((Either::Left((w, _)), _)) => w,
+        Either::Right((Either::Right(_), _)) => Wake::Clock,
+    }
+}
+
+/// Watch one account until `stop` turns true.
+pub async fn run_account(
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut backoff = Duration::from_secs(1);
+    let poll = Duration::from_secs(
+        account
+            .imap
+            .as_ref()
+            .map(|i| i.poll_seconds)
+            .unwrap_or(300)
+            .max(5),
+    );
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let now = Utc::now();
+        let opts = ScanOptions {
+            now,
+            dry_run: false,
+            only_thread: None,
+        };
+        match scan_once(cfg, account, templates, &opts).await {
+            Ok(report) => {
+                backoff = Duration::from_secs(1);
+                let count = |s: Status| report.threads.iter().filter(|t| t.status == s).count();
+                tracing::info!(
+                    account = %account.name,
+                    threads = report.threads.len(),
+                    drafted_now = report.drafts_written,
+                    waiting = count(Status::Waiting),
+                    needs_reason = count(Status::NeedsReason),
+                    "scan finished"
+                );
+                for w in &report.warnings {
+                    tracing::warn!(account = %account.name, "{w}");
+                }
+                // Wake for the next thread that falls due, or after the poll interval.
+                let next_due = report
+                    .threads
+                    .iter()
+                    .filter(|t| t.status == Status::Waiting)
+                    .filter_map(|t| t.due_at)
+                    .filter(|d| *d > now)
+                    .min();
+                let mut dur = poll;
+                if let Some(d) = next_due {
+                    dur = dur
+                        .min((d - now).to_std().unwrap_or(Duration::ZERO) + Duration::from_secs(1));
+                }
+                let ep = account.imap.as_ref().map(Endpoint::from_config);
+                let sent = report
+                    .folders
+                    .as_ref()
+                    .map(|f| f.sent.clone())
+                    .unwrap_or_else(|| "Sent".into());
+                let folders = ["INBOX".to_string(), sent];
+                match wait(ep.as_ref(), &folders, dur, &mut stop).await {
+                    Wake::Stop => break,
+                    Wake::Folder(f) => {
+                        tracing::info!(account = %account.name, by = %f, "woken by new mail")
+                    }
+                    Wake::Clock => tracing::debug!(account = %account.name, "woken by the clock"),
+                }
+            }
+            Err(e) => {
+                tracing::error!(account = %account.name, error = %format!("{e:#}"), retry_in_s = backoff.as_secs(), "scan failed; retrying");
+                if let Wake::Stop = wait(None, &[], backoff, &mut stop).await {
+                    break;
+                }
+                backoff = (backoff * 2).min(BACKOFF_MAX);
+            }
+        }
+    }
+    tracing::info!(account = %account.name, "stopped");
+}
+
+/// Run every account until SIGINT or SIGTERM.
+pub async fn run_all(cfg: &Config, templates: &Templates) {
+    let (tx, rx) = watch::channel(false);
+    let signals = async move {
+        #[cfg(unix)]
+        {
+            let mut term =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .expect("SIGTERM handler");
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {},
+                _ = term.recv() => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("stopping");
+        let _ = tx.send(true);
+    };
+    let accounts = futures_util::future::join_all(
+        cfg.accounts
+            .iter()
+            .map(|a| run_account(cfg, a, templates, rx.clone())),
+    );
+    let signals = tokio::spawn(signals);
+    accounts.await;
+    signals.abort();
+}
