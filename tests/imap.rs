@@ -473,3 +473,32 @@ IMAP.append('INBOX', None, None, msg)
     dedup.dedup();
     assert_eq!(keys.len(), dedup.len(), "{keys:?}");
 }
+
+#[test]
+fn a_large_first_sync_fetches_every_header_once_in_ranges() {
+    let s = Setup::new(Options::default());
+    // 6,000 newsletters in INBOX: two fetch ranges of 5,000 UIDs.
+    let cur = s.server.maildir().join("cur");
+    for i in 0..6_000u32 {
+        let body = format!(
+            "From: news{n}@list.example\nTo: alex@acme.io\nSubject: Issue {i}\nDate: Mon, 2 Nov 2026 10:00:00 +0000\nMessage-ID: <n{i}@list.example>\nList-Id: <news.list.example>\n\nhello\n",
+            n = i % 7
+        );
+        std::fs::write(cur.join(format!("17000{i:05}.M{i}P1.bulk:2,S")), body).unwrap();
+    }
+    s.server.resync();
+    let (lines, log) = s.scan();
+    assert!(
+        log.lines().any(|l| l.contains("folder synced")
+            && l.contains("folder=INBOX")
+            && l.contains("headers_fetched=6011")),
+        "{}",
+        log.lines()
+            .filter(|l| l.contains("folder synced"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert_eq!(lines.len(), 33 + 6_000);
+    let (_, log) = s.scan();
+    assert!(log.contains("headers_fetched=0"));
+}

@@ -55,6 +55,9 @@ pub const HEADER_FIELDS: &str = "MESSAGE-ID IN-REPLY-TO REFERENCES FROM SENDER R
     LIST-UNSUBSCRIBE LIST-ID RETURN-PATH CONTENT-TYPE CONTENT-TRANSFER-ENCODING MIME-VERSION THREAD-INDEX THREAD-TOPIC \
     X-FOLLOWUP-KEY X-MS-EXCHANGE-GENERATED-MESSAGE-SOURCE X-MS-EXCHANGE-INBOX-RULES-LOOP X-FAILED-RECIPIENTS";
 
+/// UIDs per FETCH on a first sync of a large folder.
+pub const SYNC_CHUNK: u32 = 5000;
+
 /// The largest prefix of a message's text fetched for reason rules and auto-reply reading.
 pub const TEXT_CAP: usize = 32 * 1024;
 
@@ -203,36 +206,52 @@ impl ImapStore {
             && c.highest_modseq == modseq;
         let fetched_before = self.stats.headers_fetched;
         if !unchanged {
-            // New messages.
+            // New messages, in UID ranges so a first sync of a large folder streams in
+            // bounded pieces (with a progress line on a terminal).
             if uid_next == 0 || uid_next > c.uid_next {
                 let from = c.uid_next.max(1);
                 let query =
                     format!("(UID FLAGS INTERNALDATE BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])");
-                let fetches: Vec<_> = self
-                    .session
-                    .uid_fetch(format!("{from}:*"), &query)
-                    .await
-                    .map_err(ferr)?
-                    .try_collect()
-                    .await
-                    .map_err(ferr)?;
-                for f in &fetches {
-                    let Some(uid) = f.uid else { continue };
-                    if uid < from {
-                        continue; // "n:*" returns the last message when n is past the end
+                let expected = mbox.exists.saturating_sub(c.entries.len() as u32) as usize;
+                let ranges: Vec<String> = if uid_next > from && expected > SYNC_CHUNK as usize {
+                    (from..uid_next)
+                        .step_by(SYNC_CHUNK as usize)
+                        .map(|a| format!("{a}:{}", (a + SYNC_CHUNK - 1).min(uid_next - 1)))
+                        .collect()
+                } else {
+                    vec![format!("{from}:*")]
+                };
+                let progress =
+                    ranges.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr());
+                let mut done = 0usize;
+                for range in ranges {
+                    let mut stream = self.session.uid_fetch(range, &query).await.map_err(ferr)?;
+                    while let Some(f) = stream.try_next().await.map_err(ferr)? {
+                        let Some(uid) = f.uid else { continue };
+                        if uid < from {
+                            continue; // "n:*" returns the last message when n is past the end
+                        }
+                        let header = f.header().map(<[u8]>::to_vec).unwrap_or_default();
+                        let internal_date = f.internal_date().map(|d| d.timestamp()).unwrap_or(0);
+                        c.entries.insert(
+                            uid,
+                            Entry {
+                                internal_date,
+                                flags: f.flags().map(|x| flag_text(&x)).collect(),
+                                header,
+                                text: None,
+                            },
+                        );
+                        self.stats.headers_fetched += 1;
+                        done += 1;
                     }
-                    let header = f.header().map(<[u8]>::to_vec).unwrap_or_default();
-                    let internal_date = f.internal_date().map(|d| d.timestamp()).unwrap_or(0);
-                    c.entries.insert(
-                        uid,
-                        Entry {
-                            internal_date,
-                            flags: f.flags().map(|x| flag_text(&x)).collect(),
-                            header,
-                            text: None,
-                        },
-                    );
-                    self.stats.headers_fetched += 1;
+                    drop(stream);
+                    if progress {
+                        eprint!("\r{folder}: {done}/{expected} message headers");
+                    }
+                }
+                if progress {
+                    eprintln!();
                 }
                 changed = true;
             }
