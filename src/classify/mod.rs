@@ -3,6 +3,8 @@
 //! bulk mail, or a calendar message. Headers first, then subject and opening-line phrases in
 //! English, German, French, Spanish, Italian, Dutch, Portuguese and Swedish.
 
+pub mod corpus;
+
 use std::sync::OnceLock;
 
 use regex::Regex;
