@@ -246,6 +246,7 @@ fn implicit_tls_and_starttls_work_with_a_configured_ca() {
     let s = Setup::new(Options {
         tls: true,
         require_tls: true,
+        ..Options::default()
     });
     let tls = s.server.tls.as_ref().unwrap();
     for (port, mode) in [
@@ -271,6 +272,7 @@ fn an_unknown_certificate_is_refused_and_names_the_fix() {
     let s = Setup::new(Options {
         tls: true,
         require_tls: true,
+        ..Options::default()
     });
     std::fs::write(
         s.cfg_dir.path().join("config.toml"),
@@ -501,4 +503,35 @@ fn a_large_first_sync_fetches_every_header_once_in_ranges() {
     assert_eq!(lines.len(), 33 + 6_000);
     let (_, log) = s.scan();
     assert!(log.contains("headers_fetched=0"));
+}
+
+#[test]
+fn gmail_folders_are_found_by_special_use_and_all_mail_holds_archived_replies() {
+    let s = Setup::new(Options {
+        gmail: true,
+        ..Options::default()
+    });
+    // Gavin's reply was archived: it is only in All Mail now.
+    let cur = s.server.maildir().join("cur");
+    let mut archived = 0;
+    for e in std::fs::read_dir(&cur).unwrap() {
+        let p = e.unwrap().path();
+        if std::fs::read_to_string(&p)
+            .unwrap()
+            .contains("Message-ID: <CAF=hooli-a-2@mail.gmail.com>")
+        {
+            std::fs::remove_file(p).unwrap();
+            archived += 1;
+        }
+    }
+    assert_eq!(archived, 1);
+    s.server.resync();
+    let (lines, _) = s.scan();
+    support::assert_demo_statuses(&lines);
+    assert_eq!(thread(&lines, "hooli-a-1@acme.io")["status"], "replied");
+    let drafts = messages(&s.server, "[Gmail]/Drafts");
+    assert_eq!(drafts.len(), 10);
+    assert!(drafts
+        .iter()
+        .all(|d| d["_flags"].as_str().unwrap().contains("\\Draft")));
 }

@@ -134,6 +134,8 @@ pub struct Options {
     pub tls: bool,
     /// `ssl = required`: no login without TLS, even on loopback.
     pub require_tls: bool,
+    /// Gmail's folder names: `[Gmail]/Sent Mail`, `[Gmail]/Drafts`, `[Gmail]/All Mail`.
+    pub gmail: bool,
 }
 
 impl Dovecot {
@@ -158,6 +160,22 @@ impl Dovecot {
                 .arg("-a")
                 .arg(format!("{}/.", src.display()))
                 .arg(home.join("Maildir")));
+            if opts.gmail {
+                // Gmail keeps every message in All Mail; INBOX holds only what isn't archived.
+                let md = home.join("Maildir");
+                std::fs::rename(md.join(".Sent"), md.join(".[Gmail].Sent Mail")).unwrap();
+                std::fs::rename(md.join(".Drafts"), md.join(".[Gmail].Drafts")).unwrap();
+                let all = md.join(".[Gmail].All Mail");
+                for sub in ["cur", "new", "tmp"] {
+                    std::fs::create_dir_all(all.join(sub)).unwrap();
+                }
+                for folder in [md.clone(), md.join(".[Gmail].Sent Mail")] {
+                    for e in std::fs::read_dir(folder.join("cur")).unwrap() {
+                        let p = e.unwrap().path();
+                        std::fs::copy(&p, all.join("cur").join(p.file_name().unwrap())).unwrap();
+                    }
+                }
+            }
         }
         for f in ["cur", "new", "tmp"] {
             std::fs::create_dir_all(home.join("Maildir").join(f)).unwrap();
@@ -175,6 +193,11 @@ impl Dovecot {
                 t.key.display()
             ),
             (None, _) => "ssl = no\n".to_string(),
+        };
+        let mailboxes = if opts.gmail {
+            "  mailbox \"[Gmail]/Drafts\" {\n    special_use = \\Drafts\n    auto = subscribe\n  }\n  mailbox \"[Gmail]/Sent Mail\" {\n    special_use = \\Sent\n    auto = subscribe\n  }\n  mailbox \"[Gmail]/All Mail\" {\n    special_use = \\All\n    auto = subscribe\n  }\n"
+        } else {
+            "  mailbox Drafts {\n    special_use = \\Drafts\n    auto = subscribe\n  }\n  mailbox Sent {\n    special_use = \\Sent\n    auto = subscribe\n  }\n"
         };
         let conf = format!(
             r#"base_dir = {root}/run
@@ -197,15 +220,7 @@ mail_location = maildir:~/Maildir
 namespace inbox {{
   inbox = yes
   separator = /
-  mailbox Drafts {{
-    special_use = \Drafts
-    auto = subscribe
-  }}
-  mailbox Sent {{
-    special_use = \Sent
-    auto = subscribe
-  }}
-}}
+{mailboxes}}}
 service imap-login {{
   inet_listener imap {{
     port = {port}
@@ -383,7 +398,7 @@ pub fn messages(d: &Dovecot, folder: &str) -> Vec<serde_json::Value> {
         d,
         &format!(
             r#"
-IMAP.select('{folder}', readonly=True)
+IMAP.select('"{folder}"', readonly=True)
 typ, data = IMAP.uid('SEARCH', None, 'ALL')
 res = []
 for uid in data[0].split():
