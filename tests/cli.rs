@@ -153,3 +153,40 @@ fn config_example_parses() {
     followup::config::Config::load(&dir.path().join("config.toml"))
         .expect("config.example.toml is valid");
 }
+
+#[test]
+fn one_failing_account_does_not_stop_the_others() {
+    let demo = support::Demo::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut cfg = std::fs::read_to_string(&demo.config).unwrap();
+    cfg = cfg.replacen(
+        "[[accounts]]",
+        &format!("[[accounts]]\nname = \"broken\"\n[accounts.imap]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nuser = \"x\"\npassword_env = \"NOPE\"\n[accounts.identity]\nname = \"B\"\naddresses = [\"b@acme.io\"]\n\n[[accounts]]"),
+        1,
+    );
+    std::fs::write(&demo.config, cfg).unwrap();
+    let out = demo.scan(&["--dry-run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed account makes the run fail"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .filter(|l| l.contains("\"account\":\"demo\""))
+            .count()
+            >= 30,
+        "the healthy account was still scanned"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("account broken") && err.contains("cannot connect"),
+        "{err}"
+    );
+}

@@ -65,6 +65,19 @@ fn the_json_contract_has_every_documented_field() {
         w["due_at"], "2026-12-01T14:00:00Z",
         "next business day after 30 Nov, 09:00 New York"
     );
+    let r = thread(&lines, "wonka-1@acme.io");
+    assert_eq!(r["reply"]["from"], "charlie@wonka-industries.com");
+    assert_eq!(r["reply"]["message_id"], "wonka-new@wonka-industries.com");
+    assert_eq!(r["reply"]["in_thread"], false);
+    let r = thread(&lines, "hooli-b-1@acme.io");
+    assert_eq!(
+        r["reply"]["from"], "mike.patel@hooli.com",
+        "a colleague at the prospect's company"
+    );
+    assert_eq!(
+        thread(&lines, "hooli-a-1@acme.io")["reply"]["in_thread"],
+        true
+    );
     let b = thread(&lines, "initrode-1@acme.io");
     assert_eq!(
         b["bounced"],

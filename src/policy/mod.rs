@@ -156,6 +156,17 @@ impl ReplyIndex {
     }
 }
 
+/// The message that made a thread `replied`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyInfo {
+    pub from: String,
+    pub message_id: String,
+    pub date: Option<DateTime<Utc>>,
+    pub subject: String,
+    /// False when the reply came in a new email rather than in the thread.
+    pub in_thread: bool,
+}
+
 /// What the policy decided for one thread.
 #[derive(Debug, Clone)]
 pub struct Decision {
@@ -174,6 +185,8 @@ pub struct Decision {
     pub bounced: Vec<DsnFailure>,
     /// Whether the stage due is the close-the-loop note.
     pub close: bool,
+    /// For `replied`: the message that counted.
+    pub reply: Option<ReplyInfo>,
 }
 
 impl Decision {
@@ -190,6 +203,7 @@ impl Decision {
             note: None,
             bounced: Vec::new(),
             close: false,
+            reply: None,
         }
     }
     fn note(mut self, n: impl Into<String>) -> Self {
@@ -275,6 +289,13 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .author()
             .map(|a| a.email.clone())
             .unwrap_or_default();
+        d.reply = Some(ReplyInfo {
+            from: who.clone(),
+            message_id: mails[last_human].message_id.clone(),
+            date: mails[last_human].date,
+            subject: mails[last_human].subject.clone(),
+            in_thread: true,
+        });
         d.note = mails[last_human]
             .date
             .map(|t| format!("{who} replied {}", short_date(inp.calendar, t)));
@@ -311,6 +332,13 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         id,
     ) {
         d.status = Status::Replied;
+        d.reply = Some(ReplyInfo {
+            from: r.from.clone(),
+            message_id: r.message_id.clone(),
+            date: Some(r.date),
+            subject: r.subject.clone(),
+            in_thread: false,
+        });
         d.note = Some(format!(
             "{} replied in new thread {}",
             r.from,

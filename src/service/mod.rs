@@ -69,6 +69,8 @@ pub struct ThreadReport {
     pub draft: Option<DraftReport>,
     /// For `rejected`: the lint rules that fired (or the template error).
     pub rejected_by: Vec<String>,
+    /// For `replied`: the message that counted as the reply.
+    pub reply: Option<crate::policy::ReplyInfo>,
 }
 
 /// The outcome of scanning one account.
@@ -269,6 +271,7 @@ pub async fn scan<S: MailStore>(
             messages: tm.len(),
             draft: None,
             rejected_by: Vec::new(),
+            reply: d.reply.clone(),
         };
         if matches!(
             d.status,
