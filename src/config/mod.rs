@@ -147,6 +147,9 @@ pub struct PolicyConfig {
     pub work_week: Vec<String>,
     #[serde(default)]
     pub holidays: Vec<String>,
+    /// Countries whose public holidays are computed from their statutory rules.
+    #[serde(default)]
+    pub holiday_countries: Vec<String>,
     #[serde(default = "default_work_hours")]
     pub work_hours: String,
     #[serde(default = "default_cadence")]
@@ -433,6 +436,7 @@ pub struct Policy {
     pub business_days: bool,
     pub work_week: Vec<Weekday>,
     pub holidays: Vec<NaiveDate>,
+    pub holiday_countries: Vec<String>,
     pub work_start: NaiveTime,
     pub work_end: NaiveTime,
     pub default_cadence: Vec<u32>,
@@ -637,6 +641,14 @@ impl RawConfig {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        for c in &p.holiday_countries {
+            if crate::policy::holidays::holidays(c, 2026).is_none() {
+                return Err(invalid(
+                    "policy.holiday_countries",
+                    format!("no built-in holidays for `{c}`; use one of {} or list the dates in policy.holidays", crate::policy::holidays::COUNTRIES.join(", ")),
+                ));
+            }
+        }
         let (ws, we) = p
             .work_hours
             .split_once('-')
@@ -743,6 +755,11 @@ impl RawConfig {
                 business_days: p.business_days,
                 work_week,
                 holidays,
+                holiday_countries: p
+                    .holiday_countries
+                    .iter()
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect(),
                 work_start: ws,
                 work_end: we,
                 default_cadence: p.default_cadence,
@@ -803,6 +820,22 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("timezone") && e.contains("IANA"), "{e}");
+        let e = Config::from_str(
+            &format!("{MIN}[policy]\nholiday_countries = [\"XX\"]\n"),
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("policy.holiday_countries") && e.contains("US, GB"),
+            "{e}"
+        );
+        let ok = Config::from_str(
+            &format!("{MIN}[policy]\nholiday_countries = [\"us\", \"de\"]\n"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(ok.policy.holiday_countries, vec!["US", "DE"]);
         let e = Config::from_str(&format!("{MIN}[policy]\ncadense = [1]\n"), None)
             .unwrap_err()
             .to_string();

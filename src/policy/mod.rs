@@ -3,6 +3,7 @@
 //! the lint afterwards.
 
 pub mod calendar;
+pub mod holidays;
 
 use std::collections::HashMap;
 

@@ -97,12 +97,23 @@ pub struct ScanOptions<'a> {
 }
 
 /// Build the rep's calendar from the config.
-pub fn calendar(cfg: &Config, account: &AccountConfig) -> Calendar {
+pub fn calendar(cfg: &Config, account: &AccountConfig, now: DateTime<Utc>) -> Calendar {
     let p = &cfg.policy;
     Calendar {
         business_days: p.business_days,
         work_week: p.work_week.clone(),
-        holidays: p.holidays.clone(),
+        holidays: {
+            // Configured dates plus the computed public holidays of the configured countries,
+            // for the years a wait can span.
+            let mut h = p.holidays.clone();
+            let this_year = chrono::Datelike::year(&now);
+            for c in &p.holiday_countries {
+                for y in this_year - 2..=this_year + 2 {
+                    h.extend(crate::policy::holidays::holidays(c, y).unwrap_or_default());
+                }
+            }
+            h
+        },
         tz: account.identity.timezone.parse().unwrap_or(chrono_tz::UTC),
         start: p.work_start,
         end: p.work_end,
@@ -224,7 +235,7 @@ pub async fn scan<S: MailStore>(
             .map(|(mk, _)| mk),
         &identity,
     );
-    let cal = calendar(cfg, account);
+    let cal = calendar(cfg, account, opts.now);
     let inputs = Inputs {
         identity: &identity,
         policy: &cfg.policy,
