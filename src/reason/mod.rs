@@ -302,3 +302,88 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod multilingual_tests {
+    use super::*;
+    use crate::message::Address;
+
+    fn rules() -> Rules {
+        Rules {
+            priority: DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect(),
+            rep_rules: default_rules(),
+            prospect_rules: default_prospect_rules(),
+            aliases: HashMap::new(),
+        }
+    }
+
+    fn mail(from: &str, body: &str) -> Mail {
+        Mail {
+            from: vec![Address::new(None, from)],
+            body: Some(body.into()),
+            ..Mail::default()
+        }
+    }
+
+    #[test]
+    fn reps_writing_in_other_languages() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let cases = [
+            (
+                "Anbei wie besprochen unser Angebot für die drei Standorte.",
+                "pricing",
+            ),
+            (
+                "Vous trouverez ci-joint le devis pour les trois sites.",
+                "pricing",
+            ),
+            ("Adjunto el presupuesto que me pidió.", "pricing"),
+            ("In allegato il preventivo richiesto.", "pricing"),
+            ("Hierbij de offerte voor drie locaties.", "pricing"),
+            ("Segue em anexo o orçamento.", "pricing"),
+            ("Här kommer offerten för tre kontor.", "pricing"),
+            ("Anbei der Vertragsentwurf zur Prüfung.", "proposal"),
+            (
+                "Können wir einen Termin für eine kurze Demo finden?",
+                "meeting",
+            ),
+            ("Schönen Urlaub und bis bald!", "away"),
+            ("Je vous recontacterai le trimestre prochain.", "timing"),
+        ];
+        for (text, want) in cases {
+            let m = mail("alex@acme.io", text);
+            assert_eq!(
+                detect(&[&m], None, &id, &rules())
+                    .map(|f| f.reason)
+                    .as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn prospects_deferring_in_other_languages() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = mail("alex@acme.io", "Alles klar.");
+        let cases = [
+            (
+                "Melden Sie sich bitte im Januar wieder, dann ist das Budget frei.",
+                "timing",
+            ),
+            ("Ich bin bis zum 14.12. unterwegs.", "away"),
+            ("Recontactez-moi en janvier, s'il vous plaît.", "timing"),
+            ("Estoy de viaje hasta el 3 de diciembre.", "away"),
+            ("Hör av dig efter nyår.", "timing"),
+        ];
+        for (text, want) in cases {
+            let p = mail("dana@northwind.example", text);
+            let f = detect(&[&rep], Some(&p), &id, &rules()).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (f.reason.as_str(), f.source),
+                (want, Source::ProspectText),
+                "{text}"
+            );
+        }
+    }
+}

@@ -37,14 +37,18 @@ const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|d
 pub fn default_rules() -> HashMap<String, Vec<Regex>> {
     let table: Vec<(&str, Vec<String>)> = vec![
         ("pricing", vec![
+            // de, fr, es, it, nl, pt, sv
+            r"\b(angebot|preis(e|liste|angebot)?|kosten(voranschlag|aufstellung)?|devis|tarifs?|prix|cotizaci[oó]n|presupuesto|precios?|preventivo|prezzi|offerte|prijs(opgave|lijst|offerte)?|or[cç]amento|pre[cç]os?|cota[cç][aã]o|offert(en|er|erna)?|priser|prislista|prisf[oö]rslag)\b".into(),
             r"\b(pricing|price\s*(list|sheet|points?|breakdown)?|prices|quote|quotation|quoted|estimate|cost(s|ing)?|rate\s*card|fees?|discount(ed)?|budgetary\s+numbers|license\s+costs?|per[\s-](seat|user|license|month))\b".into(),
             r"\bwhat\s+it\s+would\s+cost\b".into(),
             r"\b(roi|payback|tco)\b".into(),
         ]),
         ("proposal", vec![
+            r"\b(vertrag(sentwurf)?|vorschlag|proposition|contrat|propuesta|contrato|proposta|contratto|voorstel|overeenkomst|avtal|förslag)\b".into(),
             r"\b(proposal|contract|sow|statement\s+of\s+work|msa|master\s+services?\s+agreement|order\s+form|agreement|redlines?|dpa|terms\s+and\s+conditions|t&cs|e-?signature|docusign|pandadoc|hellosign|for\s+signature|countersign(ed)?)\b".into(),
         ]),
         ("decision_maker", vec![
+            r"\b(gesch[aä]ftsf[uü]hr\w*|vorstand|abstimmen\s+mit|r[uü]cksprache|direction|directeur|direction\s+g[eé]n[eé]rale|validation|direcci[oó]n|director(a)?\s+general|aprobaci[oó]n|direttore|approvazione|directie|goedkeuring|diretoria|aprova[cç][aã]o|ledningen|styrelsen|godk[aä]nnande)\b".into(),
             format!(r"\b(run|share|discuss|review|go\s+over|talk|check|walk\s+through|present)\s+(it|this|that|them|these|things)?\s*(by|with|over\s+with|to)\s+(your|the)\s+({ROLES})\b"),
             format!(r"\b(your|the)\s+({ROLES})\s+(needs?\s+to|has\s+to|must|will\s+want\s+to|wants?\s+to|would\s+need\s+to|should)\s+(review|approve|sign|see|weigh\s+in|look|agree|decide)"),
             r"\b(sign[\s-]?off|buy[\s-]?in|approval|decision[\s-]?makers?|signatory|budget\s+holder)\b".into(),
@@ -52,26 +56,31 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
             r"\bhead\s+of\s+\w+".into(),
         ]),
         ("information", vec![
+            r"\b(unterlagen|brosch[uü]re|fallstudie|whitepaper|dokumentation|documentation|[eé]tude\s+de\s+cas|plaquette|documentaci[oó]n|folleto|caso\s+de\s+[eé]xito|documentazione|brochure|documentatie|casestudy|documenta[cç][aã]o|estudo\s+de\s+caso|broschyr|kundcase)\b".into(),
             r"\b(case\s+stud(y|ies)|white\s?papers?|one[\s-]pagers?|(slide\s+)?deck|slides|brochure|data\s?sheets?|documentation|docs|guide|playbook|checklist|materials?|resources?|webinar|recording|video|report|benchmark|faq|security\s+(questionnaire|overview|pack)|soc\s?2|specs?|specifications?|testimonials?|references?)\b".into(),
             r"\b(as\s+(requested|promised)|you\s+asked\s+(about|for)|here'?s\s+the\s+link|more\s+(info|information|details)|the\s+answer\s+to\s+your\s+question)\b".into(),
         ]),
         ("meeting", vec![
+            r"\b(termin(vorschlag)?|telefonat|videocall|r[eé]union|rendez-vous|appel|reuni[oó]n|llamada|riunione|chiamata|afspraak|belafspraak|reuni[aã]o|chamada|m[oö]te|samtal|videom[oö]te)\b".into(),
             r"\b(demo|call|meeting|walk-?through|chat|zoom|teams\s+call|google\s+meet|calendar|calendly|schedule|availability|time\s+slots?|\d{2}[\s-]min(ute)?s?|catch\s+up|sync|(coffee|lunch)\s+(meeting|chat))\b".into(),
             r"\b(does|would)\s+(monday|tuesday|wednesday|thursday|friday|next\s+week)\b.{0,40}\bwork\b".into(),
             r"\b(find|grab|book|set\s+up)\s+(a\s+)?time\b".into(),
         ]),
         ("timing", vec![
+            r"\b(n[aä]chste[nms]?\s+(quartal|monat|jahr)|im\s+neuen\s+jahr|trimestre\s+prochain|l'ann[eé]e\s+prochaine|pr[oó]ximo\s+(trimestre|a[nñ]o|m[eê]s)|prossimo\s+(trimestre|anno)|volgend\s+(kwartaal|jaar)|n[aä]sta\s+(kvartal|[aå]r))\b".into(),
             format!(r"\b(next|following)\s+(quarter|month|year|fiscal\s+year|budget\s+cycle)\b|\b(in|after|by|until)\s+(q[1-4]|{MONTHS})\b"),
             r"\b(revisit|reconnect|circle\s+back|reach\s+(back\s+)?out|check\s+back|pick\s+(this|it)\s+up|get\s+back\s+in\s+touch)\b.{0,60}\b(after|in|next|once|when|around|early|later)\b".into(),
             r"\b(budgets?\s+(are|is|gets?)\s+(set|approved|frozen|final(ized)?|allocated)|budget\s+(cycle|season|planning|freeze)|fiscal\s+year|not\s+(a\s+)?(priority|the\s+right\s+time)|bad\s+timing|timing\s+isn'?t\s+right|after\s+(the|your)\s+(\w+\s+)?(launch|release|migration|reorg|audit|merger|holidays?|new\s+year|board\s+meeting|offsite|busy\s+season|go-?live|rollout))\b".into(),
         ]),
         ("away", vec![
+            r"\b(sch[oö]nen\s+urlaub|gute\s+reise|bonnes\s+vacances|bon\s+voyage|buenas\s+vacaciones|buen\s+viaje|buone\s+vacanze|buon\s+viaggio|fijne\s+vakantie|goede\s+reis|boas\s+f[eé]rias|boa\s+viagem|trevlig\s+semester)\b".into(),
             r"\b(when|once)\s+you('re|\s+are|\s+get)\s+back\b|\bwhen\s+you\s+return\b|\bwelcome\s+back\b".into(),
             r"\b(enjoy|have\s+a\s+(great|good|nice|wonderful|safe))\s+(your\s+)?(trip|travels?|vacation|holiday|holidays|time\s+off|leave|break|flight|pto|honeymoon|conference)\b".into(),
             r"\b(you('re|\s+are)|you'll\s+be)\s+(out|away|travel(l)?ing|on\s+(vacation|holiday|leave|pto|the\s+road)|off)\b".into(),
             r"\bafter\s+your\s+(trip|travels?|vacation|holiday|leave|time\s+off|pto|break)\b".into(),
         ]),
         ("trial", vec![
+            r"\b(testphase|testzugang|testversion|essai(\s+gratuit)?|p[eé]riode\s+d'essai|prueba(\s+gratuita)?|periodo\s+de\s+prueba|prova\s+gratuita|periodo\s+di\s+prova|proefperiode|proefversie|per[ií]odo\s+de\s+teste|provperiod|testperiod)\b".into(),
             r"\b(trial|pilot|proof\s+of\s+concept|poc|sandbox|evaluation\s+(account|period|license)|test\s+drive|free\s+account)\b".into(),
         ]),
     ];
@@ -82,10 +91,13 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
 pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
     let table: Vec<(&str, Vec<String>)> = vec![
         ("away", vec![
+            r"\b(ich\s+bin|je\s+suis|je\s+serai|estoy|estar[eé]|sono|sar[oò]|ik\s+ben|estou|estarei|jag\s+[aä]r)\b.{0,40}\b(bis|jusqu|hasta|fino|tot|at[eé]|till)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be|i\s+will\s+be|we'?re|we\s+are)\s+(currently\s+)?(travel(l)?ing|away|out(\s+of\s+(the\s+)?office)?|off|on\s+(vacation|holiday|leave|pto|parental\s+leave|the\s+road)|at\s+a\s+conference)\b.{0,40}\b(until|till|through|thru|for|this|next|back)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be)\s+back\s+(on|in|from|after|next)\b".into(),
         ]),
         ("timing", vec![
+            r"\b(melden\s+sie\s+sich|meld\s+dich|kommen\s+sie\s+.{0,20}auf\s+(mich|uns)\s+zu|recontactez-(moi|nous)|revenez\s+vers\s+(moi|nous)|escr[ií]b(eme|ame)|cont[aá]ct(ame|eme)|ricontatt(ami|atemi)|scrivimi|neem\s+.{0,20}contact\s+op|me\s+procure|entre\s+em\s+contato|h[oö]r\s+av\s+dig|kontakta\s+mig)\b.{0,40}\b(im|in|nach|ab|en|apr[eè]s|despu[eé]s|dopo|a|na|em|depois|i|efter|januar|janvier|enero|gennaio|januari|janeiro)\b".into(),
+            r"\b(n[aä]chste[nms]?\s+quartal|trimestre\s+prochain|pr[oó]ximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|n[aä]sta\s+kvartal|im\s+neuen\s+jahr|l'ann[eé]e\s+prochaine)\b".into(),
             r"\b(ping|contact|call|email|write|reach\s+out\s+to|get\s+back\s+to|circle\s+back\s+with|follow\s+up\s+with|check\s+(back\s+)?(in\s+)?with)\s+me\s+(again\s+)?(in|after|next|around|early|later|once|when)\b".into(),
             r"\blet'?s\s+(talk|reconnect|revisit|pick\s+(this|it)\s+up|speak|chat|regroup|touch\s+base)\s+(again\s+)?(in|after|next|once|when|early|later)\b".into(),
             r"\b(not\s+(a\s+)?(priority|right\s+now|the\s+right\s+time|now)|bad\s+timing|budgets?\s+(are|is)\s+(frozen|set|closed|spent)|revisit\s+(this\s+)?(in|after|next))\b".into(),
