@@ -94,6 +94,33 @@ impl Endpoint {
     }
 }
 
+/// Passwords already obtained from a `password_command`, so the command runs once per process
+/// (like mbsync's PassCmd) however often `followup run` reconnects. Tokens are not cached: an
+/// OAuth2 access token expires, and its command is expected to refresh it.
+static PASSWORDS: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+async fn cached_password(cmd: &str) -> Result<String, ImapError> {
+    if let Some((_, p)) = PASSWORDS
+        .lock()
+        .expect("password cache")
+        .iter()
+        .find(|(c, _)| c == cmd)
+    {
+        return Ok(p.clone());
+    }
+    let p = run_secret_command(cmd, "password_command").await?;
+    PASSWORDS
+        .lock()
+        .expect("password cache")
+        .push((cmd.to_string(), p.clone()));
+    Ok(p)
+}
+
+/// The SASL XOAUTH2 initial response (RFC 7628 style, as Gmail and Microsoft 365 expect).
+pub fn xoauth2_response(user: &str, token: &str) -> String {
+    format!("user={user}\x01auth=Bearer {token}\x01\x01")
+}
+
 /// Run a secret command (`sh -c`), returning its first output line. Its output is never echoed.
 async fn run_secret_command(cmd: &str, what: &str) -> Result<String, ImapError> {
     let out = tokio::process::Command::new("sh")
@@ -188,7 +215,7 @@ struct XOAuth2 {
 impl async_imap::Authenticator for &XOAuth2 {
     type Response = String;
     fn process(&mut self, _challenge: &[u8]) -> String {
-        format!("user={}\x01auth=Bearer {}\x01\x01", self.user, self.token)
+        xoauth2_response(&self.user, &self.token)
     }
 }
 
@@ -252,9 +279,7 @@ pub async fn connect(ep: &Endpoint) -> Result<(ImapSession, bool), ImapError> {
         }
         other => {
             let password = match other {
-                SecretSource::PasswordCommand(cmd) => {
-                    run_secret_command(cmd, "password_command").await?
-                }
+                SecretSource::PasswordCommand(cmd) => cached_password(cmd).await?,
                 SecretSource::PasswordEnv(var) => std::env::var(var).map_err(|_| {
                     ImapError::Secret(format!(
                         "environment variable {var} (password_env) is not set"
@@ -301,5 +326,44 @@ async fn greeting<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug>(
             place: ep.place(),
             message: "no IMAP greeting within 30 s; is tls set right for this port?".into(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xoauth2_initial_response_has_the_sasl_shape() {
+        assert_eq!(
+            xoauth2_response("alex@acme.io", "ya29.tok"),
+            "user=alex@acme.io\x01auth=Bearer ya29.tok\x01\x01"
+        );
+    }
+
+    #[test]
+    fn debug_output_never_shows_a_secret() {
+        let shown = format!("{:?}", SecretSource::Literal("hunter2".into()));
+        assert!(!shown.contains("hunter2"));
+        let shown = format!("{:?}", SecretSource::PasswordCommand("echo hunter2".into()));
+        assert!(!shown.contains("hunter2"));
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_password_command_runs_once_per_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let counter = dir.path().join("runs");
+        let cmd = format!("echo x >> {0}; echo 'pw from command'", counter.display());
+        assert_eq!(cached_password(&cmd).await.unwrap(), "pw from command");
+        assert_eq!(cached_password(&cmd).await.unwrap(), "pw from command");
+        assert_eq!(
+            std::fs::read_to_string(&counter).unwrap().lines().count(),
+            1
+        );
+        let e = run_secret_command("exit 3", "password_command")
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("password_command exited"), "{e}");
     }
 }
