@@ -535,3 +535,35 @@ fn gmail_folders_are_found_by_special_use_and_all_mail_holds_archived_replies() 
         .iter()
         .all(|d| d["_flags"].as_str().unwrap().contains("\\Draft")));
 }
+
+#[test]
+fn a_password_command_logs_in_and_a_failing_one_is_a_clear_error() {
+    let s = Setup::new(Options::default());
+    let cfg = s.server.config("").replace(
+        "password_env = \"FOLLOWUP_TEST_PASSWORD\"",
+        &format!("password_command = \"printf '%s\\\\n' {PASSWORD}\""),
+    );
+    std::fs::write(s.cfg_dir.path().join("config.toml"), &cfg).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["scan", "--config", &s.config(), "--now", NOW, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        cfg.replace("printf", "exit 7; printf"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["scan", "--config", &s.config(), "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("password_command exited"), "{err}");
+    assert!(!err.contains(PASSWORD));
+}
