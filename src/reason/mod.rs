@@ -161,7 +161,7 @@ mod tests {
     use super::*;
     use crate::message::Address;
 
-    fn rules() -> Rules {
+    pub(super) fn rules() -> Rules {
         Rules {
             priority: DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect(),
             rep_rules: default_rules(),
@@ -305,17 +305,9 @@ mod tests {
 
 #[cfg(test)]
 mod multilingual_tests {
+    use super::tests::rules;
     use super::*;
     use crate::message::Address;
-
-    fn rules() -> Rules {
-        Rules {
-            priority: DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect(),
-            rep_rules: default_rules(),
-            prospect_rules: default_prospect_rules(),
-            aliases: HashMap::new(),
-        }
-    }
 
     fn mail(from: &str, body: &str) -> Mail {
         Mail {

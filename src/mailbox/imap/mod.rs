@@ -167,6 +167,26 @@ impl ImapStore {
         }
     }
 
+    /// Run one UID FETCH and collect every response (drained before the next command).
+    async fn fetch_all(
+        &mut self,
+        folder: &str,
+        set: &str,
+        query: &str,
+    ) -> Result<Vec<async_imap::types::Fetch>, ImapError> {
+        let ferr = |e: async_imap::error::Error| ImapError::Folder {
+            folder: folder.to_string(),
+            message: e.to_string(),
+        };
+        self.session
+            .uid_fetch(set, query)
+            .await
+            .map_err(ferr)?
+            .try_collect()
+            .await
+            .map_err(ferr)
+    }
+
     fn drain_unsolicited(&mut self) {
         while self.session.unsolicited_responses.try_recv().is_ok() {}
     }
@@ -271,20 +291,11 @@ impl ImapStore {
                 } else {
                     "(UID FLAGS)".to_string()
                 };
-                let fetches: Vec<_> = self
-                    .session
-                    .uid_fetch("1:*", &query)
-                    .await
-                    .map_err(ferr)?
-                    .try_collect()
-                    .await
-                    .map_err(ferr)?;
+                let fetches = self.fetch_all(folder, "1:*", &query).await?;
                 for f in &fetches {
-                    if let (Some(uid), true) = (f.uid, true) {
-                        if let Some(e) = c.entries.get_mut(&uid) {
-                            e.flags = f.flags().map(|x| flag_text(&x)).collect();
-                            self.stats.flags_fetched += 1;
-                        }
+                    if let Some(e) = f.uid.and_then(|uid| c.entries.get_mut(&uid)) {
+                        e.flags = f.flags().map(|x| flag_text(&x)).collect();
+                        self.stats.flags_fetched += 1;
                     }
                 }
                 changed = true;
@@ -454,14 +465,7 @@ impl MailStore for ImapStore {
                 self.session.examine(&folder).await.map_err(ferr)?;
                 for chunk in missing.chunks(500) {
                     let query = format!("(UID BODY.PEEK[TEXT]<0.{TEXT_CAP}>)");
-                    let fetches: Vec<_> = self
-                        .session
-                        .uid_fetch(uid_set(chunk), &query)
-                        .await
-                        .map_err(ferr)?
-                        .try_collect()
-                        .await
-                        .map_err(ferr)?;
+                    let fetches = self.fetch_all(&folder, &uid_set(chunk), &query).await?;
                     let c = self.caches.get_mut(&folder).expect("synced folder");
                     for f in &fetches {
                         let Some(uid) = f.uid else { continue };
@@ -517,17 +521,13 @@ impl MailStore for ImapStore {
             .collect();
         let mut keys = DraftKeys::new();
         if !uids.is_empty() {
-            let fetches: Vec<_> = self
-                .session
-                .uid_fetch(
-                    uid_set(&uids),
+            let fetches = self
+                .fetch_all(
+                    drafts,
+                    &uid_set(&uids),
                     "(UID BODY.PEEK[HEADER.FIELDS (X-FOLLOWUP-KEY MESSAGE-ID)])",
                 )
-                .await
-                .map_err(ferr)?
-                .try_collect()
-                .await
-                .map_err(ferr)?;
+                .await?;
             for f in &fetches {
                 if let Some(h) = f.header() {
                     if let Ok((m, _)) = parse(h, None, None, true) {
