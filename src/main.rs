@@ -393,7 +393,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 if let Some(t) = reports
                     .iter()
                     .flat_map(|r| r.threads.iter())
-                    .find(|t| t.status == Status::Drafted && t.draft.is_some())
+                    .filter(|t| t.status == Status::Drafted && t.draft.is_some())
+                    .min_by_key(|t| (t.reason.as_deref() != Some("pricing"), t.due_at))
                 {
                     let d = t.draft.as_ref().expect("checked");
                     println!(

@@ -246,6 +246,16 @@ mod tests {
                 "trial",
             ),
             ("Your 14-day trial is now active.", "trial"),
+            ("I've attached the numbers for year one.", "pricing"),
+            ("The total comes to $24,000 per year.", "pricing"),
+            ("I'll send over the paperwork this afternoon.", "proposal"),
+            (
+                "Once you've discussed it internally, let me know.",
+                "decision_maker",
+            ),
+            ("Happy to hop on a call next week.", "meeting"),
+            ("I've attached the overview you asked for.", "information"),
+            ("Enjoy the holidays, let's speak once you're back.", "away"),
         ];
         for (text, want) in cases {
             assert_eq!(reason_of(text).as_deref(), Some(want), "{text}");

@@ -41,9 +41,12 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(angebot|preis(e|liste|angebot)?|kosten(voranschlag|aufstellung)?|devis|tarifs?|prix|cotizaci[oó]n|presupuesto|precios?|preventivo|prezzi|offerte|prijs(opgave|lijst|offerte)?|or[cç]amento|pre[cç]os?|cota[cç][aã]o|offert(en|er|erna)?|priser|prislista|prisf[oö]rslag)\b".into(),
             r"\b(pricing|price\s*(list|sheet|points?|breakdown)?|prices|quote|quotation|quoted|estimate|cost(s|ing)?|rate\s*card|fees?|discount(ed)?|budgetary\s+numbers|license\s+costs?|per[\s-](seat|user|license|month))\b".into(),
             r"\bwhat\s+it\s+would\s+cost\b".into(),
+            r"\b(the\s+numbers|investment\s+(for|of|would\s+be)|subscription\s+(cost|fee|price)|annual\s+(fee|cost|price)|list\s+price)\b".into(),
+            r"[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|chf|sek|k€|k\$)\b".into(),
             r"\b(roi|payback|tco)\b".into(),
         ]),
         ("proposal", vec![
+            r"\b(paperwork|ready\s+(to|for)\s+sign(ature)?|signature\s+page|sign(ed)?\s+copy)\b".into(),
             r"\b(vertrag(sentwurf)?|vorschlag|proposition|contrat|propuesta|contrato|proposta|contratto|voorstel|overeenkomst|avtal|förslag)\b".into(),
             r"\b(proposal|contract|sow|statement\s+of\s+work|msa|master\s+services?\s+agreement|order\s+form|agreement|redlines?|dpa|terms\s+and\s+conditions|t&cs|e-?signature|docusign|pandadoc|hellosign|for\s+signature|countersign(ed)?)\b".into(),
         ]),
@@ -54,17 +57,21 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(sign[\s-]?off|buy[\s-]?in|approval|decision[\s-]?makers?|signatory|budget\s+holder)\b".into(),
             format!(r"\b(loop(ing)?\s+in|bring\s+in|include|cc(ing)?|introduce\s+me\s+to)\s+(your|the)\s+({ROLES})\b"),
             r"\bhead\s+of\s+\w+".into(),
+            r"\b(discuss(ed)?|review(ed)?|share[ds]?|talk(ed)?|go\s+over|align)\s+.{0,30}\b(internally|with\s+your\s+(team|colleagues|partners?|co-?founders?))\b".into(),
+            r"\binternal\s+(review|discussion|alignment|approval)\b".into(),
         ]),
         ("information", vec![
             r"\b(unterlagen|brosch[uü]re|fallstudie|whitepaper|dokumentation|documentation|[eé]tude\s+de\s+cas|plaquette|documentaci[oó]n|folleto|caso\s+de\s+[eé]xito|documentazione|brochure|documentatie|casestudy|documenta[cç][aã]o|estudo\s+de\s+caso|broschyr|kundcase)\b".into(),
             r"\b(case\s+stud(y|ies)|white\s?papers?|one[\s-]pagers?|(slide\s+)?deck|slides|brochure|data\s?sheets?|documentation|docs|guide|playbook|checklist|materials?|resources?|webinar|recording|video|report|benchmark|faq|security\s+(questionnaire|overview|pack)|soc\s?2|specs?|specifications?|testimonials?|references?)\b".into(),
             r"\b(as\s+(requested|promised)|you\s+asked\s+(about|for)|here'?s\s+the\s+link|more\s+(info|information|details)|the\s+answer\s+to\s+your\s+question)\b".into(),
+            r"\b(attached|enclosed|i'?ve\s+(attached|included|linked)|sharing\s+(the|a|our))\b".into(),
         ]),
         ("meeting", vec![
             r"\b(termin(vorschlag)?|telefonat|videocall|r[eé]union|rendez-vous|appel|reuni[oó]n|llamada|riunione|chiamata|afspraak|belafspraak|reuni[aã]o|chamada|m[oö]te|samtal|videom[oö]te)\b".into(),
             r"\b(demo|call|meeting|walk-?through|chat|zoom|teams\s+call|google\s+meet|calendar|calendly|schedule|availability|time\s+slots?|\d{2}[\s-]min(ute)?s?|catch\s+up|sync|(coffee|lunch)\s+(meeting|chat))\b".into(),
             r"\b(does|would)\s+(monday|tuesday|wednesday|thursday|friday|next\s+week)\b.{0,40}\bwork\b".into(),
             r"\b(find|grab|book|set\s+up)\s+(a\s+)?time\b".into(),
+            r"\b(slots?|hop\s+on|jump\s+on|get\s+together|meet\s+(next|this|on|at)\s+\w+)\b".into(),
         ]),
         ("timing", vec![
             r"\b(n[aä]chste[nms]?\s+(quartal|monat|jahr)|im\s+neuen\s+jahr|trimestre\s+prochain|l'ann[eé]e\s+prochaine|pr[oó]ximo\s+(trimestre|a[nñ]o|m[eê]s)|prossimo\s+(trimestre|anno)|volgend\s+(kwartaal|jaar)|n[aä]sta\s+(kvartal|[aå]r))\b".into(),
@@ -75,7 +82,7 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
         ("away", vec![
             r"\b(sch[oö]nen\s+urlaub|gute\s+reise|bonnes\s+vacances|bon\s+voyage|buenas\s+vacaciones|buen\s+viaje|buone\s+vacanze|buon\s+viaggio|fijne\s+vakantie|goede\s+reis|boas\s+f[eé]rias|boa\s+viagem|trevlig\s+semester)\b".into(),
             r"\b(when|once)\s+you('re|\s+are|\s+get)\s+back\b|\bwhen\s+you\s+return\b|\bwelcome\s+back\b".into(),
-            r"\b(enjoy|have\s+a\s+(great|good|nice|wonderful|safe))\s+(your\s+)?(trip|travels?|vacation|holiday|holidays|time\s+off|leave|break|flight|pto|honeymoon|conference)\b".into(),
+            r"\b(enjoy|have\s+a\s+(great|good|nice|wonderful|safe))\s+(your\s+|the\s+)?(trip|travels?|vacation|holiday|holidays|time\s+off|leave|break|flight|pto|honeymoon|conference)\b".into(),
             r"\b(you('re|\s+are)|you'll\s+be)\s+(out|away|travel(l)?ing|on\s+(vacation|holiday|leave|pto|the\s+road)|off)\b".into(),
             r"\bafter\s+your\s+(trip|travels?|vacation|holiday|leave|time\s+off|pto|break)\b".into(),
         ]),
