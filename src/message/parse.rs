@@ -369,6 +369,15 @@ mod tests {
     }
 
     #[test]
+    fn japanese_iso_2022_jp_mail_is_decoded() {
+        let raw = b"From: tanaka@soylent.co.jp\r\nMessage-ID: <jp@x>\r\nSubject: =?ISO-2022-JP?B?GyRCJDMkcyRLJEEkTxsoQg==?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n\r\n\x1b$B$3$s$K$A$O\x1b(B\r\n";
+        let (m, w) = parse(raw, None, None, false).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(m.subject, "こんにちは");
+        assert_eq!(m.body.as_deref().map(str::trim), Some("こんにちは"));
+    }
+
+    #[test]
     fn delayed_delivery_is_not_a_failure() {
         let ds = "Final-Recipient: rfc822; ben@slow.example\nAction: delayed\nStatus: 4.4.1\n";
         assert!(parse_delivery_status(ds).is_empty());
