@@ -88,6 +88,24 @@ pub fn build(mails: &[Mail]) -> Vec<Thread> {
         }
     }
 
+    // Outlook's Thread-Index: its 22-byte header block (a time stamp and a conversation GUID)
+    // is shared by every message of one conversation, even when Exchange dropped References.
+    let mut by_conversation: HashMap<Vec<u8>, usize> = HashMap::new();
+    for (i, m) in mails.iter().enumerate() {
+        let (Some(node), Some(ti)) = (node_of_mail[i], m.signals.thread_index.as_deref()) else {
+            continue;
+        };
+        let Some(head) = thread_index_head(ti) else {
+            continue;
+        };
+        match by_conversation.get(&head) {
+            Some(&other) => uf.union(node, other),
+            None => {
+                by_conversation.insert(head, node);
+            }
+        }
+    }
+
     // Components → threads.
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, n) in node_of_mail.iter().enumerate() {
@@ -145,6 +163,15 @@ pub fn build(mails: &[Mail]) -> Vec<Thread> {
             }
         })
         .collect()
+}
+
+/// The conversation part (first 22 bytes) of a base64 Thread-Index.
+fn thread_index_head(ti: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(ti.trim())
+        .ok()?;
+    (bytes.len() >= 22).then(|| bytes[..22].to_vec())
 }
 
 fn resolve(merged: &[Option<usize>], mut i: usize) -> usize {
@@ -246,6 +273,19 @@ mod tests {
         ];
         let t = build(&m);
         assert_eq!(t.len(), 3);
+        assert!(t.iter().any(|t| t.messages == vec![0, 1]));
+    }
+
+    #[test]
+    fn outlook_thread_index_joins_a_reply_without_references() {
+        let mut a = mail("a", &[], "Angebot", "rep@x.io", "p@y.com", 1);
+        a.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2g==".into());
+        let mut b = mail("b", &[], "AW: Angebot", "p@y.com", "rep@x.io", 2);
+        b.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2gAAAkL4YA==".into());
+        let mut c = mail("c", &[], "Angebot", "rep@x.io", "q@z.com", 3);
+        c.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2w==".into());
+        let t = build(&[a, b, c]);
+        assert_eq!(t.len(), 2);
         assert!(t.iter().any(|t| t.messages == vec![0, 1]));
     }
 
