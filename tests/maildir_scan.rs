@@ -286,3 +286,40 @@ fn malformed_mail_is_counted_not_fatal() {
     assert!(err.contains("no Message-ID"), "{err}");
     assert!(err.contains("1 warnings"), "{err}");
 }
+
+#[test]
+fn an_unlisted_address_in_sent_still_counts_as_the_rep() {
+    let demo = Demo::new();
+    let sent = demo
+        .dir
+        .path()
+        .join("mailbox/.Sent/cur/1795000000.M9P9.alias:2,S");
+    std::fs::write(
+        &sent,
+        "From: Alex Morgan <a.morgan@acme-sales.example>\nTo: Rita Moreno <rita@initech-labs.example>\nSubject: Quote for the lab\nDate: Thu, 12 Nov 2026 10:00:00 -0500\nMessage-ID: <alias-1@acme-sales.example>\n\nHi Rita,\n\nAttached is the quote for the lab.\n\nAlex\n",
+    )
+    .unwrap();
+    let out = demo.scan(&["--dry-run"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a.morgan@acme-sales.example, which is not in identity.addresses"),
+        "{err}"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let t = thread(&lines, "alias-1@acme-sales.example");
+    assert_eq!(t["status"], "due");
+    assert_eq!(t["reason"], "pricing");
+    assert_eq!(
+        t["draft"]["to"],
+        serde_json::json!(["rita@initech-labs.example"])
+    );
+    assert_eq!(
+        t["draft"]["from"], "a.morgan@acme-sales.example",
+        "the draft comes from the address the rep used"
+    );
+}

@@ -253,7 +253,14 @@ pub fn compose(
             .unwrap_or_else(|| subject.clone())
     });
     let spec = DraftSpec {
-        from: Address::new(Some(rep.name), rep.email),
+        from: {
+            // Reply from the address the rep used on the thread (an alias, a second domain).
+            let used = last
+                .author()
+                .filter(|a| identity.is_rep(&a.email))
+                .map(|a| crate::identity::split_plus(&a.email).0);
+            Address::new(Some(rep.name), used.as_deref().unwrap_or(rep.email))
+        },
         to,
         cc,
         subject: if subject.is_empty() {

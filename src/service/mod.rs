@@ -34,6 +34,7 @@ pub enum ScanError {
 /// The draft part of a thread's report (the JSON contract's `draft` object).
 #[derive(Debug, Clone, Serialize)]
 pub struct DraftReport {
+    pub from: String,
     pub subject: String,
     pub to: Vec<String>,
     pub cc: Vec<String>,
@@ -176,10 +177,30 @@ pub async fn scan<S: MailStore>(
     }
     report.messages_read = mails.len();
 
-    let identity = Identity::new(
+    // Everything in Sent was sent by the rep: an address there that the config doesn't list
+    // (an alias, an old address) still counts as the rep's, with a warning to add it.
+    let configured = Identity::new(
         &account.identity.addresses,
         &account.identity.internal_domains,
     );
+    let mut addresses = account.identity.addresses.clone();
+    for (m, in_reply) in mails.iter().zip(&reply_folder) {
+        if *in_reply || m.signals.auto_submitted.is_some() {
+            continue;
+        }
+        if let Some(a) = m.author() {
+            if !configured.is_rep(&a.email)
+                && !addresses.iter().any(|x| x.eq_ignore_ascii_case(&a.email))
+            {
+                report.warnings.push(format!(
+                    "messages in {} are from {}, which is not in identity.addresses; treated as the rep's (add it to the config)",
+                    folders.sent, a.email
+                ));
+                addresses.push(a.email.clone());
+            }
+        }
+    }
+    let identity = Identity::new(&addresses, &account.identity.internal_domains);
     // Bodies are fetched on demand (IMAP), for recent mail only: first the bounces, whose
     // text names the original message (so they thread), then the recent threads the rep
     // took part in.
@@ -337,6 +358,7 @@ pub async fn scan<S: MailStore>(
                 Ok(msg) => {
                     let s = &msg.spec;
                     r.draft = Some(DraftReport {
+                        from: s.from.email.clone(),
                         subject: s.subject.clone(),
                         to: s.to.iter().map(|a| a.email.clone()).collect(),
                         cc: s.cc.iter().map(|a| a.email.clone()).collect(),
