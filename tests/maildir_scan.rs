@@ -323,3 +323,17 @@ fn an_unlisted_address_in_sent_still_counts_as_the_rep() {
         "the draft comes from the address the rep used"
     );
 }
+
+#[test]
+fn a_quick_correction_is_not_a_follow_up() {
+    let demo = Demo::new();
+    std::fs::write(
+        demo.dir.path().join("mailbox/.Sent/cur/1795100000.M8P8.fix:2,S"),
+        "From: Alex Morgan <alex@acme.io>\nTo: juergen.weiss@contoso.de\nSubject: Re: Angebot Lagerverwaltung\nDate: Thu, 19 Nov 2026 11:20:00 -0500\nMessage-ID: <contoso-fix@acme.io>\nIn-Reply-To: <contoso-1@acme.io>\nReferences: <contoso-1@acme.io>\n\nSorry, forgot the attachment - here it is.\n",
+    )
+    .unwrap();
+    let lines = demo.scan_json(&["--dry-run"]);
+    let t = thread(&lines, "contoso-1@acme.io");
+    assert_eq!(t["stage"], 1, "two messages 20 minutes apart are one touch");
+    assert_eq!(t["due_at"], "2026-11-24T16:20:00Z");
+}

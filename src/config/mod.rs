@@ -171,6 +171,13 @@ pub struct PolicyConfig {
     /// Count mail from anyone at the prospect's company (not free-mail) as a reply.
     #[serde(default = "yes")]
     pub domain_replies: bool,
+    /// Rep messages this close together count as one touch (a correction is not a follow-up).
+    #[serde(default = "default_same_touch")]
+    pub same_touch_minutes: u32,
+}
+
+fn default_same_touch() -> u32 {
+    120
 }
 
 fn yes() -> bool {
@@ -446,6 +453,7 @@ pub struct Policy {
     pub max_recipients: usize,
     pub autoreply_wait: u32,
     pub domain_replies: bool,
+    pub same_touch_minutes: u32,
 }
 
 impl Policy {
@@ -769,6 +777,7 @@ impl RawConfig {
                 max_recipients: p.max_recipients,
                 autoreply_wait: p.autoreply_wait,
                 domain_replies: p.domain_replies,
+                same_touch_minutes: p.same_touch_minutes,
             },
             rules: Rules {
                 priority,

@@ -402,7 +402,17 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     );
     d.reason = reason::detect(&rep_recent, prospect_last, id, inp.rules);
 
-    let n = trailing.len() as u32;
+    // Stage = the rep's unanswered touches. Messages within `same_touch_minutes` of the previous
+    // one ("forgot the attachment") are one touch, not a follow-up.
+    let window = Duration::minutes(inp.policy.same_touch_minutes as i64);
+    let n = trailing
+        .windows(2)
+        .filter(|w| match (mails[w[0]].date, mails[w[1]].date) {
+            (Some(a), Some(b)) => b - a > window,
+            _ => true,
+        })
+        .count() as u32
+        + 1;
     let cadence = inp
         .policy
         .cadence_for(d.reason.as_ref().map(|f| f.reason.as_str()));
