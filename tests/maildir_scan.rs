@@ -337,3 +337,18 @@ fn a_quick_correction_is_not_a_follow_up() {
     assert_eq!(t["stage"], 1, "two messages 20 minutes apart are one touch");
     assert_eq!(t["due_at"], "2026-11-24T16:20:00Z");
 }
+
+#[test]
+fn the_reps_own_time_off_holds_new_drafts() {
+    let demo = Demo::new();
+    let cfg = std::fs::read_to_string(&demo.config).unwrap();
+    let cfg = cfg.replace("timezone = \"America/New_York\"", "timezone = \"America/New_York\"\naway = [{ from = \"2026-11-16\", until = \"2026-11-20\" }]");
+    std::fs::write(&demo.config, cfg).unwrap();
+    let lines = demo.scan_json(&["--dry-run"]);
+    let t = thread(&lines, "CH2PR11MB4411.1@acme.io");
+    assert_eq!(t["status"], "waiting");
+    assert_eq!(
+        t["due_at"], "2026-11-23T14:00:00Z",
+        "the first working morning after the rep is back"
+    );
+}
