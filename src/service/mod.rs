@@ -158,6 +158,13 @@ pub async fn scan<S: MailStore>(
         source,
     };
     let mut report = ScanReport::default();
+    let started = std::time::Instant::now();
+    let phase = |name: &str| {
+        tracing::debug!(
+            ms = started.elapsed().as_millis() as u64,
+            "scan phase done: {name}"
+        )
+    };
 
     let folders = store.folders(&account.folders).await.map_err(merr)?;
     report.folders = Some(folders.clone());
@@ -176,6 +183,7 @@ pub async fn scan<S: MailStore>(
         mails.extend(loaded.mails);
     }
     report.messages_read = mails.len();
+    phase("load");
 
     // Everything in Sent was sent by the rep: an address there that the config doesn't list
     // (an alias, an old address) still counts as the rep's, with a warning to add it.
@@ -224,25 +232,80 @@ pub async fn scan<S: MailStore>(
             .map_err(merr)?;
     }
     let threads = thread::build(&mails);
-    let wanted: Vec<usize> = threads
+    // Two rounds, so only the texts a decision can use are fetched: first the last message of
+    // each recent thread the rep wrote in (is it a human reply, an auto-reply, a bounce?);
+    // then, for threads that are quiet, the rep's unanswered messages (the reason), the
+    // prospect's last reply (a deferral) and what came after (auto-replies).
+    let is_rep_mail = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+    let candidates: Vec<&thread::Thread> = threads
         .iter()
         .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
         .filter(|t| t.messages.last().is_some_and(|&i| recent(&mails[i])))
-        .filter(|t| {
-            t.messages
-                .iter()
-                .any(|&i| mails[i].author().is_some_and(|a| identity.is_rep(&a.email)))
-        })
-        .flat_map(|t| t.messages.iter().rev().take(8).copied())
+        .filter(|t| t.messages.iter().any(|&i| is_rep_mail(&mails[i])))
+        .collect();
+    let round1: Vec<usize> = candidates
+        .iter()
+        .filter_map(|t| t.messages.last().copied())
         .filter(|&i| mails[i].body.is_none())
         .collect();
-    if !wanted.is_empty() {
+    if !round1.is_empty() {
         store
-            .fetch_bodies(&mut mails, &wanted)
+            .fetch_bodies(&mut mails, &round1)
+            .await
+            .map_err(merr)?;
+    }
+    let mut round2: Vec<usize> = Vec::new();
+    for t in &candidates {
+        let human: Vec<usize> = t
+            .messages
+            .iter()
+            .copied()
+            .filter(|&i| classify(&mails[i], cfg.policy.max_recipients).is_human())
+            .collect();
+        let Some(&last_human) = human.last() else {
+            continue;
+        };
+        if !is_rep_mail(&mails[last_human]) {
+            continue; // replied: nothing more to read
+        }
+        let first_trailing = human
+            .iter()
+            .rev()
+            .take_while(|&&i| is_rep_mail(&mails[i]))
+            .last()
+            .copied()
+            .unwrap_or(last_human);
+        let before = human
+            .iter()
+            .rev()
+            .find(|&&i| !is_rep_mail(&mails[i]))
+            .copied();
+        let pos = t
+            .messages
+            .iter()
+            .position(|&i| i == first_trailing)
+            .unwrap_or(0);
+        round2.extend(t.messages[pos..].iter().rev().take(8).copied());
+        round2.extend(before);
+        // Earlier rep messages may state the reason when the unanswered ones don't.
+        round2.extend(
+            t.messages[..pos]
+                .iter()
+                .rev()
+                .filter(|&&i| is_rep_mail(&mails[i]))
+                .take(2)
+                .copied(),
+        );
+    }
+    round2.retain(|&i| mails[i].body.is_none());
+    if !round2.is_empty() {
+        store
+            .fetch_bodies(&mut mails, &round2)
             .await
             .map_err(merr)?;
     }
 
+    phase("bodies and threads");
     let kinds: Vec<Kind> = mails
         .iter()
         .map(|m| classify(m, cfg.policy.max_recipients))
@@ -266,6 +329,7 @@ pub async fn scan<S: MailStore>(
         now: opts.now,
     };
 
+    phase("classify");
     let drafts_present = store.draft_keys(&folders.drafts).await.map_err(merr)?;
     let state_path = cfg.state_dir.join(format!("{}.json", account.name));
     let mut state = State::load(&state_path).map_err(serr)?;
@@ -408,6 +472,7 @@ pub async fn scan<S: MailStore>(
     if !opts.dry_run {
         state.save().map_err(serr)?;
     }
+    phase("decide and draft");
     report.threads.sort_by(|a, b| {
         a.status
             .rank()

@@ -226,6 +226,8 @@ impl ImapStore {
             && c.highest_modseq == modseq;
         let fetched_before = self.stats.headers_fetched;
         if !unchanged {
+            // Flags of messages fetched just now are fresh; only older entries need a refresh.
+            let had_entries = !c.entries.is_empty();
             // New messages, in UID ranges so a first sync of a large folder streams in
             // bounded pieces (with a progress line on a terminal).
             if uid_next == 0 || uid_next > c.uid_next {
@@ -283,7 +285,8 @@ impl ImapStore {
             }
             // Flag changes (the rep tagging a sent message): only what changed since the last
             // modseq with CONDSTORE, all flags otherwise.
-            if !c.entries.is_empty()
+            if had_entries
+                && !c.entries.is_empty()
                 && (!self.condstore || c.highest_modseq != modseq || modseq == 0)
             {
                 let query = if self.condstore && c.highest_modseq != 0 && modseq != 0 {
@@ -312,10 +315,12 @@ impl ImapStore {
         Ok(())
     }
 
+    /// Parse a cached entry: headers only, or with its cached text when `with_text`.
     fn mail_from_entry(
         folder: &str,
         uid: u32,
         e: &Entry,
+        with_text: bool,
         warnings: &mut Vec<String>,
     ) -> Option<Mail> {
         let loc = Location {
@@ -323,7 +328,7 @@ impl ImapStore {
             key: uid.to_string(),
         };
         let fallback: Option<DateTime<Utc>> = Utc.timestamp_opt(e.internal_date, 0).single();
-        let (raw, headers_only) = match &e.text {
+        let (raw, headers_only) = match e.text.as_ref().filter(|_| with_text) {
             Some(t) => {
                 let mut raw = e.header.clone();
                 if !raw.ends_with(b"\r\n\r\n") && !raw.ends_with(b"\n\n") {
@@ -424,7 +429,8 @@ impl MailStore for ImapStore {
         if let Some(c) = self.caches.get(folder) {
             loaded.mails.reserve(c.entries.len());
             for (uid, e) in &c.entries {
-                if let Some(m) = Self::mail_from_entry(folder, *uid, e, &mut loaded.warnings) {
+                if let Some(m) = Self::mail_from_entry(folder, *uid, e, false, &mut loaded.warnings)
+                {
                     loaded.mails.push(m);
                 }
             }
@@ -491,9 +497,13 @@ impl MailStore for ImapStore {
                 };
                 if e.text.is_some() {
                     let mut w = Vec::new();
-                    if let Some(full) =
-                        Self::mail_from_entry(&folder, loc.key.parse().unwrap_or(0), e, &mut w)
-                    {
+                    if let Some(full) = Self::mail_from_entry(
+                        &folder,
+                        loc.key.parse().unwrap_or(0),
+                        e,
+                        true,
+                        &mut w,
+                    ) {
                         mails[i].body = full.body;
                         mails[i].dsn_failed = full.dsn_failed;
                         mails[i].signals.has_calendar = full.signals.has_calendar;
