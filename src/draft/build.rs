@@ -164,6 +164,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_key_survives_header_folding() {
+        let mut sp = spec();
+        sp.key = format!(
+            "2:{}@BN8PR12MB3361.namprd12.prod.outlook.com",
+            "CAKx".repeat(20)
+        );
+        let m = build_message(sp.clone()).unwrap();
+        let (key, mid) = crate::mailbox::followup_key_of(&m.raw).unwrap();
+        assert_eq!(key, sp.key);
+        assert_eq!(mid, sp.message_id);
+    }
+
+    #[test]
     fn crlf_in_input_cannot_inject_a_header() {
         let mut s = spec();
         s.subject = "Re: hi\r\nBcc: evil@attacker.example".into();

@@ -35,6 +35,12 @@ pub struct Loaded {
 /// A draft this program wrote earlier and that is still in Drafts, by its key.
 pub type DraftKeys = HashMap<String, String>;
 
+/// The `X-Followup-Key` and Message-ID of a message this program wrote (headers are enough).
+pub fn followup_key_of(raw: &[u8]) -> Option<(String, String)> {
+    let (m, _) = crate::message::parse(raw, None, None, true).ok()?;
+    Some((m.signals.followup_key?, m.message_id))
+}
+
 /// The capabilities a scan needs from a mail store. Implementations never modify, flag, move
 /// or delete existing mail.
 #[allow(async_fn_in_trait)]

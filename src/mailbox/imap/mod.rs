@@ -15,7 +15,7 @@ use futures_util::TryStreamExt;
 
 pub use connect::{connect, Endpoint, ImapSession, SecretSource, TlsMode};
 
-use super::{DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use super::{followup_key_of, DraftKeys, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
 use cache::{Entry, FolderCache};
@@ -115,11 +115,6 @@ pub fn uid_set(uids: &[u32]) -> String {
         i += 1;
     }
     parts.join(",")
-}
-
-/// Quote a string for an IMAP command.
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 impl ImapStore {
@@ -539,13 +534,7 @@ impl MailStore for ImapStore {
                 )
                 .await?;
             for f in &fetches {
-                if let Some(h) = f.header() {
-                    if let Ok((m, _)) = parse(h, None, None, true) {
-                        if let Some(k) = m.signals.followup_key {
-                            keys.insert(k, m.message_id);
-                        }
-                    }
-                }
+                keys.extend(f.header().and_then(followup_key_of));
             }
         }
         self.drain_unsolicited();
@@ -553,27 +542,11 @@ impl MailStore for ImapStore {
     }
 
     async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
-        let ferr = |e: async_imap::error::Error| ImapError::Folder {
-            folder: drafts.to_string(),
-            message: e.to_string(),
-        };
         // Check again just before writing: a crash between an earlier APPEND and the state
-        // write must not produce a second copy.
-        let key = String::from_utf8_lossy(raw)
-            .lines()
-            .take_while(|l| !l.is_empty())
-            .find_map(|l| {
-                l.strip_prefix("X-Followup-Key: ")
-                    .map(|k| k.trim().to_string())
-            });
-        if let Some(key) = &key {
-            self.session.examine(drafts).await.map_err(ferr)?;
-            let found = self
-                .session
-                .uid_search(format!("HEADER X-Followup-Key {}", quoted(key)))
-                .await
-                .map_err(ferr)?;
-            if !found.is_empty() {
+        // write must not produce a second copy. Keys are compared exactly (SEARCH HEADER
+        // matches substrings, and "1:<id>" is inside "11:<id>").
+        if let Some((key, _)) = followup_key_of(raw) {
+            if self.draft_keys(drafts).await?.contains_key(&key) {
                 return Ok(());
             }
         }

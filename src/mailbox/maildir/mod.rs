@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Utc};
 
-use super::{DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use super::{followup_key_of, DraftKeys, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
 
@@ -258,11 +258,7 @@ impl MailStore for Maildir {
             let Ok(raw) = std::fs::read(&path) else {
                 continue;
             };
-            if let Ok((m, _)) = parse(&raw, None, None, true) {
-                if let Some(k) = m.signals.followup_key {
-                    keys.insert(k, m.message_id);
-                }
-            }
+            keys.extend(followup_key_of(&raw));
         }
         Ok(keys)
     }
