@@ -67,6 +67,9 @@ enum Command {
         now: Option<String>,
         #[arg(long)]
         account: Option<String>,
+        /// Print the exact RFC 5322 message (encoded) instead of a readable view.
+        #[arg(long)]
+        raw: bool,
     },
     /// Check templates: Tera syntax, banned phrases, and that each brings the value item.
     Templates {
@@ -226,6 +229,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             config,
             now,
             account,
+            raw,
         } => {
             let now = parse_now(now.as_deref())?;
             let cfg = load_config(config.as_deref())?;
@@ -243,7 +247,30 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 if let Some(t) = r.threads.first() {
                     return match &t.draft {
                         Some(d) => {
-                            print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+                            if t.status != Status::Due {
+                                eprintln!(
+                                    "note: this thread is `{}`{}; the draft below is what it would get",
+                                    t.status.as_str(),
+                                    t.due_at.map(|d| format!(", due {}", d.to_rfc3339())).unwrap_or_default()
+                                );
+                            }
+                            if raw {
+                                print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+                            } else {
+                                println!("From: {}\nTo: {}", d.from, d.to.join(", "));
+                                if !d.cc.is_empty() {
+                                    println!("Cc: {}", d.cc.join(", "));
+                                }
+                                println!(
+                                    "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\nX-Followup-Reason: {}\nX-Followup-Stage: {}\n\n{}",
+                                    d.subject,
+                                    d.in_reply_to,
+                                    d.references.iter().map(|r| format!("<{r}>")).collect::<Vec<_>>().join(" "),
+                                    t.reason.as_deref().unwrap_or(""),
+                                    t.stage.unwrap_or(0),
+                                    d.body
+                                );
+                            }
                             Ok(())
                         }
                         None => Err(runtime(anyhow!(

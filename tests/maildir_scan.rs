@@ -256,6 +256,7 @@ fn rendered_draft_matches_the_golden_file() {
     let out = support::followup(&[
         "preview",
         "CH2PR11MB4411.1@acme.io",
+        "--raw",
         "--config",
         demo.config.to_str().unwrap(),
         "--now",
@@ -351,4 +352,33 @@ fn the_reps_own_time_off_holds_new_drafts() {
         t["due_at"], "2026-11-23T14:00:00Z",
         "the first working morning after the rep is back"
     );
+}
+
+#[test]
+fn preview_shows_a_readable_draft_even_before_it_is_due() {
+    let demo = Demo::new();
+    let out = support::followup(&[
+        "preview",
+        "contoso-1@acme.io",
+        "--config",
+        demo.config.to_str().unwrap(),
+        "--now",
+        support::NOW,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("To: juergen.weiss@contoso.de\nSubject: Re: Angebot Lagerverwaltung\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n\nHi Jürgen,\n"),
+        "decoded, not quoted-printable: {text}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`waiting`, due 2026-11-24"));
+    assert!(demo.drafts().len() == 1, "preview writes nothing");
 }

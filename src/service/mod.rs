@@ -395,7 +395,15 @@ pub async fn scan<S: MailStore>(
                 }
             }
         }
-        if r.status == Status::Due {
+        // `preview` renders the draft of a thread that isn't due yet (or was drafted or
+        // dismissed) too, without writing it.
+        let previewing = opts.only_thread.is_some()
+            && opts.dry_run
+            && matches!(
+                r.status,
+                Status::Waiting | Status::Drafted | Status::Dismissed
+            );
+        if r.status == Status::Due || previewing {
             let (Some(reason), Some(stage), Some(reply_idx)) =
                 (d.reason.as_ref(), d.stage, d.reply_to)
             else {
@@ -433,7 +441,7 @@ pub async fn scan<S: MailStore>(
                         key: s.key.clone(),
                         raw: msg.raw.clone(),
                     });
-                    if !opts.dry_run {
+                    if !opts.dry_run && r.status == Status::Due {
                         store
                             .append_draft(&folders.drafts, &msg.raw)
                             .await
