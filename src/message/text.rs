@@ -89,10 +89,30 @@ pub fn own_text(body: &str) -> String {
         }
         i += 1;
     }
+    // A signature without the "-- " delimiter: cut at a closing line ("Best,", "Kind regards",
+    // "Mit freundlichen Grüßen") when what follows is signature-sized, so a "Book a call:
+    // calendly.com/…" line in it is never read as the message's reason.
+    if let Some(v) = out.iter().rposition(|l| valediction_re().is_match(l)) {
+        let content_before = out[..v].iter().any(|l| !l.trim().is_empty());
+        let after = out[v + 1..].iter().filter(|l| !l.trim().is_empty()).count();
+        if content_before && after <= 10 {
+            out.truncate(v);
+        }
+    }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
     out.join("\n")
+}
+
+fn valediction_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(best|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|thanks|thank\s+you|thanks\s+again|cheers|all\s+the\s+best|sincerely|yours|talk\s+soon|speak\s+soon|mit\s+freundlichen\s+gr(ü|ue)(ß|ss)en|viele\s+gr(ü|ue)(ß|ss)e|beste\s+gr(ü|ue)(ß|ss)e|liebe\s+gr(ü|ue)(ß|ss)e|gru(ß|ss)|cordialement|bien\s+(à\s+vous|cordialement)|salutations|saludos|un\s+saludo|atentamente|cordiali\s+saluti|saluti|distinti\s+saluti|met\s+vriendelijke\s+groet(en)?|groet(en|jes)?|atenciosamente|abraços?|cumprimentos|med\s+vänlig(a)?\s+hälsning(ar)?|vänliga\s+hälsningar|hälsningar|mvh)\s*[,.!]?\s*(-+\s*)?(\p{L}+)?\s*$",
+        )
+        .expect("valediction regex")
+    })
 }
 
 /// Split text into sentences (for quoting the rep's commitment back to them).
@@ -184,6 +204,21 @@ mod tests {
     fn own_text_drops_gmail_quote_and_signature() {
         let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
         assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_drops_a_signature_after_a_closing_line() {
+        let body = "Hi Dana,\n\nGreat to meet you yesterday.\n\nBest,\nAlex Morgan\nAccount Executive | Acme\nBook a call: calendly.com/alex\n";
+        assert_eq!(own_text(body), "Hi Dana,\n\nGreat to meet you yesterday.");
+        // A closing word at the top is not a signature.
+        assert_eq!(
+            own_text("Thanks!\n\nI'll send the pricing tomorrow."),
+            "Thanks!\n\nI'll send the pricing tomorrow."
+        );
+        assert_eq!(
+            own_text("Danke für das Gespräch.\n\nMit freundlichen Grüßen\nJan Schulz\nTel. 0123"),
+            "Danke für das Gespräch."
+        );
     }
 
     #[test]

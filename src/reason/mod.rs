@@ -269,6 +269,7 @@ mod tests {
             None
         );
         assert_eq!(reason_of("Thanks for your time today."), None);
+        assert_eq!(reason_of("Great meeting you!\n\nBest regards,\nAlex Morgan\nBook a demo: acme.io/demo | See our case studies"), None, "the signature states no reason");
     }
 
     #[test]
