@@ -73,6 +73,9 @@ impl Rules {
         } else {
             &self.rep_rules
         };
+        // Pleasantries ("great meeting you", "thanks for the call") state no reason.
+        let text = small_talk_re().replace_all(text, "");
+        let text = text.as_ref();
         let sents = sentences(text);
         for reason in &self.priority {
             let Some(res) = rules.get(reason) else {
@@ -96,6 +99,16 @@ impl Rules {
         }
         None
     }
+}
+
+fn small_talk_re() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b((it\s+was\s+)?(so\s+)?(nice|great|good|lovely|a\s+pleasure)\s+(meeting|to\s+meet|speaking\s+(with|to)|talking\s+(with|to)|chatting\s+(with|to)|catching\s+up\s+with)\s+you|thanks?(\s+you)?\s+(again\s+)?for\s+(the|your|our)\s+(time|call|meeting|chat|demo)(\s+(today|yesterday|earlier))?)\b",
+        )
+        .expect("small talk regex")
+    })
 }
 
 /// Decide the reason for the thread whose messages (oldest first) are `msgs`. `rep_recent`
