@@ -139,7 +139,7 @@ impl Maildir {
         );
         let tmp = dir.join("tmp").join(&base);
         {
-            let mut f = std::fs::File::create(&tmp).map_err(werr)?;
+            let mut f = crate::state::create_private(&tmp).map_err(werr)?;
             f.write_all(&data).map_err(werr)?;
             f.sync_all().map_err(werr)?;
         }
