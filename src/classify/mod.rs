@@ -184,6 +184,13 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
     if mail.recipients().count() > max_recipients {
         return Kind::Bulk;
     }
+    // Notifications from noreply@/notifications@ addresses are nobody's reply.
+    if mail
+        .author()
+        .is_some_and(|a| crate::identity::is_machine_sender(&a.email))
+    {
+        return Kind::Notice;
+    }
     Kind::Human
 }
 

@@ -61,6 +61,32 @@ pub fn is_freemail(domain: &str) -> bool {
     FREEMAIL.contains(&domain.to_ascii_lowercase().as_str())
 }
 
+/// Addresses that send notifications, not replies (`noreply@`, `notifications@`, …).
+pub fn is_machine_sender(email: &str) -> bool {
+    let local = email.split('@').next().unwrap_or("").to_ascii_lowercase();
+    let local = local.replace(['-', '_', '.'], "");
+    [
+        "noreply",
+        "donotreply",
+        "notreply",
+        "notification",
+        "notifications",
+        "notify",
+        "mailer",
+        "mailerdaemon",
+        "postmaster",
+        "bounce",
+        "bounces",
+        "alerts",
+        "automated",
+        "system",
+    ]
+    .iter()
+    .any(|m| local == *m || local.starts_with(&format!("{m}+")))
+        || local.starts_with("noreply")
+        || local.starts_with("donotreply")
+}
+
 /// The rep's addresses and the domains counted as internal.
 #[derive(Debug, Clone)]
 pub struct Identity {
@@ -315,5 +341,22 @@ mod tests {
             Some("Globex")
         );
         assert_eq!(company(&Address::new(None, "d@gmail.com")), None);
+    }
+
+    #[test]
+    fn notification_senders_are_not_people() {
+        for a in [
+            "noreply@x.com",
+            "no-reply@x.com",
+            "do_not_reply@x.com",
+            "notifications@github.com",
+            "noreply-billing@x.com",
+            "MAILER-DAEMON@x.com",
+        ] {
+            assert!(is_machine_sender(a), "{a}");
+        }
+        for a in ["dana@x.com", "norbert@x.com", "sysadmin@x.com"] {
+            assert!(!is_machine_sender(a), "{a}");
+        }
     }
 }

@@ -110,7 +110,10 @@ impl ReplyIndex {
             let (Some(a), Some(date)) = (m.author(), m.date) else {
                 continue;
             };
-            if !k.is_human() || identity.role(a) == Role::Rep || is_machine_sender(&a.email) {
+            if !k.is_human()
+                || identity.role(a) == Role::Rep
+                || crate::identity::is_machine_sender(&a.email)
+            {
                 continue;
             }
             let entry = Inbound {
@@ -166,32 +169,6 @@ pub struct ReplyInfo {
     pub subject: String,
     /// False when the reply came in a new email rather than in the thread.
     pub in_thread: bool,
-}
-
-/// Addresses that send notifications, not replies (`noreply@`, `notifications@`, …).
-pub fn is_machine_sender(email: &str) -> bool {
-    let local = email.split('@').next().unwrap_or("").to_ascii_lowercase();
-    let local = local.replace(['-', '_', '.'], "");
-    [
-        "noreply",
-        "donotreply",
-        "notreply",
-        "notification",
-        "notifications",
-        "notify",
-        "mailer",
-        "mailerdaemon",
-        "postmaster",
-        "bounce",
-        "bounces",
-        "alerts",
-        "automated",
-        "system",
-    ]
-    .iter()
-    .any(|m| local == *m || local.starts_with(&format!("{m}+")))
-        || local.starts_with("noreply")
-        || local.starts_with("donotreply")
 }
 
 /// What the policy decided for one thread.
@@ -571,27 +548,5 @@ fn truncate(s: &str, n: usize) -> String {
         s.to_string()
     } else {
         s.chars().take(n).collect::<String>() + "…"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn notification_senders_are_not_people() {
-        for a in [
-            "noreply@x.com",
-            "no-reply@x.com",
-            "do_not_reply@x.com",
-            "notifications@github.com",
-            "noreply-billing@x.com",
-            "MAILER-DAEMON@x.com",
-        ] {
-            assert!(is_machine_sender(a), "{a}");
-        }
-        for a in ["dana@x.com", "norbert@x.com", "sysadmin@x.com"] {
-            assert!(!is_machine_sender(a), "{a}");
-        }
     }
 }
