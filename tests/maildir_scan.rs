@@ -382,3 +382,25 @@ fn preview_shows_a_readable_draft_even_before_it_is_due() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("`waiting`, due 2026-11-24"));
     assert!(demo.drafts().len() == 1, "preview writes nothing");
 }
+
+#[test]
+fn a_single_account_config_and_an_fs_layout_maildir_work() {
+    let demo = Demo::new();
+    let mb = demo.dir.path().join("mailbox");
+    std::fs::rename(mb.join(".Sent"), mb.join("Sent")).unwrap();
+    std::fs::rename(mb.join(".Drafts"), mb.join("Drafts")).unwrap();
+    std::fs::write(
+        &demo.config,
+        "[identity]\nname = \"Alex Morgan\"\naddresses = [\"alex@acme.io\"]\ntimezone = \"America/New_York\"\n\n[maildir]\npath = \"mailbox\"\n\n[policy]\nholidays = [\"2026-11-26\"]\n\n[state]\ndir = \"state2\"\n",
+    )
+    .unwrap();
+    let lines = demo.scan_json(&[]);
+    let t = thread(&lines, "CH2PR11MB4411.1@acme.io");
+    assert_eq!(t["account"], "default");
+    assert_eq!(t["status"], "drafted");
+    assert!(
+        std::fs::read_dir(mb.join("Drafts/cur")).unwrap().count() > 1,
+        "drafts land in the fs-layout Drafts folder"
+    );
+    assert!(!mb.join(".Drafts").exists());
+}

@@ -33,7 +33,17 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
     #[serde(default)]
-    pub accounts: Vec<AccountConfig>,
+    pub accounts: Vec<RawAccount>,
+    /// The single-account form: `[identity]` with `[maildir]` or `[imap]` at the top level
+    /// (an account named "default"). With `[[accounts]]`, `[identity]` is their default.
+    #[serde(default)]
+    pub identity: Option<IdentityConfig>,
+    #[serde(default)]
+    pub maildir: Option<MaildirConfig>,
+    #[serde(default)]
+    pub imap: Option<ImapConfig>,
+    #[serde(default)]
+    pub folders: Option<FoldersConfig>,
     #[serde(default)]
     pub policy: PolicyConfig,
     #[serde(default)]
@@ -48,6 +58,22 @@ pub struct RawConfig {
     pub state: StateConfig,
 }
 
+/// An `[[accounts]]` table as written; `identity` may come from the top-level `[identity]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccount {
+    pub name: String,
+    #[serde(default)]
+    pub identity: Option<IdentityConfig>,
+    #[serde(default)]
+    pub maildir: Option<MaildirConfig>,
+    #[serde(default)]
+    pub imap: Option<ImapConfig>,
+    #[serde(default)]
+    pub folders: FoldersConfig,
+}
+
+/// One mailbox and the rep who owns it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccountConfig {
@@ -64,6 +90,8 @@ pub struct AccountConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdentityConfig {
+    /// The From name of the drafts (empty: the address alone).
+    #[serde(default)]
     pub name: String,
     pub addresses: Vec<String>,
     #[serde(default)]
@@ -533,11 +561,43 @@ impl RawConfig {
             }
         };
 
-        if self.accounts.is_empty() {
-            return Err(invalid("accounts", "no account configured; add an [[accounts]] table with name, identity and maildir or imap (see config.example.toml)".into()));
+        let mut raw_accounts = self.accounts;
+        if self.maildir.is_some() || self.imap.is_some() {
+            if !raw_accounts.is_empty() {
+                return Err(invalid("maildir", "a top-level [maildir]/[imap] and [[accounts]] can't be mixed; move the mailbox into an [[accounts]] table".into()));
+            }
+            raw_accounts.push(RawAccount {
+                name: "default".into(),
+                identity: None,
+                maildir: self.maildir,
+                imap: self.imap,
+                folders: self.folders.unwrap_or_default(),
+            });
+        }
+        if raw_accounts.is_empty() {
+            return Err(invalid("accounts", "no account configured; add [identity] with [maildir] (or [imap]), or [[accounts]] tables (see config.example.toml)".into()));
+        }
+        let mut accounts = Vec::new();
+        for (i, a) in raw_accounts.into_iter().enumerate() {
+            let identity = a
+                .identity
+                .or_else(|| self.identity.clone())
+                .ok_or_else(|| {
+                    invalid(
+                        &format!("accounts[{i}].identity"),
+                        "the rep's identity is missing; add [identity] with name and addresses"
+                            .into(),
+                    )
+                })?;
+            accounts.push(AccountConfig {
+                name: a.name,
+                identity,
+                maildir: a.maildir,
+                imap: a.imap,
+                folders: a.folders,
+            });
         }
         let mut names = Vec::new();
-        let mut accounts = self.accounts;
         for (i, a) in accounts.iter_mut().enumerate() {
             let k = format!("accounts[{i}]");
             if a.name.trim().is_empty()
@@ -806,6 +866,19 @@ mod tests {
         assert_eq!(c.policy.default_cadence, vec![3, 5, 10]);
         assert_eq!(c.policy.work_week.len(), 5);
         assert!(c.banned_phrases.contains(&"just checking in".to_string()));
+    }
+
+    #[test]
+    fn the_single_account_form_reads_identity_and_maildir_at_the_top() {
+        let c = Config::from_str("[identity]\naddresses = [\"alex@acme.io\"]\ninternal_domains = [\"acme.io\"]\n\n[maildir]\npath = \"/tmp/m\"\n\n[policy]\nbusiness_days = false\n", None).unwrap();
+        assert_eq!(c.accounts.len(), 1);
+        assert_eq!(c.accounts[0].name, "default");
+        assert_eq!(c.accounts[0].identity.addresses, vec!["alex@acme.io"]);
+        assert!(!c.policy.business_days);
+        let e = Config::from_str("[maildir]\npath = \"/tmp/m\"\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("identity"), "{e}");
     }
 
     #[test]

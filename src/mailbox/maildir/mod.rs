@@ -48,12 +48,18 @@ impl Maildir {
         })
     }
 
-    /// The directory of a folder name (`INBOX`, `Sent`, `Archive/2024`).
+    /// The directory of a folder name (`INBOX`, `Sent`, `Archive/2024`): Maildir++ (`.Sent`)
+    /// as Dovecot lays it out, or the plain "fs" layout (`Sent/`) some tools write.
     pub fn folder_path(&self, folder: &str) -> PathBuf {
         if folder.eq_ignore_ascii_case("inbox") {
-            self.root.clone()
+            return self.root.clone();
+        }
+        let plusplus = self.root.join(format!(".{}", folder.replace('/', ".")));
+        let fs = self.root.join(folder);
+        if !plusplus.is_dir() && (fs.join("cur").is_dir() || fs.join("new").is_dir()) {
+            fs
         } else {
-            self.root.join(format!(".{}", folder.replace('/', ".")))
+            plusplus
         }
     }
 
