@@ -404,3 +404,20 @@ fn a_single_account_config_and_an_fs_layout_maildir_work() {
     );
     assert!(!mb.join(".Drafts").exists());
 }
+
+#[test]
+fn an_mbsync_layout_with_an_inbox_folder_works() {
+    let demo = Demo::new();
+    let mb = demo.dir.path().join("mailbox");
+    let inbox = demo.dir.path().join("INBOX");
+    std::fs::create_dir_all(&inbox).unwrap();
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::rename(mb.join(sub), inbox.join(sub)).unwrap();
+    }
+    std::fs::rename(&inbox, mb.join("INBOX")).unwrap();
+    std::fs::rename(mb.join(".Sent"), mb.join("Sent")).unwrap();
+    std::fs::rename(mb.join(".Drafts"), mb.join("Drafts")).unwrap();
+    let lines = demo.scan_json(&[]);
+    support::assert_demo_statuses(&lines);
+    assert!(std::fs::read_dir(mb.join("Drafts/cur")).unwrap().count() == 10);
+}

@@ -15,7 +15,7 @@ use crate::message::{parse, Location, Mail};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MaildirError {
-    #[error("{path} is not a Maildir (no cur/ or new/ inside). Set accounts.maildir.path to the folder that holds cur/, new/ and tmp/")]
+    #[error("{path} is not a Maildir (no cur/ or new/ inside, nor in an INBOX/ folder). Set maildir.path to the folder that holds cur/, new/ and tmp/ (or INBOX/)")]
     NotMaildir { path: String },
     #[error("cannot read {path}: {source}")]
     Read {
@@ -32,19 +32,31 @@ pub enum MaildirError {
 /// A local Maildir++ tree.
 pub struct Maildir {
     root: PathBuf,
+    /// INBOX: the root itself (Dovecot), or `INBOX/` under it (mbsync/offlineimap layouts).
+    inbox: PathBuf,
 }
 
 static SEQ: AtomicU32 = AtomicU32::new(0);
 
 impl Maildir {
     pub fn open(root: &Path) -> Result<Maildir, MaildirError> {
-        if !root.join("cur").is_dir() && !root.join("new").is_dir() {
+        let is_maildir = |p: &Path| p.join("cur").is_dir() || p.join("new").is_dir();
+        let inbox = if is_maildir(root) {
+            root.to_path_buf()
+        } else if let Some(i) = ["INBOX", "Inbox", "inbox"]
+            .iter()
+            .map(|n| root.join(n))
+            .find(|p| is_maildir(p))
+        {
+            i
+        } else {
             return Err(MaildirError::NotMaildir {
                 path: root.display().to_string(),
             });
-        }
+        };
         Ok(Maildir {
             root: root.to_path_buf(),
+            inbox,
         })
     }
 
@@ -52,7 +64,7 @@ impl Maildir {
     /// as Dovecot lays it out, or the plain "fs" layout (`Sent/`) some tools write.
     pub fn folder_path(&self, folder: &str) -> PathBuf {
         if folder.eq_ignore_ascii_case("inbox") {
-            return self.root.clone();
+            return self.inbox.clone();
         }
         let plusplus = self.root.join(format!(".{}", folder.replace('/', ".")));
         let fs = self.root.join(folder);
@@ -125,7 +137,8 @@ impl Maildir {
         for sub in ["cur", "new", "tmp"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(werr)?;
         }
-        if dir != self.root && !dir.join("maildirfolder").exists() {
+        if dir != self.inbox && dir.starts_with(&self.inbox) && !dir.join("maildirfolder").exists()
+        {
             std::fs::write(dir.join("maildirfolder"), b"").map_err(werr)?;
         }
         // Maildir files hold LF line ends, as Dovecot writes them.
