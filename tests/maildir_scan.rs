@@ -421,3 +421,32 @@ fn an_mbsync_layout_with_an_inbox_folder_works() {
     support::assert_demo_statuses(&lines);
     assert!(std::fs::read_dir(mb.join("Drafts/cur")).unwrap().count() == 10);
 }
+
+#[test]
+fn an_internal_side_conversation_is_neither_a_follow_up_nor_a_reply() {
+    let demo = Demo::new();
+    // After the pricing went out, Alex forwards the thread to Sam, and Sam answers Alex.
+    std::fs::write(
+        demo.dir.path().join("mailbox/.Sent/cur/1795200000.M7P7.fwd:2,S"),
+        "From: Alex Morgan <alex@acme.io>\nTo: Sam Ortiz <sam@acme.io>\nSubject: Fwd: RE: Order routing for Northwind\nDate: Tue, 17 Nov 2026 09:00:00 -0500\nMessage-ID: <fwd-northwind@acme.io>\nReferences: <CH2PR11MB4411.1@acme.io> <DB9PR03MB7723.2@northwind-traders.com> <CH2PR11MB4411.3@acme.io>\n\nSam, can you sanity-check the Lyon numbers?\n",
+    )
+    .unwrap();
+    std::fs::write(
+        demo.dir.path().join("mailbox/cur/1795200500.M6P6.sam:2,S"),
+        "From: Sam Ortiz <sam@acme.io>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Fwd: RE: Order routing for Northwind\nDate: Tue, 17 Nov 2026 11:00:00 -0500\nMessage-ID: <sam-northwind@acme.io>\nIn-Reply-To: <fwd-northwind@acme.io>\nReferences: <CH2PR11MB4411.1@acme.io> <fwd-northwind@acme.io>\n\nLooks right to me.\n",
+    )
+    .unwrap();
+    let lines = demo.scan_json(&["--dry-run"]);
+    let t = thread(&lines, "CH2PR11MB4411.1@acme.io");
+    assert_eq!(t["messages"], 5, "the side conversation is in the thread");
+    assert_eq!(t["status"], "due");
+    assert_eq!(t["stage"], 1);
+    assert_eq!(
+        t["draft"]["to"],
+        serde_json::json!(["dana.whitfield@northwind-traders.com"])
+    );
+    assert_eq!(
+        t["draft"]["in_reply_to"], "CH2PR11MB4411.3@acme.io",
+        "the draft answers the rep's last message to the prospect"
+    );
+}

@@ -277,7 +277,15 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         );
     }
 
-    let human: Vec<usize> = (0..mails.len()).filter(|&i| kinds[i].is_human()).collect();
+    // Only messages the prospect is part of decide who spoke last: the rep forwarding the
+    // thread to a colleague, and the colleague's answer, are an internal side conversation.
+    let facing = |m: &Mail| {
+        m.author().is_some_and(|a| id.role(a) == Role::Prospect)
+            || m.recipients().any(|a| id.role(a) == Role::Prospect)
+    };
+    let human: Vec<usize> = (0..mails.len())
+        .filter(|&i| kinds[i].is_human() && facing(mails[i]))
+        .collect();
     let mut d = Decision::new(Status::Waiting);
     d.prospects = prospects.clone();
     d.last_message_at = last_at;
