@@ -450,3 +450,24 @@ fn an_internal_side_conversation_is_neither_a_follow_up_nor_a_reply() {
         "the draft answers the rep's last message to the prospect"
     );
 }
+
+#[test]
+fn a_reply_the_rep_is_already_drafting_gets_no_second_draft() {
+    let demo = Demo::new();
+    // The rep started a reply to Dana in their mail client (no X-Followup-Key).
+    std::fs::write(
+        demo.dir.path().join("mailbox/.Drafts/cur/1795250000.M5P5.rep:2,DS"),
+        "From: Alex Morgan <alex@acme.io>\nTo: dana.whitfield@northwind-traders.com\nSubject: RE: Order routing for Northwind\nDate: Thu, 19 Nov 2026 09:00:00 -0500\nMessage-ID: <rep-draft@acme.io>\nIn-Reply-To: <CH2PR11MB4411.3@acme.io>\nReferences: <CH2PR11MB4411.1@acme.io> <CH2PR11MB4411.3@acme.io>\n\nHi Dana, quick add-on\n",
+    )
+    .unwrap();
+    let lines = demo.scan_json(&[]);
+    let t = thread(&lines, "CH2PR11MB4411.1@acme.io");
+    assert_eq!(t["status"], "drafted");
+    assert!(t["note"].as_str().unwrap().contains("a draft of yours"));
+    assert!(t["draft"].is_null(), "nothing new was written");
+    assert_eq!(
+        demo.drafts().len(),
+        1 + 1 + 8,
+        "the two existing drafts and eight new ones"
+    );
+}

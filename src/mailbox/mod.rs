@@ -32,8 +32,31 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// A draft this program wrote earlier and that is still in Drafts, by its key.
-pub type DraftKeys = HashMap<String, String>;
+/// What the Drafts folder holds that a scan needs to know.
+#[derive(Debug, Default, Clone)]
+pub struct DraftsSeen {
+    /// This program's drafts still there: `X-Followup-Key` → Message-ID.
+    pub keys: HashMap<String, String>,
+    /// Message-IDs that drafts *without* a key (the rep's own) reply to or reference.
+    pub rep_drafts_refer_to: std::collections::HashSet<String>,
+}
+
+impl DraftsSeen {
+    /// Record one draft from its header block.
+    pub fn add(&mut self, raw_headers: &[u8]) {
+        let Ok((m, _)) = crate::message::parse(raw_headers, None, None, true) else {
+            return;
+        };
+        match m.signals.followup_key {
+            Some(k) => {
+                self.keys.insert(k, m.message_id);
+            }
+            None => self
+                .rep_drafts_refer_to
+                .extend(m.in_reply_to.into_iter().chain(m.references)),
+        }
+    }
+}
 
 /// The `X-Followup-Key` and Message-ID of a message this program wrote (headers are enough).
 pub fn followup_key_of(raw: &[u8]) -> Option<(String, String)> {
@@ -58,8 +81,9 @@ pub trait MailStore {
         mails: &mut [Mail],
         which: &[usize],
     ) -> Result<(), MailboxError>;
-    /// Keys (`X-Followup-Key`) of the drafts present in `drafts`, mapped to their Message-IDs.
-    async fn draft_keys(&mut self, drafts: &str) -> Result<DraftKeys, MailboxError>;
+    /// What the Drafts folder holds: this program's drafts by key, and what the rep's own
+    /// drafts reply to.
+    async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError>;
     /// Add a draft (flagged \Draft and \Seen) to `drafts`.
     async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError>;
 }

@@ -330,7 +330,7 @@ pub async fn scan<S: MailStore>(
     };
 
     phase("classify");
-    let drafts_present = store.draft_keys(&folders.drafts).await.map_err(merr)?;
+    let drafts_seen = store.drafts(&folders.drafts).await.map_err(merr)?;
     let state_path = cfg.state_dir.join(format!("{}.json", account.name));
     let mut state = State::load(&state_path).map_err(serr)?;
     let lint = lint(cfg);
@@ -375,7 +375,7 @@ pub async fn scan<S: MailStore>(
         ) {
             if let Some(stage) = d.stage {
                 let key = draft_key(&t.id, stage);
-                if let Some(mid) = drafts_present.get(&key) {
+                if let Some(mid) = drafts_seen.keys.get(&key) {
                     r.status = Status::Drafted;
                     if state.get(&key).is_none() {
                         // Written by an earlier run that stopped before recording it.
@@ -389,6 +389,14 @@ pub async fn scan<S: MailStore>(
                             },
                         );
                     }
+                } else if tm
+                    .iter()
+                    .any(|m| drafts_seen.rep_drafts_refer_to.contains(&m.message_id))
+                {
+                    // The rep is writing a reply in this thread (their own, or ours edited
+                    // without its key): don't add a second one.
+                    r.status = Status::Drafted;
+                    r.note = Some("a draft of yours in this thread is in Drafts".into());
                 } else if state.get(&key).is_some() {
                     r.status = Status::Dismissed;
                     r.note = Some("draft deleted by the rep; not drafted again".into());

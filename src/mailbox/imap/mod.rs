@@ -15,7 +15,7 @@ use futures_util::TryStreamExt;
 
 pub use connect::{connect, Endpoint, ImapSession, SecretSource, TlsMode};
 
-use super::{followup_key_of, DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use super::{followup_key_of, DraftsSeen, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
 use cache::{Entry, FolderCache};
@@ -511,34 +511,29 @@ impl MailStore for ImapStore {
         Ok(())
     }
 
-    async fn draft_keys(&mut self, drafts: &str) -> Result<DraftKeys, MailboxError> {
+    async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
         let ferr = |e: async_imap::error::Error| ImapError::Folder {
             folder: drafts.to_string(),
             message: e.to_string(),
         };
-        self.session.examine(drafts).await.map_err(ferr)?;
-        let uids: Vec<u32> = self
-            .session
-            .uid_search("HEADER X-Followup-Key \"\"")
-            .await
-            .map_err(ferr)?
-            .into_iter()
-            .collect();
-        let mut keys = DraftKeys::new();
-        if !uids.is_empty() {
+        let mbox = self.session.examine(drafts).await.map_err(ferr)?;
+        let mut seen = DraftsSeen::default();
+        if mbox.exists > 0 {
             let fetches = self
                 .fetch_all(
                     drafts,
-                    &uid_set(&uids),
-                    "(UID BODY.PEEK[HEADER.FIELDS (X-FOLLOWUP-KEY MESSAGE-ID)])",
+                    "1:*",
+                    "(UID BODY.PEEK[HEADER.FIELDS (X-FOLLOWUP-KEY MESSAGE-ID IN-REPLY-TO REFERENCES)])",
                 )
                 .await?;
             for f in &fetches {
-                keys.extend(f.header().and_then(followup_key_of));
+                if let Some(h) = f.header() {
+                    seen.add(h);
+                }
             }
         }
         self.drain_unsolicited();
-        Ok(keys)
+        Ok(seen)
     }
 
     async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
@@ -546,7 +541,7 @@ impl MailStore for ImapStore {
         // write must not produce a second copy. Keys are compared exactly (SEARCH HEADER
         // matches substrings, and "1:<id>" is inside "11:<id>").
         if let Some((key, _)) = followup_key_of(raw) {
-            if self.draft_keys(drafts).await?.contains_key(&key) {
+            if self.drafts(drafts).await?.keys.contains_key(&key) {
                 return Ok(());
             }
         }

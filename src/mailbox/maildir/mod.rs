@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Utc};
 
-use super::{followup_key_of, DraftKeys, Folders, Loaded, MailStore, MailboxError};
+use super::{DraftsSeen, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
 
@@ -267,19 +267,18 @@ impl MailStore for Maildir {
         Ok(()) // `load` reads whole files
     }
 
-    async fn draft_keys(&mut self, drafts: &str) -> Result<DraftKeys, MailboxError> {
+    async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
         let dir = self.folder_path(drafts);
-        let mut keys = DraftKeys::new();
+        let mut seen = DraftsSeen::default();
         if !self.exists(drafts) {
-            return Ok(keys);
+            return Ok(seen);
         }
         for path in Self::files(&dir)? {
-            let Ok(raw) = std::fs::read(&path) else {
-                continue;
-            };
-            keys.extend(followup_key_of(&raw));
+            if let Ok(raw) = std::fs::read(&path) {
+                seen.add(&raw);
+            }
         }
-        Ok(keys)
+        Ok(seen)
     }
 
     async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
