@@ -291,8 +291,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Templates {
             action: TemplatesCmd::Check { config, dir },
         } => {
+            // With no config at hand, check the given directory (or the built-in set) with the
+            // built-in value items.
             let cfg = match (&config, &dir) {
                 (None, Some(_)) => None,
+                (None, None) if !config::default_path().exists() => None,
                 _ => Some(load_config(config.as_deref())?),
             };
             let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));

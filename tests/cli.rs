@@ -190,3 +190,20 @@ fn one_failing_account_does_not_stop_the_others() {
         "{err}"
     );
 }
+
+#[test]
+fn templates_check_without_any_config_checks_the_built_in_set() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["templates", "check"])
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("25 templates in built-in: all pass"));
+}
