@@ -17,7 +17,7 @@ use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
 use crate::reason::Source;
-use crate::state::{DraftRecord, State, StateError};
+use crate::state::{DraftRecord, ScanLock, State, StateError};
 use crate::thread;
 
 #[derive(Debug, thiserror::Error)]
@@ -158,6 +158,16 @@ pub async fn scan<S: MailStore>(
         source,
     };
     let mut report = ScanReport::default();
+    // Held until the scan returns: no concurrent scan of this account can draft twice.
+    // A dry run writes nothing, so it may look while the service works.
+    let _lock = if opts.dry_run {
+        None
+    } else {
+        Some(
+            ScanLock::acquire(&cfg.state_dir.join(format!("{}.lock", account.name)))
+                .map_err(serr)?,
+        )
+    };
     let started = std::time::Instant::now();
     let phase = |name: &str| {
         tracing::debug!(

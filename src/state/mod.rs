@@ -18,6 +18,8 @@ pub enum StateError {
     },
     #[error("state file {path} is damaged ({message}). Move it aside to start afresh: drafts still in the Drafts folder are recognised by their X-Followup-Key header, but deleted ones may be drafted again")]
     Corrupt { path: String, message: String },
+    #[error("another followup is already scanning this account (lock {path} is held); wait for it to finish")]
+    Busy { path: String },
     #[error("cannot write state file {path}: {source}. Check free space and permissions of the state directory")]
     Write {
         path: String,
@@ -111,6 +113,42 @@ impl State {
     }
 }
 
+/// An exclusive lock on one account's state, held for a whole scan so two runs (a `scan`
+/// beside `run`, or two cron jobs) never draft the same follow-up twice. Released on drop.
+pub struct ScanLock {
+    _file: std::fs::File,
+}
+
+impl ScanLock {
+    pub fn acquire(path: &Path) -> Result<ScanLock, StateError> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StateError::Write {
+                path: shown.clone(),
+                source,
+            })?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|source| StateError::Write {
+                path: shown.clone(),
+                source,
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(ScanLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StateError::Busy { path: shown }),
+            Err(std::fs::TryLockError::Error(source)) => Err(StateError::Write {
+                path: shown,
+                source,
+            }),
+        }
+    }
+}
+
 /// Create a file only its owner can read: drafts, state and caches hold mail content.
 pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut opts = std::fs::OpenOptions::new();
@@ -174,6 +212,19 @@ mod tests {
             1,
             "no temp file left behind"
         );
+    }
+
+    #[test]
+    fn a_second_scan_of_the_same_account_is_refused_while_the_first_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("acct.lock");
+        let first = ScanLock::acquire(&p).unwrap();
+        assert!(matches!(
+            ScanLock::acquire(&p),
+            Err(StateError::Busy { .. })
+        ));
+        drop(first);
+        ScanLock::acquire(&p).unwrap();
     }
 
     #[test]
