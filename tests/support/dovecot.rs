@@ -28,12 +28,18 @@ pub struct Dovecot {
     mail_user: String,
 }
 
+/// A port no other test of this run will pick: handed out from a counter (tests run in
+/// parallel threads), starting at a per-process offset, and checked free.
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let base = 30_000 + (std::process::id() % 500) as u16 * 40;
+    loop {
+        let p = base + NEXT.fetch_add(1, Ordering::Relaxed) % 20_000;
+        if std::net::TcpListener::bind(("127.0.0.1", p)).is_ok() {
+            return p;
+        }
+    }
 }
 
 fn dovecot_binary() -> PathBuf {
