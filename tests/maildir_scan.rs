@@ -471,3 +471,29 @@ fn a_reply_the_rep_is_already_drafting_gets_no_second_draft() {
         "the two existing drafts and eight new ones"
     );
 }
+
+#[test]
+fn a_drafted_thread_reports_its_draft_in_later_scans() {
+    let demo = Demo::new();
+    let first = demo.scan_json(&[]);
+    let second = demo.scan_json(&[]);
+    for t in second
+        .iter()
+        .filter(|t| t["status"] == "drafted" && t["thread"] != "soylent-1@acme.io")
+    {
+        let d = &t["draft"];
+        assert!(d.is_object(), "{t:#}");
+        let before = first.iter().find(|f| f["thread"] == t["thread"]).unwrap();
+        assert_eq!(
+            d["message_id"], before["draft"]["message_id"],
+            "the Message-ID is the one in Drafts"
+        );
+        assert_eq!(d["body"], before["draft"]["body"]);
+    }
+    let raw = std::fs::read_to_string(demo.draft_with_key("1:CH2PR11MB4411.1@acme.io")).unwrap();
+    let mid = thread(&second, "CH2PR11MB4411.1@acme.io")["draft"]["message_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(raw.contains(&format!("Message-ID: <{mid}>")));
+}

@@ -379,6 +379,8 @@ pub async fn scan<S: MailStore>(
             rejected_by: Vec::new(),
             reply: d.reply.clone(),
         };
+        // The Message-ID of our draft for this stage when it is (still) in Drafts.
+        let mut our_draft: Option<String> = None;
         if matches!(
             d.status,
             Status::Due | Status::Waiting | Status::NeedsReason
@@ -387,6 +389,7 @@ pub async fn scan<S: MailStore>(
                 let key = draft_key(&t.id, stage);
                 if let Some(mid) = drafts_seen.keys.get(&key) {
                     r.status = Status::Drafted;
+                    our_draft = Some(mid.clone());
                     if state.get(&key).is_none() {
                         // Written by an earlier run that stopped before recording it.
                         state.record(
@@ -421,7 +424,10 @@ pub async fn scan<S: MailStore>(
                 r.status,
                 Status::Waiting | Status::Drafted | Status::Dismissed
             );
-        if r.status == Status::Due || previewing {
+        // A drafted thread reports its draft too (rendered again; the Message-ID is the one in
+        // Drafts), so `draft` is there for every due and drafted thread.
+        let was_due = r.status == Status::Due;
+        if was_due || previewing || our_draft.is_some() {
             let (Some(reason), Some(stage), Some(reply_idx)) =
                 (d.reason.as_ref(), d.stage, d.reply_to)
             else {
@@ -455,7 +461,7 @@ pub async fn scan<S: MailStore>(
                         in_reply_to: s.in_reply_to.clone(),
                         references: s.references.clone(),
                         body: s.body.clone(),
-                        message_id: s.message_id.clone(),
+                        message_id: our_draft.clone().unwrap_or_else(|| s.message_id.clone()),
                         key: s.key.clone(),
                         raw: msg.raw.clone(),
                     });
@@ -478,6 +484,7 @@ pub async fn scan<S: MailStore>(
                         r.status = Status::Drafted;
                     }
                 }
+                Err(_) if !was_due => {} // only a due draft can be rejected
                 Err(ComposeError::Lint(v)) => {
                     r.status = Status::Rejected;
                     r.rejected_by = v
