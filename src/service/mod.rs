@@ -1,6 +1,7 @@
 //! The scan: read the mailbox through a [`MailStore`], thread, classify, decide, and draft what
 //! is due. The only module that joins the pure core to the I/O edges.
 
+pub mod fetch_plan;
 pub mod run;
 
 use std::collections::HashSet;
@@ -12,7 +13,6 @@ use crate::classify::{classify, Kind};
 use crate::config::{AccountConfig, Config};
 use crate::draft::compose::{compose, draft_key, ComposeError, Rep, Request};
 use crate::draft::{Lint, Templates, Violation};
-use crate::identity::Identity;
 use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
@@ -195,46 +195,18 @@ pub async fn scan<S: MailStore>(
     report.messages_read = mails.len();
     phase("load");
 
-    // Everything in Sent was sent by the rep: an address there that the config doesn't list
-    // (an alias, an old address) still counts as the rep's, with a warning to add it.
-    let configured = Identity::new(
-        &account.identity.addresses,
-        &account.identity.internal_domains,
+    let identity = fetch_plan::rep_identity(
+        account,
+        &mails,
+        &reply_folder,
+        &folders.sent,
+        &mut report.warnings,
     );
-    let mut addresses = account.identity.addresses.clone();
-    for (m, in_reply) in mails.iter().zip(&reply_folder) {
-        if *in_reply || m.signals.auto_submitted.is_some() {
-            continue;
-        }
-        if let Some(a) = m.author() {
-            if !configured.is_rep(&a.email)
-                && !addresses.iter().any(|x| x.eq_ignore_ascii_case(&a.email))
-            {
-                report.warnings.push(format!(
-                    "messages in {} are from {}, which is not in identity.addresses; treated as the rep's (add it to the config)",
-                    folders.sent, a.email
-                ));
-                addresses.push(a.email.clone());
-            }
-        }
-    }
-    let identity = Identity::new(&addresses, &account.identity.internal_domains);
     // Bodies are fetched on demand (IMAP), for recent mail only: first the bounces, whose
-    // text names the original message (so they thread), then the recent threads the rep
-    // took part in.
-    let recent = |m: &Mail| {
-        m.date
-            .is_none_or(|d| d >= opts.now - chrono::Duration::days(BODY_WINDOW_DAYS))
-    };
-    let bounces: Vec<usize> = (0..mails.len())
-        .filter(|&i| mails[i].body.is_none() && recent(&mails[i]))
-        .filter(|&i| {
-            matches!(
-                classify(&mails[i], cfg.policy.max_recipients),
-                Kind::Bounce { .. } | Kind::Notice
-            )
-        })
-        .collect();
+    // text names the original message (so they thread), then, in two rounds, what a decision
+    // reads (see `fetch_plan`).
+    let window = opts.now - chrono::Duration::days(BODY_WINDOW_DAYS);
+    let bounces = fetch_plan::bounces(&mails, window, cfg.policy.max_recipients);
     if !bounces.is_empty() {
         store
             .fetch_bodies(&mut mails, &bounces)
@@ -242,72 +214,16 @@ pub async fn scan<S: MailStore>(
             .map_err(merr)?;
     }
     let threads = thread::build(&mails);
-    // Two rounds, so only the texts a decision can use are fetched: first the last message of
-    // each recent thread the rep wrote in (is it a human reply, an auto-reply, a bounce?);
-    // then, for threads that are quiet, the rep's unanswered messages (the reason), the
-    // prospect's last reply (a deferral) and what came after (auto-replies).
-    let is_rep_mail = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
-    let candidates: Vec<&thread::Thread> = threads
-        .iter()
-        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
-        .filter(|t| t.messages.last().is_some_and(|&i| recent(&mails[i])))
-        .filter(|t| t.messages.iter().any(|&i| is_rep_mail(&mails[i])))
-        .collect();
-    let round1: Vec<usize> = candidates
-        .iter()
-        .filter_map(|t| t.messages.last().copied())
-        .filter(|&i| mails[i].body.is_none())
-        .collect();
+    let candidates = fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
+    let round1 = fetch_plan::last_messages(&candidates, &mails);
     if !round1.is_empty() {
         store
             .fetch_bodies(&mut mails, &round1)
             .await
             .map_err(merr)?;
     }
-    let mut round2: Vec<usize> = Vec::new();
-    for t in &candidates {
-        let human: Vec<usize> = t
-            .messages
-            .iter()
-            .copied()
-            .filter(|&i| classify(&mails[i], cfg.policy.max_recipients).is_human())
-            .collect();
-        let Some(&last_human) = human.last() else {
-            continue;
-        };
-        if !is_rep_mail(&mails[last_human]) {
-            continue; // replied: nothing more to read
-        }
-        let first_trailing = human
-            .iter()
-            .rev()
-            .take_while(|&&i| is_rep_mail(&mails[i]))
-            .last()
-            .copied()
-            .unwrap_or(last_human);
-        let before = human
-            .iter()
-            .rev()
-            .find(|&&i| !is_rep_mail(&mails[i]))
-            .copied();
-        let pos = t
-            .messages
-            .iter()
-            .position(|&i| i == first_trailing)
-            .unwrap_or(0);
-        round2.extend(t.messages[pos..].iter().rev().take(8).copied());
-        round2.extend(before);
-        // Earlier rep messages may state the reason when the unanswered ones don't.
-        round2.extend(
-            t.messages[..pos]
-                .iter()
-                .rev()
-                .filter(|&&i| is_rep_mail(&mails[i]))
-                .take(2)
-                .copied(),
-        );
-    }
-    round2.retain(|&i| mails[i].body.is_none());
+    let round2 =
+        fetch_plan::quiet_thread_texts(&candidates, &mails, &identity, cfg.policy.max_recipients);
     if !round2.is_empty() {
         store
             .fetch_bodies(&mut mails, &round2)

@@ -1,0 +1,187 @@
+//! Which message texts a scan needs, so an IMAP scan fetches only those (Maildir has them all).
+//! Pure: decided from headers (and texts fetched in an earlier round).
+
+use chrono::{DateTime, Utc};
+
+use crate::classify::{classify, Kind};
+use crate::config::AccountConfig;
+use crate::identity::Identity;
+use crate::message::Mail;
+use crate::thread::Thread;
+
+/// The rep's identity for this scan. Everything in Sent was sent by the rep: an address there
+/// that the config doesn't list (an alias, an old address) still counts, with a warning.
+pub fn rep_identity(
+    account: &AccountConfig,
+    mails: &[Mail],
+    in_reply_folder: &[bool],
+    sent: &str,
+    warnings: &mut Vec<String>,
+) -> Identity {
+    let configured = Identity::new(
+        &account.identity.addresses,
+        &account.identity.internal_domains,
+    );
+    let mut addresses = account.identity.addresses.clone();
+    for (m, in_reply) in mails.iter().zip(in_reply_folder) {
+        if *in_reply || m.signals.auto_submitted.is_some() {
+            continue;
+        }
+        if let Some(a) = m.author() {
+            if !configured.is_rep(&a.email)
+                && !addresses.iter().any(|x| x.eq_ignore_ascii_case(&a.email))
+            {
+                warnings.push(format!(
+                    "messages in {sent} are from {}, which is not in identity.addresses; treated as the rep's (add it to the config)",
+                    a.email
+                ));
+                addresses.push(a.email.clone());
+            }
+        }
+    }
+    Identity::new(&addresses, &account.identity.internal_domains)
+}
+
+fn recent(m: &Mail, since: DateTime<Utc>) -> bool {
+    m.date.is_none_or(|d| d >= since)
+}
+
+/// Bounce-looking messages (by header) since `since`: their text names the original message.
+pub fn bounces(mails: &[Mail], since: DateTime<Utc>, max_recipients: usize) -> Vec<usize> {
+    (0..mails.len())
+        .filter(|&i| mails[i].body.is_none() && recent(&mails[i], since))
+        .filter(|&i| {
+            matches!(
+                classify(&mails[i], max_recipients),
+                Kind::Bounce { .. } | Kind::Notice
+            )
+        })
+        .collect()
+}
+
+/// Threads worth reading: the rep wrote in them and they moved since `since`.
+pub fn candidates<'a>(
+    threads: &'a [Thread],
+    mails: &[Mail],
+    identity: &Identity,
+    since: DateTime<Utc>,
+    only: Option<&str>,
+) -> Vec<&'a Thread> {
+    threads
+        .iter()
+        .filter(|t| only.is_none_or(|o| o == t.id))
+        .filter(|t| t.messages.last().is_some_and(|&i| recent(&mails[i], since)))
+        .filter(|t| t.messages.iter().any(|&i| is_rep_mail(&mails[i], identity)))
+        .collect()
+}
+
+fn is_rep_mail(m: &Mail, identity: &Identity) -> bool {
+    m.author().is_some_and(|a| identity.is_rep(&a.email))
+}
+
+/// Round one: the last message of each thread (a human reply, an auto-reply, a bounce?).
+pub fn last_messages(candidates: &[&Thread], mails: &[Mail]) -> Vec<usize> {
+    candidates
+        .iter()
+        .filter_map(|t| t.messages.last().copied())
+        .filter(|&i| mails[i].body.is_none())
+        .collect()
+}
+
+/// Round two, for threads where the rep spoke last: the rep's unanswered messages (the
+/// reason), what came after them (auto-replies), the prospect's last reply (a deferral), and
+/// two earlier rep messages (a reason stated before).
+pub fn quiet_thread_texts(
+    candidates: &[&Thread],
+    mails: &[Mail],
+    identity: &Identity,
+    max_recipients: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for t in candidates {
+        let human: Vec<usize> = t
+            .messages
+            .iter()
+            .copied()
+            .filter(|&i| classify(&mails[i], max_recipients).is_human())
+            .collect();
+        let Some(&last_human) = human.last() else {
+            continue;
+        };
+        if !is_rep_mail(&mails[last_human], identity) {
+            continue; // replied: nothing more to read
+        }
+        let first_trailing = human
+            .iter()
+            .rev()
+            .take_while(|&&i| is_rep_mail(&mails[i], identity))
+            .last()
+            .copied()
+            .unwrap_or(last_human);
+        let before = human
+            .iter()
+            .rev()
+            .find(|&&i| !is_rep_mail(&mails[i], identity))
+            .copied();
+        let pos = t
+            .messages
+            .iter()
+            .position(|&i| i == first_trailing)
+            .unwrap_or(0);
+        out.extend(t.messages[pos..].iter().rev().take(8).copied());
+        out.extend(before);
+        out.extend(
+            t.messages[..pos]
+                .iter()
+                .rev()
+                .filter(|&&i| is_rep_mail(&mails[i], identity))
+                .take(2)
+                .copied(),
+        );
+    }
+    out.retain(|&i| mails[i].body.is_none());
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Address;
+    use chrono::TimeZone;
+
+    fn m(from: &str, day: u32) -> Mail {
+        Mail {
+            message_id: format!("{from}{day}"),
+            from: vec![Address::new(None, from)],
+            to: vec![Address::new(None, "x@y.com")],
+            date: Some(Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap()),
+            ..Mail::default()
+        }
+    }
+
+    #[test]
+    fn quiet_threads_read_the_unanswered_run_and_the_reply_before_it() {
+        let id = Identity::new(&["rep@acme.io".into()], &[]);
+        let mails = vec![
+            m("rep@acme.io", 1),
+            m("p@y.com", 2),
+            m("rep@acme.io", 3),
+            m("rep@acme.io", 9),
+        ];
+        let t = Thread {
+            id: "a".into(),
+            messages: vec![0, 1, 2, 3],
+        };
+        let texts = quiet_thread_texts(&[&t], &mails, &id, 15);
+        assert_eq!(texts, vec![0, 1, 2, 3]);
+        // A thread the prospect answered last needs nothing beyond round one.
+        let replied = Thread {
+            id: "b".into(),
+            messages: vec![0, 1],
+        };
+        assert!(quiet_thread_texts(&[&replied], &mails, &id, 15).is_empty());
+        assert_eq!(last_messages(&[&t, &replied], &mails), vec![3, 1]);
+    }
+}
