@@ -9,7 +9,9 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::reason::{default_prospect_rules, default_rules, Rules, DEFAULT_PRIORITY};
+use crate::reason::{
+    default_prospect_rules, default_request_rules, default_rules, Rules, DEFAULT_PRIORITY,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -249,6 +251,9 @@ pub struct ReasonsConfig {
     pub rules: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub prospect_rules: BTreeMap<String, Vec<String>>,
+    /// Per reason, regexes over what the prospect asked for (a fallback after the rep's words).
+    #[serde(default)]
+    pub request_rules: BTreeMap<String, Vec<String>>,
     /// Client tag or plus-tag → reason (e.g. `"$label1" = "pricing"`).
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
@@ -751,12 +756,18 @@ impl RawConfig {
         // Reasons.
         let mut rep_rules = default_rules();
         let mut prospect_rules = default_prospect_rules();
+        let mut request_rules = default_request_rules();
         for (table, target, key) in [
             (&self.reasons.rules, &mut rep_rules, "reasons.rules"),
             (
                 &self.reasons.prospect_rules,
                 &mut prospect_rules,
                 "reasons.prospect_rules",
+            ),
+            (
+                &self.reasons.request_rules,
+                &mut request_rules,
+                "reasons.request_rules",
             ),
         ] {
             for (reason, pats) in table {
@@ -843,6 +854,7 @@ impl RawConfig {
                 priority,
                 rep_rules,
                 prospect_rules,
+                request_rules,
                 aliases,
             },
             templates_dir: self.templates.dir.map(|d| resolve(&d)),

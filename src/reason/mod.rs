@@ -5,7 +5,9 @@
 
 mod rules;
 
-pub use rules::{default_prospect_rules, default_rules, DEFAULT_PRIORITY, DEFAULT_REASONS};
+pub use rules::{
+    default_prospect_rules, default_request_rules, default_rules, DEFAULT_PRIORITY, DEFAULT_REASONS,
+};
 
 use std::collections::HashMap;
 
@@ -35,6 +37,17 @@ pub struct Finding {
     pub commitment: Option<String>,
 }
 
+/// Which rules to match a text against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSet {
+    /// The rep's own words.
+    Rep,
+    /// The prospect's last reply: deferrals ("ping me in January").
+    ProspectDeferral,
+    /// The prospect's last reply: requests ("could you send pricing?").
+    ProspectRequest,
+}
+
 /// Compiled reason rules (from config, defaults filled in).
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -42,6 +55,8 @@ pub struct Rules {
     pub priority: Vec<String>,
     pub rep_rules: HashMap<String, Vec<Regex>>,
     pub prospect_rules: HashMap<String, Vec<Regex>>,
+    /// What the prospect asked for ("could you send pricing?"): a fallback after the rep's words.
+    pub request_rules: HashMap<String, Vec<Regex>>,
     /// Client tag or plus-tag (lower-case) → reason.
     pub aliases: HashMap<String, String>,
 }
@@ -67,11 +82,11 @@ impl Rules {
     }
 
     /// The first reason (by priority) whose rule matches the text, with the matching sentence.
-    pub fn match_text(&self, text: &str, prospect: bool) -> Option<(String, String)> {
-        let rules = if prospect {
-            &self.prospect_rules
-        } else {
-            &self.rep_rules
+    pub fn match_text(&self, text: &str, set: RuleSet) -> Option<(String, String)> {
+        let rules = match set {
+            RuleSet::Rep => &self.rep_rules,
+            RuleSet::ProspectDeferral => &self.prospect_rules,
+            RuleSet::ProspectRequest => &self.request_rules,
         };
         // Pleasantries ("great meeting you", "thanks for the call") state no reason.
         let text = small_talk_re().replace_all(text, "");
@@ -146,7 +161,9 @@ pub fn detect(
     }
     if let Some(p) = prospect_last {
         if let Some(body) = &p.body {
-            if let Some((reason, sentence)) = rules.match_text(&own_text(body), true) {
+            if let Some((reason, sentence)) =
+                rules.match_text(&own_text(body), RuleSet::ProspectDeferral)
+            {
                 return Some(Finding {
                     reason,
                     source: Source::ProspectText,
@@ -157,7 +174,7 @@ pub fn detect(
     }
     for m in rep_recent {
         if let Some(body) = &m.body {
-            if let Some((reason, sentence)) = rules.match_text(&own_text(body), false) {
+            if let Some((reason, sentence)) = rules.match_text(&own_text(body), RuleSet::Rep) {
                 return Some(Finding {
                     reason,
                     source: Source::RepText,
@@ -166,7 +183,14 @@ pub fn detect(
             }
         }
     }
-    None
+    // Last: what the prospect asked for, when the rep's reply doesn't say ("Will do!").
+    let body = prospect_last.and_then(|p| p.body.as_deref())?;
+    let (reason, sentence) = rules.match_text(&own_text(body), RuleSet::ProspectRequest)?;
+    Some(Finding {
+        reason,
+        source: Source::ProspectText,
+        commitment: Some(sentence),
+    })
 }
 
 #[cfg(test)]
@@ -179,6 +203,7 @@ mod tests {
             priority: DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect(),
             rep_rules: default_rules(),
             prospect_rules: default_prospect_rules(),
+            request_rules: default_request_rules(),
             aliases: HashMap::new(),
         }
     }
@@ -305,6 +330,30 @@ mod tests {
         m.keywords = vec!["$FollowUp-Proposal".into()];
         let f = detect(&[&m], None, &id, &rules()).unwrap();
         assert_eq!((f.reason.as_str(), f.source), ("proposal", Source::Tag));
+    }
+
+    #[test]
+    fn the_prospects_request_gives_the_reason_when_the_rep_only_said_yes() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = rep_mail("Will do, Dana!");
+        let mut p = rep_mail("Could you send me pricing for the three regions?");
+        p.from = vec![Address::new(None, "dana@northwind.com")];
+        let f = detect(&[&rep], Some(&p), &id, &rules()).unwrap();
+        assert_eq!(
+            (f.reason.as_str(), f.source),
+            ("pricing", Source::ProspectText)
+        );
+        // The rep's own words, when they state a reason, come first.
+        let rep2 = rep_mail("Sure, let's set up a 30-minute demo first.");
+        assert_eq!(
+            detect(&[&rep2], Some(&p), &id, &rules()).unwrap().reason,
+            "meeting"
+        );
+        p.body = Some("Can you send over a case study from retail?".into());
+        assert_eq!(
+            detect(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
+            "information"
+        );
     }
 
     #[test]

@@ -130,3 +130,28 @@ fn compile(table: Vec<(&str, Vec<String>)>) -> HashMap<String, Vec<Regex>> {
         })
         .collect()
 }
+
+/// Default rules for what the prospect asked for in their last reply.
+pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
+    const ASK: &str = r"(could|can|would|will)\s+you\s+(please\s+)?(send|share|forward|provide|get|put\s+together)|please\s+(send|share|provide)|send\s+(me|us|over)|i'?d\s+(love|like)\s+to\s+(see|get|have|receive)|(can|could)\s+(i|we)\s+(get|see|have)";
+    let table: Vec<(&str, Vec<String>)> = vec![
+        ("pricing", vec![
+            format!(r"\b({ASK})\b.{{0,40}}\b(pricing|prices?|quote|quotation|estimate|costs?|rates?|price\s+list)\b"),
+            r"\b(how\s+much|what\s+(does|would|will)\s+(it|this|that)\s+cost|what\s+are\s+(the|your)\s+(prices|rates|fees))\b".into(),
+        ]),
+        ("proposal", vec![
+            format!(r"\b({ASK})\b.{{0,40}}\b(proposal|contract|sow|statement\s+of\s+work|order\s+form|agreement|terms)\b"),
+        ]),
+        ("information", vec![
+            format!(r"\b({ASK})\b.{{0,40}}\b(info|information|details|case\s+stud(y|ies)|deck|slides|brochure|data\s?sheet|documentation|docs|white\s?paper|materials?|references?|examples?|overview)\b"),
+        ]),
+        ("meeting", vec![
+            r"\b(set\s+up|schedule|book|arrange|organi[sz]e)\s+(a\s+|the\s+)?(call|meeting|demo|walk-?through)\b".into(),
+            r"\b(are|is)\s+you\s+(free|available)\b|\bwhen\s+are\s+you\s+(free|available)\b".into(),
+        ]),
+        ("trial", vec![
+            format!(r"\b({ASK}|(can|could)\s+(we|i)\s+(try|test))\b.{{0,40}}\b(trial|pilot|sandbox|test\s+account|poc)\b"),
+        ]),
+    ];
+    compile(table)
+}
