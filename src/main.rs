@@ -187,8 +187,21 @@ fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
     let written: usize = reports.iter().map(|r| r.drafts_written).sum();
     let read: usize = reports.iter().map(|r| r.messages_read).sum();
     let warnings: usize = reports.iter().map(|r| r.warnings.len()).sum();
+    let mut by_status: Vec<(Status, usize)> = Vec::new();
+    for t in &all {
+        match by_status.iter_mut().find(|(s, _)| *s == t.status) {
+            Some((_, n)) => *n += 1,
+            None => by_status.push((t.status, 1)),
+        }
+    }
+    by_status.sort_by_key(|(s, _)| s.rank());
+    let summary = by_status
+        .iter()
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     eprintln!(
-        "{} threads from {read} messages; {written} drafts written; {warnings} warnings",
+        "{} threads from {read} messages ({summary}); {written} drafts written; {warnings} warnings",
         all.len()
     );
 }
