@@ -207,3 +207,44 @@ fn templates_check_without_any_config_checks_the_built_in_set() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("25 templates in built-in: all pass"));
 }
+
+#[test]
+fn run_on_a_maildir_logs_json_and_stops_on_sigterm() {
+    use std::io::BufRead;
+    let demo = support::Demo::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args([
+            "run",
+            "--config",
+            demo.config.to_str().unwrap(),
+            "--log-format",
+            "json",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let finished = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .take(50)
+        .find(|l| l.contains("scan finished"))
+        .expect("a scan-finished log line");
+    let v: serde_json::Value = serde_json::from_str(&finished).expect("JSON log line");
+    assert_eq!(v["fields"]["account"], "demo");
+    // The service runs on the real clock, so how many are due depends on the day it runs.
+    let drafted_now = v["fields"]["drafted_now"].as_u64().expect("a count");
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        demo.drafts().len() as u64,
+        1 + drafted_now,
+        "every draft it counted is in Drafts"
+    );
+}
