@@ -106,9 +106,11 @@ def main():
     t = d(11, 11, 16, 45)
     mail(SENT, "umb-1@acme.io", REP, '"Tom Becker" <tom.becker@umbrella-health.com>', "Acme business case", t, f"Hi Tom,\n\nThanks again for walking me through the rollout plan. Once you've had a chance to run it by your CFO, I'm happy to answer any questions she has.\n\n{SIG}", mailer=OUTLOOK)
 
-    # 6. rejected: the rep's own commitment sentence carries a banned phrase into the draft.
-    t = d(11, 10, 13)
-    mail(SENT, "stark-1@acme.io", REP, '"Olivia Grant" <ogrant@stark-logistics.com>', "Fleet tracking rollout", t, f"Hi Olivia,\n\nOnce you've had a chance to review it with your VP, we can touch base on next steps.\n\n{SIG}", mailer=OUTLOOK)
+    # 6. rejected: the draft quotes the prospect's own sentence, and it carries a banned phrase.
+    mail(SENT, "stark-1@acme.io", REP, '"Olivia Grant" <ogrant@stark-logistics.com>', "Fleet tracking rollout", d(11, 5, 10), f"Hi Olivia,\n\nHere is the rollout plan for the fleet tracking we discussed.\n\n{SIG}", mailer=OUTLOOK)
+    ob = "Thanks Alex. I need to run this by our VP first, then we can touch base.\n\nOlivia"
+    mail("", "stark-2@stark-logistics.com", '"Olivia Grant" <ogrant@stark-logistics.com>', REP, "RE: Fleet tracking rollout", d(11, 9, 15), ob, refs=["stark-1@acme.io"], mailer=OUTLOOK)
+    mail(SENT, "stark-3@acme.io", REP, '"Olivia Grant" <ogrant@stark-logistics.com>', "RE: Fleet tracking rollout", d(11, 10, 13), f"Sounds good, Olivia!\n\n{SIG}", refs=["stark-1@acme.io", "stark-2@stark-logistics.com"], mailer=OUTLOOK)
 
     # 7. waiting: pricing sent yesterday.
     t = d(11, 19, 11)

@@ -356,7 +356,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     now - chrono::Duration::days(4),
                     now,
                     value,
-                    Some("I'll send the pricing for the three regions by Friday."),
+                    // The prospect's words, so templates' `prospect_text` branches are checked too.
+                    (
+                        Some("Could you send the pricing for the three regions by Friday?"),
+                        "prospect_text",
+                    ),
                 )
             };
             let findings = templates.check(&lint, &sample);

@@ -493,7 +493,7 @@ fn a_large_first_sync_fetches_every_header_once_in_ranges() {
     assert!(
         log.lines().any(|l| l.contains("folder synced")
             && l.contains("folder=INBOX")
-            && l.contains("headers_fetched=6011")),
+            && l.contains("headers_fetched=6012")),
         "{}",
         log.lines()
             .filter(|l| l.contains("folder synced"))

@@ -390,7 +390,7 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
         vec![
             v(
                 "two concrete time slots and a three-point agenda",
-                "so the call is short and worth your time",
+                "it keeps the call short and worth your time",
             ),
             v(
                 "a 15-minute format instead of a full demo",
@@ -398,7 +398,7 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
             ),
             v(
                 "a recorded walkthrough you can watch in ten minutes",
-                "in case a live call is hard to fit in",
+                "it helps in case a live call is hard to fit in",
             ),
         ],
     );
@@ -415,7 +415,7 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
             ),
             v(
                 "a summary of our earlier conversation",
-                "so picking things back up takes a minute",
+                "it makes picking things back up a one-minute job",
             ),
         ],
     );
@@ -424,15 +424,15 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
         vec![
             v(
                 "a one-minute recap of where we left things",
-                "so you don't have to dig through the thread after your time away",
+                "it saves you digging through the thread after your time away",
             ),
             v(
                 "a proposed next step with two time options",
-                "so getting going again is one reply",
+                "getting going again then takes one reply",
             ),
             v(
                 "a short list of what is new since we spoke",
-                "in case any of it is useful now that you're back",
+                "some of it may be useful now that you're back",
             ),
         ],
     );

@@ -46,6 +46,8 @@ pub struct Request<'a> {
     pub reply_to: &'a Mail,
     pub reason: &'a str,
     pub commitment: Option<&'a str>,
+    /// Where the reason came from (`rep_text`, `prospect_text`, `tag`, `plus_tag`).
+    pub reason_source: &'a str,
     pub stage: u32,
     pub stages_total: u32,
     pub close: bool,
@@ -79,8 +81,9 @@ pub fn context(
     last_sent: DateTime<Utc>,
     now: DateTime<Utc>,
     value: ValueItem,
-    commitment: Option<&str>,
+    stated: (Option<&str>, &str),
 ) -> DraftContext {
+    let (commitment, reason_source) = stated;
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -123,6 +126,7 @@ pub fn context(
         last_sent: local.format("%A %-d %B").to_string(),
         value,
         commitment: commitment.unwrap_or("").to_string(),
+        reason_source: reason_source.to_string(),
     }
 }
 
@@ -171,7 +175,7 @@ pub fn compose(
         last_sent,
         req.now,
         value,
-        req.commitment,
+        (req.commitment, req.reason_source),
     );
     let name = templates.pick(req.reason, req.stage, req.close)?;
     let text = templates.render(&name, &ctx)?;

@@ -55,8 +55,10 @@ pub struct DraftContext {
     /// The weekday and date of the rep's last message, e.g. "Tuesday 10 November".
     pub last_sent: String,
     pub value: ValueItem,
-    /// The rep's own sentence that stated the reason, or empty.
+    /// The sentence that stated the reason (the rep's or the prospect's), or empty.
     pub commitment: String,
+    /// Where the reason came from: `tag`, `plus_tag`, `prospect_text`, `rep_text`.
+    pub reason_source: String,
 }
 
 /// Pick the value item for a stage: rotate so a second follow-up never repeats the first.

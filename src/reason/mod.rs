@@ -28,6 +28,18 @@ pub enum Source {
     ProspectText,
 }
 
+impl Source {
+    /// The name used in JSON and templates.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Source::Tag => "tag",
+            Source::PlusTag => "plus_tag",
+            Source::RepText => "rep_text",
+            Source::ProspectText => "prospect_text",
+        }
+    }
+}
+
 /// A reason found on a thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {

@@ -178,7 +178,7 @@ pub const EXPECTED: &[(&str, &str, Option<&str>, &str)] = &[
         "stark-1@acme.io",
         "rejected",
         Some("decision_maker"),
-        "rep_text",
+        "prospect_text",
     ),
     ("duff-1@acme.io", "dismissed", Some("meeting"), "rep_text"),
     ("contoso-1@acme.io", "waiting", Some("pricing"), "rep_text"),
