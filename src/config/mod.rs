@@ -355,7 +355,7 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
         "decision_maker".into(),
         vec![
             v(
-                "a short brief written for your finance lead",
+                "a short brief for your finance lead",
                 "it covers cost, payback and risk on one page",
             ),
             v(
