@@ -75,17 +75,13 @@ pub struct RawAccount {
     pub folders: FoldersConfig,
 }
 
-/// One mailbox and the rep who owns it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One mailbox and the rep who owns it (a [`RawAccount`] with its identity resolved).
+#[derive(Debug, Clone)]
 pub struct AccountConfig {
     pub name: String,
     pub identity: IdentityConfig,
-    #[serde(default)]
     pub maildir: Option<MaildirConfig>,
-    #[serde(default)]
     pub imap: Option<ImapConfig>,
-    #[serde(default)]
     pub folders: FoldersConfig,
 }
 
