@@ -298,7 +298,12 @@ impl ImapStore {
                 }
                 changed = true;
             }
-            c.uid_next = uid_next;
+            // A server that doesn't report UIDNEXT: continue after the highest UID seen.
+            c.uid_next = if uid_next != 0 {
+                uid_next
+            } else {
+                c.entries.keys().next_back().map_or(c.uid_next, |u| u + 1)
+            };
             c.highest_modseq = modseq;
         }
         self.drain_unsolicited();
