@@ -253,21 +253,7 @@ fn outlook_threads_get_a_child_thread_index() {
 #[test]
 fn rendered_draft_matches_the_golden_file() {
     let demo = Demo::new();
-    let out = support::followup(&[
-        "preview",
-        "CH2PR11MB4411.1@acme.io",
-        "--raw",
-        "--config",
-        demo.config.to_str().unwrap(),
-        "--now",
-        support::NOW,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got = String::from_utf8(out.stdout).unwrap();
+    let (got, _) = demo.preview("CH2PR11MB4411.1@acme.io", &["--raw"]);
     let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden/northwind_pricing_stage1.eml");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -357,20 +343,7 @@ fn the_reps_own_time_off_holds_new_drafts() {
 #[test]
 fn preview_shows_a_readable_draft_even_before_it_is_due() {
     let demo = Demo::new();
-    let out = support::followup(&[
-        "preview",
-        "contoso-1@acme.io",
-        "--config",
-        demo.config.to_str().unwrap(),
-        "--now",
-        support::NOW,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (text, err) = demo.preview("contoso-1@acme.io", &[]);
     assert!(
         text.contains("To: juergen.weiss@contoso.de\nSubject: Re: Angebot Lagerverwaltung\n"),
         "{text}"
@@ -379,7 +352,7 @@ fn preview_shows_a_readable_draft_even_before_it_is_due() {
         text.contains("\n\nHi Jürgen,\n"),
         "decoded, not quoted-printable: {text}"
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("`waiting`, due 2026-11-24"));
+    assert!(err.contains("`waiting`, due 2026-11-24"));
     assert!(demo.drafts().len() == 1, "preview writes nothing");
 }
 

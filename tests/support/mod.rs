@@ -45,6 +45,23 @@ impl Demo {
             .unwrap_or_else(|| panic!("no draft with key {key}"))
     }
 
+    /// `followup preview <thread>` on the demo; returns (stdout, stderr) after checking success.
+    pub fn preview(&self, thread: &str, extra: &[&str]) -> (String, String) {
+        let mut args = vec![
+            "preview",
+            thread,
+            "--config",
+            self.config.to_str().unwrap(),
+            "--now",
+            NOW,
+        ];
+        args.extend_from_slice(extra);
+        let out = followup(&args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "preview failed: {err}");
+        (String::from_utf8(out.stdout).unwrap(), err)
+    }
+
     pub fn scan(&self, extra: &[&str]) -> Output {
         let mut args = vec![
             "scan",
