@@ -260,7 +260,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 if let Some(t) = r.threads.first() {
                     return match &t.draft {
                         Some(d) => {
-                            if t.status != Status::Due {
+                            if t.status == Status::Rejected {
+                                eprintln!(
+                                    "note: this draft is refused and will not be written ({}); fix the template or the text it quotes",
+                                    t.rejected_by.join("; ")
+                                );
+                            } else if t.status != Status::Due {
                                 eprintln!(
                                     "note: this thread is `{}`{}; the draft below is what it would get",
                                     t.status.as_str(),

@@ -470,3 +470,25 @@ fn a_drafted_thread_reports_its_draft_in_later_scans() {
         .to_string();
     assert!(raw.contains(&format!("Message-ID: <{mid}>")));
 }
+
+#[test]
+fn a_rejected_draft_shows_what_was_refused_and_why() {
+    let demo = Demo::new();
+    let lines = demo.scan_json(&[]);
+    let t = thread(&lines, "stark-1@acme.io");
+    assert_eq!(t["status"], "rejected");
+    assert_eq!(
+        t["rejected_by"],
+        serde_json::json!(["banned_phrase: \"touch base\""])
+    );
+    assert!(t["draft"]["body"].as_str().unwrap().contains("touch base"));
+    assert!(
+        demo.drafts().iter().all(|p| !std::fs::read_to_string(p)
+            .unwrap()
+            .contains("stark-1@acme.io")),
+        "nothing written"
+    );
+    let (text, err) = demo.preview("stark-1@acme.io", &[]);
+    assert!(err.contains("refused"), "{err}");
+    assert!(text.contains("Hi Olivia,"));
+}

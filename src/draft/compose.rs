@@ -25,8 +25,9 @@ pub enum ComposeError {
     NoValueItem(String),
     #[error("the rep's last message has no recipient outside the rep's own addresses")]
     NoRecipient,
+    /// The draft was built but refused; it comes along so the rep can see what was refused.
     #[error("lint: {}", .0.iter().map(|v| format!("{} {}", v.rule, v.detail)).collect::<Vec<_>>().join("; "))]
-    Lint(Vec<Violation>),
+    Lint(Vec<Violation>, Box<DraftMessage>),
 }
 
 /// The rep's details for drafting.
@@ -180,9 +181,6 @@ pub fn compose(
     let name = templates.pick(req.reason, req.stage, req.close)?;
     let text = templates.render(&name, &ctx)?;
     let violations = lint.check(&text, &ctx.value.title);
-    if !violations.is_empty() {
-        return Err(ComposeError::Lint(violations));
-    }
 
     // Quote the message replied to, as mail clients do.
     let who = last
@@ -283,5 +281,10 @@ pub fn compose(
         thread_topic,
         body,
     };
-    Ok(build_message(spec)?)
+    let msg = build_message(spec)?;
+    if violations.is_empty() {
+        Ok(msg)
+    } else {
+        Err(ComposeError::Lint(violations, Box::new(msg)))
+    }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::classify::{classify, Kind};
 use crate::config::{AccountConfig, Config};
 use crate::draft::compose::{compose, draft_key, ComposeError, Rep, Request};
-use crate::draft::{Lint, Templates, Violation};
+use crate::draft::{DraftMessage, Lint, Templates, Violation};
 use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
@@ -46,6 +46,25 @@ pub struct DraftReport {
     /// The whole message as written to Drafts (not serialized; for `preview`).
     #[serde(skip)]
     pub raw: Vec<u8>,
+}
+
+impl DraftReport {
+    /// The report of a built draft; `message_id` overrides its Message-ID (the one in Drafts).
+    fn of(msg: &DraftMessage, message_id: Option<String>) -> DraftReport {
+        let s = &msg.spec;
+        DraftReport {
+            from: s.from.email.clone(),
+            subject: s.subject.clone(),
+            to: s.to.iter().map(|a| a.email.clone()).collect(),
+            cc: s.cc.iter().map(|a| a.email.clone()).collect(),
+            in_reply_to: s.in_reply_to.clone(),
+            references: s.references.clone(),
+            body: s.body.clone(),
+            message_id: message_id.unwrap_or_else(|| s.message_id.clone()),
+            key: s.key.clone(),
+            raw: msg.raw.clone(),
+        }
+    }
 }
 
 /// One line of `scan --format json`: the contract scripts rely on. Fields are only ever added.
@@ -370,18 +389,7 @@ pub async fn scan<S: MailStore>(
             match compose(&req, &rep, &identity, templates, items, &lint) {
                 Ok(msg) => {
                     let s = &msg.spec;
-                    r.draft = Some(DraftReport {
-                        from: s.from.email.clone(),
-                        subject: s.subject.clone(),
-                        to: s.to.iter().map(|a| a.email.clone()).collect(),
-                        cc: s.cc.iter().map(|a| a.email.clone()).collect(),
-                        in_reply_to: s.in_reply_to.clone(),
-                        references: s.references.clone(),
-                        body: s.body.clone(),
-                        message_id: our_draft.clone().unwrap_or_else(|| s.message_id.clone()),
-                        key: s.key.clone(),
-                        raw: msg.raw.clone(),
-                    });
+                    r.draft = Some(DraftReport::of(&msg, our_draft.clone()));
                     if !opts.dry_run && r.status == Status::Due {
                         store
                             .append_draft(&folders.drafts, &msg.raw)
@@ -402,8 +410,9 @@ pub async fn scan<S: MailStore>(
                     }
                 }
                 Err(_) if !was_due => {} // only a due draft can be rejected
-                Err(ComposeError::Lint(v)) => {
+                Err(ComposeError::Lint(v, msg)) => {
                     r.status = Status::Rejected;
+                    r.draft = Some(DraftReport::of(&msg, None));
                     r.rejected_by = v
                         .iter()
                         .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
