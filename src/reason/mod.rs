@@ -5,9 +5,7 @@
 
 mod rules;
 
-pub use rules::{
-    default_prospect_rules, default_request_rules, default_rules, DEFAULT_PRIORITY, DEFAULT_REASONS,
-};
+pub use rules::{default_prospect_rules, default_request_rules, default_rules, DEFAULT_PRIORITY};
 
 use std::collections::HashMap;
 

@@ -5,19 +5,8 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
-/// The reasons shipped with templates and value items.
-pub const DEFAULT_REASONS: &[&str] = &[
-    "pricing",
-    "proposal",
-    "decision_maker",
-    "information",
-    "meeting",
-    "timing",
-    "away",
-    "trial",
-];
-
-/// When one message matches several reasons, the earlier one here wins: a deferral (away,
+/// The reasons shipped with templates and value items. When one message matches several, the
+/// earlier one here wins: a deferral (away,
 /// timing) decides *when*, a named decision maker decides *who*, and a document decides *what*.
 pub const DEFAULT_PRIORITY: &[&str] = &[
     "away",

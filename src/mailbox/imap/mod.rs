@@ -131,12 +131,6 @@ impl ImapStore {
         })
     }
 
-    /// Give the session back (for IDLE), saving caches first.
-    pub fn into_session(mut self) -> ImapSession {
-        self.save_caches();
-        self.session
-    }
-
     pub async fn logout(mut self) {
         self.save_caches();
         let st = self.stats;
