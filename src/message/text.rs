@@ -189,6 +189,15 @@ pub fn has_reply_prefix(subject: &str) -> bool {
         .is_some_and(|m| !m.as_str().trim_start().starts_with('['))
 }
 
+/// At most `max` characters of `s`, ending in "…" when cut.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
 /// Count the words a reader sees.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()

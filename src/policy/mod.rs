@@ -16,7 +16,7 @@ use crate::classify::Kind;
 use crate::config::Policy;
 use crate::dates::{deferral_date, DateMention};
 use crate::identity::{is_freemail, Identity, Role};
-use crate::message::text::own_text;
+use crate::message::text::{ellipsize, own_text};
 use crate::message::{Address, DsnFailure, Mail};
 use crate::reason::{self, Finding, Rules, Source};
 
@@ -392,7 +392,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 let diag = hits[0]
                     .diagnostic
                     .clone()
-                    .map(|s| format!(" {}", truncate(&s, 60)))
+                    .map(|s| format!(" {}", ellipsize(&s, 61)))
                     .unwrap_or_default();
                 d.note = Some(format!("bounced: {}{}", hits[0].recipient, diag));
                 d.bounced = hits;
@@ -549,12 +549,4 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
 fn with_last(mut d: Decision, last: Option<DateTime<Utc>>) -> Decision {
     d.last_message_at = last;
     d
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n).collect::<String>() + "…"
-    }
 }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use regex::Regex;
 
 /// The reasons shipped with templates and value items. When one message matches several, the
-/// earlier one here wins: a deferral (away,
-/// timing) decides *when*, a named decision maker decides *who*, and a document decides *what*.
+/// earlier one here wins: a deferral (away, timing) decides *when*, a named decision maker
+/// decides *who*, and a document decides *what*.
 pub const DEFAULT_PRIORITY: &[&str] = &[
     "away",
     "timing",

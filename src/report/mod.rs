@@ -2,6 +2,8 @@
 
 use chrono_tz::Tz;
 
+use crate::message::text::ellipsize;
+
 use crate::service::ThreadReport;
 
 /// One JSON object per line, one per thread considered.
@@ -14,14 +16,6 @@ pub fn json_lines(threads: &[ThreadReport]) -> String {
     out
 }
 
-fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
-    }
-}
-
 /// The table for people: prospect, subject, status, reason, stage, due date, and a short note
 /// explaining any status that isn't obvious.
 pub fn table(threads: &[ThreadReport], tz: Tz) -> String {
@@ -32,7 +26,7 @@ pub fn table(threads: &[ThreadReport], tz: Tz) -> String {
         .iter()
         .map(|t| {
             [
-                cut(
+                ellipsize(
                     &t.prospects
                         .first()
                         .cloned()
@@ -46,7 +40,7 @@ pub fn table(threads: &[ThreadReport], tz: Tz) -> String {
                         .unwrap_or_else(|| "-".into()),
                     30,
                 ),
-                cut(&t.subject, 34),
+                ellipsize(&t.subject, 34),
                 t.status.as_str().to_string(),
                 t.reason.clone().unwrap_or_else(|| "-".into()),
                 match (t.stage, t.close_the_loop) {
@@ -57,7 +51,7 @@ pub fn table(threads: &[ThreadReport], tz: Tz) -> String {
                 t.due_at
                     .map(|d| d.with_timezone(&tz).format("%a %d %b %H:%M").to_string())
                     .unwrap_or_else(|| "-".into()),
-                cut(t.note.as_deref().unwrap_or(""), 60),
+                ellipsize(t.note.as_deref().unwrap_or(""), 60),
             ]
         })
         .collect();
