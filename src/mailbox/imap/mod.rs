@@ -131,6 +131,7 @@ impl ImapStore {
         })
     }
 
+    /// Save the caches (once per scan: every fetched header and text) and log out.
     pub async fn logout(mut self) {
         self.save_caches();
         let st = self.stats;
@@ -506,7 +507,6 @@ impl MailStore for ImapStore {
                 }
             }
         }
-        self.save_caches();
         Ok(())
     }
 
