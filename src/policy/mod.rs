@@ -110,10 +110,8 @@ impl ReplyIndex {
             let (Some(a), Some(date)) = (m.author(), m.date) else {
                 continue;
             };
-            if !k.is_human()
-                || identity.role(a) == Role::Rep
-                || crate::identity::is_machine_sender(&a.email)
-            {
+            // Notification senders (noreply@…) are already not human: classify makes them notices.
+            if !k.is_human() || identity.role(a) == Role::Rep {
                 continue;
             }
             let entry = Inbound {
