@@ -312,20 +312,15 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         return d;
     }
 
-    // The rep's unanswered run at the end of the thread.
-    let mut trailing: Vec<usize> = Vec::new();
-    for &i in human.iter().rev() {
-        if !is_rep(mails[i]) {
-            break;
-        }
-        if !note_to_self(mails[i]) {
-            trailing.push(i);
-        }
-    }
-    trailing.reverse();
-    let Some(&last_rep) = trailing.last() else {
-        return with_last(Decision::new(Status::Ignored).note("note to self"), last_at);
-    };
+    // The rep's unanswered run at the end of the thread (prospect-facing, so never a note to
+    // self); it ends with `last_human`, which is the rep's.
+    let run = human
+        .iter()
+        .rev()
+        .take_while(|&&i| is_rep(mails[i]))
+        .count();
+    let trailing: Vec<usize> = human[human.len() - run..].to_vec();
+    let last_rep = last_human;
     let Some(last_rep_at) = mails[last_rep].date else {
         return d.note("the rep's last message has no date");
     };
