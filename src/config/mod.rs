@@ -9,9 +9,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::reason::{
-    default_prospect_rules, default_request_rules, default_rules, Rules, DEFAULT_PRIORITY,
-};
+use crate::reason::{default_prospect_rules, default_request_rules, Rules, DEFAULT_PRIORITY};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -750,7 +748,8 @@ impl RawConfig {
         }
 
         // Reasons.
-        let mut rep_rules = default_rules();
+        // The rep's own rules only: the defaults are features of the reason model.
+        let mut rep_rules = std::collections::HashMap::new();
         let mut prospect_rules = default_prospect_rules();
         let mut request_rules = default_request_rules();
         for (table, target, key) in [

@@ -46,6 +46,9 @@ pub enum Status {
     Bounced,
     /// Overdue by more than `policy.max_age_days`: too late for a follow-up to make sense.
     Stale,
+    /// The rep's last message expects no answer (thanks, congratulations, greetings, an FYI):
+    /// no draft, and nothing for the rep to do.
+    NoReplyExpected,
 }
 
 impl Status {
@@ -62,7 +65,8 @@ impl Status {
             Status::Dismissed => 7,
             Status::Finished => 8,
             Status::Stale => 9,
-            Status::Ignored => 10,
+            Status::NoReplyExpected => 10,
+            Status::Ignored => 11,
         }
     }
 
@@ -79,6 +83,7 @@ impl Status {
             Status::Ignored => "ignored",
             Status::Bounced => "bounced",
             Status::Stale => "stale",
+            Status::NoReplyExpected => "no_reply_expected",
         }
     }
 }
@@ -189,6 +194,8 @@ pub struct Decision {
     pub close: bool,
     /// For `replied`: the message that counted.
     pub reply: Option<ReplyInfo>,
+    /// What the reason reader saw (for `explain`).
+    pub reading: Option<reason::Reading>,
 }
 
 impl Decision {
@@ -206,6 +213,7 @@ impl Decision {
             bounced: Vec::new(),
             close: false,
             reply: None,
+            reading: None,
         }
     }
     fn note(mut self, n: impl Into<String>) -> Self {
@@ -220,6 +228,8 @@ pub struct Inputs<'a> {
     pub policy: &'a Policy,
     pub calendar: &'a Calendar,
     pub rules: &'a Rules,
+    /// The rep's tagged messages, to learn the rep's wording from.
+    pub examples: &'a reason::Examples,
     pub replies: &'a ReplyIndex,
     pub now: DateTime<Utc>,
 }
@@ -404,7 +414,23 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .filter(|i| !trailing.contains(i))
             .map(|&i| mails[i]),
     );
-    d.reason = reason::detect(&rep_recent, prospect_last, id, inp.rules);
+    let reading = reason::detect(
+        &rep_recent,
+        trailing.len(),
+        prospect_last,
+        id,
+        inp.rules,
+        inp.examples,
+    );
+    d.reason = reading.finding.clone();
+    let expects_reply = reading.expects_reply;
+    let candidates = reading.candidates.clone();
+    d.reading = Some(reading);
+    if d.reason.is_none() && !expects_reply {
+        d.status = Status::NoReplyExpected;
+        d.note = Some("the rep's last message expects no answer (thanks, greetings, FYI)".into());
+        return d;
+    }
 
     // Stage = the rep's unanswered touches. Messages within `same_touch_minutes` of the previous
     // one ("forgot the attachment") are one touch, not a follow-up.
@@ -523,8 +549,15 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     }
     if d.reason.is_none() {
         d.status = Status::NeedsReason;
-        d.note.get_or_insert_with(|| {
-            "no stated reason: tag the sent message or Bcc yourself+reason".into()
+        d.note.get_or_insert_with(|| match candidates.as_slice() {
+            [] => "no stated reason: tag the sent message or Bcc yourself+reason".into(),
+            c => format!(
+                "unclear reason ({}): tag the sent message or Bcc yourself+reason",
+                c.iter()
+                    .map(|(r, p)| format!("{r} {p:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
         });
         return d;
     }

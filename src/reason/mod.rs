@@ -1,13 +1,22 @@
 //! The stated reason for following up, which picks the template. Sources, strongest first:
 //! a tag the rep set on a sent message in the mail client (IMAP keyword), a plus-tag in a Bcc
-//! to the rep's own address (`alex+pricing@…`), and the rep's own words in the thread matched by
-//! per-reason rules. The prospect's own "not now" can also give the reason (`away`, `timing`).
+//! to the rep's own address (`alex+pricing@…`), the prospect's own "not now", a rule the rep
+//! wrote in config, the rep's own earlier tags on similar wording (`learned`), then the reader:
+//! a sentence model that weighs the evidence in the rep's own words (see `model`), and last
+//! what the prospect asked for. The reader abstains rather than guess, and tells mail that
+//! expects no answer ("thanks for lunch!") from mail that needs a reason.
 
+pub mod corpus;
+mod learn;
+mod lexicon;
+pub mod model;
 mod rules;
 
+pub use learn::Examples;
 pub use rules::{default_prospect_rules, default_request_rules, default_rules, DEFAULT_PRIORITY};
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Serialize;
@@ -15,6 +24,7 @@ use serde::Serialize;
 use crate::identity::Identity;
 use crate::message::text::{own_text, sentences};
 use crate::message::Mail;
+use model::{verdict, Probs, Verdict, CLASSES, NONE};
 
 /// Where the reason came from, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,6 +34,8 @@ pub enum Source {
     PlusTag,
     RepText,
     ProspectText,
+    /// The rep's wording matches wording the rep tagged with this reason before.
+    Learned,
 }
 
 impl Source {
@@ -34,23 +46,40 @@ impl Source {
             Source::PlusTag => "plus_tag",
             Source::RepText => "rep_text",
             Source::ProspectText => "prospect_text",
+            Source::Learned => "learned",
         }
     }
 }
 
 /// A reason found on a thread.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub reason: String,
     pub source: Source,
     /// The sentence that stated the reason, when it came from text.
     pub commitment: Option<String>,
+    /// For `learned`: the rep's tagged message whose wording matched (Message-ID).
+    pub learned_from: Option<String>,
+    /// How it was decided, in words (`explain` prints it).
+    pub why: String,
+}
+
+/// Everything the reader concluded about a thread's reason.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub finding: Option<Finding>,
+    /// When it abstained: the leading candidates and their scores.
+    pub candidates: Vec<(String, f32)>,
+    /// False when the rep's unanswered messages expect no answer (thanks, congratulations…).
+    pub expects_reply: bool,
+    /// The rep's newest message, sentence by sentence, with the model's probabilities.
+    pub sentences: Vec<(String, Probs)>,
 }
 
 /// Which rules to match a text against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleSet {
-    /// The rep's own words.
+    /// The rep's own words: rules the rep wrote in config (the model reads the rest).
     Rep,
     /// The prospect's last reply: deferrals ("ping me in January").
     ProspectDeferral,
@@ -61,8 +90,9 @@ pub enum RuleSet {
 /// Compiled reason rules (from config, defaults filled in).
 #[derive(Debug, Clone)]
 pub struct Rules {
-    /// Reasons in the order they win when one message matches several.
+    /// Reasons in the order they win when one message states several.
     pub priority: Vec<String>,
+    /// Rules the rep wrote (`reasons.rules`): they outrank the model.
     pub rep_rules: HashMap<String, Vec<Regex>>,
     pub prospect_rules: HashMap<String, Vec<Regex>>,
     /// What the prospect asked for ("could you send pricing?"): a fallback after the rep's words.
@@ -91,6 +121,17 @@ impl Rules {
         self.priority.iter().find(|r| **r == t).cloned()
     }
 
+    /// The reason a message's tag or plus-tag Bcc states, if any.
+    pub fn tagged_reason(&self, m: &Mail, identity: &Identity) -> Option<(String, Source)> {
+        if let Some(r) = m.keywords.iter().find_map(|k| self.reason_for_tag(k)) {
+            return Some((r, Source::Tag));
+        }
+        m.recipients()
+            .filter_map(|a| identity.rep_plus_tag(&a.email))
+            .find_map(|t| self.reason_for_tag(&t))
+            .map(|r| (r, Source::PlusTag))
+    }
+
     /// The first reason (by priority) whose rule matches the text, with the matching sentence.
     pub fn match_text(&self, text: &str, set: RuleSet) -> Option<(String, String)> {
         let rules = match set {
@@ -102,7 +143,8 @@ impl Rules {
         let text = small_talk_re().replace_all(text, "");
         let text = text.as_ref();
         let sents = sentences(text);
-        for reason in &self.priority {
+        let extra = rules.keys().filter(|r| !self.priority.contains(r));
+        for reason in self.priority.iter().chain(extra) {
             let Some(res) = rules.get(reason) else {
                 continue;
             };
@@ -127,7 +169,7 @@ impl Rules {
 }
 
 fn small_talk_re() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
             r"(?i)\b((it\s+was\s+)?(so\s+)?(nice|great|good|lovely|a\s+pleasure)\s+(meeting|to\s+meet|speaking\s+(with|to)|talking\s+(with|to)|chatting\s+(with|to)|catching\s+up\s+with)\s+you|thanks?(\s+you)?\s+(again\s+)?for\s+(the|your|our)\s+(time|call|meeting|chat|demo)(\s+(today|yesterday|earlier))?)\b",
@@ -136,71 +178,239 @@ fn small_talk_re() -> &'static Regex {
     })
 }
 
-/// Decide the reason for the thread whose messages (oldest first) are `msgs`. `rep_recent`
-/// lists the rep's messages to read, most relevant (the newest unanswered) first;
-/// `prospect_last` is the prospect's last human reply, if any.
+/// Words that ask the prospect for an answer without naming a reason ("any thoughts?").
+fn asks_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du)",
+        )
+        .expect("asks regex")
+    })
+}
+
+/// The sentences the model reads: [`sentences`], with short greeting lines ("Hi Dana,") split
+/// off the sentence they were wrapped into.
+pub fn model_sentences(text: &str) -> Vec<String> {
+    let mut para = String::new();
+    let mut out = Vec::new();
+    let flush = |para: &mut String, out: &mut Vec<String>| {
+        out.extend(sentences(para));
+        para.clear();
+    };
+    for line in text.lines() {
+        let t = line.trim();
+        let short = t.split_whitespace().count() <= 6;
+        if t.is_empty() || (short && (t.ends_with(',') || t.ends_with(':'))) {
+            flush(&mut para, &mut out);
+            if !t.is_empty() {
+                out.push(t.to_string());
+            }
+            continue;
+        }
+        // A list item or a line of its own stays one sentence.
+        if t.starts_with(['*', '-', '•']) {
+            flush(&mut para, &mut out);
+            out.push(t.trim_start_matches(['*', '-', '•', ' ']).to_string());
+            continue;
+        }
+        para.push_str(t);
+        para.push('\n');
+    }
+    flush(&mut para, &mut out);
+    out
+}
+
+/// A reason scored at least this in some sentence is named as a candidate when the reader
+/// abstains.
+const CANDIDATE: f32 = 0.3;
+
+/// What the model reads in one text.
+struct TextReading {
+    /// The reason and the sentence that stated it most strongly.
+    best: Option<(String, String, f32)>,
+    candidates: Vec<(String, f32)>,
+    expects_reply: bool,
+    sentences: Vec<(String, Probs)>,
+}
+
+/// Read one message's own text with the sentence model. Among the reasons stated with
+/// confidence, `priority` picks (a deferral decides *when*, a decision maker *who*, a document
+/// *what*); with none confident, the leading candidates are kept for the note.
+fn read_text(text: &str, priority: &[String]) -> TextReading {
+    let model = model::shipped();
+    let sents: Vec<(String, Probs)> = model_sentences(text)
+        .into_iter()
+        .map(|s| {
+            let p = model.classify(&s);
+            (s, p)
+        })
+        .collect();
+    let mut best_p = [0f32; NONE];
+    let mut best_s = [usize::MAX; NONE];
+    let mut strong = [false; NONE];
+    for (i, (_, p)) in sents.iter().enumerate() {
+        for r in 0..NONE {
+            if p[r] > best_p[r] {
+                best_p[r] = p[r];
+                best_s[r] = i;
+            }
+        }
+        if let Verdict::Reason(r) = verdict(p) {
+            strong[r] = true;
+        }
+    }
+    let rank = |r: usize| {
+        priority
+            .iter()
+            .position(|x| x == CLASSES[r])
+            .unwrap_or(usize::MAX)
+    };
+    let best = (0..NONE)
+        .filter(|&r| strong[r])
+        .min_by_key(|&r| rank(r))
+        .map(|r| {
+            (
+                CLASSES[r].to_string(),
+                sents[best_s[r]].0.clone(),
+                best_p[r],
+            )
+        });
+    let mut candidates: Vec<(String, f32)> = (0..NONE)
+        .filter(|&r| best_p[r] >= CANDIDATE)
+        .map(|r| (CLASSES[r].to_string(), best_p[r]))
+        .collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+    candidates.truncate(2);
+    let expects_reply = best.is_some()
+        || !candidates.is_empty()
+        || asks_re().is_match(text)
+        || sents
+            .iter()
+            .any(|(s, p)| s.contains('?') && verdict(p) != Verdict::NoReason);
+    TextReading {
+        best,
+        candidates,
+        expects_reply,
+        sentences: sents,
+    }
+}
+
+fn finding(reason: String, source: Source, commitment: Option<String>, why: String) -> Finding {
+    Finding {
+        reason,
+        source,
+        commitment,
+        learned_from: None,
+        why,
+    }
+}
+
+/// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
+/// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
+/// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
+/// the rep's own tagged messages.
 pub fn detect(
     rep_recent: &[&Mail],
+    unanswered: usize,
     prospect_last: Option<&Mail>,
     identity: &Identity,
     rules: &Rules,
-) -> Option<Finding> {
+    examples: &Examples,
+) -> Reading {
+    let mut reading = Reading {
+        expects_reply: true,
+        ..Reading::default()
+    };
     for m in rep_recent {
-        for k in &m.keywords {
-            if let Some(reason) = rules.reason_for_tag(k) {
-                return Some(Finding {
-                    reason,
-                    source: Source::Tag,
-                    commitment: None,
-                });
-            }
+        if let Some((reason, source)) = rules.tagged_reason(m, identity) {
+            let why = match source {
+                Source::Tag => "the rep's tag on the sent message",
+                _ => "the rep's plus-tag Bcc",
+            };
+            reading.finding = Some(finding(reason, source, None, why.into()));
+            return reading;
         }
     }
-    for m in rep_recent {
-        for a in m.recipients() {
-            if let Some(tag) = identity.rep_plus_tag(&a.email) {
-                if let Some(reason) = rules.reason_for_tag(&tag) {
-                    return Some(Finding {
-                        reason,
-                        source: Source::PlusTag,
-                        commitment: None,
-                    });
-                }
-            }
+    let prospect_text = prospect_last.and_then(|p| p.body.as_deref()).map(own_text);
+    if let Some(t) = &prospect_text {
+        if let Some((reason, sentence)) = rules.match_text(t, RuleSet::ProspectDeferral) {
+            reading.finding = Some(finding(
+                reason,
+                Source::ProspectText,
+                Some(sentence),
+                "the prospect's own \"not now\"".into(),
+            ));
+            return reading;
         }
     }
-    if let Some(p) = prospect_last {
-        if let Some(body) = &p.body {
-            if let Some((reason, sentence)) =
-                rules.match_text(&own_text(body), RuleSet::ProspectDeferral)
-            {
-                return Some(Finding {
-                    reason,
-                    source: Source::ProspectText,
-                    commitment: Some(sentence),
-                });
-            }
+    let texts: Vec<String> = rep_recent
+        .iter()
+        .map(|m| m.body.as_deref().map(own_text).unwrap_or_default())
+        .collect();
+    for t in &texts {
+        if let Some((reason, sentence)) = rules.match_text(t, RuleSet::Rep) {
+            reading.finding = Some(finding(
+                reason,
+                Source::RepText,
+                Some(sentence),
+                "a rule in reasons.rules".into(),
+            ));
+            return reading;
         }
     }
-    for m in rep_recent {
-        if let Some(body) = &m.body {
-            if let Some((reason, sentence)) = rules.match_text(&own_text(body), RuleSet::Rep) {
-                return Some(Finding {
-                    reason,
-                    source: Source::RepText,
-                    commitment: Some(sentence),
-                });
-            }
+    for t in &texts {
+        if let Some(hit) = examples.nearest(t) {
+            let mut f = finding(
+                hit.reason.clone(),
+                Source::Learned,
+                Some(hit.sentence.clone()),
+                format!(
+                    "worded like a message the rep tagged `{}` (similarity {:.2}: \"{}\")",
+                    hit.reason, hit.similarity, hit.example
+                ),
+            );
+            f.learned_from = Some(hit.message_id.clone());
+            reading.finding = Some(f);
+            return reading;
+        }
+    }
+    let mut expects = false;
+    for (i, t) in texts.iter().enumerate() {
+        let r = read_text(t, &rules.priority);
+        if i == 0 {
+            reading.sentences = r.sentences.clone();
+        }
+        if i < unanswered.max(1) {
+            expects |= r.expects_reply;
+        }
+        if let Some((reason, sentence, p)) = r.best {
+            reading.finding = Some(finding(
+                reason,
+                Source::RepText,
+                Some(sentence),
+                format!("the rep's own words (model score {p:.2})"),
+            ));
+            return reading;
+        }
+        if reading.candidates.is_empty() {
+            reading.candidates = r.candidates;
         }
     }
     // Last: what the prospect asked for, when the rep's reply doesn't say ("Will do!").
-    let body = prospect_last.and_then(|p| p.body.as_deref())?;
-    let (reason, sentence) = rules.match_text(&own_text(body), RuleSet::ProspectRequest)?;
-    Some(Finding {
-        reason,
-        source: Source::ProspectText,
-        commitment: Some(sentence),
-    })
+    if let Some(t) = &prospect_text {
+        if let Some((reason, sentence)) = rules.match_text(t, RuleSet::ProspectRequest) {
+            reading.finding = Some(finding(
+                reason,
+                Source::ProspectText,
+                Some(sentence),
+                "what the prospect asked for".into(),
+            ));
+            return reading;
+        }
+    }
+    reading.expects_reply = expects;
+    reading
 }
 
 #[cfg(test)]
@@ -211,11 +421,21 @@ mod tests {
     pub(super) fn rules() -> Rules {
         Rules {
             priority: DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect(),
-            rep_rules: default_rules(),
+            rep_rules: HashMap::new(),
             prospect_rules: default_prospect_rules(),
             request_rules: default_request_rules(),
             aliases: HashMap::new(),
         }
+    }
+
+    /// `detect` on the rep's newest message(s), the finding only.
+    pub(super) fn det(
+        rep: &[&Mail],
+        prospect: Option<&Mail>,
+        id: &Identity,
+        rules: &Rules,
+    ) -> Option<Finding> {
+        detect(rep, 1, prospect, id, rules, &Examples::default()).finding
     }
 
     fn rep_mail(body: &str) -> Mail {
@@ -230,7 +450,7 @@ mod tests {
     fn reason_of(body: &str) -> Option<String> {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let m = rep_mail(body);
-        detect(&[&m], None, &id, &rules()).map(|f| f.reason)
+        det(&[&m], None, &id, &rules()).map(|f| f.reason)
     }
 
     #[test]
@@ -335,10 +555,10 @@ mod tests {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let mut m = rep_mail("Here is the pricing.");
         m.bcc = vec![Address::new(None, "alex+meeting@acme.io")];
-        let f = detect(&[&m], None, &id, &rules()).unwrap();
+        let f = det(&[&m], None, &id, &rules()).unwrap();
         assert_eq!((f.reason.as_str(), f.source), ("meeting", Source::PlusTag));
         m.keywords = vec!["$FollowUp-Proposal".into()];
-        let f = detect(&[&m], None, &id, &rules()).unwrap();
+        let f = det(&[&m], None, &id, &rules()).unwrap();
         assert_eq!((f.reason.as_str(), f.source), ("proposal", Source::Tag));
     }
 
@@ -348,7 +568,7 @@ mod tests {
         let rep = rep_mail("Will do, Dana!");
         let mut p = rep_mail("Could you send me pricing for the three regions?");
         p.from = vec![Address::new(None, "dana@northwind.com")];
-        let f = detect(&[&rep], Some(&p), &id, &rules()).unwrap();
+        let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
         assert_eq!(
             (f.reason.as_str(), f.source),
             ("pricing", Source::ProspectText)
@@ -356,12 +576,12 @@ mod tests {
         // The rep's own words, when they state a reason, come first.
         let rep2 = rep_mail("Sure, let's set up a 30-minute demo first.");
         assert_eq!(
-            detect(&[&rep2], Some(&p), &id, &rules()).unwrap().reason,
+            det(&[&rep2], Some(&p), &id, &rules()).unwrap().reason,
             "meeting"
         );
         p.body = Some("Can you send over a case study from retail?".into());
         assert_eq!(
-            detect(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
+            det(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
             "information"
         );
     }
@@ -372,7 +592,7 @@ mod tests {
         let rep = rep_mail("Sounds good.");
         let mut p = rep_mail("I'm travelling until the 14th, let's talk after that.");
         p.from = vec![Address::new(None, "dana@northwind.com")];
-        let f = detect(&[&rep], Some(&p), &id, &rules()).unwrap();
+        let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
         assert_eq!(
             (f.reason.as_str(), f.source),
             ("away", Source::ProspectText)
@@ -380,7 +600,7 @@ mod tests {
         let mut p2 = p.clone();
         p2.body = Some("Ping me in January, budgets are frozen until then.".into());
         assert_eq!(
-            detect(&[&rep], Some(&p2), &id, &rules()).unwrap().reason,
+            det(&[&rep], Some(&p2), &id, &rules()).unwrap().reason,
             "timing"
         );
     }
@@ -388,7 +608,7 @@ mod tests {
 
 #[cfg(test)]
 mod multilingual_tests {
-    use super::tests::rules;
+    use super::tests::{det, rules};
     use super::*;
     use crate::message::Address;
 
@@ -428,9 +648,7 @@ mod multilingual_tests {
         for (text, want) in cases {
             let m = mail("alex@acme.io", text);
             assert_eq!(
-                detect(&[&m], None, &id, &rules())
-                    .map(|f| f.reason)
-                    .as_deref(),
+                det(&[&m], None, &id, &rules()).map(|f| f.reason).as_deref(),
                 Some(want),
                 "{text}"
             );
@@ -453,7 +671,7 @@ mod multilingual_tests {
         ];
         for (text, want) in cases {
             let p = mail("dana@northwind.example", text);
-            let f = detect(&[&rep], Some(&p), &id, &rules()).unwrap_or_else(|| panic!("{text}"));
+            let f = det(&[&rep], Some(&p), &id, &rules()).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
                 (f.reason.as_str(), f.source),
                 (want, Source::ProspectText),

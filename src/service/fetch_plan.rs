@@ -145,6 +145,28 @@ pub fn quiet_thread_texts(
     out
 }
 
+/// How many of the rep's newest tagged messages teach the reader the rep's wording.
+pub const MAX_EXAMPLES: usize = 500;
+
+/// The rep's newest tagged sent messages (IMAP keyword or plus-tag Bcc): the examples the
+/// reader learns the rep's own wording from (see `reason::Examples`).
+pub fn tagged_examples(
+    mails: &[Mail],
+    identity: &Identity,
+    rules: &crate::reason::Rules,
+    since: DateTime<Utc>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..mails.len())
+        .filter(|&i| recent(&mails[i], since) && is_rep_mail(&mails[i], identity))
+        .filter(|&i| rules.tagged_reason(&mails[i], identity).is_some())
+        .collect();
+    out.sort_by_key(|&i| std::cmp::Reverse(mails[i].date));
+    out.truncate(MAX_EXAMPLES);
+    out.retain(|&i| mails[i].body.is_none());
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

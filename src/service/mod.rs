@@ -241,8 +241,13 @@ pub async fn scan<S: MailStore>(
             .await
             .map_err(merr)?;
     }
-    let round2 =
+    let mut round2 =
         fetch_plan::quiet_thread_texts(&candidates, &mails, &identity, cfg.policy.max_recipients);
+    round2.extend(fetch_plan::tagged_examples(
+        &mails, &identity, &cfg.rules, window,
+    ));
+    round2.sort_unstable();
+    round2.dedup();
     if !round2.is_empty() {
         store
             .fetch_bodies(&mut mails, &round2)
@@ -264,12 +269,14 @@ pub async fn scan<S: MailStore>(
             .map(|(mk, _)| mk),
         &identity,
     );
+    let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let cal = calendar(cfg, account, opts.now);
     let inputs = Inputs {
         identity: &identity,
         policy: &cfg.policy,
         calendar: &cal,
         rules: &cfg.rules,
+        examples: &examples,
         replies: &replies,
         now: opts.now,
     };

@@ -1,0 +1,22 @@
+//! Measure the shipped reason model on the held-out fifth of the corpus: per language, per
+//! reason, and the confusion matrix.
+//!
+//! cargo run --release --example reason_eval
+
+use followup::reason::corpus::{self, evaluate, report};
+use followup::reason::model;
+
+fn main() {
+    let all = corpus::load(&corpus::default_dir()).unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        std::process::exit(2)
+    });
+    let held: Vec<_> = all.iter().filter(|l| l.held_out()).collect();
+    let (s, by) = evaluate(model::shipped(), held.iter().copied());
+    println!(
+        "held-out fifth: {} of {} sentences\n",
+        held.len(),
+        all.len()
+    );
+    print!("{}", report(&s, &by));
+}

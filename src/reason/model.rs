@@ -1,0 +1,342 @@
+//! The sentence model of the reason reader: a multinomial logistic regression over sentence
+//! features (words, word pairs, word stems, the rule lexicons as features, a few shapes of
+//! tense and role). Trained offline from the labelled corpus in `tests/fixtures/reasons/`
+//! (`cargo run --release --example train_reasons`) into `src/reason/model.tsv`, which is
+//! compiled in; scoring is pure Rust and needs no other file at scan time.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::rules::default_rules;
+
+/// The classes the model tells apart: the built-in reasons, then `none` (states no reason).
+pub const CLASSES: [&str; 9] = [
+    "pricing",
+    "proposal",
+    "decision_maker",
+    "information",
+    "meeting",
+    "timing",
+    "away",
+    "trial",
+    "none",
+];
+/// Index of `none` in [`CLASSES`].
+pub const NONE: usize = 8;
+const C: usize = CLASSES.len();
+
+/// A sentence's probability for each class, in [`CLASSES`] order.
+pub type Probs = [f32; C];
+
+/// Learned weights per feature.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: HashMap<String, Probs>,
+}
+
+/// The model shipped in the binary.
+pub fn shipped() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse(include_str!("model.tsv")).expect("src/reason/model.tsv parses"))
+}
+
+impl Model {
+    /// Read the TSV written by [`Model::to_tsv`].
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut weights = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (feat, rest) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let mut w = [0f32; C];
+            for cell in rest.split(',') {
+                let (c, v) = cell
+                    .split_once(':')
+                    .ok_or_else(|| format!("line {}: bad cell {cell:?}", n + 1))?;
+                let c: usize = c
+                    .parse()
+                    .map_err(|_| format!("line {}: bad class", n + 1))?;
+                if c >= C {
+                    return Err(format!("line {}: class {c} out of range", n + 1));
+                }
+                w[c] = v
+                    .parse()
+                    .map_err(|_| format!("line {}: bad weight", n + 1))?;
+            }
+            weights.insert(feat.to_string(), w);
+        }
+        Ok(Model { weights })
+    }
+
+    /// Sparse TSV, sorted for stable diffs: `feature<TAB>class:weight,…` (weights below 0.05 dropped: they never tip a sentence).
+    pub fn to_tsv(&self) -> String {
+        let mut out = format!("# reason model; classes: {}\n", CLASSES.join(" "));
+        let sorted: BTreeMap<&String, &Probs> = self.weights.iter().collect();
+        for (f, w) in sorted {
+            let cells: Vec<String> = w
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.abs() >= 0.05)
+                .map(|(c, v)| format!("{c}:{v:.3}"))
+                .collect();
+            if !cells.is_empty() {
+                out.push_str(&format!("{f}\t{}\n", cells.join(",")));
+            }
+        }
+        out
+    }
+
+    /// Class probabilities for a sentence's features.
+    pub fn probs(&self, feats: &[String]) -> Probs {
+        let mut z = [0f32; C];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for c in 0..C {
+                    z[c] += w[c];
+                }
+            }
+        }
+        softmax(z)
+    }
+
+    /// Class probabilities for one sentence.
+    pub fn classify(&self, sentence: &str) -> Probs {
+        self.probs(&features(sentence))
+    }
+}
+
+fn softmax(z: Probs) -> Probs {
+    let max = z.iter().cloned().fold(f32::MIN, f32::max);
+    let mut e = z.map(|v| (v - max).exp());
+    let sum: f32 = e.iter().sum();
+    for v in &mut e {
+        *v /= sum;
+    }
+    e
+}
+
+/// Train on `(features, class)` pairs by stochastic gradient descent with L2 decay, in a fixed
+/// pseudo-random order: the same corpus always gives the same model.
+pub fn train(examples: &[(Vec<String>, usize)], epochs: usize) -> Model {
+    let mut model = Model::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let l2 = 1e-5f32;
+    let lr0 = 0.5f32;
+    for epoch in 0..epochs {
+        // Fisher–Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let lr = lr0 / (1.0 + epoch as f32 * 0.2);
+        for &i in &order {
+            let (feats, y) = &examples[i];
+            let p = model.probs(feats);
+            for f in feats {
+                let w = model.weights.entry(f.clone()).or_insert([0.0; C]);
+                for c in 0..C {
+                    let g = p[c] - if c == *y { 1.0 } else { 0.0 };
+                    w[c] = w[c] * (1.0 - lr * l2) - lr * g;
+                }
+            }
+        }
+    }
+    model
+}
+
+/// Lower case, typographic apostrophes and HTML leftovers normalised, accents folded.
+fn normalise(s: &str) -> String {
+    let s = s
+        .replace("&nbsp;", " ")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .replace(['’', '‘', '´', '`'], "'");
+    s.to_lowercase().chars().map(fold).collect()
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ä' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+/// Words of a sentence: letters and digits (digits become `<num>`), inner apostrophes kept.
+pub fn tokens(sentence: &str) -> Vec<String> {
+    let norm = normalise(sentence);
+    let mut out = Vec::new();
+    for raw in norm.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let t = raw.trim_matches('\'');
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().any(|c| c.is_ascii_digit()) {
+            out.push("<num>".to_string());
+        } else {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+struct Shapes {
+    lexicon: Vec<(String, Regex)>,
+    shapes: Vec<(&'static str, Regex)>,
+}
+
+fn shapes() -> &'static Shapes {
+    static S: OnceLock<Shapes> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut lexicon: Vec<(String, Regex)> = Vec::new();
+        let mut rules: Vec<(String, Vec<Regex>)> = default_rules().into_iter().collect();
+        rules.sort_by(|a, b| a.0.cmp(&b.0));
+        for (reason, res) in rules {
+            for (i, re) in res.into_iter().enumerate() {
+                lexicon.push((format!("rx:{reason}:{i}"), re));
+            }
+        }
+        let shape = |name, pat: &str| (name, Regex::new(&format!("(?i){pat}")).expect("shape regex"));
+        let shapes = vec![
+            // The rep commits to do something.
+            shape("sh:commit", r"\b(i'll|i will|i'm going to|i am going to|let me|i can|i'd be (happy|glad) to|happy to|i'll be)\b"),
+            // Something is (being) handed over now.
+            shape("sh:handover", r"\b(attached|attaching|enclosed|here's|here is|here are|please find|sending|i've (sent|attached|included|put|shared)|anbei|im anhang|ci-joint|adjunto|in allegato|bijgaand|in de bijlage|segue|em anexo|bifogat|h[äa]r [äa]r|h[äa]r kommer)\b"),
+            // A past conversation mentioned in passing.
+            shape("sh:aside", r"\b(as (we|you|i) (said|discussed|mentioned|agreed)|on (the|our) call|when we spoke|last (week|time))\b"),
+            shape("sh:question", r"\?"),
+            shape("sh:money", r"[$€£]\s?\d|\d\s?(€|\$|kr|eur|usd|gbp|k\b)"),
+            shape("sh:date", r"\b(monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|\d{1,2}(st|nd|rd|th)|the \d{1,2}(st|nd|rd|th)?)\b"),
+            shape("sh:event_wait", r"\b(once|when|after|until|till|bis|nach|apr[eè]s|despu[eé]s|dopo|na|depois|efter)\b.{0,60}\b(is|are|has|have|been|closes?|starts?|ends?|done|over|live|settled|finished|back|confirmed|in place|klar|abgeschlossen|termin[eé]|fin)\b"),
+            shape("sh:thanks", r"^\W*(thanks?|thank you|thx|ty|congrat|many thanks|danke|vielen dank|merci|gracias|grazie|bedankt|obrigad|tack|glückwunsch|félicitations|enhorabuena|complimenti|gefeliciteerd|parabéns|grattis)"),
+            shape("sh:greeting", r"^\W*(hi|hello|hey|dear|good (morning|afternoon)|hallo|liebe|sehr geehrte|bonjour|madame|hola|estimad|ciao|gentile|hoi|geachte|beste|ol[áa]|exm|hej|b[äa]sta)\b[^.!?]{0,40}[,:]?\s*$"),
+        ];
+        Shapes { lexicon, shapes }
+    })
+}
+
+/// The features of one sentence: `w:` words, `b:` word pairs, `p:` five-letter stems of longer
+/// words (inflections, compounds and typos share them), `rx:` hits of the default rule
+/// lexicons, `sh:` shapes of tense and role, and a bias.
+pub fn features(sentence: &str) -> Vec<String> {
+    let toks = tokens(sentence);
+    let mut out = vec!["bias".to_string()];
+    for t in &toks {
+        out.push(format!("w:{t}"));
+        if t.chars().count() >= 6 {
+            out.push(format!("p:{}", t.chars().take(5).collect::<String>()));
+        }
+    }
+    for w in toks.windows(2) {
+        out.push(format!("b:{}_{}", w[0], w[1]));
+    }
+    let s = shapes();
+    for (name, re) in &s.lexicon {
+        if re.is_match(sentence) {
+            out.push(name.clone());
+        }
+    }
+    for (name, re) in &s.shapes {
+        if re.is_match(sentence) {
+            out.push(name.to_string());
+        }
+    }
+    // Concepts, and pairs of them: a role *and* a deciding act, a wait *and* an event.
+    let norm = normalise(sentence);
+    let fired: Vec<&str> = super::lexicon::concepts()
+        .iter()
+        .filter(|(_, re)| re.is_match(&norm))
+        .map(|(name, _)| *name)
+        .collect();
+    for (i, a) in fired.iter().enumerate() {
+        out.push(a.to_string());
+        for b in &fired[i + 1..] {
+            out.push(format!("cc:{a}+{b}"));
+        }
+    }
+    if toks.len() <= 4 {
+        out.push("sh:short".into());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The verdict on one sentence: a reason when the model is confident, `none` when it is
+/// fairly sure there is none, otherwise it abstains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Reason(usize),
+    NoReason,
+    Abstain,
+}
+
+/// How sure the model must be to name a reason: below it the reader abstains, since a wrong
+/// template costs more than no draft (chosen by cross-validation on the training part).
+pub const CONFIDENT: f32 = 0.55;
+/// How sure it must be that a sentence states no reason.
+pub const NO_REASON: f32 = 0.4;
+
+/// Apply [`CONFIDENT`] to a sentence's probabilities.
+pub fn verdict(p: &Probs) -> Verdict {
+    let (best, pb) = p.iter().enumerate().fold(
+        (0, f32::MIN),
+        |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc },
+    );
+    if best == NONE && pb >= NO_REASON {
+        Verdict::NoReason
+    } else if pb < CONFIDENT || best == NONE {
+        Verdict::Abstain
+    } else {
+        Verdict::Reason(best)
+    }
+}
+
+/// Index of a class name.
+pub fn class_index(name: &str) -> Option<usize> {
+    CLASSES.iter().position(|c| *c == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_fold_accents_and_numbers() {
+        assert_eq!(
+            tokens("Ci-joint le devis: 24 000 € — à bientôt!"),
+            ["ci", "joint", "le", "devis", "<num>", "<num>", "a", "bientot"]
+        );
+        assert_eq!(tokens("I’ll send it"), ["i'll", "send", "it"]);
+    }
+
+    #[test]
+    fn training_separates_two_toy_classes() {
+        let ex: Vec<(Vec<String>, usize)> = vec![
+            (features("here is the quote"), 0),
+            (features("the quote is attached"), 0),
+            (features("thanks for lunch"), NONE),
+            (features("thanks so much"), NONE),
+        ];
+        let m = train(&ex, 20);
+        assert_eq!(verdict(&m.classify("quote attached")), Verdict::Reason(0));
+        assert_eq!(verdict(&m.classify("many thanks")), Verdict::NoReason);
+        // A model survives its own file format.
+        let back = Model::parse(&m.to_tsv()).unwrap();
+        let (a, b) = (m.classify("the quote"), back.classify("the quote"));
+        assert!((a[0] - b[0]).abs() < 0.01, "{a:?} vs {b:?}");
+    }
+}
