@@ -71,6 +71,17 @@ enum Command {
         #[arg(long)]
         raw: bool,
     },
+    /// Explain one thread's reason: the sentence that decided, the scores, the source.
+    Explain {
+        /// Message-ID of the thread's first message (as in `scan`'s `thread` field).
+        thread: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        account: Option<String>,
+    },
     /// Check templates: Tera syntax, banned phrases, and that each brings the value item.
     Templates {
         #[command(subcommand)]
@@ -279,6 +290,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                 if !d.cc.is_empty() {
                                     println!("Cc: {}", d.cc.join(", "));
                                 }
+                                if let Some(from) = &t.learned_from {
+                                    println!("Reason-Learned-From: <{from}> (your own tag on a message worded like this one)");
+                                }
                                 println!(
                                     "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\nX-Followup-Reason: {}\nX-Followup-Stage: {}\n\n{}",
                                     d.subject,
@@ -300,6 +314,34 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                 .unwrap_or_default()
                         ))),
                     };
+                }
+            }
+            Err(usage(anyhow!(
+                "no thread <{id}> found; `followup scan --format json` lists thread ids"
+            )))
+        }
+        Command::Explain {
+            thread,
+            config,
+            now,
+            account,
+        } => {
+            let now = parse_now(now.as_deref())?;
+            let cfg = load_config(config.as_deref())?;
+            let templates = load_templates(&cfg)?;
+            let id = followup::message::clean_id(&thread);
+            let opts = ScanOptions {
+                now,
+                dry_run: true,
+                only_thread: Some(&id),
+            };
+            for a in accounts(&cfg, account.as_deref())? {
+                let r = service::run::scan_once(&cfg, a, &templates, &opts)
+                    .await
+                    .map_err(runtime)?;
+                if let Some(t) = r.threads.first() {
+                    print!("{}", followup::report::explain(t));
+                    return Ok(());
                 }
             }
             Err(usage(anyhow!(

@@ -95,6 +95,11 @@ pub struct Inbound {
     pub message_id: String,
     pub from: String,
     pub subject: String,
+    /// The rep's conversation this message belongs to instead, if any: its own thread has a
+    /// message of the rep's, its sender is on a thread with the rep, or its subject is that
+    /// of one of the rep's threads. A colleague's message that answers another conversation
+    /// never answers this one.
+    pub belongs_to: Option<String>,
 }
 
 /// Inbound human mail by sender address and by sender domain.
@@ -105,25 +110,78 @@ pub struct ReplyIndex {
 }
 
 impl ReplyIndex {
-    /// Index human, non-rep mail of the reply folders.
-    pub fn build<'a>(
-        mails: impl Iterator<Item = (&'a Mail, &'a Kind)>,
+    /// Index the human, non-rep mail of the reply folders (`in_reply_folder`), each with the
+    /// rep's conversation it belongs to (see [`Inbound::belongs_to`]).
+    pub fn build(
+        mails: &[Mail],
+        kinds: &[Kind],
+        in_reply_folder: &[bool],
+        threads: &[crate::thread::Thread],
         identity: &Identity,
     ) -> Self {
+        use crate::message::text::base_subject;
+        let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+        // The rep's conversations: their ids, the people on them, their subjects.
+        let mut thread_of: Vec<Option<usize>> = vec![None; mails.len()];
+        let mut rep_thread = vec![false; threads.len()];
+        let mut person_thread: HashMap<String, usize> = HashMap::new();
+        let mut subject_thread: HashMap<String, Option<usize>> = HashMap::new();
+        for (ti, t) in threads.iter().enumerate() {
+            for &i in &t.messages {
+                thread_of[i] = Some(ti);
+            }
+            rep_thread[ti] = t.messages.iter().any(|&i| is_rep(&mails[i]));
+            if !rep_thread[ti] {
+                continue;
+            }
+            for &i in &t.messages {
+                let m = &mails[i];
+                for a in m.from.iter().chain(m.to.iter()).chain(m.cc.iter()) {
+                    if identity.role(a) == Role::Prospect {
+                        person_thread.entry(a.email.clone()).or_insert(ti);
+                    }
+                }
+            }
+            let subj = base_subject(&mails[t.messages[0]].subject).to_lowercase();
+            if !subj.is_empty() {
+                // A subject two conversations share names neither.
+                subject_thread
+                    .entry(subj)
+                    .and_modify(|e| {
+                        if *e != Some(ti) {
+                            *e = None
+                        }
+                    })
+                    .or_insert(Some(ti));
+            }
+        }
         let mut idx = ReplyIndex::default();
-        for (m, k) in mails {
+        for (i, m) in mails.iter().enumerate() {
+            if !in_reply_folder[i] {
+                continue;
+            }
             let (Some(a), Some(date)) = (m.author(), m.date) else {
                 continue;
             };
             // Notification senders (noreply@…) are already not human: classify makes them notices.
-            if !k.is_human() || identity.role(a) == Role::Rep {
+            if !kinds[i].is_human() || identity.role(a) == Role::Rep {
                 continue;
             }
+            let own = thread_of[i].filter(|&t| rep_thread[t]);
+            let by_subject = subject_thread
+                .get(&base_subject(&m.subject).to_lowercase())
+                .copied()
+                .flatten();
+            let belongs_to = own
+                .or_else(|| person_thread.get(&a.email).copied())
+                .or(by_subject)
+                .map(|t| threads[t].id.clone());
             let entry = Inbound {
                 date,
                 message_id: m.message_id.clone(),
                 from: a.email.clone(),
                 subject: m.subject.clone(),
+                belongs_to,
             };
             idx.by_domain
                 .entry(a.domain().to_string())
@@ -137,29 +195,36 @@ impl ReplyIndex {
         idx
     }
 
-    /// The earliest message after `after` from one of `prospects` (or, with `by_domain`, from
-    /// their non-free-mail company domain) that is not one of `exclude`.
+    /// The earliest message after `after` that answers thread `thread`: from one of
+    /// `prospects` anywhere, or (with `by_domain`) from someone else at their non-free-mail
+    /// company domain when it belongs to no other conversation of the rep's (the assistant
+    /// who answers for the boss). `exclude` are the thread's own messages.
     pub fn reply_after(
         &self,
+        thread: &str,
         prospects: &[Address],
         after: DateTime<Utc>,
         by_domain: bool,
         exclude: &[&str],
         identity: &Identity,
     ) -> Option<&Inbound> {
-        let mut lists: Vec<&Vec<Inbound>> = Vec::new();
+        let mut found: Vec<&Inbound> = Vec::new();
         for p in prospects {
-            lists.extend(self.by_address.get(&p.email));
+            found.extend(self.by_address.get(&p.email).into_iter().flatten());
             if by_domain && !is_freemail(p.domain()) && identity.role(p) == Role::Prospect {
-                lists.extend(self.by_domain.get(p.domain()));
+                found.extend(
+                    self.by_domain
+                        .get(p.domain())
+                        .into_iter()
+                        .flatten()
+                        .filter(|i| i.belongs_to.as_deref().is_none_or(|t| t == thread)),
+                );
             }
         }
-        let best = lists
+        found
             .into_iter()
-            .flatten()
             .filter(|i| i.date > after && !exclude.contains(&i.message_id.as_str()))
-            .min_by_key(|i| i.date);
-        best
+            .min_by_key(|i| i.date)
     }
 }
 
@@ -339,7 +404,9 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
 
     // A reply outside the thread (a new email, a reply from a colleague at the prospect).
     let thread_ids: Vec<&str> = mails.iter().map(|m| m.message_id.as_str()).collect();
+    let thread_id = mails[0].message_id.as_str();
     if let Some(r) = inp.replies.reply_after(
+        thread_id,
         &prospects,
         last_rep_at,
         inp.policy.domain_replies,

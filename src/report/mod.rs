@@ -6,6 +6,86 @@ use crate::message::text::ellipsize;
 
 use crate::service::ThreadReport;
 
+/// `followup explain`: how the thread's reason was decided, for the rep or a sales-ops person
+/// checking the reader.
+pub fn explain(t: &ThreadReport) -> String {
+    use crate::reason::model::{CLASSES, NONE};
+    let mut out = format!("thread   <{}>  {}\n", t.thread, t.subject);
+    out.push_str(&format!(
+        "status   {}{}\n",
+        t.status.as_str(),
+        t.note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default()
+    ));
+    let reading = t.reading.as_ref();
+    match reading.and_then(|r| r.finding.as_ref()) {
+        Some(f) => {
+            out.push_str(&format!(
+                "reason   {} from {}: {}\n",
+                f.reason,
+                f.source.as_str(),
+                f.why
+            ));
+            if let Some(c) = &f.commitment {
+                out.push_str(&format!("decided  \"{c}\"\n"));
+            }
+            if let Some(m) = &f.learned_from {
+                out.push_str(&format!("learned  from your tagged message <{m}>\n"));
+            }
+        }
+        None => {
+            out.push_str("reason   none\n");
+            if let Some(r) = reading {
+                if !r.candidates.is_empty() {
+                    let c: Vec<String> = r
+                        .candidates
+                        .iter()
+                        .map(|(n, p)| format!("{n} {p:.2}"))
+                        .collect();
+                    out.push_str(&format!(
+                        "leading  {} (below the {:.2} the reader needs)\n",
+                        c.join(", "),
+                        crate::reason::model::CONFIDENT
+                    ));
+                }
+                if !r.expects_reply {
+                    out.push_str("         the rep's unanswered mail expects no answer\n");
+                }
+            }
+        }
+    }
+    let Some(r) = reading.filter(|r| !r.sentences.is_empty()) else {
+        out.push_str("(no text of the rep's was read for this thread)\n");
+        return out;
+    };
+    out.push_str("\nreason scores (best sentence of the rep's newest message):\n");
+    let mut best: Vec<(usize, f32)> = (0..NONE)
+        .map(|c| {
+            let p = r.sentences.iter().map(|(_, p)| p[c]).fold(0f32, f32::max);
+            (c, p)
+        })
+        .collect();
+    best.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (c, p) in best {
+        out.push_str(&format!("  {:<15} {p:.2}\n", CLASSES[c]));
+    }
+    out.push_str("\nsentences (the model's top class and score):\n");
+    for (s, p) in &r.sentences {
+        let (c, v) = p
+            .iter()
+            .enumerate()
+            .fold((0, 0f32), |a, (i, &v)| if v > a.1 { (i, v) } else { a });
+        out.push_str(&format!(
+            "  [{:<14} {v:.2}] {}\n",
+            CLASSES[c],
+            ellipsize(s, 90)
+        ));
+    }
+    out
+}
+
 /// One JSON object per line, one per thread considered.
 pub fn json_lines(threads: &[ThreadReport]) -> String {
     let mut out = String::new();

@@ -91,6 +91,11 @@ pub struct ThreadReport {
     pub rejected_by: Vec<String>,
     /// For `replied`: the message that counted as the reply.
     pub reply: Option<crate::policy::ReplyInfo>,
+    /// For `reason_source: "learned"`: the rep's tagged message whose wording matched.
+    pub learned_from: Option<String>,
+    /// What the reason reader saw (for `explain`; not part of the JSON).
+    #[serde(skip)]
+    pub reading: Option<crate::reason::Reading>,
 }
 
 /// The outcome of scanning one account.
@@ -260,15 +265,7 @@ pub async fn scan<S: MailStore>(
         .iter()
         .map(|m| classify(m, cfg.policy.max_recipients))
         .collect();
-    let replies = ReplyIndex::build(
-        mails
-            .iter()
-            .zip(kinds.iter())
-            .zip(reply_folder.iter())
-            .filter(|(_, r)| **r)
-            .map(|(mk, _)| mk),
-        &identity,
-    );
+    let replies = ReplyIndex::build(&mails, &kinds, &reply_folder, &threads, &identity);
     let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let cal = calendar(cfg, account, opts.now);
     let inputs = Inputs {
@@ -320,6 +317,8 @@ pub async fn scan<S: MailStore>(
             draft: None,
             rejected_by: Vec::new(),
             reply: d.reply.clone(),
+            learned_from: d.reason.as_ref().and_then(|f| f.learned_from.clone()),
+            reading: d.reading.clone(),
         };
         // The Message-ID of our draft for this stage when it is (still) in Drafts.
         let mut our_draft: Option<String> = None;

@@ -1,0 +1,223 @@
+//! The reason reader and reply attribution end to end, on a Maildir tree written here and on
+//! the same tree served by a real Dovecot: mail that expects no answer, the rep's own promise
+//! to wait, a reason learned from the rep's own tag, `explain`, and a colleague's email that
+//! belongs to their own conversation.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::dovecot::{Dovecot, Options, PASSWORD};
+use support::{thread, NOW};
+
+/// (folder, file name, raw message). Flag letter `a` is the keyword in `dovecot-keywords`.
+const MAIL: &[(&str, &str, &str)] = &[
+    (
+        ".Sent",
+        "1794900000.M1P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Lena Park <lena@zephyr-labs.example>\nSubject: Congrats!\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <congrats-1@acme.io>\n\nHi Lena,\n\nCongratulations on the launch yesterday, the whole team was cheering for you!\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794900100.M2P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Raj Mehta <raj@quantum-freight.example>\nSubject: Rollout plan\nDate: Tue, 17 Nov 2026 10:00:00 -0500\nMessage-ID: <holdoff-1@acme.io>\n\nHi Raj,\n\nThanks for the update. I'll hold off until you're back on the 9th and send the rollout plan then.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794000000.M3P1.t:2,Sa",
+        "From: Alex Morgan <alex@acme.io>\nTo: Mei Tan <mei@harbor-logistics.example>\nSubject: Dock scheduling\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <tagged-1@acme.io>\n\nHi Mei,\n\nI'll sync with our yard crew on the dock windows and circle round with a slot map.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1794100000.M4P1.t:2,S",
+        "From: Mei Tan <mei@harbor-logistics.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Dock scheduling\nDate: Tue, 03 Nov 2026 09:00:00 -0500\nMessage-ID: <mei-reply@harbor-logistics.example>\nIn-Reply-To: <tagged-1@acme.io>\nReferences: <tagged-1@acme.io>\n\nGreat, thanks.\n",
+    ),
+    (
+        ".Sent",
+        "1794900200.M5P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Omar Haddad <omar@pier-nine.example>\nSubject: Yard windows\nDate: Mon, 16 Nov 2026 11:00:00 -0500\nMessage-ID: <learned-1@acme.io>\n\nHi Omar,\n\nI'll sync with our yard crew on the dock windows and circle round with a slot map for Pier Nine.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794900300.M6P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Bruce Wayne <bruce@wayne-enterprises.example>\nSubject: Pricing for Wayne\nDate: Mon, 16 Nov 2026 12:00:00 -0500\nMessage-ID: <wayne-a@acme.io>\n\nHi Bruce,\n\nAttached is the quote for the two plants.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794500000.M7P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Lucius Fox <lucius@wayne-enterprises.example>\nSubject: Security review\nDate: Thu, 12 Nov 2026 10:00:00 -0500\nMessage-ID: <wayne-b@acme.io>\n\nHi Lucius,\n\nHere are the answers to your security questions.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000000.M8P1.t:2,S",
+        "From: Lucius Fox <lucius@wayne-enterprises.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Security review\nDate: Wed, 18 Nov 2026 09:00:00 -0500\nMessage-ID: <lucius-reply@wayne-enterprises.example>\nIn-Reply-To: <wayne-b@acme.io>\nReferences: <wayne-b@acme.io>\n\nThanks, all clear on our side.\n",
+    ),
+    (
+        "",
+        "1795100000.M9P1.t:2,S",
+        "From: Lucius Fox <lucius@wayne-enterprises.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Badge access for the install team\nDate: Thu, 19 Nov 2026 09:00:00 -0500\nMessage-ID: <lucius-new@wayne-enterprises.example>\n\nAlex, your installers will need badges; send me their names.\n",
+    ),
+    (
+        ".Sent",
+        "1794900400.M10P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Diana Prince <diana@themyscira-corp.example>\nSubject: Proposal for Themyscira\nDate: Mon, 16 Nov 2026 13:00:00 -0500\nMessage-ID: <themyscira-1@acme.io>\n\nHi Diana,\n\nPlease find attached our proposal for the three sites.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000100.M11P1.t:2,S",
+        "From: Steve Trevor <steve@themyscira-corp.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Diana's calendar\nDate: Wed, 18 Nov 2026 15:00:00 -0500\nMessage-ID: <assistant@themyscira-corp.example>\n\nDiana asked me to find 30 minutes next week to go through your document.\n",
+    ),
+];
+
+/// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
+fn write_maildir(root: &Path) {
+    for f in ["", ".Sent", ".Drafts"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
+        }
+    }
+    std::fs::write(root.join(".Sent/dovecot-keywords"), "0 trial\n").unwrap();
+    for (folder, name, raw) in MAIL {
+        std::fs::write(root.join(folder).join("cur").join(name), raw).unwrap();
+    }
+}
+
+const IDENTITY: &str = r#"[accounts.identity]
+name = "Alex Morgan"
+addresses = ["alex@acme.io"]
+timezone = "America/New_York"
+
+[policy]
+holidays = ["2026-11-26", "2026-12-25", "2027-01-01"]
+
+[state]
+dir = "state"
+"#;
+
+fn run(cfg: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(args)
+        .args(["--config", cfg.to_str().unwrap(), "--now", NOW])
+        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn scan(cfg: &Path) -> Vec<serde_json::Value> {
+    run(cfg, &["scan", "--dry-run", "--format", "json"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// What every backend must decide for the scenario, and what `explain` says about it.
+fn check(cfg: &Path) {
+    let lines = scan(cfg);
+
+    let congrats = thread(&lines, "congrats-1@acme.io");
+    assert_eq!(congrats["status"], "no_reply_expected", "{congrats}");
+    assert_eq!(congrats["draft"], serde_json::Value::Null);
+
+    let hold = thread(&lines, "holdoff-1@acme.io");
+    assert_eq!(hold["reason"], "away", "{hold}");
+    assert_eq!(hold["waiting_for"], "agreed_date", "{hold}");
+    assert_eq!(
+        hold["due_at"], "2026-12-10T14:00:00Z",
+        "the working day after the 9th (a date given is read as the last day away), 09:00 in New York"
+    );
+    assert_eq!(hold["status"], "waiting");
+
+    let learned = thread(&lines, "learned-1@acme.io");
+    assert_eq!(
+        (&learned["reason"], &learned["reason_source"]),
+        (&"trial".into(), &"learned".into()),
+        "{learned}"
+    );
+    assert_eq!(learned["learned_from"], "tagged-1@acme.io");
+    assert_eq!(learned["status"], "due");
+
+    let bruce = thread(&lines, "wayne-a@acme.io");
+    assert_eq!(
+        bruce["status"], "due",
+        "Lucius's new email belongs to his own conversation, not Bruce's: {bruce}"
+    );
+    assert_eq!(bruce["reason"], "pricing");
+    assert_eq!(thread(&lines, "wayne-b@acme.io")["status"], "replied");
+
+    let diana = thread(&lines, "themyscira-1@acme.io");
+    assert_eq!(
+        diana["status"], "replied",
+        "the assistant answers for Diana"
+    );
+    assert_eq!(diana["reply"]["from"], "steve@themyscira-corp.example");
+    assert_eq!(diana["reply"]["in_thread"], false);
+
+    let why = run(cfg, &["explain", "learned-1@acme.io"]);
+    assert!(why.contains("reason   trial from learned"), "{why}");
+    assert!(
+        why.contains("learned  from your tagged message <tagged-1@acme.io>"),
+        "{why}"
+    );
+    assert!(why.contains("circle round with a slot map"), "{why}");
+    let why = run(cfg, &["explain", "holdoff-1@acme.io"]);
+    assert!(why.contains("reason   away from rep_text"), "{why}");
+    assert!(
+        why.contains("decided  \"Thanks for the update. I'll hold off")
+            || why.contains("decided  \"I'll hold off until you're back on the 9th"),
+        "{why}"
+    );
+    assert!(why.contains("[away"), "sentence scores are listed: {why}");
+    let why = run(cfg, &["explain", "congrats-1@acme.io"]);
+    assert!(why.contains("expects no answer"), "{why}");
+}
+
+#[test]
+fn the_reader_and_reply_attribution_on_a_maildir() {
+    let dir = tempfile::tempdir().unwrap();
+    write_maildir(&dir.path().join("mail"));
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!("[[accounts]]\nname = \"t\"\nmaildir = {{ path = \"mail\" }}\n\n{IDENTITY}"),
+    )
+    .unwrap();
+    check(&cfg);
+}
+
+#[test]
+fn the_reader_and_reply_attribution_over_imap() {
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("mail");
+    write_maildir(&maildir);
+    let server = Dovecot::start(Some(&maildir), Options::default());
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, server.config("")).unwrap();
+    check(&cfg);
+}
+
+#[test]
+fn without_the_tag_the_same_wording_is_not_a_trial() {
+    // The control for the learned reason: with no tagged example the model alone does not
+    // read "trial" into the sentence, so the test above shows learning, not the model.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("mail");
+    write_maildir(&root);
+    std::fs::remove_file(root.join(".Sent/cur/1794000000.M3P1.t:2,Sa")).unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!("[[accounts]]\nname = \"t\"\nmaildir = {{ path = \"mail\" }}\n\n{IDENTITY}"),
+    )
+    .unwrap();
+    let lines = scan(&cfg);
+    let t = thread(&lines, "learned-1@acme.io");
+    assert_ne!(t["reason"], "trial", "{t}");
+    assert_ne!(t["reason_source"], "learned", "{t}");
+}
