@@ -68,6 +68,28 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1795000100.M11P1.t:2,S",
         "From: Steve Trevor <steve@themyscira-corp.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Diana's calendar\nDate: Wed, 18 Nov 2026 15:00:00 -0500\nMessage-ID: <assistant@themyscira-corp.example>\n\nDiana asked me to find 30 minutes next week to go through your document.\n",
     ),
+    // A text-only bounce that quotes no Message-ID: tied by its failed recipient.
+    (
+        ".Sent",
+        "1794900500.M12P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Gil Ghost <gil@initrode-systems.example>\nSubject: Pricing for Initrode\nDate: Tue, 17 Nov 2026 09:00:00 -0500\nMessage-ID: <initrode-1@acme.io>\n\nHi Gil,\n\nAttached is the quote for the two warehouses.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000200.M13P1.t:2,S",
+        "From: MAILER-DAEMON@mx.initrode-systems.example\nTo: alex@acme.io\nSubject: failure notice\nDate: Tue, 17 Nov 2026 09:05:00 -0500\nMessage-ID: <qmail-1@mx.initrode-systems.example>\n\nHi. This is the qmail-send program at mx.initrode-systems.example.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<gil@initrode-systems.example>:\nSorry, no mailbox here by that name. (#5.1.1)\n",
+    ),
+    // A "System Administrator" at the prospect's own domain: a bounce, never a reply.
+    (
+        ".Sent",
+        "1794900600.M14P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Miles Dyson <miles@cyberdyne-labs.example>\nSubject: Security review\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <cyberdyne-sec@acme.io>\n\nHi Miles,\n\nHere are the answers to your security questionnaire.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000300.M15P1.t:2,S",
+        "From: System Administrator <admin@cyberdyne-labs.example>\nTo: alex@acme.io\nSubject: Undeliverable: Security review\nDate: Wed, 18 Nov 2026 10:01:00 -0500\nMessage-ID: <ndr-1@cyberdyne-labs.example>\n\nYour message did not reach some or all of the intended recipients.\n\n      Subject:  Security review\n      Sent:     18/11/2026 10:00\n\nThe following recipient(s) cannot be reached:\n\n      miles@cyberdyne-labs.example on 18/11/2026 10:01\n            The e-mail account does not exist at the organization this message was sent to.\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -158,6 +180,19 @@ fn check(cfg: &Path) {
     );
     assert_eq!(diana["reply"]["from"], "steve@themyscira-corp.example");
     assert_eq!(diana["reply"]["in_thread"], false);
+
+    let ghost = thread(&lines, "initrode-1@acme.io");
+    assert_eq!(ghost["status"], "bounced", "{ghost}");
+    assert_eq!(
+        ghost["bounced"],
+        serde_json::json!(["gil@initrode-systems.example"])
+    );
+    let miles = thread(&lines, "cyberdyne-sec@acme.io");
+    assert_eq!(miles["status"], "bounced", "{miles}");
+    assert_eq!(
+        miles["bounced"],
+        serde_json::json!(["miles@cyberdyne-labs.example"])
+    );
 
     let why = run(cfg, &["explain", "learned-1@acme.io"]);
     assert!(why.contains("reason   trial from learned"), "{why}");

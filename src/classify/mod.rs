@@ -57,6 +57,8 @@ fn autoreply_subject_re() -> &'static Regex {
     })
 }
 
+pub mod bounce;
+
 fn autoreply_body_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -112,16 +114,34 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
     let body = mail.body.as_deref().unwrap_or("");
     let head: String = body.chars().take(1200).collect();
 
-    // Bounces: a DSN, Exim/Gmail's X-Failed-Recipients, or a mailer daemon saying so.
+    // Bounces: a DSN, Exim/Gmail's X-Failed-Recipients, or a mail system saying so.
     let is_report = s.content_type == "multipart/report"
         && s.report_type
             .as_deref()
             .is_none_or(|r| r.contains("delivery-status"));
+    if (s.content_type == "multipart/report" && !is_report) || bounce::complaint(subject) {
+        return Kind::Notice; // feedback (ARF) reports, complaints, read receipts
+    }
+    let daemon = is_mailer_daemon(mail) || bounce::daemon_sender(&s.from_raw);
+    let says_failed = bounce_subject_re().is_match(subject)
+        || bounce::bounce_subject(subject)
+        || bounce::bounce_text(&head);
+    // Amazon SES forwards its bounces as a JSON notification.
+    let ses = !mail.dsn_failed.is_empty() && body.contains("notificationType");
     if is_report
+        || ses
         || !s.x_failed_recipients.is_empty()
-        || (is_mailer_daemon(mail) && bounce_subject_re().is_match(subject))
-        || (is_mailer_daemon(mail) && s.return_path_empty)
+        || (daemon && (says_failed || s.return_path_empty))
+        || (s.return_path_empty && says_failed)
+        || (s.has_original && bounce::bounce_subject(subject) && bounce::bounce_text(body))
     {
+        let only_dsn = s.has_dsn_part && mail.dsn_failed.is_empty();
+        if mail.dsn_failed.is_empty()
+            && s.x_failed_recipients.is_empty()
+            && (only_dsn || bounce::delay_or_success(subject, &head))
+        {
+            return Kind::Notice; // a delay warning, a relay or delivery notice
+        }
         let mut failed = mail.dsn_failed.clone();
         for r in &s.x_failed_recipients {
             if !failed.iter().any(|f| &f.recipient == r) {

@@ -103,6 +103,12 @@ pub struct Signals {
     pub thread_topic: Option<String>,
     /// Our own marker, present on drafts this program wrote.
     pub followup_key: Option<String>,
+    /// The `From:` header as written (a bounce's is often `MAILER-DAEMON <>`, with no address).
+    pub from_raw: String,
+    /// A `message/delivery-status` part is present (so its actions are the whole truth).
+    pub has_dsn_part: bool,
+    /// The original message (or its headers) is attached, as delivery reports do.
+    pub has_original: bool,
 }
 
 impl Mail {

@@ -63,6 +63,10 @@ pub fn parse(
         .filter(|d| d.year >= 1970 && d.month >= 1 && d.month <= 12 && d.day >= 1)
         .and_then(|d| Utc.timestamp_opt(d.to_timestamp(), 0).single());
     if mail.date.is_none() {
+        // Some mail systems write no time zone ("Wed, 3 May 2007 23:34:45"): read it as UTC.
+        mail.date = msg.header_raw("Date").and_then(lenient_date);
+    }
+    if mail.date.is_none() {
         if msg.header("Date").is_some() {
             warnings.push(format!(
                 "{where_}: unreadable Date header; using the server/file date"
@@ -77,6 +81,23 @@ pub fn parse(
     mail.to = addresses(msg.to());
     mail.cc = addresses(msg.cc());
     mail.bcc = addresses(msg.bcc());
+    // An encoded word in a local part (`=?utf-8?B?…?=@example.org`, not allowed but written)
+    // decodes to nothing: keep the address as written, as delivery reports quote it.
+    for (list, name) in [
+        (&mut mail.from, "From"),
+        (&mut mail.to, "To"),
+        (&mut mail.cc, "Cc"),
+    ] {
+        for a in list.iter_mut().filter(|a| a.email.starts_with('@')) {
+            if let Some(w) = msg.header_raw(name).and_then(|raw| {
+                raw.split([',', '<', '>', ' ', '\t', '\r', '\n'])
+                    .find(|w| w.len() > a.email.len() && w.to_ascii_lowercase().ends_with(&a.email))
+                    .map(|w| w.to_ascii_lowercase())
+            }) {
+                a.email = w;
+            }
+        }
+    }
 
     let text = |name: &str| header_text(msg.header(name));
     let ct = msg.content_type();
@@ -126,6 +147,9 @@ pub fn parse(
             .map(|s| s.split_whitespace().collect()),
         thread_topic: text("Thread-Topic"),
         followup_key: text("X-Followup-Key"),
+        from_raw: msg.header_raw("From").unwrap_or("").trim().to_string(),
+        has_dsn_part: false,
+        has_original: false,
     };
 
     if !headers_only {
@@ -139,6 +163,13 @@ pub fn parse(
             if pct == "text/calendar" || pct == "application/ics" {
                 mail.signals.has_calendar = true;
             }
+            if matches!(
+                pct.as_str(),
+                "message/rfc822" | "text/rfc822-headers" | "message/rfc822-headers"
+            ) || matches!(part.body, PartType::Message(_))
+            {
+                mail.signals.has_original = true;
+            }
             if pct == "message/delivery-status" || pct == "message/global-delivery-status" {
                 let body = match &part.body {
                     PartType::Text(t) | PartType::Html(t) => t.to_string(),
@@ -148,20 +179,25 @@ pub fn parse(
                     PartType::Message(m) => String::from_utf8_lossy(m.raw_message()).into_owned(),
                     PartType::Multipart(_) => String::new(),
                 };
+                // An empty report ("Delivery report unavailable") says nothing: the text does.
+                if body.to_ascii_lowercase().contains("action:") {
+                    mail.signals.has_dsn_part = true;
+                }
                 mail.dsn_failed.extend(parse_delivery_status(&body));
             }
         }
         // A bounce carries the original's headers; linking it to that Message-ID puts it in
         // the right thread even though bounces set no In-Reply-To.
-        let author_local = mail
-            .from
-            .first()
-            .map(|a| a.email.split('@').next().unwrap_or("").to_string())
-            .unwrap_or_default();
-        if mail.signals.content_type == "multipart/report"
+        use crate::classify::bounce;
+        let bounce_like = mail.signals.content_type == "multipart/report"
             || !mail.signals.x_failed_recipients.is_empty()
-            || matches!(author_local.as_str(), "mailer-daemon" | "postmaster")
-        {
+            || bounce::daemon_sender(&mail.signals.from_raw)
+            || mail.signals.return_path_empty
+            || bounce::bounce_subject(&mail.subject)
+            || msg
+                .body_text(0)
+                .is_some_and(|t| t.contains("notificationType") && t.contains("Bounce"));
+        if bounce_like {
             let text = String::from_utf8_lossy(raw);
             let body_start = text
                 .find("\r\n\r\n")
@@ -174,7 +210,58 @@ pub fn parse(
                 }
             }
         }
+        // A notice with no RFC 3464 part names the failed recipients in its own text.
+        let mut raw_text: Option<String> = None;
+        if bounce_like
+            && !mail.signals.has_dsn_part
+            && mail.dsn_failed.is_empty()
+            && mail.signals.x_failed_recipients.is_empty()
+        {
+            let own: Vec<String> = (0..)
+                .map_while(|i| msg.body_text(i))
+                .take(8)
+                .map(|t| t.into_owned())
+                .collect();
+            let mut own = own.join("\n");
+            if own.trim().is_empty() {
+                // MIME that mail-parser could not split: read the raw text after the headers.
+                let text = String::from_utf8_lossy(raw);
+                let start = text
+                    .find("\r\n\r\n")
+                    .or_else(|| text.find("\n\n"))
+                    .unwrap_or(0);
+                own = text[start..].chars().take(BODY_CAP).collect();
+            }
+            let exclude: Vec<String> = mail
+                .from
+                .iter()
+                .chain(mail.to.iter())
+                .chain(mail.cc.iter())
+                .map(|a| a.email.clone())
+                .collect();
+            // Report fields written as text (or in a part mail-parser could not split) first;
+            // when they say "delayed" or "delivered", that is the whole truth.
+            mail.dsn_failed = parse_delivery_status(&own);
+            if mail.dsn_failed.is_empty() && dsn_action_re().is_match(&own) {
+                mail.signals.has_dsn_part = true;
+            } else if mail.dsn_failed.is_empty() {
+                mail.dsn_failed = bounce::ses_failures(&own);
+                if mail.dsn_failed.is_empty() {
+                    mail.dsn_failed = bounce::text_failures(&own, &exclude);
+                }
+                if mail.dsn_failed.is_empty() {
+                    // A report forwarded as an attachment carries its fields one level down.
+                    mail.dsn_failed = parse_delivery_status(&String::from_utf8_lossy(raw));
+                }
+            }
+            raw_text = Some(own);
+        }
         let mut body = msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+        if body.trim().is_empty() {
+            if let Some(t) = raw_text {
+                body = t;
+            }
+        }
         if msg.parts.iter().any(|p| p.is_encoding_problem) {
             warnings.push(format!(
                 "{where_}: a body part could not be decoded; read as far as possible"
@@ -190,6 +277,47 @@ pub fn parse(
         mail.body = Some(body.replace("\r\n", "\n"));
     }
     Ok((mail, warnings))
+}
+
+/// A Date header without a time zone, or with a zone mail-parser does not know, as UTC.
+fn lenient_date(raw: &str) -> Option<DateTime<Utc>> {
+    let t = raw.trim();
+    let t = t.split(" (").next().unwrap_or(t);
+    // The weekday is dropped: mail systems get it wrong too ("Wed, 3 May 2007").
+    let t = match t.split_once(',') {
+        Some((day, rest)) if day.trim().chars().all(|c| c.is_ascii_alphabetic()) => rest,
+        _ => t,
+    };
+    for fmt in ["%d %b %Y %H:%M:%S", "%b %d %H:%M:%S %Y"] {
+        let mut words: Vec<&str> = t.split_whitespace().collect();
+        // "Thu Apr 29 23:34:45 2009" (asctime): the weekday goes here too.
+        if words.len() == 5
+            && words[0].chars().all(|c| c.is_ascii_alphabetic())
+            && fmt.starts_with("%b")
+        {
+            words.remove(0);
+        }
+        // Drop a trailing zone word chrono cannot read ("JST", "CEST").
+        if words.len() > 4
+            && words
+                .last()
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            words.pop();
+        }
+        if let Ok(n) = chrono::NaiveDateTime::parse_from_str(&words.join(" "), fmt) {
+            return Some(Utc.from_utc_datetime(&n));
+        }
+    }
+    None
+}
+
+fn dsn_action_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?im)^action:\s*(delayed|delivered|relayed|expanded)")
+            .expect("dsn action regex")
+    })
 }
 
 fn embedded_id_re() -> &'static regex::Regex {
@@ -243,8 +371,24 @@ fn addresses(a: Option<&mail_parser::Address>) -> Vec<Address> {
 /// Failed recipients of an RFC 3464 delivery-status body.
 pub fn parse_delivery_status(body: &str) -> Vec<DsnFailure> {
     let mut out = Vec::new();
-    // Per-recipient groups are separated by blank lines; the first group is per-message.
-    for group in body.replace("\r\n", "\n").split("\n\n") {
+    // Per-recipient groups are separated by blank lines (the first group is per-message); some
+    // servers leave the blank line out, so a second Final-Recipient starts a group too.
+    let body = body.replace("\r\n", "\n");
+    let mut groups: Vec<String> = Vec::new();
+    for block in body.split("\n\n") {
+        let mut cur = String::new();
+        for line in block.lines() {
+            if line.to_ascii_lowercase().starts_with("final-recipient:")
+                && cur.to_ascii_lowercase().contains("final-recipient:")
+            {
+                groups.push(std::mem::take(&mut cur));
+            }
+            cur.push_str(line);
+            cur.push('\n');
+        }
+        groups.push(cur);
+    }
+    for group in &groups {
         let mut recipient = None;
         let mut action = None;
         let mut status = None;
@@ -299,9 +443,10 @@ pub fn parse_delivery_status(body: &str) -> Vec<DsnFailure> {
                 _ => current = None,
             }
         }
+        // `expired` (not in RFC 3464, written by some MTAs) means it gave up: a failure too.
         let failed = action
             .as_deref()
-            .map(|a| a.starts_with("failed"))
+            .map(|a| a.starts_with("failed") || a.starts_with("expired"))
             .unwrap_or(false)
             || (action.is_none() && status.as_deref().is_some_and(|s| s.starts_with('5')));
         if let (Some(r), true) = (recipient, failed) {
@@ -381,5 +526,15 @@ mod tests {
     fn delayed_delivery_is_not_a_failure() {
         let ds = "Final-Recipient: rfc822; ben@slow.example\nAction: delayed\nStatus: 4.4.1\n";
         assert!(parse_delivery_status(ds).is_empty());
+    }
+}
+#[cfg(test)]
+mod lenient_tests {
+    #[test]
+    fn a_date_without_a_zone_is_read_as_utc() {
+        let d = super::lenient_date(" Wed, 3 May 2007 23:34:45").expect("parsed");
+        assert_eq!(d.to_rfc3339(), "2007-05-03T23:34:45+00:00");
+        let d = super::lenient_date("Thu, 29 Apr 2009 23:34:45 JST").expect("parsed");
+        assert_eq!(d.to_rfc3339(), "2009-04-29T23:34:45+00:00");
     }
 }

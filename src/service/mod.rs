@@ -237,7 +237,15 @@ pub async fn scan<S: MailStore>(
             .await
             .map_err(merr)?;
     }
-    let threads = thread::build(&mails);
+    let mut threads = thread::build(&mails);
+    // Reports that carried no copy of the original's Message-ID join by failed recipient.
+    let failed = |i: usize| match classify(&mails[i], cfg.policy.max_recipients) {
+        Kind::Bounce { failed } => Some(failed.into_iter().map(|f| f.recipient).collect()),
+        _ => None,
+    };
+    thread::attach_orphan_bounces(&mut threads, &mails, failed, |m| {
+        m.author().is_some_and(|a| identity.is_rep(&a.email))
+    });
     let candidates = fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
     let round1 = fetch_plan::last_messages(&candidates, &mails);
     if !round1.is_empty() {

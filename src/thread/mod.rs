@@ -165,6 +165,64 @@ pub fn build(mails: &[Mail]) -> Vec<Thread> {
         .collect()
 }
 
+/// How long after the rep's message a delivery report can still be about it.
+pub const BOUNCE_TIE_DAYS: i64 = 7;
+
+/// Move each delivery report that threaded nowhere (it carried no copy of the original
+/// Message-ID) into the thread of the rep's latest message to one of its failed recipients,
+/// sent at most [`BOUNCE_TIE_DAYS`] before the report. `failed(i)` lists report `i`'s failed
+/// recipients (`None`: not a report; asked only of messages in threads the rep is not in); a
+/// report naming none is tied by a rep recipient's address in its text.
+pub fn attach_orphan_bounces(
+    threads: &mut Vec<Thread>,
+    mails: &[Mail],
+    failed: impl Fn(usize) -> Option<Vec<String>>,
+    is_rep: impl Fn(&Mail) -> bool,
+) {
+    let window = chrono::Duration::days(BOUNCE_TIE_DAYS);
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (from thread, mail, to thread)
+    for (ti, t) in threads.iter().enumerate() {
+        if t.messages.iter().any(|&i| is_rep(&mails[i])) {
+            continue;
+        }
+        for &b in &t.messages {
+            let (Some(names), Some(at)) = (failed(b), mails[b].date) else {
+                continue;
+            };
+            let body = mails[b].body.as_deref().unwrap_or("").to_ascii_lowercase();
+            let hits = |m: &Mail| {
+                m.recipients().any(|a| {
+                    if names.is_empty() {
+                        body.contains(&a.email)
+                    } else {
+                        names.iter().any(|n| n.eq_ignore_ascii_case(&a.email))
+                    }
+                })
+            };
+            let target = threads
+                .iter()
+                .enumerate()
+                .filter(|(tj, _)| *tj != ti)
+                .flat_map(|(tj, u)| u.messages.iter().map(move |&i| (tj, i)))
+                .filter(|&(_, i)| is_rep(&mails[i]) && hits(&mails[i]))
+                .filter(|&(_, i)| mails[i].date.is_some_and(|d| d <= at && at - d <= window))
+                .max_by_key(|&(_, i)| mails[i].date);
+            if let Some((tj, _)) = target {
+                moves.push((ti, b, tj));
+            }
+        }
+    }
+    for (from, b, to) in &moves {
+        threads[*from].messages.retain(|i| i != b);
+        threads[*to].messages.push(*b);
+        sort_by_date(mails, &mut threads[*to].messages);
+    }
+    threads.retain(|t| !t.messages.is_empty());
+    for t in threads.iter_mut() {
+        t.id = mails[t.messages[0]].message_id.clone();
+    }
+}
+
 /// The conversation part (first 22 bytes) of a base64 Thread-Index.
 fn thread_index_head(ti: &str) -> Option<Vec<u8>> {
     use base64::Engine;
