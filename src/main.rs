@@ -290,17 +290,27 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                 if !d.cc.is_empty() {
                                     println!("Cc: {}", d.cc.join(", "));
                                 }
-                                if let Some(from) = &t.learned_from {
-                                    println!("Reason-Learned-From: <{from}> (your own tag on a message worded like this one)");
-                                }
                                 println!(
-                                    "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\nX-Followup-Reason: {}\nX-Followup-Stage: {}\n\n{}",
+                                    "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\n\n{}",
                                     d.subject,
                                     d.in_reply_to,
-                                    d.references.iter().map(|r| format!("<{r}>")).collect::<Vec<_>>().join(" "),
-                                    t.reason.as_deref().unwrap_or(""),
-                                    t.stage.unwrap_or(0),
+                                    d.references
+                                        .iter()
+                                        .map(|r| format!("<{r}>"))
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
                                     d.body
+                                );
+                                // For the rep only: none of this is in the draft.
+                                eprintln!(
+                                    "note: reason `{}` ({}), stage {}{}",
+                                    t.reason.as_deref().unwrap_or(""),
+                                    t.reason_source.map(|s| s.as_str()).unwrap_or(""),
+                                    t.stage.unwrap_or(0),
+                                    t.learned_from
+                                        .as_ref()
+                                        .map(|m| format!("; learned from your tag on <{m}>, a message worded like this one"))
+                                        .unwrap_or_default()
                                 );
                             }
                             Ok(())

@@ -100,7 +100,9 @@ fn imap_scan_decides_every_thread_as_on_maildir_and_leaves_other_mail_alone() {
     );
     let northwind = drafts
         .iter()
-        .find(|d| d["x-followup-key"] == "1:CH2PR11MB4411.1@acme.io")
+        .find(|d| {
+            d["x-followup-key"] == followup::draft::compose::draft_key("CH2PR11MB4411.1@acme.io", 1)
+        })
         .expect("Northwind draft");
     assert!(
         northwind["_flags"].as_str().unwrap().contains("\\Draft"),
@@ -135,14 +137,17 @@ fn a_second_imap_scan_appends_nothing_and_fetches_nothing_old() {
 fn a_draft_deleted_in_the_mail_client_is_not_recreated() {
     let s = Setup::new(Options::default());
     s.scan();
+    let key = followup::draft::compose::draft_key("CH2PR11MB4411.1@acme.io", 1);
     imaplib(
         &s.server,
-        r#"
+        &format!(
+            r#"
 IMAP.select('Drafts')
-typ, data = IMAP.uid('SEARCH', None, 'HEADER', 'X-Followup-Key', '1:CH2PR11MB4411.1@acme.io')
+typ, data = IMAP.uid('SEARCH', None, 'HEADER', 'X-Followup-Key', '{key}')
 IMAP.uid('STORE', data[0].decode(), '+FLAGS', '(\\Deleted)')
 IMAP.expunge()
-"#,
+"#
+        ),
     );
     let n = messages(&s.server, "Drafts").len();
     let (lines, _) = s.scan();
@@ -191,9 +196,9 @@ IMAP.append('INBOX', None, None, msg)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(thread(&later, "contoso-1@acme.io")["status"], "replied");
-    assert!(messages(&s.server, "Drafts")
-        .iter()
-        .all(|d| d["x-followup-key"] != "1:contoso-1@acme.io"));
+    assert!(messages(&s.server, "Drafts").iter().all(
+        |d| d["x-followup-key"] != followup::draft::compose::draft_key("contoso-1@acme.io", 1)
+    ));
     assert!(messages(&s.server, "Drafts").len() >= drafts_before);
 }
 

@@ -77,7 +77,6 @@ fn bracket(id: &str) -> String {
 pub fn build_message(spec: DraftSpec) -> Result<DraftMessage, BuildError> {
     let mut b = Message::builder()
         .from(mailbox(&spec.from)?)
-        .user_agent(format!("followup/{}", env!("CARGO_PKG_VERSION")))
         .subject(header_safe(&spec.subject))
         .message_id(Some(bracket(&spec.message_id)))
         .in_reply_to(bracket(&spec.in_reply_to))
@@ -101,10 +100,8 @@ pub fn build_message(spec: DraftSpec) -> Result<DraftMessage, BuildError> {
     let custom = |name: &'static str, v: String| {
         HeaderValue::new(HeaderName::new_from_ascii_str(name), header_safe(&v))
     };
-    b = b
-        .raw_header(custom("X-Followup-Reason", spec.reason.clone()))
-        .raw_header(custom("X-Followup-Stage", spec.stage.to_string()))
-        .raw_header(custom("X-Followup-Key", spec.key.clone()));
+    // Only the opaque key travels with the draft; reason and stage stay in the local state.
+    b = b.raw_header(custom("X-Followup-Key", spec.key.clone()));
     if let Some(ti) = &spec.thread_index {
         b = b.raw_header(custom("Thread-Index", ti.clone()));
     }

@@ -55,8 +55,22 @@ pub struct Request<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// The (thread, stage) key carried in `X-Followup-Key` and the state file.
+/// The (thread, stage) key carried in `X-Followup-Key` and the state file: opaque, so a
+/// prospect who sees the header learns nothing (reason, stage and thread stay in the state).
 pub fn draft_key(thread_id: &str, stage: u32) -> String {
+    let text = format!("{stage}:{thread_id}");
+    // Two independent 64-bit FNV-1a hashes (different offset bases): 128 bits, stable.
+    let mut b: u64 = 0x6c62_272e_07bb_0142;
+    for x in text.as_bytes() {
+        b ^= *x as u64;
+        b = b.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fu1-{:016x}{:016x}", fnv(text.as_bytes()), b)
+}
+
+/// The readable key of drafts written before keys were opaque (`1:<thread id>`): still
+/// recognised in Drafts and in the state file.
+pub fn legacy_draft_key(thread_id: &str, stage: u32) -> String {
     format!("{stage}:{thread_id}")
 }
 
@@ -237,9 +251,9 @@ pub fn compose(
         .rsplit_once('@')
         .map(|(_, d)| d)
         .unwrap_or("localhost");
+    // Opaque like the key: nothing in it names the tool, the reason or the stage.
     let message_id = format!(
-        "followup.{}.{:x}.{}@{}",
-        req.stage,
+        "{:016x}.{}@{}",
         fnv(key.as_bytes()),
         req.now.timestamp(),
         domain

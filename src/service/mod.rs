@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::classify::{classify, Kind};
 use crate::config::{AccountConfig, Config};
-use crate::draft::compose::{compose, draft_key, ComposeError, Rep, Request};
+use crate::draft::compose::{compose, draft_key, legacy_draft_key, ComposeError, Rep, Request};
 use crate::draft::{DraftMessage, Lint, Templates, Violation};
 use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
@@ -335,7 +335,14 @@ pub async fn scan<S: MailStore>(
             Status::Due | Status::Waiting | Status::NeedsReason
         ) {
             if let Some(stage) = d.stage {
-                let key = draft_key(&t.id, stage);
+                // Drafts written before keys were opaque carry the readable key.
+                let legacy = legacy_draft_key(&t.id, stage);
+                let key = if drafts_seen.keys.contains_key(&legacy) || state.get(&legacy).is_some()
+                {
+                    legacy
+                } else {
+                    draft_key(&t.id, stage)
+                };
                 if let Some(mid) = drafts_seen.keys.get(&key) {
                     r.status = Status::Drafted;
                     our_draft = Some(mid.clone());
@@ -346,6 +353,7 @@ pub async fn scan<S: MailStore>(
                             DraftRecord {
                                 thread: t.id.clone(),
                                 stage,
+                                reason: d.reason.as_ref().map(|f| f.reason.clone()),
                                 message_id: mid.clone(),
                                 drafted_at: opts.now,
                             },
@@ -414,6 +422,7 @@ pub async fn scan<S: MailStore>(
                             DraftRecord {
                                 thread: t.id.clone(),
                                 stage,
+                                reason: Some(reason.reason.clone()),
                                 message_id: s.message_id.clone(),
                                 drafted_at: opts.now,
                             },

@@ -32,6 +32,9 @@ pub enum StateError {
 pub struct DraftRecord {
     pub thread: String,
     pub stage: u32,
+    /// The reason the draft was written for (kept here, never in the draft itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     pub message_id: String,
     pub drafted_at: DateTime<Utc>,
 }
@@ -39,7 +42,7 @@ pub struct DraftRecord {
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 struct StateFile {
     version: u32,
-    /// Keyed by the draft key (`<stage>:<thread id>`).
+    /// Keyed by the draft key (opaque; `<stage>:<thread id>` in files from before it was).
     drafts: BTreeMap<String, DraftRecord>,
 }
 
@@ -200,6 +203,7 @@ mod tests {
             DraftRecord {
                 thread: "a@x".into(),
                 stage: 1,
+                reason: Some("pricing".into()),
                 message_id: "m@x".into(),
                 drafted_at: Utc::now(),
             },

@@ -36,13 +36,14 @@ impl Demo {
         v
     }
 
-    /// The draft file carrying this `X-Followup-Key`.
-    pub fn draft_with_key(&self, key: &str) -> PathBuf {
+    /// The draft file of this thread and stage (found by its opaque `X-Followup-Key`).
+    pub fn draft_for(&self, thread: &str, stage: u32) -> PathBuf {
+        let key = followup::draft::compose::draft_key(thread, stage);
         let header = format!("X-Followup-Key: {key}");
         self.drafts()
             .into_iter()
             .find(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).contains(&header))
-            .unwrap_or_else(|| panic!("no draft with key {key}"))
+            .unwrap_or_else(|| panic!("no draft for stage {stage} of {thread} (key {key})"))
     }
 
     /// `followup preview <thread>` on the demo; returns (stdout, stderr) after checking success.
