@@ -394,7 +394,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 Some("Dana Whitfield"),
                 "dana@northwind.example",
             )];
-            let sample = |reason: &str, stage: u32, close: bool| {
+            // Templates are checked in each tense the thread can show (see `commitment.kind`).
+            let sample = |kind: &str, reason: &str, stage: u32, close: bool| {
                 let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
                 let value = value_for_stage(&items, stage).unwrap_or(followup::config::ValueItem {
                     title: "a sample value item".into(),
@@ -413,14 +414,33 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     now - chrono::Duration::days(4),
                     now,
                     value,
-                    // The prospect's words, so templates' `prospect_text` branches are checked too.
-                    (
-                        Some("Could you send the pricing for the three regions by Friday?"),
-                        "prospect_text",
-                    ),
+                    followup::draft::compose::Stated {
+                        text: Some(match kind {
+                            "sent" => "Attached is the quote for the three regions.",
+                            "promised" => "I'll send the quote for the three regions by Friday.",
+                            // The prospect's words, so `prospect_text` branches are checked too.
+                            _ => "Could you send the pricing for the three regions by Friday?",
+                        }),
+                        source: if kind == "other" {
+                            "prospect_text"
+                        } else {
+                            "rep_text"
+                        },
+                        at: now - chrono::Duration::days(4),
+                        rep_text: "Thanks, Dana.",
+                    },
                 )
             };
-            let findings = templates.check(&lint, &sample);
+            let mut findings = Vec::new();
+            for kind in ["sent", "promised", "other"] {
+                for f in templates.check(&lint, &|r: &str, st: u32, c: bool| sample(kind, r, st, c))
+                {
+                    let f = f.to_string();
+                    if !findings.contains(&f) {
+                        findings.push(f);
+                    }
+                }
+            }
             for f in &findings {
                 println!("{f}");
             }

@@ -7,7 +7,9 @@ use chrono_tz::Tz;
 use super::build::{build_message, BuildError, DraftMessage, DraftSpec};
 use super::lint::{Lint, Violation};
 use super::templates::{TemplateError, Templates};
-use super::{thread_index, value_for_stage, DraftContext, ProspectCtx, RepCtx};
+use super::{
+    commitment, thread_index, value_for_stage, CommitmentCtx, DraftContext, ProspectCtx, RepCtx,
+};
 use crate::config::ValueItem;
 use crate::identity::{company, first_name, Identity, Role};
 use crate::message::fnv1a as fnv;
@@ -47,7 +49,9 @@ pub struct Request<'a> {
     pub reply_to: &'a Mail,
     pub reason: &'a str,
     pub commitment: Option<&'a str>,
-    /// Where the reason came from (`rep_text`, `prospect_text`, `tag`, `plus_tag`).
+    /// When the message that stated the reason was written.
+    pub commitment_at: Option<DateTime<Utc>>,
+    /// Where the reason came from (`rep_text`, `prospect_text`, `tag`, `plus_tag`, `learned`).
     pub reason_source: &'a str,
     pub stage: u32,
     pub stages_total: u32,
@@ -83,6 +87,40 @@ fn prospect_ctx(a: &Address) -> ProspectCtx {
     }
 }
 
+/// The reason as the thread states it: the sentence, its source, when it was written, and the
+/// rep's own words in the message the draft answers (for the tense when a tag gave the reason).
+pub struct Stated<'a> {
+    pub text: Option<&'a str>,
+    pub source: &'a str,
+    pub at: DateTime<Utc>,
+    pub rep_text: &'a str,
+}
+
+/// What the thread shows the rep did, for `{{ commitment.* }}`.
+pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz) -> CommitmentCtx {
+    let sentence = stated.text.unwrap_or("");
+    let from_sentence = matches!(stated.source, "rep_text" | "learned") && !sentence.is_empty();
+    let mut kind = if from_sentence {
+        commitment::kind_of(sentence)
+    } else {
+        "other"
+    };
+    if kind == "other" {
+        kind = commitment::kind_of(stated.rep_text);
+    }
+    let what = if from_sentence || stated.source == "prospect_text" {
+        commitment::what_of(reason, sentence)
+    } else {
+        commitment::what_of(reason, stated.rep_text)
+    };
+    CommitmentCtx {
+        text: sentence.to_string(),
+        kind: kind.to_string(),
+        what,
+        when: stated.at.with_timezone(&tz).format("%A %-d %B").to_string(),
+    }
+}
+
 /// Build the template context (also used with sample data by `templates check`).
 #[allow(clippy::too_many_arguments)]
 pub fn context(
@@ -96,9 +134,9 @@ pub fn context(
     last_sent: DateTime<Utc>,
     now: DateTime<Utc>,
     value: ValueItem,
-    stated: (Option<&str>, &str),
+    stated: Stated,
 ) -> DraftContext {
-    let (commitment, reason_source) = stated;
+    let commitment = commitment_ctx(reason, &stated, rep.tz);
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -140,8 +178,8 @@ pub fn context(
         days_since: (now - last_sent).num_days().max(0),
         last_sent: local.format("%A %-d %B").to_string(),
         value,
-        commitment: commitment.unwrap_or("").to_string(),
-        reason_source: reason_source.to_string(),
+        commitment,
+        reason_source: stated.source.to_string(),
     }
 }
 
@@ -179,6 +217,7 @@ pub fn compose(
     let value = value_for_stage(value_items, req.stage)
         .ok_or_else(|| ComposeError::NoValueItem(req.reason.to_string()))?;
     let last_sent = last.date.unwrap_or(req.now);
+    let rep_text = crate::message::text::own_text(last.body.as_deref().unwrap_or(""));
     let ctx = context(
         &greet,
         &subject,
@@ -190,7 +229,12 @@ pub fn compose(
         last_sent,
         req.now,
         value,
-        (req.commitment, req.reason_source),
+        Stated {
+            text: req.commitment,
+            source: req.reason_source,
+            at: req.commitment_at.unwrap_or(last_sent),
+            rep_text: &rep_text,
+        },
     );
     let name = templates.pick(req.reason, req.stage, req.close)?;
     let text = templates.render(&name, &ctx)?;
@@ -300,5 +344,132 @@ pub fn compose(
         Ok(msg)
     } else {
         Err(ComposeError::Lint(violations, Box::new(msg)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_value_items;
+    use chrono::TimeZone;
+
+    /// Per reason: a sentence that hands the thing over, and one that only promises it.
+    const TENSES: &[(&str, &str, &str)] = &[
+        (
+            "pricing",
+            "Attached is the quote for the three regions.",
+            "I'll send the quote for the three regions by Friday.",
+        ),
+        (
+            "proposal",
+            "Please find attached our proposal for the rollout.",
+            "I'll have the proposal for the rollout to you by Wednesday.",
+        ),
+        (
+            "information",
+            "Here's the case study from Globex.",
+            "I'll send you the case study from Globex.",
+        ),
+        (
+            "meeting",
+            "I've sent a calendar invite for Thursday.",
+            "I'll send an invite for a call next week.",
+        ),
+        (
+            "decision_maker",
+            "I've attached a one-page summary for your CFO.",
+            "I'll write a one-page summary for your CFO.",
+        ),
+        (
+            "timing",
+            "I've attached our planning template for the new year.",
+            "I'll reach back out in January.",
+        ),
+        (
+            "away",
+            "Here's a short recap for when you're back.",
+            "I'll follow up when you're back.",
+        ),
+        (
+            "trial",
+            "I've set up your trial account, logins attached.",
+            "I'll set up your trial account this afternoon.",
+        ),
+    ];
+
+    /// Phrases that assert the rep handed something over.
+    fn asserts_sent(text: &str) -> bool {
+        regex::Regex::new(r"(?i)\bI sent\b|\bwe discussed\b|\bas agreed\b|\bthe quote I sent\b")
+            .unwrap()
+            .is_match(text)
+    }
+
+    fn render(reason: &str, sentence: &str, stage: u32, close: bool) -> String {
+        let templates = Templates::builtin().unwrap();
+        let items = default_value_items();
+        let value = value_for_stage(&items[reason], stage).unwrap();
+        let rep = Rep {
+            name: "Alex Morgan",
+            email: "alex@acme.io",
+            signature: "Alex",
+            tz: chrono_tz::America::New_York,
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
+        let ctx = context(
+            &[Address::new(
+                Some("Dana Whitfield"),
+                "dana@northwind.example",
+            )],
+            "Order routing",
+            &rep,
+            reason,
+            stage,
+            3,
+            close,
+            at,
+            at + chrono::Duration::days(4),
+            value,
+            Stated {
+                text: Some(sentence),
+                source: "rep_text",
+                at,
+                rep_text: sentence,
+            },
+        );
+        let name = templates.pick(reason, stage, close).unwrap();
+        templates.render(&name, &ctx).unwrap()
+    }
+
+    #[test]
+    fn no_default_template_says_the_rep_sent_what_was_only_promised() {
+        for (reason, sent, promised) in TENSES {
+            for (stage, close) in [(1, false), (2, false), (3, false), (4, true)] {
+                let text = render(reason, promised, stage, close);
+                assert!(
+                    !asserts_sent(&text),
+                    "{reason} stage {stage}, promised: {text}"
+                );
+                // Either tense renders; a sent thing may be called sent.
+                render(reason, sent, stage, close);
+            }
+        }
+    }
+
+    #[test]
+    fn first_follow_ups_name_what_was_sent_or_promised_in_the_reps_tense() {
+        let cases = [
+            ("pricing", "To make the quote for the three regions I sent on Monday 16 November", "On Monday 16 November I said I'd come back to you with the quote for the three regions."),
+            ("proposal", "To make the proposal for the rollout I sent on Monday 16 November", "On Monday 16 November I promised you the proposal for the rollout."),
+            ("information", "Building on the case study from Globex I sent on Monday 16 November", "On Monday 16 November I said I'd follow up with the case study from Globex."),
+            ("meeting", "To make the calendar invite for Thursday I sent on Monday 16 November easy to fit in", "To make the call I suggested on Monday 16 November easy to fit in"),
+        ];
+        for (reason, sent_phrase, promised_phrase) in cases {
+            let (_, sent, promised) = TENSES.iter().find(|t| t.0 == reason).unwrap();
+            let s = render(reason, sent, 1, false);
+            assert!(s.contains(sent_phrase), "{reason} sent: {s}");
+            let p = render(reason, promised, 1, false);
+            assert!(p.contains(promised_phrase), "{reason} promised: {p}");
+            assert!(!asserts_sent(&p), "{reason} promised: {p}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! and the RFC 5322 message (built with lettre) that goes into Drafts.
 
 mod build;
+pub mod commitment;
 pub mod compose;
 pub mod lint;
 pub mod templates;
@@ -55,10 +56,24 @@ pub struct DraftContext {
     /// The weekday and date of the rep's last message, e.g. "Tuesday 10 November".
     pub last_sent: String,
     pub value: ValueItem,
-    /// The sentence that stated the reason (the rep's or the prospect's), or empty.
-    pub commitment: String,
+    /// What the thread shows the rep did about the reason.
+    pub commitment: CommitmentCtx,
     /// Where the reason came from: `tag`, `plus_tag`, `prospect_text`, `rep_text`.
     pub reason_source: String,
+}
+
+/// The reason as the thread states it, for templates that refer back to it truthfully.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitmentCtx {
+    /// The sentence that stated the reason (the rep's or the prospect's), or empty.
+    pub text: String,
+    /// `sent` (the rep's words handed it over), `promised` (they promised it), or `other`.
+    pub kind: String,
+    /// The thing as the rep named it ("the quote for the three regions"), or the reason's plain
+    /// name ("the pricing").
+    pub what: String,
+    /// The weekday and date of the message that stated it, e.g. "Monday 16 November".
+    pub when: String,
 }
 
 /// Pick the value item for a stage: rotate so a second follow-up never repeats the first.

@@ -62,6 +62,8 @@ pub struct Finding {
     pub learned_from: Option<String>,
     /// How it was decided, in words (`explain` prints it).
     pub why: String,
+    /// When the message that stated it was written.
+    pub at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Everything the reader concluded about a thread's reason.
@@ -296,13 +298,20 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     }
 }
 
-fn finding(reason: String, source: Source, commitment: Option<String>, why: String) -> Finding {
+fn finding(
+    reason: String,
+    source: Source,
+    commitment: Option<String>,
+    why: String,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Finding {
     Finding {
         reason,
         source,
         commitment,
         learned_from: None,
         why,
+        at,
     }
 }
 
@@ -328,7 +337,7 @@ pub fn detect(
                 Source::Tag => "the rep's tag on the sent message",
                 _ => "the rep's plus-tag Bcc",
             };
-            reading.finding = Some(finding(reason, source, None, why.into()));
+            reading.finding = Some(finding(reason, source, None, why.into(), m.date));
             return reading;
         }
     }
@@ -340,6 +349,7 @@ pub fn detect(
                 Source::ProspectText,
                 Some(sentence),
                 "the prospect's own \"not now\"".into(),
+                prospect_last.and_then(|p| p.date),
             ));
             return reading;
         }
@@ -348,18 +358,19 @@ pub fn detect(
         .iter()
         .map(|m| m.body.as_deref().map(own_text).unwrap_or_default())
         .collect();
-    for t in &texts {
+    for (t, m) in texts.iter().zip(rep_recent) {
         if let Some((reason, sentence)) = rules.match_text(t, RuleSet::Rep) {
             reading.finding = Some(finding(
                 reason,
                 Source::RepText,
                 Some(sentence),
                 "a rule in reasons.rules".into(),
+                m.date,
             ));
             return reading;
         }
     }
-    for t in &texts {
+    for (t, m) in texts.iter().zip(rep_recent) {
         if let Some(hit) = examples.nearest(t) {
             let mut f = finding(
                 hit.reason.clone(),
@@ -369,6 +380,7 @@ pub fn detect(
                     "worded like a message the rep tagged `{}` (similarity {:.2}: \"{}\")",
                     hit.reason, hit.similarity, hit.example
                 ),
+                m.date,
             );
             f.learned_from = Some(hit.message_id.clone());
             reading.finding = Some(f);
@@ -390,6 +402,7 @@ pub fn detect(
                 Source::RepText,
                 Some(sentence),
                 format!("the rep's own words (model score {p:.2})"),
+                rep_recent[i].date,
             ));
             return reading;
         }
@@ -405,6 +418,7 @@ pub fn detect(
                 Source::ProspectText,
                 Some(sentence),
                 "what the prospect asked for".into(),
+                prospect_last.and_then(|p| p.date),
             ));
             return reading;
         }

@@ -397,6 +397,7 @@ pub async fn scan<S: MailStore>(
                 reply_to: tm[reply_idx],
                 reason: &reason.reason,
                 commitment: reason.commitment.as_deref(),
+                commitment_at: reason.at,
                 reason_source: reason.source.as_str(),
                 stage,
                 stages_total: cfg.policy.cadence_for(Some(&reason.reason)).len() as u32,

@@ -1,0 +1,177 @@
+//! What the rep actually did, in the rep's own tense: a draft may say "the pricing I sent on
+//! Monday" only when the rep's words handed it over, and "the pricing I promised" when they
+//! only promised it. Pure; read from the sentence that stated the reason (or, for a tag, the
+//! rep's message).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Something was handed over: attached, enclosed, here is, sent.
+fn handover_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(attached|attaching|enclosed|here'?s|here\s+is|here\s+are|please\s+find|find\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+em\s+anexo|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
+            .expect("handover regex")
+    })
+}
+
+/// Something is promised for later: I'll send, I will, by Friday.
+fn promise_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(schicke|sende|melde|rechne|kl[äa]re)|je\s+(vous\s+)?(enverrai|pr[ée]pare|reviendrai)|le\s+(env[ií]o|enviar[ée])|estoy\s+preparando|sto\s+preparando|le\s+invier[òo]|ik\s+(stuur|werk|kom)|estou\s+a\s+preparar|vou\s+(enviar|confirmar)|jag\s+(skickar|tar\s+fram|h[öo]r))\b")
+            .expect("promise regex")
+    })
+}
+
+/// `sent`, `promised`, or `other` (the sentence neither hands over nor promises anything).
+pub fn kind_of(text: &str) -> &'static str {
+    if handover_re().is_match(text) {
+        "sent"
+    } else if promise_re().is_match(text) {
+        "promised"
+    } else {
+        "other"
+    }
+}
+
+/// The words a reason's object goes by in the rep's sentence.
+fn object_words(reason: &str) -> Option<&'static str> {
+    Some(match reason {
+        "pricing" => {
+            r"pricing|prices|price\s+list|quote|quotation|estimate|costs?|costing|numbers|figures|rate\s+card|breakdown|offer|commercials"
+        }
+        "proposal" => {
+            r"proposal|contract|agreement|sow|statement\s+of\s+work|order\s+form|msa|paperwork|terms|renewal\s+form|amendment"
+        }
+        "information" => {
+            r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?"
+        }
+        "trial" => {
+            r"trial|pilot|poc|pov|proof\s+of\s+(?:concept|value)|sandbox|test\s+environment|evaluation|test\s+account"
+        }
+        "meeting" => r"call|demo|meeting|walk-?through|workshop|session|invite|invitation",
+        _ => return None,
+    })
+}
+
+/// What the rep named, as a short noun phrase ("the quote for the three regions"), or the
+/// reason's plain name when the sentence does not name it in a way that can be quoted.
+pub fn what_of(reason: &str, text: &str) -> String {
+    let fallback = match reason {
+        "pricing" => "the pricing",
+        "proposal" => "the proposal",
+        "information" => "the material",
+        "trial" => "the trial",
+        "meeting" => "a call",
+        "decision_maker" => "the review",
+        _ => "this",
+    };
+    let Some(words) = object_words(reason) else {
+        return fallback.into();
+    };
+    // With a determiner ("the quote for…", "our proposal"), up to two words between it and the
+    // object ("the updated quote"); else the object alone ("pricing for 50 seats").
+    let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should)\b|$)";
+    let with_det = Regex::new(&format!(
+        r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:[\w-]+\s+){{0,2}}?(?:{words}){tail}"
+    ))
+    .expect("object regex");
+    let bare = Regex::new(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
+    let Some(m) = with_det.find(text).or_else(|| bare.find(text)) else {
+        return fallback.into();
+    };
+    let mut phrase = m
+        .as_str()
+        .trim_end_matches(|c: char| ",.;:!?()".contains(c))
+        .trim()
+        .to_string();
+    for stop in [
+        " and",
+        " so",
+        " which",
+        " that",
+        " as",
+        " by",
+        " to",
+        " today",
+        " tomorrow",
+        " this",
+        " next",
+        " before",
+        " once",
+        " if",
+        " when",
+        " we",
+        " you",
+        " i",
+        " is",
+        " are",
+        " was",
+        " will",
+        " should",
+    ] {
+        if phrase.to_lowercase().ends_with(stop) {
+            phrase.truncate(phrase.len() - stop.len());
+        }
+    }
+    // Start it the way a draft would refer back to it.
+    let lower = phrase.to_lowercase();
+    let body = [
+        "a ", "an ", "our ", "my ", "some ", "this ", "that ", "these ",
+    ]
+    .iter()
+    .find_map(|d| lower.starts_with(d).then(|| phrase[d.len()..].to_string()));
+    let phrase = match body {
+        Some(rest) => format!("the {rest}"),
+        None if lower.starts_with("the ") || lower.starts_with("your ") => phrase,
+        None => format!("the {phrase}"),
+    };
+    // Verbs and pronouns dragged in front ("put together pricing") are not the object.
+    if phrase.split_whitespace().count() > 9 || phrase.to_lowercase().contains(" i ") {
+        return fallback.into();
+    }
+    phrase
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tense_follows_the_reps_words() {
+        assert_eq!(
+            kind_of("As promised, attached is the quote for the three regions."),
+            "sent"
+        );
+        assert_eq!(kind_of("Here's the case study from Globex."), "sent");
+        assert_eq!(
+            kind_of("I'll put together pricing for 50 seats and send it over."),
+            "promised"
+        );
+        assert_eq!(kind_of("I'll keep you posted."), "promised");
+        assert_eq!(kind_of("Anbei wie besprochen unser Angebot."), "sent");
+        assert_eq!(
+            kind_of("I understand the board must approve it first."),
+            "other"
+        );
+    }
+
+    #[test]
+    fn the_object_is_quoted_as_the_rep_named_it() {
+        assert_eq!(
+            what_of(
+                "pricing",
+                "As promised, attached is the quote for the three regions."
+            ),
+            "the quote for the three regions"
+        );
+        assert_eq!(
+            what_of("proposal", "Please find attached our proposal for review."),
+            "the proposal for review"
+        );
+        assert_eq!(what_of("pricing", "Anbei unser Angebot."), "the pricing");
+        assert_eq!(what_of("timing", "Let's talk in January."), "this");
+    }
+}
