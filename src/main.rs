@@ -389,6 +389,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 email: "alex@acme.example",
                 signature: "Alex Morgan\nAcme",
                 tz: chrono_tz::UTC,
+                locale: "en-US",
+                booking_url: None,
+                calendar: None,
             };
             let prospect = [Address::new(
                 Some("Dana Whitfield"),

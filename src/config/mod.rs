@@ -99,6 +99,13 @@ pub struct IdentityConfig {
     /// The rep's own time off: no new drafts are due inside it.
     #[serde(default)]
     pub away: Vec<DateRange>,
+    /// How drafts write dates and times (`en-US`, `en-GB`, `de`, `fr`, `es`, `it`, `nl`,
+    /// `pt`, `sv`); default: from the time zone's country.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// A booking page offered instead of proposed times (Calendly, HubSpot, …).
+    #[serde(default)]
+    pub booking_url: Option<String>,
 }
 
 fn default_tz() -> String {
@@ -661,6 +668,17 @@ impl RawConfig {
                     &format!("{k}.identity.addresses"),
                     "list the rep's email addresses, e.g. [\"alex@acme.io\"]".into(),
                 ));
+            }
+            if let Some(l) = &a.identity.locale {
+                if !crate::draft::slots::LOCALES.contains(&l.as_str()) {
+                    return Err(invalid(
+                        &format!("{k}.identity.locale"),
+                        format!(
+                            "`{l}` is not a locale drafts can be written in; use one of {}",
+                            crate::draft::slots::LOCALES.join(", ")
+                        ),
+                    ));
+                }
             }
             if a.identity.timezone.parse::<chrono_tz::Tz>().is_err() {
                 return Err(invalid(&format!("{k}.identity.timezone"), format!("`{}` is not an IANA time zone; use a name like \"Europe/Berlin\" or \"America/New_York\"", a.identity.timezone)));

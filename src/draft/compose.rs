@@ -38,6 +38,12 @@ pub struct Rep<'a> {
     pub email: &'a str,
     pub signature: &'a str,
     pub tz: Tz,
+    /// How dates and times are written (`identity.locale`, else from the time zone).
+    pub locale: &'a str,
+    /// `identity.booking_url`, offered instead of slots.
+    pub booking_url: Option<&'a str>,
+    /// The working calendar the slots are taken from (a plain Mon–Fri 9–17 one when absent).
+    pub calendar: Option<&'a crate::policy::Calendar>,
 }
 
 /// What to draft.
@@ -137,6 +143,18 @@ pub fn context(
     stated: Stated,
 ) -> DraftContext {
     let commitment = commitment_ctx(reason, &stated, rep.tz);
+    let plain;
+    let cal = match rep.calendar {
+        Some(c) => c,
+        None => {
+            plain = crate::policy::Calendar::plain(rep.tz);
+            &plain
+        }
+    };
+    let slots: Vec<String> = super::slots::next_slots(cal, now, 3)
+        .into_iter()
+        .map(|t| super::slots::format_slot(cal, t, rep.locale))
+        .collect();
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -180,6 +198,9 @@ pub fn context(
         value,
         commitment,
         reason_source: stated.source.to_string(),
+        slot_list: super::slots::join_or(&slots, rep.locale),
+        slots,
+        booking_url: rep.booking_url.unwrap_or("").to_string(),
     }
 }
 
@@ -413,6 +434,9 @@ mod tests {
             email: "alex@acme.io",
             signature: "Alex",
             tz: chrono_tz::America::New_York,
+            locale: "en-US",
+            booking_url: None,
+            calendar: None,
         };
         let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
         let ctx = context(

@@ -5,6 +5,7 @@ mod build;
 pub mod commitment;
 pub mod compose;
 pub mod lint;
+pub mod slots;
 pub mod templates;
 pub mod thread_index;
 
@@ -58,8 +59,14 @@ pub struct DraftContext {
     pub value: ValueItem,
     /// What the thread shows the rep did about the reason.
     pub commitment: CommitmentCtx,
-    /// Where the reason came from: `tag`, `plus_tag`, `prospect_text`, `rep_text`.
+    /// Where the reason came from: `tag`, `plus_tag`, `prospect_text`, `rep_text`, `learned`.
     pub reason_source: String,
+    /// The next working slots after the draft falls due, written in the rep's locale.
+    pub slots: Vec<String>,
+    /// The slots as one phrase: "A; B or C".
+    pub slot_list: String,
+    /// `identity.booking_url`, or empty: offered instead of slots when set.
+    pub booking_url: String,
 }
 
 /// The reason as the thread states it, for templates that refer back to it truthfully.

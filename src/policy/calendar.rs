@@ -18,6 +18,25 @@ pub struct Calendar {
 }
 
 impl Calendar {
+    /// Monday to Friday, 09:00–17:00, no holidays: for samples (`templates check`).
+    pub fn plain(tz: Tz) -> Calendar {
+        Calendar {
+            business_days: true,
+            work_week: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
+            holidays: Vec::new(),
+            tz,
+            start: NaiveTime::from_hms_opt(9, 0, 0).expect("valid"),
+            end: NaiveTime::from_hms_opt(17, 0, 0).expect("valid"),
+            away: Vec::new(),
+        }
+    }
+
     /// A day on which a wait counts and a draft may fall due.
     pub fn is_workday(&self, d: NaiveDate) -> bool {
         !self.business_days
@@ -26,6 +45,16 @@ impl Calendar {
 
     fn rep_away(&self, d: NaiveDate) -> bool {
         self.away.iter().any(|(a, b)| d >= *a && d <= *b)
+    }
+
+    /// Whether the rep is away (`identity.away`) on this day.
+    pub fn is_away(&self, d: NaiveDate) -> bool {
+        self.rep_away(d)
+    }
+
+    /// A local date and time in the rep's zone, as an instant.
+    pub fn at_local(&self, d: NaiveDate, t: NaiveTime) -> DateTime<Utc> {
+        self.at(d, t)
     }
 
     fn at(&self, d: NaiveDate, t: NaiveTime) -> DateTime<Utc> {

@@ -291,11 +291,17 @@ pub async fn scan<S: MailStore>(
     let state_path = cfg.state_dir.join(format!("{}.json", account.name));
     let mut state = State::load(&state_path).map_err(serr)?;
     let lint = lint(cfg);
+    let locale = account.identity.locale.clone().unwrap_or_else(|| {
+        crate::draft::slots::locale_for_timezone(&account.identity.timezone).into()
+    });
     let rep = Rep {
         name: &account.identity.name,
         email: identity.primary(),
         signature: &account.identity.signature,
         tz: cal.tz,
+        locale: &locale,
+        booking_url: account.identity.booking_url.as_deref(),
+        calendar: Some(&cal),
     };
 
     for t in &threads {
