@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use followup::config::{self, AccountConfig, Config};
 use followup::draft::compose::{context, Rep};
-use followup::draft::{value_for_stage, Templates};
+use followup::draft::Templates;
 use followup::message::Address;
 use followup::policy::Status;
 use followup::service::{self, ScanOptions, ScanReport};
@@ -400,11 +400,24 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             // Templates are checked in each tense the thread can show (see `commitment.kind`).
             let sample = |kind: &str, reason: &str, stage: u32, close: bool| {
                 let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
-                let value = value_for_stage(&items, stage).unwrap_or(followup::config::ValueItem {
-                    title: "a sample value item".into(),
-                    summary: "why it matters".into(),
-                    url: None,
-                });
+                // A thread with figures, a question and a commitment, so every kind of item
+                // shows its substance in the check.
+                let facts = followup::draft::value::ThreadFacts {
+                    rep_texts: vec!["Attached is the quote: the total comes to $24,000 per year for the three regions.".into()],
+                    prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
+                    commitment: Some("Attached is the quote for the three regions.".into()),
+                    slots: vec!["Tuesday, Nov 24 at 10 a.m. EST".into(), "Wednesday, Nov 25 at 2 p.m. EST".into()],
+                };
+                let value = followup::draft::value::pick(reason, &items, stage, &facts).unwrap_or(
+                    followup::config::ValueItem {
+                        title: "a sample value item".into(),
+                        summary: "why it matters".into(),
+                        url: None,
+                        attachment: None,
+                        content: Some("The sample value itself.".into()),
+                        from_thread: None,
+                    },
+                );
                 let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
                 context(
                     &prospect,
@@ -435,6 +448,17 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 )
             };
             let mut findings = Vec::new();
+            // Value items that would only claim value: name the entry to complete.
+            for (reason, items) in &cfg.value_items {
+                for (i, item) in items.iter().enumerate() {
+                    if !item.has_asset() && item.from_thread.is_none() {
+                        findings.push(format!(
+                            "value_items.{reason}[{i}] (\"{}\"): no_substance: claims a value it doesn't carry; give it a url, an attachment (a file path) or content (the text itself)",
+                            item.title
+                        ));
+                    }
+                }
+            }
             for kind in ["sent", "promised", "other"] {
                 for f in templates.check(&lint, &|r: &str, st: u32, c: bool| sample(kind, r, st, c))
                 {

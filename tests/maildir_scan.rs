@@ -498,3 +498,85 @@ fn a_rejected_draft_shows_what_was_refused_and_why() {
     assert!(err.contains("refused"), "{err}");
     assert!(text.contains("Hi Olivia,"));
 }
+
+/// Python's `email` view of every attachment of a message: (file name, content type, size).
+fn python_attachments(raw: &[u8]) -> serde_json::Value {
+    let script = r#"
+import email, email.policy, json, sys
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+out = [[p.get_filename(), p.get_content_type(), len(p.get_content())] for p in m.iter_attachments()]
+print(json.dumps({"attachments": out, "multipart": m.is_multipart(), "defects": [type(d).__name__ for d in m.defects]}))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_value_item_with_a_file_attaches_it_with_its_real_name_and_type() {
+    let demo = Demo::new();
+    // The rep's real asset: a PDF next to the config.
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    std::fs::write(demo.dir.path().join("Acme ROI model.pdf"), pdf).unwrap();
+    let mut cfg = std::fs::read_to_string(&demo.config).unwrap();
+    cfg.push_str("\n[[value_items.pricing]]\ntitle = \"our ROI model for a three-region rollout\"\nsummary = \"it is attached, with your volumes already filled in\"\nattachment = \"Acme ROI model.pdf\"\n");
+    std::fs::write(&demo.config, cfg).unwrap();
+    let lines = demo.scan_json(&[]);
+    assert_eq!(
+        thread(&lines, "CH2PR11MB4411.1@acme.io")["status"],
+        "drafted"
+    );
+    let raw = std::fs::read(demo.draft_for("CH2PR11MB4411.1@acme.io", 1)).unwrap();
+    let v = python_attachments(&raw);
+    assert_eq!(v["multipart"], true, "{v}");
+    assert_eq!(
+        v["attachments"],
+        serde_json::json!([["Acme ROI model.pdf", "application/pdf", pdf.len()]]),
+        "{v}"
+    );
+    assert_eq!(v["defects"], serde_json::json!([]));
+    let body = python_view(&raw);
+    assert!(body["_body"]
+        .as_str()
+        .unwrap()
+        .contains("our ROI model for a three-region rollout"));
+}
+
+#[test]
+fn a_value_item_that_only_claims_value_is_refused_with_the_entry_to_complete() {
+    let demo = Demo::new();
+    let mut cfg = std::fs::read_to_string(&demo.config).unwrap();
+    cfg.push_str("\n[[value_items.pricing]]\ntitle = \"a case study from your industry\"\nsummary = \"it shows the results they measured\"\n");
+    std::fs::write(&demo.config, cfg).unwrap();
+    let lines = demo.scan_json(&["--dry-run"]);
+    let t = thread(&lines, "CH2PR11MB4411.1@acme.io");
+    assert_eq!(t["status"], "rejected", "{t}");
+    assert!(
+        t["note"]
+            .as_str()
+            .unwrap()
+            .contains("give [[value_items.pricing]] a url, an attachment or content"),
+        "{t}"
+    );
+    // `templates check` names the entry too.
+    let out = support::followup(&[
+        "templates",
+        "check",
+        "--config",
+        demo.config.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("value_items.pricing[0] (\"a case study from your industry\"): no_substance"),
+        "{text}"
+    );
+}

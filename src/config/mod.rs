@@ -275,8 +275,29 @@ pub struct ValueItem {
     pub title: String,
     #[serde(default)]
     pub summary: String,
+    /// A link to the asset.
     #[serde(default)]
     pub url: Option<String>,
+    /// A file attached to the draft (its real name and type).
+    #[serde(default)]
+    pub attachment: Option<String>,
+    /// Text the rep wrote once, inserted into the draft.
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Substance taken from the thread at draft time: `figures` (the numbers the rep sent),
+    /// `question` (the prospect's question and the rep's answer), `recap` (where things were
+    /// left), `slots` (three real times).
+    #[serde(default)]
+    pub from_thread: Option<String>,
+}
+
+impl ValueItem {
+    /// Whether the item carries what it promises without looking at the thread.
+    pub fn has_asset(&self) -> bool {
+        [&self.url, &self.attachment, &self.content]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -322,136 +343,96 @@ pub const DEFAULT_BANNED: &[&str] = &[
     "checking in",
 ];
 
-/// Built-in value items, rotated by stage; config replaces a reason's list.
+/// Built-in value items, rotated by stage; config replaces a reason's list. With no asset
+/// configured, their substance comes from the thread itself (`from_thread`): the figures the
+/// rep sent, the prospect's question with the rep's answer, where things were left, real
+/// times. A rep's own assets (`url`, `attachment`, `content`) are better; `templates check`
+/// says so.
 pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
-    let v = |t: &str, s: &str| ValueItem {
+    let v = |t: &str, s: &str, from: &str| ValueItem {
         title: t.into(),
         summary: s.into(),
         url: None,
+        attachment: None,
+        content: None,
+        from_thread: Some(from.into()),
     };
+    let recap = |t: &str| {
+        v(
+            t,
+            "it is below, so nothing gets lost between emails",
+            "recap",
+        )
+    };
+    let question = |t: &str| v(t, "they are below, side by side", "question");
     let mut m = BTreeMap::new();
-    m.insert("pricing".into(), vec![
-        v("a side-by-side breakdown of the three plan options", "it shows what each option includes, so the choice is about scope rather than price"),
-        v("a payback estimate based on the numbers you shared", "most teams your size recover the cost within two quarters"),
-        v("a note on how similar customers structured their first purchase", "several started with one team and expanded once the results were in"),
-    ]);
+    m.insert(
+        "pricing".into(),
+        vec![
+            v(
+                "the figures from my note in one line",
+                "they are below, so the options are easy to compare at a glance",
+                "figures",
+            ),
+            question("your question on cost and my answer"),
+            recap("a short recap of where we left the pricing"),
+        ],
+    );
     m.insert(
         "proposal".into(),
         vec![
-            v(
-                "a one-page summary of the proposal",
-                "it is written for anyone on your side who needs the gist in two minutes",
-            ),
-            v(
-                "answers to the questions legal and procurement usually ask",
-                "it tends to shorten the review by a week or two",
-            ),
-            v(
-                "a suggested timeline from signature to first results",
-                "it shows what happens in the first 30 days",
-            ),
+            recap("a short recap of where we left the proposal"),
+            question("your open question and my answer"),
         ],
     );
     m.insert(
         "decision_maker".into(),
         vec![
-            v(
-                "a short brief for your finance lead",
-                "it covers cost, payback and risk on one page",
-            ),
-            v(
-                "the questions executives usually ask, answered",
-                "it saves you from relaying questions back and forth",
-            ),
-            v(
-                "an offer to join a short call with your decision maker",
-                "I can answer the hard questions directly so you don't have to",
-            ),
+            recap("a two-line recap of where things stand"),
+            question("the question you raised and my answer, ready to pass on"),
         ],
     );
     m.insert(
         "information".into(),
         vec![
-            v(
-                "a two-paragraph summary of the material",
-                "it covers the parts that matter most for a team like yours",
-            ),
-            v(
-                "a case study from a company in your industry",
-                "it shows the results they measured in the first quarter",
-            ),
-            v(
-                "the answer to the question behind your request",
-                "I pulled the specifics so you don't have to dig",
-            ),
+            question("your question and my short answer"),
+            recap("a short recap of where we left things"),
         ],
     );
     m.insert(
         "meeting".into(),
         vec![
             v(
-                "two concrete time slots and a three-point agenda",
-                "it keeps the call short and worth your time",
+                "three times that work on my side",
+                "they are below, and any other time works too",
+                "slots",
             ),
-            v(
-                "a 15-minute format instead of a full demo",
-                "it covers only the parts relevant to you",
-            ),
-            v(
-                "a recorded walkthrough you can watch in ten minutes",
-                "it helps in case a live call is hard to fit in",
-            ),
+            recap("a short recap of what the call would cover"),
         ],
     );
     m.insert(
         "timing".into(),
         vec![
-            v(
-                "a planning checklist for when the project starts",
-                "it helps you line things up while you wait",
-            ),
-            v(
-                "a short note on what changed in our product since we spoke",
-                "a couple of the changes touch the points you raised",
-            ),
-            v(
-                "a summary of our earlier conversation",
-                "it makes picking things back up a one-minute job",
-            ),
+            recap("a summary of our earlier conversation"),
+            question("the question that was still open, with my answer"),
         ],
     );
     m.insert(
         "away".into(),
         vec![
+            recap("a one-minute recap of where we left things"),
             v(
-                "a one-minute recap of where we left things",
-                "it saves you digging through the thread after your time away",
-            ),
-            v(
-                "a proposed next step with two time options",
-                "getting going again then takes one reply",
-            ),
-            v(
-                "a short list of what is new since we spoke",
-                "some of it may be useful now that you're back",
+                "three times for a short call",
+                "they are below, so getting going again takes one reply",
+                "slots",
             ),
         ],
     );
     m.insert(
         "trial".into(),
         vec![
-            v(
-                "a tip that gets more out of the trial",
-                "most teams miss the reporting view, and it is where the value shows",
-            ),
-            v(
-                "a checklist to make sure the right people have access",
-                "trials go best when the end users try it, not only the admin",
-            ),
-            v(
-                "a note on what happens when the trial ends",
-                "nothing is lost, and your setup carries over",
-            ),
+            recap("a short recap of how the trial was set up"),
+            question("your question and my answer"),
         ],
     );
     m
@@ -821,6 +802,34 @@ impl RawConfig {
                     &format!("value_items.{r}"),
                     "give at least one item, each with a non-empty title".into(),
                 ));
+            }
+            let mut items = items;
+            for (i, item) in items.iter_mut().enumerate() {
+                let key = format!("value_items.{r}[{i}]");
+                if let Some(f) = &item.from_thread {
+                    if !["figures", "question", "recap", "slots"].contains(&f.as_str()) {
+                        return Err(invalid(
+                            &format!("{key}.from_thread"),
+                            format!("`{f}` is not one of figures, question, recap, slots"),
+                        ));
+                    }
+                }
+                if let Some(a) = item.attachment.clone().filter(|a| !a.trim().is_empty()) {
+                    // Relative to the config file, like state.dir.
+                    let mut p = expand_home(&a);
+                    if p.is_relative() {
+                        if let Some(dir) = path.and_then(|c| c.parent()) {
+                            p = dir.join(p);
+                        }
+                    }
+                    if !p.is_file() {
+                        return Err(invalid(
+                            &format!("{key}.attachment"),
+                            format!("no file at {}; give the path of the file to attach (relative to the config file, or absolute)", p.display()),
+                        ));
+                    }
+                    item.attachment = Some(p.display().to_string());
+                }
             }
             value_items.insert(r, items);
         }

@@ -33,6 +33,9 @@ pub struct DraftSpec {
     pub thread_index: Option<String>,
     pub thread_topic: Option<String>,
     pub body: String,
+    /// Files attached below the text: (file name, MIME type, bytes).
+    #[serde(skip)]
+    pub attachments: Vec<(String, String, Vec<u8>)>,
 }
 
 /// A built draft: its bytes (CRLF line ends) and what it says.
@@ -48,6 +51,28 @@ pub enum BuildError {
     Address(String),
     #[error("building the draft failed: {0}")]
     Lettre(String),
+}
+
+/// The MIME type of an attachment, from its file name.
+pub fn mime_for(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "csv" => "text/csv",
+        "txt" => "text/plain",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "zip" => "application/zip",
+        "ics" => "text/calendar",
+        _ => "application/octet-stream",
+    }
 }
 
 /// Remove CR, LF and other control characters from a header value taken from mail.
@@ -109,11 +134,21 @@ pub fn build_message(spec: DraftSpec) -> Result<DraftMessage, BuildError> {
         b = b.raw_header(custom("Thread-Topic", tt.clone()));
     }
     let body = spec.body.replace("\r\n", "\n");
-    let msg = b
-        .header(ContentType::TEXT_PLAIN)
-        .header(MIME_VERSION_1_0)
-        .body(body)
-        .map_err(|e| BuildError::Lettre(e.to_string()))?;
+    let msg = if spec.attachments.is_empty() {
+        b.header(ContentType::TEXT_PLAIN)
+            .header(MIME_VERSION_1_0)
+            .body(body)
+    } else {
+        use lettre::message::{Attachment, MultiPart, SinglePart};
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(body));
+        for (name, mime, bytes) in &spec.attachments {
+            let ct = ContentType::parse(mime)
+                .unwrap_or(ContentType::parse("application/octet-stream").expect("valid type"));
+            parts = parts.singlepart(Attachment::new(header_safe(name)).body(bytes.clone(), ct));
+        }
+        b.header(MIME_VERSION_1_0).multipart(parts)
+    }
+    .map_err(|e| BuildError::Lettre(e.to_string()))?;
     Ok(DraftMessage {
         raw: msg.formatted(),
         spec,
@@ -141,6 +176,7 @@ mod tests {
             thread_index: None,
             thread_topic: None,
             body: "Hallo Jürgen,\n\nhier ist die Übersicht.\n".into(),
+            attachments: Vec::new(),
         }
     }
 

@@ -7,9 +7,7 @@ use chrono_tz::Tz;
 use super::build::{build_message, BuildError, DraftMessage, DraftSpec};
 use super::lint::{Lint, Violation};
 use super::templates::{TemplateError, Templates};
-use super::{
-    commitment, thread_index, value_for_stage, CommitmentCtx, DraftContext, ProspectCtx, RepCtx,
-};
+use super::{commitment, thread_index, CommitmentCtx, DraftContext, ProspectCtx, RepCtx};
 use crate::config::ValueItem;
 use crate::identity::{company, first_name, Identity, Role};
 use crate::message::fnv1a as fnv;
@@ -23,8 +21,15 @@ pub enum ComposeError {
     Template(#[from] TemplateError),
     #[error("{0}")]
     Build(#[from] BuildError),
-    #[error("no value items configured for reason `{0}`: add [[value_items.{0}]] with a title")]
-    NoValueItem(String),
+    /// No value item carries anything for this thread: the message names what to complete.
+    #[error("{0}")]
+    NoValue(String),
+    #[error("value_items.{reason}: attachment {path} cannot be read ({message}); fix the path or remove the attachment")]
+    Attachment {
+        reason: String,
+        path: String,
+        message: String,
+    },
     #[error("the rep's last message has no recipient outside the rep's own addresses")]
     NoRecipient,
     /// The draft was built but refused; it comes along so the rep can see what was refused.
@@ -127,6 +132,22 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz) -> CommitmentCtx {
     }
 }
 
+/// The next three working slots after `due`, in the rep's locale.
+pub fn slots_for(rep: &Rep, due: DateTime<Utc>) -> Vec<String> {
+    let plain;
+    let cal = match rep.calendar {
+        Some(c) => c,
+        None => {
+            plain = crate::policy::Calendar::plain(rep.tz);
+            &plain
+        }
+    };
+    super::slots::next_slots(cal, due, 3)
+        .into_iter()
+        .map(|t| super::slots::format_slot(cal, t, rep.locale))
+        .collect()
+}
+
 /// Build the template context (also used with sample data by `templates check`).
 #[allow(clippy::too_many_arguments)]
 pub fn context(
@@ -143,18 +164,7 @@ pub fn context(
     stated: Stated,
 ) -> DraftContext {
     let commitment = commitment_ctx(reason, &stated, rep.tz);
-    let plain;
-    let cal = match rep.calendar {
-        Some(c) => c,
-        None => {
-            plain = crate::policy::Calendar::plain(rep.tz);
-            &plain
-        }
-    };
-    let slots: Vec<String> = super::slots::next_slots(cal, now, 3)
-        .into_iter()
-        .map(|t| super::slots::format_slot(cal, t, rep.locale))
-        .collect();
+    let slots = slots_for(rep, now);
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -235,10 +245,48 @@ pub fn compose(
     }
     let first = req.mails.first().copied().unwrap_or(last);
     let subject = base_subject(&first.subject);
-    let value = value_for_stage(value_items, req.stage)
-        .ok_or_else(|| ComposeError::NoValueItem(req.reason.to_string()))?;
     let last_sent = last.date.unwrap_or(req.now);
-    let rep_text = crate::message::text::own_text(last.body.as_deref().unwrap_or(""));
+    let own = |m: &Mail| crate::message::text::own_text(m.body.as_deref().unwrap_or(""));
+    let rep_text = own(last);
+    // What the thread itself offers as substance for the value item.
+    let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+    let facts = super::value::ThreadFacts {
+        rep_texts: req
+            .mails
+            .iter()
+            .rev()
+            .filter(|m| is_rep(m) && m.body.is_some())
+            .map(|m| own(m))
+            .collect(),
+        prospect_text: req
+            .mails
+            .iter()
+            .rev()
+            .find(|m| {
+                m.author()
+                    .is_some_and(|a| identity.role(a) == Role::Prospect)
+                    && m.body.is_some()
+            })
+            .map(|m| own(m)),
+        commitment: req.commitment.map(str::to_string),
+        slots: slots_for(rep, req.now),
+    };
+    let value = super::value::pick(req.reason, value_items, req.stage, &facts)
+        .map_err(ComposeError::NoValue)?;
+    let mut attachments = Vec::new();
+    if let Some(path) = value.attachment.as_deref().filter(|p| !p.trim().is_empty()) {
+        let bytes = std::fs::read(path).map_err(|e| ComposeError::Attachment {
+            reason: req.reason.to_string(),
+            path: path.to_string(),
+            message: e.to_string(),
+        })?;
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "attachment".into());
+        let mime = super::mime_for(&name).to_string();
+        attachments.push((name, mime, bytes));
+    }
     let ctx = context(
         &greet,
         &subject,
@@ -259,7 +307,7 @@ pub fn compose(
     );
     let name = templates.pick(req.reason, req.stage, req.close)?;
     let text = templates.render(&name, &ctx)?;
-    let violations = lint.check(&text, &ctx.value.title);
+    let violations = lint.check(&text, &ctx.value);
 
     // Quote the message replied to, as mail clients do.
     let who = last
@@ -359,6 +407,7 @@ pub fn compose(
         thread_index,
         thread_topic,
         body,
+        attachments,
     };
     let msg = build_message(spec)?;
     if violations.is_empty() {
@@ -428,7 +477,7 @@ mod tests {
     fn render(reason: &str, sentence: &str, stage: u32, close: bool) -> String {
         let templates = Templates::builtin().unwrap();
         let items = default_value_items();
-        let value = value_for_stage(&items[reason], stage).unwrap();
+        let value = items[reason][0].clone();
         let rep = Rep {
             name: "Alex Morgan",
             email: "alex@acme.io",

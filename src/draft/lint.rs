@@ -58,12 +58,40 @@ impl Lint {
     }
 
     /// All rules over a rendered follow-up body (the part above the quote).
-    pub fn check(&self, body: &str, value_title: &str) -> Vec<Violation> {
+    pub fn check(&self, body: &str, value: &crate::config::ValueItem) -> Vec<Violation> {
         let mut out = self.banned_in(body);
+        let value_title = value.title.as_str();
         if value_title.trim().is_empty() || !normalize(body).contains(&normalize(value_title)) {
             out.push(Violation {
                 rule: "no_value_item".into(),
                 detail: "the draft does not bring the value item (`{{ value.title }}`)".into(),
+                line: None,
+            });
+        }
+        // The value must be in the draft, not only named: its text or its link.
+        let content = value.content.as_deref().unwrap_or("").trim();
+        let url = value.url.as_deref().unwrap_or("").trim();
+        let carries_file = value
+            .attachment
+            .as_deref()
+            .is_some_and(|a| !a.trim().is_empty());
+        let first_line = content.lines().next().unwrap_or("");
+        if !content.is_empty() && !normalize(body).contains(&normalize(first_line)) {
+            out.push(Violation {
+                rule: "value_not_carried".into(),
+                detail: "the value item's content is not in the draft (add `{{ value.content }}` to the template)".into(),
+                line: None,
+            });
+        } else if content.is_empty() && !url.is_empty() && !body.contains(url) {
+            out.push(Violation {
+                rule: "value_not_carried".into(),
+                detail: "the value item's link is not in the draft (add `{{ value.url }}` to the template)".into(),
+                line: None,
+            });
+        } else if content.is_empty() && url.is_empty() && !carries_file {
+            out.push(Violation {
+                rule: "no_substance".into(),
+                detail: "claims a value it doesn't carry: give the value item a url, an attachment or content".into(),
                 line: None,
             });
         }
@@ -126,11 +154,49 @@ mod tests {
         }
     }
 
+    /// A value item that carries its link.
+    fn item(title: &str) -> crate::config::ValueItem {
+        crate::config::ValueItem {
+            title: title.into(),
+            summary: String::new(),
+            url: Some("https://acme.io/roi".into()),
+            attachment: None,
+            content: None,
+            from_thread: None,
+        }
+    }
+
+    #[test]
+    fn a_value_that_is_named_but_not_carried_is_refused() {
+        let body =
+            "Hi Dana, here is the ROI sheet for your three regions, built from your volumes.";
+        let v = lint().check(body, &item("ROI sheet"));
+        assert!(v.iter().any(|v| v.rule == "value_not_carried"), "{v:?}");
+        let with_link = format!("{body} https://acme.io/roi");
+        assert!(lint().check(&with_link, &item("ROI sheet")).is_empty());
+        let hollow = crate::config::ValueItem {
+            url: None,
+            ..item("ROI sheet")
+        };
+        let v = lint().check(body, &hollow);
+        assert!(v.iter().any(|v| v.rule == "no_substance"), "{v:?}");
+        let text = crate::config::ValueItem {
+            content: Some("Payback: 7 months at your volumes.".into()),
+            ..hollow
+        };
+        assert!(lint()
+            .check(body, &text)
+            .iter()
+            .any(|v| v.rule == "value_not_carried"));
+        let carried = format!("{body}\n\nPayback: 7 months at your volumes.");
+        assert!(lint().check(&carried, &text).is_empty());
+    }
+
     #[test]
     fn nags_are_refused_whatever_the_spelling() {
         let v = lint().check(
-            "Hi Dana,\nJust  Checking-In on the pricing. Here is the ROI sheet.",
-            "ROI sheet",
+            "Hi Dana,\nJust  Checking-In on the pricing. Here is the ROI sheet: https://acme.io/roi",
+            &item("ROI sheet"),
         );
         assert_eq!(v.len(), 2, "{v:?}"); // "just checking in" and "checking in"
         assert_eq!(v[0].rule, "banned_phrase");
@@ -138,14 +204,14 @@ mod tests {
         assert!(lint()
             .check(
                 "Did you get a chance to look? Here is the ROI sheet, five words.",
-                "ROI sheet"
+                &item("ROI sheet")
             )
             .iter()
             .any(|v| v.detail.contains("did you get a chance")));
         assert!(lint()
             .check(
                 "Any update? Here is the ROI sheet for you all.",
-                "ROI sheet"
+                &item("ROI sheet")
             )
             .iter()
             .any(|v| v.rule == "banned_phrase"));
@@ -162,11 +228,11 @@ mod tests {
     fn a_draft_without_the_value_item_fails() {
         let v = lint().check(
             "Hi Dana, thoughts on the pricing I sent over last week?",
-            "ROI sheet",
+            &item("ROI sheet"),
         );
         assert_eq!(
             v.iter().map(|v| v.rule.as_str()).collect::<Vec<_>>(),
-            vec!["no_value_item"]
+            vec!["no_value_item", "value_not_carried"]
         );
     }
 }

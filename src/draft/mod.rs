@@ -8,8 +8,9 @@ pub mod lint;
 pub mod slots;
 pub mod templates;
 pub mod thread_index;
+pub mod value;
 
-pub use build::{build_message, DraftMessage, DraftSpec};
+pub use build::{build_message, mime_for, DraftMessage, DraftSpec};
 pub use lint::{Lint, Violation};
 pub use templates::{TemplateError, Templates};
 
@@ -81,12 +82,4 @@ pub struct CommitmentCtx {
     pub what: String,
     /// The weekday and date of the message that stated it, e.g. "Monday 16 November".
     pub when: String,
-}
-
-/// Pick the value item for a stage: rotate so a second follow-up never repeats the first.
-pub fn value_for_stage(items: &[ValueItem], stage: u32) -> Option<ValueItem> {
-    if items.is_empty() {
-        return None;
-    }
-    Some(items[(stage.saturating_sub(1) as usize) % items.len()].clone())
 }

@@ -255,7 +255,7 @@ impl Templates {
                     detail: e.to_string(),
                 }),
                 Ok(body) => {
-                    for Violation { rule, detail, .. } in lint.check(&body, &ctx.value.title) {
+                    for Violation { rule, detail, .. } in lint.check(&body, &ctx.value) {
                         if rule != "banned_phrase" {
                             out.push(CheckFinding {
                                 file: file.clone(),

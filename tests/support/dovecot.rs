@@ -330,6 +330,18 @@ holidays = ["2026-11-26", "2026-12-25", "2027-01-01"]
 
 [state]
 dir = "state"
+
+# The rep's own assets: a value item carries a url, an attachment or content. (The built-in
+# items take their substance from the thread: figures, the prospect's question, a recap.)
+[[value_items.information]]
+title = "our two-page SAP integration guide"
+summary = "it walks through the three steps from connection to the first synced order"
+url = "https://acme.example/guides/sap-integration"
+
+[[value_items.information]]
+title = "a short recap of where we left things"
+summary = "it is below, so nothing gets lost between emails"
+from_thread = "recap"
 "#,
             port = self.port
         )

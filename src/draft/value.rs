@@ -1,0 +1,239 @@
+//! The value a follow-up brings must be in it: a link, an attached file, text the rep wrote
+//! once, or substance taken from the thread itself (the figures the rep sent, the prospect's
+//! question with the rep's answer, where things were left, real times). An item that would
+//! only *claim* value is never used; with none that carries anything, the thread is refused
+//! and the note names the `value_items` entry to complete. Pure.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::config::ValueItem;
+use crate::message::text::sentences;
+
+/// What the thread offers as substance.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadFacts {
+    /// The rep's own words in the thread's messages, newest first.
+    pub rep_texts: Vec<String>,
+    /// The prospect's own words in their last message, if any.
+    pub prospect_text: Option<String>,
+    /// The sentence that stated the reason, if any.
+    pub commitment: Option<String>,
+    /// Real times, already written in the rep's locale.
+    pub slots: Vec<String>,
+}
+
+fn money_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)[$€£]\s?\d|\d[\d,.]*\s?(k|usd|eur|gbp|chf|sek|€|\$)\b|\d[\d,.]*\s+(per|a|/)\s*(year|month|seat|user|licen[cs]e|site|shipment)|\b\d+\s?%")
+            .expect("money regex")
+    })
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A sentence worth quoting: not a greeting line, not a sign-off.
+fn quotable(s: &str) -> bool {
+    let w = s.split_whitespace().count();
+    (4..=45).contains(&w) && !s.trim_end().ends_with(',')
+}
+
+fn quote(s: &str) -> String {
+    format!("\u{201c}{}\u{201d}", s.trim())
+}
+
+/// The substance an item carries for this thread: its own content, or what `from_thread`
+/// finds. `None` when it would carry nothing but a promise (a url or attachment carry
+/// themselves and need no text: `Some("")`).
+pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
+    if let Some(c) = item.content.as_deref().filter(|c| !c.trim().is_empty()) {
+        return Some(c.trim().to_string());
+    }
+    if item.has_asset() {
+        return Some(String::new());
+    }
+    match item.from_thread.as_deref()? {
+        "figures" => {
+            let found: Vec<String> = facts
+                .rep_texts
+                .iter()
+                .flat_map(|t| sentences(t))
+                .filter(|s| quotable(s) && money_re().is_match(s))
+                .take(2)
+                .collect();
+            (!found.is_empty()).then(|| {
+                format!(
+                    "In one line: {}",
+                    found.iter().map(|s| quote(s)).collect::<Vec<_>>().join(" ")
+                )
+            })
+        }
+        "question" => {
+            let p = facts.prospect_text.as_deref()?;
+            let q = sentences(p)
+                .into_iter()
+                .rev()
+                .find(|s| s.ends_with('?') && quotable(s))?;
+            let qw = words(&q);
+            // The rep's sentence that shares the most words with the question answers it.
+            let answer = facts
+                .rep_texts
+                .iter()
+                .flat_map(|t| sentences(t))
+                .filter(|s| quotable(s) && !s.ends_with('?'))
+                .map(|s| {
+                    let n = words(&s).iter().filter(|w| qw.contains(w)).count();
+                    (n, s)
+                })
+                .filter(|(n, _)| *n >= 2)
+                .max_by_key(|(n, _)| *n)
+                .map(|(_, s)| s);
+            Some(match answer {
+                Some(a) => format!("You asked: {}\nMy answer: {}", quote(&q), quote(&a)),
+                None => format!(
+                    "You asked: {}\nThe short answer is in my note below; tell me which part to expand.",
+                    quote(&q)
+                ),
+            })
+        }
+        "recap" => {
+            // The sentence that stated the reason, else the rep's sentence that states one most
+            // clearly (never a pleasantry: the reason reader scores them).
+            let model = crate::reason::model::shipped();
+            let mine = facts
+                .commitment
+                .clone()
+                .filter(|c| quotable(c))
+                .or_else(|| {
+                    facts.rep_texts.first().and_then(|t| {
+                        sentences(t)
+                            .into_iter()
+                            .filter(|s| quotable(s))
+                            .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
+                            .filter(|(p, _)| *p >= 0.5)
+                            .max_by(|a, b| a.0.total_cmp(&b.0))
+                            .map(|(_, s)| s)
+                    })
+                })?;
+            let theirs = facts.prospect_text.as_deref().and_then(|p| {
+                sentences(p)
+                    .into_iter()
+                    .filter(|s| quotable(s))
+                    .find(|s| s.ends_with('?'))
+                    .or_else(|| sentences(p).into_iter().find(|s| quotable(s)))
+            });
+            Some(match theirs {
+                Some(t) => format!(
+                    "Where we left it: you wrote {}, and I wrote {}",
+                    quote(&t),
+                    quote(&mine)
+                ),
+                None => format!("Where we left it: I wrote {}", quote(&mine)),
+            })
+        }
+        "slots" => (!facts.slots.is_empty()).then(|| {
+            facts
+                .slots
+                .iter()
+                .map(|s| format!("- {s}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        _ => None,
+    }
+}
+
+/// The item for a stage, rotating over the items that carry something for this thread (so a
+/// second follow-up never repeats the first), with `content` filled in. `Err` names what to
+/// complete.
+pub fn pick(
+    reason: &str,
+    items: &[ValueItem],
+    stage: u32,
+    facts: &ThreadFacts,
+) -> Result<ValueItem, String> {
+    let carrying: Vec<ValueItem> = items
+        .iter()
+        .filter_map(|i| {
+            substance(i, facts).map(|c| ValueItem {
+                content: (!c.is_empty()).then_some(c),
+                ..i.clone()
+            })
+        })
+        .collect();
+    if carrying.is_empty() {
+        return Err(format!(
+            "no value item for `{reason}` carries anything for this thread (no url, attachment or content, and the thread gives no figures, question or recap): give [[value_items.{reason}]] a url, an attachment or content"
+        ));
+    }
+    Ok(carrying[(stage.saturating_sub(1) as usize) % carrying.len()].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_value_items;
+
+    fn facts() -> ThreadFacts {
+        ThreadFacts {
+            rep_texts: vec!["Hi Dana,\n\nAttached is the quote: the total comes to $24,000 per year for 50 seats.\n\nBest,\nAlex".into()],
+            prospect_text: Some("Thanks Alex. Does the price include onboarding for the Lyon team?".into()),
+            commitment: Some("Attached is the quote: the total comes to $24,000 per year for 50 seats.".into()),
+            slots: vec!["Monday, Nov 23 at 10 a.m. EST".into()],
+        }
+    }
+
+    #[test]
+    fn thread_substance_restates_what_the_thread_says() {
+        let items = default_value_items();
+        let v = pick("pricing", &items["pricing"], 1, &facts()).unwrap();
+        assert_eq!(
+            v.content.as_deref(),
+            Some("In one line: \u{201c}Attached is the quote: the total comes to $24,000 per year for 50 seats.\u{201d}")
+        );
+        let v = pick("pricing", &items["pricing"], 2, &facts()).unwrap();
+        let c = v.content.unwrap();
+        assert!(
+            c.starts_with(
+                "You asked: \u{201c}Does the price include onboarding for the Lyon team?\u{201d}"
+            ),
+            "{c}"
+        );
+        let v = pick("meeting", &items["meeting"], 1, &facts()).unwrap();
+        assert_eq!(
+            v.content.as_deref(),
+            Some("- Monday, Nov 23 at 10 a.m. EST")
+        );
+    }
+
+    #[test]
+    fn an_item_that_only_claims_value_is_never_used() {
+        let hollow = ValueItem {
+            title: "a case study".into(),
+            summary: "it shows results".into(),
+            url: None,
+            attachment: None,
+            content: None,
+            from_thread: None,
+        };
+        let e = pick("information", std::slice::from_ref(&hollow), 1, &facts()).unwrap_err();
+        assert!(e.contains("[[value_items.information]]"), "{e}");
+        let linked = ValueItem {
+            url: Some("https://acme.io/cases/globex".into()),
+            ..hollow.clone()
+        };
+        let v = pick("information", &[hollow, linked.clone()], 1, &facts()).unwrap();
+        assert_eq!(v.url, linked.url, "the item with substance is chosen");
+        // No figures in the thread: the figures item is skipped, not used hollow.
+        let bare = ThreadFacts::default();
+        assert!(pick("pricing", &default_value_items()["pricing"], 1, &bare).is_err());
+    }
+}
