@@ -70,6 +70,10 @@ enum Command {
         /// Print the exact RFC 5322 message (encoded) instead of a readable view.
         #[arg(long)]
         raw: bool,
+        /// Mark which words come from which template variable (`«value»{variable}`); the rest
+        /// is the template's own text.
+        #[arg(long, conflicts_with = "raw")]
+        annotate: bool,
     },
     /// Explain one thread's reason: the sentence that decided, the scores, the source.
     Explain {
@@ -254,6 +258,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             now,
             account,
             raw,
+            annotate,
         } => {
             let now = parse_now(now.as_deref())?;
             let cfg = load_config(config.as_deref())?;
@@ -299,7 +304,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                         .map(|r| format!("<{r}>"))
                                         .collect::<Vec<_>>()
                                         .join(" "),
-                                    d.body
+                                    if annotate {
+                                        followup::draft::annotate::annotate_draft(&d.body, &d.vars)
+                                    } else {
+                                        d.body.clone()
+                                    }
                                 );
                                 // For the rep only: none of this is in the draft.
                                 eprintln!(

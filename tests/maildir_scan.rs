@@ -580,3 +580,18 @@ fn a_value_item_that_only_claims_value_is_refused_with_the_entry_to_complete() {
         "{text}"
     );
 }
+
+#[test]
+fn preview_annotate_marks_each_value_with_its_variable() {
+    let demo = Demo::new();
+    let (out, _) = demo.preview("CH2PR11MB4411.1@acme.io", &["--annotate"]);
+    assert!(out.contains("Hi «Dana»{greeting_name},"), "{out}");
+    assert!(
+        out.contains("«the quote for the three regions»{commitment.what} I sent on «Monday 16 November»{commitment.when}"),
+        "{out}"
+    );
+    assert!(out.contains("»{slots[0]}"), "{out}");
+    // The quoted message below is the prospect's and the rep's, not the template's.
+    let quote = out.split("wrote:").nth(1).unwrap_or("");
+    assert!(!quote.contains('«'), "{quote}");
+}

@@ -36,6 +36,9 @@ pub struct DraftSpec {
     /// Files attached below the text: (file name, MIME type, bytes).
     #[serde(skip)]
     pub attachments: Vec<(String, String, Vec<u8>)>,
+    /// The template variables it was rendered with (for `preview --annotate`).
+    #[serde(skip)]
+    pub vars: Vec<(String, String)>,
 }
 
 /// A built draft: its bytes (CRLF line ends) and what it says.
@@ -176,6 +179,7 @@ mod tests {
             thread_index: None,
             thread_topic: None,
             body: "Hallo Jürgen,\n\nhier ist die Übersicht.\n".into(),
+            vars: Vec::new(),
             attachments: Vec::new(),
         }
     }

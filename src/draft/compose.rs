@@ -408,6 +408,7 @@ pub fn compose(
         thread_topic,
         body,
         attachments,
+        vars: super::annotate::flatten(&ctx),
     };
     let msg = build_message(spec)?;
     if violations.is_empty() {

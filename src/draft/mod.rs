@@ -1,6 +1,7 @@
 //! Drafting: the template context built from a thread, rendering with Tera, the quality lint,
 //! and the RFC 5322 message (built with lettre) that goes into Drafts.
 
+pub mod annotate;
 mod build;
 pub mod commitment;
 pub mod compose;

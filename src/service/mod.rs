@@ -46,6 +46,9 @@ pub struct DraftReport {
     /// The whole message as written to Drafts (not serialized; for `preview`).
     #[serde(skip)]
     pub raw: Vec<u8>,
+    /// The template variables it was rendered with (not serialized; `preview --annotate`).
+    #[serde(skip)]
+    pub vars: Vec<(String, String)>,
 }
 
 impl DraftReport {
@@ -63,6 +66,7 @@ impl DraftReport {
             message_id: message_id.unwrap_or_else(|| s.message_id.clone()),
             key: s.key.clone(),
             raw: msg.raw.clone(),
+            vars: s.vars.clone(),
         }
     }
 }
