@@ -221,6 +221,36 @@ fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
     );
 }
 
+/// Decide one thread without writing anything (for `preview` and `explain`): its report, or a
+/// usage error naming how to find thread ids.
+async fn one_thread(
+    config: Option<&Path>,
+    now: Option<&str>,
+    account: Option<&str>,
+    thread: &str,
+) -> Result<service::ThreadReport, Failure> {
+    let now = parse_now(now)?;
+    let cfg = load_config(config)?;
+    let templates = load_templates(&cfg)?;
+    let id = followup::message::clean_id(thread);
+    let opts = ScanOptions {
+        now,
+        dry_run: true,
+        only_thread: Some(&id),
+    };
+    for a in accounts(&cfg, account)? {
+        let r = service::run::scan_once(&cfg, a, &templates, &opts)
+            .await
+            .map_err(runtime)?;
+        if let Some(t) = r.threads.into_iter().next() {
+            return Ok(t);
+        }
+    }
+    Err(usage(anyhow!(
+        "no thread <{id}> found; `followup scan --format json` lists thread ids"
+    )))
+}
+
 async fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Scan {
@@ -260,58 +290,55 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             raw,
             annotate,
         } => {
-            let now = parse_now(now.as_deref())?;
-            let cfg = load_config(config.as_deref())?;
-            let templates = load_templates(&cfg)?;
-            let id = followup::message::clean_id(&thread);
-            let opts = ScanOptions {
-                now,
-                dry_run: true,
-                only_thread: Some(&id),
-            };
-            for a in accounts(&cfg, account.as_deref())? {
-                let r = service::run::scan_once(&cfg, a, &templates, &opts)
-                    .await
-                    .map_err(runtime)?;
-                if let Some(t) = r.threads.first() {
-                    return match &t.draft {
-                        Some(d) => {
-                            if t.status == Status::Rejected {
-                                eprintln!(
+            let t = one_thread(
+                config.as_deref(),
+                now.as_deref(),
+                account.as_deref(),
+                &thread,
+            )
+            .await?;
+            let t = &t;
+            let id = t.thread.clone();
+            match &t.draft {
+                Some(d) => {
+                    if t.status == Status::Rejected {
+                        eprintln!(
                                     "note: this draft is refused and will not be written ({}); fix the template or the text it quotes",
                                     t.rejected_by.join("; ")
                                 );
-                            } else if t.status != Status::Due {
-                                eprintln!(
-                                    "note: this thread is `{}`{}; the draft below is what it would get",
-                                    t.status.as_str(),
-                                    t.due_at.map(|d| format!(", due {}", d.to_rfc3339())).unwrap_or_default()
-                                );
-                            }
-                            if raw {
-                                print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+                    } else if t.status != Status::Due {
+                        eprintln!(
+                            "note: this thread is `{}`{}; the draft below is what it would get",
+                            t.status.as_str(),
+                            t.due_at
+                                .map(|d| format!(", due {}", d.to_rfc3339()))
+                                .unwrap_or_default()
+                        );
+                    }
+                    if raw {
+                        print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+                    } else {
+                        println!("From: {}\nTo: {}", d.from, d.to.join(", "));
+                        if !d.cc.is_empty() {
+                            println!("Cc: {}", d.cc.join(", "));
+                        }
+                        println!(
+                            "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\n\n{}",
+                            d.subject,
+                            d.in_reply_to,
+                            d.references
+                                .iter()
+                                .map(|r| format!("<{r}>"))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            if annotate {
+                                followup::draft::annotate::annotate_draft(&d.body, &d.vars)
                             } else {
-                                println!("From: {}\nTo: {}", d.from, d.to.join(", "));
-                                if !d.cc.is_empty() {
-                                    println!("Cc: {}", d.cc.join(", "));
-                                }
-                                println!(
-                                    "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\n\n{}",
-                                    d.subject,
-                                    d.in_reply_to,
-                                    d.references
-                                        .iter()
-                                        .map(|r| format!("<{r}>"))
-                                        .collect::<Vec<_>>()
-                                        .join(" "),
-                                    if annotate {
-                                        followup::draft::annotate::annotate_draft(&d.body, &d.vars)
-                                    } else {
-                                        d.body.clone()
-                                    }
-                                );
-                                // For the rep only: none of this is in the draft.
-                                eprintln!(
+                                d.body.clone()
+                            }
+                        );
+                        // For the rep only: none of this is in the draft.
+                        eprintln!(
                                     "note: reason `{}` ({}), stage {}{}",
                                     t.reason.as_deref().unwrap_or(""),
                                     t.reason_source.map(|s| s.as_str()).unwrap_or(""),
@@ -321,23 +348,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                         .map(|m| format!("; learned from your tag on <{m}>, a message worded like this one"))
                                         .unwrap_or_default()
                                 );
-                            }
-                            Ok(())
-                        }
-                        None => Err(runtime(anyhow!(
-                            "thread <{id}> is `{}`{}: nothing to draft now",
-                            t.status.as_str(),
-                            t.note
-                                .as_deref()
-                                .map(|n| format!(" ({n})"))
-                                .unwrap_or_default()
-                        ))),
-                    };
+                    }
+                    Ok(())
                 }
+                None => Err(runtime(anyhow!(
+                    "thread <{id}> is `{}`{}: nothing to draft now",
+                    t.status.as_str(),
+                    t.note
+                        .as_deref()
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                ))),
             }
-            Err(usage(anyhow!(
-                "no thread <{id}> found; `followup scan --format json` lists thread ids"
-            )))
         }
         Command::Explain {
             thread,
@@ -345,27 +367,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             now,
             account,
         } => {
-            let now = parse_now(now.as_deref())?;
-            let cfg = load_config(config.as_deref())?;
-            let templates = load_templates(&cfg)?;
-            let id = followup::message::clean_id(&thread);
-            let opts = ScanOptions {
-                now,
-                dry_run: true,
-                only_thread: Some(&id),
-            };
-            for a in accounts(&cfg, account.as_deref())? {
-                let r = service::run::scan_once(&cfg, a, &templates, &opts)
-                    .await
-                    .map_err(runtime)?;
-                if let Some(t) = r.threads.first() {
-                    print!("{}", followup::report::explain(t));
-                    return Ok(());
-                }
-            }
-            Err(usage(anyhow!(
-                "no thread <{id}> found; `followup scan --format json` lists thread ids"
-            )))
+            let t = one_thread(
+                config.as_deref(),
+                now.as_deref(),
+                account.as_deref(),
+                &thread,
+            )
+            .await?;
+            print!("{}", followup::report::explain(&t));
+            Ok(())
         }
         Command::Templates {
             action: TemplatesCmd::Check { config, dir },

@@ -376,22 +376,11 @@ mod tests {
 
     fn cal(tz: chrono_tz::Tz, holidays: &[(i32, u32, u32)]) -> Calendar {
         Calendar {
-            business_days: true,
-            work_week: vec![
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-            ],
             holidays: holidays
                 .iter()
                 .map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
                 .collect(),
-            tz,
-            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
-            away: vec![],
+            ..Calendar::plain(tz)
         }
     }
 

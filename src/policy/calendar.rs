@@ -121,19 +121,8 @@ mod tests {
 
     fn cal() -> Calendar {
         Calendar {
-            business_days: true,
-            work_week: vec![
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-            ],
             holidays: vec![NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()],
-            tz: "America/New_York".parse().unwrap(),
-            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
-            away: vec![],
+            ..Calendar::plain("America/New_York".parse().unwrap())
         }
     }
 

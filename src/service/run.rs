@@ -227,14 +227,20 @@ pub async fn run_account(
 /// Run every account until SIGINT or SIGTERM.
 pub async fn run_all(cfg: &Config, templates: &Templates) {
     let (tx, rx) = watch::channel(false);
+    // Installed before the first scan: a SIGTERM that arrives while it runs is still a clean stop.
+    #[cfg(unix)]
+    let (mut term, mut int) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (
+            signal(SignalKind::terminate()).expect("SIGTERM handler"),
+            signal(SignalKind::interrupt()).expect("SIGINT handler"),
+        )
+    };
     let signals = async move {
         #[cfg(unix)]
         {
-            let mut term =
-                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                    .expect("SIGTERM handler");
             tokio::select! {
-                _ = tokio::signal::ctrl_c() => {},
+                _ = int.recv() => {},
                 _ = term.recv() => {},
             }
         }
