@@ -3,6 +3,7 @@
 //! bulk mail, or a calendar message. Headers first, then subject and opening-line phrases in
 //! English, German, French, Spanish, Italian, Dutch, Portuguese and Swedish.
 
+pub mod bounce;
 pub mod corpus;
 
 use std::sync::OnceLock;
@@ -56,8 +57,6 @@ fn autoreply_subject_re() -> &'static Regex {
         .expect("autoreply subject regex")
     })
 }
-
-pub mod bounce;
 
 fn autoreply_body_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -694,3 +694,56 @@ mod multilingual_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod reading_tests {
+    use super::tests::rules;
+    use super::*;
+    use crate::message::Address;
+
+    fn read(body: &str) -> Reading {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let m = Mail {
+            from: vec![Address::new(None, "alex@acme.io")],
+            to: vec![Address::new(None, "dana@northwind.com")],
+            body: Some(body.into()),
+            ..Mail::default()
+        };
+        detect(&[&m], 1, None, &id, &rules(), &Examples::default())
+    }
+
+    #[test]
+    fn whole_emails_read_like_a_sales_manager_would() {
+        let r = read("Hi Dana,\n\nGreat meeting you today. I'll send over the proposal tomorrow.\n\nBest,\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("proposal"));
+        // A past call named in passing does not make it a meeting.
+        let r = read("Hi Dana,\n\nAs we said on the call, attached is the quote for the three regions.\n\nBest,\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("pricing"));
+        let r = read("Hi Dana,\n\nI know the final call is hers, so I wrote a one-page summary for your CFO.\n\nAlex");
+        assert_eq!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
+    }
+
+    #[test]
+    fn thanks_and_fyi_expect_no_reply_but_a_question_does() {
+        for body in [
+            "Thanks Dana! Talk soon.\n\nAlex",
+            "Hi Dana,\n\nCongratulations on the launch, the whole team was cheering!\n\nAlex",
+            "Vielen Dank für das nette Gespräch heute!\n\nViele Grüße\nAlex",
+        ] {
+            let r = read(body);
+            assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
+            assert!(!r.expects_reply, "{body}");
+        }
+        for body in [
+            "Hi Dana,\n\nGreat to see you yesterday. Any thoughts on next steps?\n\nAlex",
+            "Hi Dana,\n\nLet me know what you think.\n\nAlex",
+        ] {
+            let r = read(body);
+            assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
+            assert!(r.expects_reply, "{body}");
+        }
+    }
+}
