@@ -227,6 +227,21 @@ pub fn model_sentences(text: &str) -> Vec<String> {
 /// abstains.
 const CANDIDATE: f32 = 0.3;
 
+/// `away` and `timing` both mean "come back at a later date" and share a schedule: a sentence
+/// the model splits between them ("I'll hold off until you're back on the 9th") is confidently
+/// one of the two, and the likelier one is taken.
+fn wait_family(p: &Probs) -> Option<usize> {
+    let (away, timing) = (
+        model::class_index("away").expect("away class"),
+        model::class_index("timing").expect("timing class"),
+    );
+    (p[away] + p[timing] >= model::CONFIDENT + 0.15).then_some(if p[away] >= p[timing] {
+        away
+    } else {
+        timing
+    })
+}
+
 /// What the model reads in one text.
 struct TextReading {
     /// The reason and the sentence that stated it most strongly.
@@ -259,6 +274,8 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             }
         }
         if let Verdict::Reason(r) = verdict(p) {
+            strong[r] = true;
+        } else if let Some(r) = wait_family(p) {
             strong[r] = true;
         }
     }
