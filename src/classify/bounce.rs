@@ -22,6 +22,20 @@ pub fn daemon_sender(from_raw: &str) -> bool {
     .is_match(from_raw)
 }
 
+/// From the headers alone, whether a message may be a delivery report (cheap: asked of every
+/// message that threaded nowhere before the full classification).
+pub fn may_be_report(m: &crate::message::Mail) -> bool {
+    let s = &m.signals;
+    s.content_type == "multipart/report"
+        || !s.x_failed_recipients.is_empty()
+        || s.return_path_empty
+        || daemon_sender(&s.from_raw)
+        || bounce_subject(&m.subject)
+        || m.body
+            .as_deref()
+            .is_some_and(|b| b.contains("notificationType"))
+}
+
 /// A subject that announces a failed delivery, in the languages mail systems use.
 pub fn bounce_subject(subject: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();

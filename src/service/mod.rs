@@ -243,9 +243,14 @@ pub async fn scan<S: MailStore>(
     }
     let mut threads = thread::build(&mails);
     // Reports that carried no copy of the original's Message-ID join by failed recipient.
-    let failed = |i: usize| match classify(&mails[i], cfg.policy.max_recipients) {
-        Kind::Bounce { failed } => Some(failed.into_iter().map(|f| f.recipient).collect()),
-        _ => None,
+    let failed = |i: usize| {
+        if !crate::classify::bounce::may_be_report(&mails[i]) {
+            return None;
+        }
+        match classify(&mails[i], cfg.policy.max_recipients) {
+            Kind::Bounce { failed } => Some(failed.into_iter().map(|f| f.recipient).collect()),
+            _ => None,
+        }
     };
     thread::attach_orphan_bounces(&mut threads, &mails, failed, |m| {
         m.author().is_some_and(|a| identity.is_rep(&a.email))
