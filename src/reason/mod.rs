@@ -408,7 +408,7 @@ pub fn detect(
     for (i, t) in texts.iter().enumerate() {
         let r = read_text(t, &rules.priority);
         if i == 0 {
-            reading.sentences = r.sentences.clone();
+            reading.sentences = r.sentences;
         }
         if i < unanswered.max(1) {
             expects |= r.expects_reply;

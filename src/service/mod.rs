@@ -341,7 +341,8 @@ pub async fn scan<S: MailStore>(
             rejected_by: Vec::new(),
             reply: d.reply.clone(),
             learned_from: d.reason.as_ref().and_then(|f| f.learned_from.clone()),
-            reading: d.reading.clone(),
+            // Only `explain` (one thread) reads it: a full scan keeps no per-sentence scores.
+            reading: opts.only_thread.and_then(|_| d.reading.clone()),
         };
         // The Message-ID of our draft for this stage when it is (still) in Drafts.
         let mut our_draft: Option<String> = None;

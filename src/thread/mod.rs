@@ -212,15 +212,23 @@ pub fn attach_orphan_bounces(
             }
         }
     }
+    if moves.is_empty() {
+        return;
+    }
     for (from, b, to) in &moves {
         threads[*from].messages.retain(|i| i != b);
         threads[*to].messages.push(*b);
         sort_by_date(mails, &mut threads[*to].messages);
     }
-    threads.retain(|t| !t.messages.is_empty());
-    for t in threads.iter_mut() {
-        t.id = mails[t.messages[0]].message_id.clone();
+    // Only the threads that changed can have a new first message (and so a new id).
+    for &(from, _, to) in &moves {
+        for t in [from, to] {
+            if let Some(&first) = threads[t].messages.first() {
+                threads[t].id = mails[first].message_id.clone();
+            }
+        }
     }
+    threads.retain(|t| !t.messages.is_empty());
 }
 
 /// The conversation part (first 22 bytes) of a base64 Thread-Index.
