@@ -11,6 +11,7 @@ pub mod dates;
 pub mod demo;
 pub mod draft;
 pub mod identity;
+pub mod language;
 pub mod mailbox;
 pub mod message;
 pub mod policy;

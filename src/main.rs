@@ -411,13 +411,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 locale: "en-US",
                 booking_url: None,
                 calendar: None,
+                language: "en",
             };
             let prospect = [Address::new(
                 Some("Dana Whitfield"),
                 "dana@northwind.example",
             )];
             // Templates are checked in each tense the thread can show (see `commitment.kind`).
-            let sample = |kind: &str, reason: &str, stage: u32, close: bool| {
+            let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
                 let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
                 // A thread with figures, a question and a commitment, so every kind of item
                 // shows its substance in the check.
@@ -426,8 +427,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
                     commitment: Some("Attached is the quote for the three regions.".into()),
                     slots: vec!["Tuesday, Nov 24 at 10 a.m. EST".into(), "Wednesday, Nov 25 at 2 p.m. EST".into()],
+                    framing: Some(followup::language::framing(lang, true)),
                 };
-                let value = followup::draft::value::pick(reason, &items, stage, &facts).unwrap_or(
+                let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
                     followup::config::ValueItem {
                         title: "a sample value item".into(),
                         summary: "why it matters".into(),
@@ -435,6 +437,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         attachment: None,
                         content: Some("The sample value itself.".into()),
                         from_thread: None,
+                        lang: None,
                     },
                 );
                 let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
@@ -464,6 +467,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         at: now - chrono::Duration::days(4),
                         rep_text: "Thanks, Dana.",
                     },
+                    // The prospect-worded pass checks the informal forms, the others the formal.
+                    &followup::draft::compose::Voice {
+                        lang: lang.to_string(),
+                        formal: kind != "other",
+                    },
                 )
             };
             let mut findings = Vec::new();
@@ -479,7 +487,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             for kind in ["sent", "promised", "other"] {
-                for f in templates.check(&lint, &|r: &str, st: u32, c: bool| sample(kind, r, st, c))
+                for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
+                    sample(kind, l, r, st, c)
+                })
                 {
                     let f = f.to_string();
                     if !findings.contains(&f) {

@@ -585,7 +585,7 @@ fn a_value_item_that_only_claims_value_is_refused_with_the_entry_to_complete() {
 fn preview_annotate_marks_each_value_with_its_variable() {
     let demo = Demo::new();
     let (out, _) = demo.preview("CH2PR11MB4411.1@acme.io", &["--annotate"]);
-    assert!(out.contains("Hi «Dana»{greeting_name},"), "{out}");
+    assert!(out.contains("«Hi Dana,»{greeting}"), "{out}");
     assert!(
         out.contains("«the quote for the three regions»{commitment.what} I sent on «Monday 16 November»{commitment.when}"),
         "{out}"

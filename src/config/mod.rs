@@ -9,6 +9,8 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use regex::Regex;
 use serde::Deserialize;
 
+mod value_defaults;
+
 use crate::reason::{default_prospect_rules, default_request_rules, Rules, DEFAULT_PRIORITY};
 
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +108,9 @@ pub struct IdentityConfig {
     /// A booking page offered instead of proposed times (Calendly, HubSpot, …).
     #[serde(default)]
     pub booking_url: Option<String>,
+    /// The language drafts are written in when the thread doesn't tell (`en` by default).
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 fn default_tz() -> String {
@@ -289,6 +294,10 @@ pub struct ValueItem {
     /// left), `slots` (three real times).
     #[serde(default)]
     pub from_thread: Option<String>,
+    /// The language of the item's text (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt`, `sv`): it is
+    /// offered only to drafts in that language. Absent: `identity.language`.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 impl ValueItem {
@@ -349,92 +358,18 @@ pub const DEFAULT_BANNED: &[&str] = &[
 /// times. A rep's own assets (`url`, `attachment`, `content`) are better; `templates check`
 /// says so.
 pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
-    let v = |t: &str, s: &str, from: &str| ValueItem {
-        title: t.into(),
-        summary: s.into(),
-        url: None,
-        attachment: None,
-        content: None,
-        from_thread: Some(from.into()),
-    };
-    let recap = |t: &str| {
-        v(
-            t,
-            "it is below, so nothing gets lost between emails",
-            "recap",
-        )
-    };
-    let question = |t: &str| v(t, "they are below, side by side", "question");
-    let mut m = BTreeMap::new();
-    m.insert(
-        "pricing".into(),
-        vec![
-            v(
-                "the figures from my note in one line",
-                "they are below, so the options are easy to compare at a glance",
-                "figures",
-            ),
-            question("your question on cost and my answer"),
-            recap("a short recap of where we left the pricing"),
-        ],
-    );
-    m.insert(
-        "proposal".into(),
-        vec![
-            recap("a short recap of where we left the proposal"),
-            question("your open question and my answer"),
-        ],
-    );
-    m.insert(
-        "decision_maker".into(),
-        vec![
-            recap("a two-line recap of where things stand"),
-            question("the question you raised and my answer, ready to pass on"),
-        ],
-    );
-    m.insert(
-        "information".into(),
-        vec![
-            question("your question and my short answer"),
-            recap("a short recap of where we left things"),
-        ],
-    );
-    m.insert(
-        "meeting".into(),
-        vec![
-            v(
-                "three times that work on my side",
-                "they are below, and any other time works too",
-                "slots",
-            ),
-            recap("a short recap of what the call would cover"),
-        ],
-    );
-    m.insert(
-        "timing".into(),
-        vec![
-            recap("a summary of our earlier conversation"),
-            question("the question that was still open, with my answer"),
-        ],
-    );
-    m.insert(
-        "away".into(),
-        vec![
-            recap("a one-minute recap of where we left things"),
-            v(
-                "three times for a short call",
-                "they are below, so getting going again takes one reply",
-                "slots",
-            ),
-        ],
-    );
-    m.insert(
-        "trial".into(),
-        vec![
-            recap("a short recap of how the trial was set up"),
-            question("your question and my answer"),
-        ],
-    );
+    let mut m: BTreeMap<String, Vec<ValueItem>> = BTreeMap::new();
+    for (reason, lang, from, title, summary) in value_defaults::DEFAULTS {
+        m.entry(reason.to_string()).or_default().push(ValueItem {
+            title: title.to_string(),
+            summary: summary.to_string(),
+            url: None,
+            attachment: None,
+            content: None,
+            from_thread: Some(from.to_string()),
+            lang: Some(lang.to_string()),
+        });
+    }
     m
 }
 
@@ -661,6 +596,17 @@ impl RawConfig {
                     ));
                 }
             }
+            if let Some(l) = &a.identity.language {
+                if !crate::language::is_supported(l) {
+                    return Err(invalid(
+                        &format!("{k}.identity.language"),
+                        format!(
+                            "`{l}` is not a language drafts can be written in; use one of {}",
+                            crate::language::SUPPORTED.join(", ")
+                        ),
+                    ));
+                }
+            }
             if a.identity.timezone.parse::<chrono_tz::Tz>().is_err() {
                 return Err(invalid(&format!("{k}.identity.timezone"), format!("`{}` is not an IANA time zone; use a name like \"Europe/Berlin\" or \"America/New_York\"", a.identity.timezone)));
             }
@@ -796,6 +742,11 @@ impl RawConfig {
             .collect();
 
         let mut value_items = default_value_items();
+        // Items without `lang` are in the accounts' own language (identity.language, else en).
+        let own_langs: Vec<String> = accounts
+            .iter()
+            .map(|a| a.identity.language.clone().unwrap_or_else(|| "en".into()))
+            .collect();
         for (r, items) in self.value_items {
             if items.is_empty() || items.iter().any(|i| i.title.trim().is_empty()) {
                 return Err(invalid(
@@ -806,6 +757,17 @@ impl RawConfig {
             let mut items = items;
             for (i, item) in items.iter_mut().enumerate() {
                 let key = format!("value_items.{r}[{i}]");
+                if let Some(l) = &item.lang {
+                    if !crate::language::is_supported(l) {
+                        return Err(invalid(
+                            &format!("{key}.lang"),
+                            format!(
+                                "`{l}` is not a language drafts can be written in; use one of {}",
+                                crate::language::SUPPORTED.join(", ")
+                            ),
+                        ));
+                    }
+                }
                 if let Some(f) = &item.from_thread {
                     if !["figures", "question", "recap", "slots"].contains(&f.as_str()) {
                         return Err(invalid(
@@ -831,7 +793,23 @@ impl RawConfig {
                     item.attachment = Some(p.display().to_string());
                 }
             }
-            value_items.insert(r, items);
+            // The rep's items replace the built-in ones of the languages they are written in;
+            // the other languages keep theirs.
+            let given: Vec<String> = items
+                .iter()
+                .flat_map(|i| match &i.lang {
+                    Some(l) => vec![l.clone()],
+                    None => own_langs.clone(),
+                })
+                .collect();
+            let mut merged: Vec<ValueItem> = value_items
+                .remove(&r)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|d| !given.contains(d.lang.as_ref().unwrap_or(&String::new())))
+                .collect();
+            merged.splice(0..0, items);
+            value_items.insert(r, merged);
         }
 
         let mut banned: Vec<String> = self

@@ -39,6 +39,16 @@ pub struct DraftSpec {
     /// The template variables it was rendered with (for `preview --annotate`).
     #[serde(skip)]
     pub vars: Vec<(String, String)>,
+    /// The language the draft is written in.
+    pub language: String,
+    /// The language the thread reads as (differs from `language` on a fallback).
+    pub language_detected: String,
+    /// Written in English because the thread's language has no template or value item.
+    pub language_fallback: bool,
+    /// Why this language (for `preview`).
+    pub language_why: String,
+    /// Formal address (Sie, vous, usted, Lei, u).
+    pub formal: bool,
 }
 
 /// A built draft: its bytes (CRLF line ends) and what it says.
@@ -181,6 +191,11 @@ mod tests {
             body: "Hallo Jürgen,\n\nhier ist die Übersicht.\n".into(),
             vars: Vec::new(),
             attachments: Vec::new(),
+            language: "de".into(),
+            language_detected: "de".into(),
+            language_fallback: false,
+            language_why: String::new(),
+            formal: false,
         }
     }
 

@@ -49,6 +49,37 @@ pub struct Rep<'a> {
     pub booking_url: Option<&'a str>,
     /// The working calendar the slots are taken from (a plain Mon–Fri 9–17 one when absent).
     pub calendar: Option<&'a crate::policy::Calendar>,
+    /// `identity.language`: drafts are in it when the thread doesn't tell.
+    pub language: &'a str,
+}
+
+/// The language and address form a draft is written in.
+#[derive(Debug, Clone)]
+pub struct Voice {
+    pub lang: String,
+    pub formal: bool,
+}
+
+impl Voice {
+    /// English, as the built-in set and `templates check` default to.
+    pub fn english() -> Voice {
+        Voice {
+            lang: "en".into(),
+            formal: true,
+        }
+    }
+
+    /// The locale slots and dates are written in: the draft's language (English ones in the
+    /// rep's own English locale, else British).
+    pub fn locale<'a>(&'a self, rep: &'a Rep) -> &'a str {
+        if self.lang != "en" {
+            &self.lang
+        } else if rep.locale.starts_with("en") {
+            rep.locale
+        } else {
+            "en-GB"
+        }
+    }
 }
 
 /// What to draft.
@@ -108,7 +139,7 @@ pub struct Stated<'a> {
 }
 
 /// What the thread shows the rep did, for `{{ commitment.* }}`.
-pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz) -> CommitmentCtx {
+pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> CommitmentCtx {
     let sentence = stated.text.unwrap_or("");
     let from_sentence = matches!(stated.source, "rep_text" | "learned") && !sentence.is_empty();
     let mut kind = if from_sentence {
@@ -128,12 +159,12 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz) -> CommitmentCtx {
         text: sentence.to_string(),
         kind: kind.to_string(),
         what,
-        when: stated.at.with_timezone(&tz).format("%A %-d %B").to_string(),
+        when: crate::language::format_day(&stated.at.with_timezone(&tz), lang),
     }
 }
 
-/// The next three working slots after `due`, in the rep's locale.
-pub fn slots_for(rep: &Rep, due: DateTime<Utc>) -> Vec<String> {
+/// The next three working slots after `due`, written in `locale`.
+pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str) -> Vec<String> {
     let plain;
     let cal = match rep.calendar {
         Some(c) => c,
@@ -144,7 +175,7 @@ pub fn slots_for(rep: &Rep, due: DateTime<Utc>) -> Vec<String> {
     };
     super::slots::next_slots(cal, due, 3)
         .into_iter()
-        .map(|t| super::slots::format_slot(cal, t, rep.locale))
+        .map(|t| super::slots::format_slot(cal, t, locale))
         .collect()
 }
 
@@ -162,9 +193,12 @@ pub fn context(
     now: DateTime<Utc>,
     value: ValueItem,
     stated: Stated,
+    voice: &Voice,
 ) -> DraftContext {
-    let commitment = commitment_ctx(reason, &stated, rep.tz);
-    let slots = slots_for(rep, now);
+    let lang = voice.lang.as_str();
+    let locale = voice.locale(rep);
+    let commitment = commitment_ctx(reason, &stated, rep.tz, lang);
+    let slots = slots_for(rep, now, locale);
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -184,6 +218,9 @@ pub fn context(
     };
     let local = last_sent.with_timezone(&rep.tz);
     DraftContext {
+        greeting: crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
+        language: lang.to_string(),
+        formal: voice.formal,
         greeting_name: greeting,
         company,
         prospect: main,
@@ -204,11 +241,11 @@ pub fn context(
         stages_total,
         is_close: close,
         days_since: (now - last_sent).num_days().max(0),
-        last_sent: local.format("%A %-d %B").to_string(),
+        last_sent: crate::language::format_day(&local, lang),
         value,
         commitment,
         reason_source: stated.source.to_string(),
-        slot_list: super::slots::join_or(&slots, rep.locale),
+        slot_list: super::slots::join_or(&slots, locale),
         slots,
         booking_url: rep.booking_url.unwrap_or("").to_string(),
     }
@@ -248,9 +285,27 @@ pub fn compose(
     let last_sent = last.date.unwrap_or(req.now);
     let own = |m: &Mail| crate::message::text::own_text(m.body.as_deref().unwrap_or(""));
     let rep_text = own(last);
+    // The language: the prospect's own words first, then the rep's, then identity.language.
+    let prospect_text = req
+        .mails
+        .iter()
+        .rev()
+        .find(|m| {
+            m.author()
+                .is_some_and(|a| identity.role(a) == Role::Prospect)
+                && m.body.is_some()
+        })
+        .map(|m| own(m));
+    let choice = crate::language::choose(prospect_text.as_deref(), Some(&rep_text), rep.language);
+    let mut voice = Voice {
+        lang: choice.lang.clone(),
+        formal: choice.formal,
+    };
+    let mut why = choice.why.clone();
+    let mut fallback = choice.lang != choice.detected;
     // What the thread itself offers as substance for the value item.
     let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
-    let facts = super::value::ThreadFacts {
+    let facts_in = |voice: &Voice| super::value::ThreadFacts {
         rep_texts: req
             .mails
             .iter()
@@ -258,21 +313,52 @@ pub fn compose(
             .filter(|m| is_rep(m) && m.body.is_some())
             .map(|m| own(m))
             .collect(),
-        prospect_text: req
-            .mails
-            .iter()
-            .rev()
-            .find(|m| {
-                m.author()
-                    .is_some_and(|a| identity.role(a) == Role::Prospect)
-                    && m.body.is_some()
-            })
-            .map(|m| own(m)),
+        prospect_text: prospect_text.clone(),
         commitment: req.commitment.map(str::to_string),
-        slots: slots_for(rep, req.now),
+        slots: slots_for(rep, req.now, voice.locale(rep)),
+        framing: Some(crate::language::framing(&voice.lang, voice.formal)),
     };
-    let value = super::value::pick(req.reason, value_items, req.stage, &facts)
-        .map_err(ComposeError::NoValue)?;
+    // A language without its own template or value item falls back to English, openly.
+    let (mut name, no_template) = templates.pick_in(&voice.lang, req.reason, req.stage, req.close)?;
+    if no_template {
+        why = format!(
+            "{why}; no {} template for `{}`: English",
+            crate::language::name(&voice.lang),
+            req.reason
+        );
+        voice = Voice::english();
+        fallback = true;
+    }
+    let value = match super::value::pick(
+        req.reason,
+        value_items,
+        req.stage,
+        &facts_in(&voice),
+        &voice.lang,
+        rep.language,
+    ) {
+        Ok(v) => v,
+        Err(e) if voice.lang == "en" => return Err(ComposeError::NoValue(e)),
+        Err(_) => {
+            why = format!(
+                "{why}; no {} value item carries anything for `{}`: English",
+                crate::language::name(&voice.lang),
+                req.reason
+            );
+            voice = Voice::english();
+            fallback = true;
+            name = templates.pick(req.reason, req.stage, req.close)?;
+            super::value::pick(
+                req.reason,
+                value_items,
+                req.stage,
+                &facts_in(&voice),
+                "en",
+                rep.language,
+            )
+            .map_err(ComposeError::NoValue)?
+        }
+    };
     let mut attachments = Vec::new();
     if let Some(path) = value.attachment.as_deref().filter(|p| !p.trim().is_empty()) {
         let bytes = std::fs::read(path).map_err(|e| ComposeError::Attachment {
@@ -304,19 +390,18 @@ pub fn compose(
             at: req.commitment_at.unwrap_or(last_sent),
             rep_text: &rep_text,
         },
+        &voice,
     );
-    let name = templates.pick(req.reason, req.stage, req.close)?;
     let text = templates.render(&name, &ctx)?;
     let violations = lint.check(&text, &ctx.value);
 
-    // Quote the message replied to, as mail clients do.
+    // Quote the message replied to, as mail clients of the draft's language do.
     let who = last
         .author()
         .map(|a| a.name.clone().unwrap_or_else(|| a.email.clone()))
         .unwrap_or_default();
-    let when = last_sent
-        .with_timezone(&rep.tz)
-        .format("%a, %-d %b %Y at %H:%M");
+    let header =
+        crate::language::quote_header(&last_sent.with_timezone(&rep.tz), &who, &voice.lang);
     let quoted: Vec<String> = last
         .body
         .as_deref()
@@ -334,7 +419,7 @@ pub fn compose(
             }
         })
         .collect();
-    let body = format!("{}\nOn {when}, {who} wrote:\n{}\n", text, quoted.join("\n"));
+    let body = format!("{}\n{header}\n{}\n", text, quoted.join("\n"));
 
     // Threading: the parent's References (or In-Reply-To) plus the parent itself.
     let mut references: Vec<String> = if !last.references.is_empty() {
@@ -409,6 +494,11 @@ pub fn compose(
         body,
         attachments,
         vars: super::annotate::flatten(&ctx),
+        language: voice.lang.clone(),
+        language_detected: choice.detected.clone(),
+        language_fallback: fallback,
+        language_why: why,
+        formal: voice.formal,
     };
     let msg = build_message(spec)?;
     if violations.is_empty() {
@@ -487,6 +577,7 @@ mod tests {
             locale: "en-US",
             booking_url: None,
             calendar: None,
+            language: "en",
         };
         let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
         let ctx = context(
@@ -509,6 +600,7 @@ mod tests {
                 at,
                 rep_text: sentence,
             },
+            &Voice::english(),
         );
         let name = templates.pick(reason, stage, close).unwrap();
         templates.render(&name, &ctx).unwrap()

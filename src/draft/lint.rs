@@ -163,6 +163,7 @@ mod tests {
             attachment: None,
             content: None,
             from_thread: None,
+            lang: None,
         }
     }
 

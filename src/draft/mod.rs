@@ -41,6 +41,13 @@ pub struct RepCtx {
 /// Every variable a template may use (documented in README).
 #[derive(Debug, Clone, Serialize)]
 pub struct DraftContext {
+    /// The salutation line in the draft's language and address form ("Guten Tag Jürgen
+    /// Schneider,", "Hola, Carmen:", "Hi Dana,").
+    pub greeting: String,
+    /// The draft's language (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt`, `sv`).
+    pub language: String,
+    /// Formal address: Sie, vous, usted, Lei, u (from how the thread was written; default).
+    pub formal: bool,
     pub prospect: ProspectCtx,
     pub prospects: Vec<ProspectCtx>,
     /// `prospect.first_name`, or "there" — for "Hi {{ greeting_name }},".

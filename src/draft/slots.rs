@@ -76,7 +76,7 @@ fn slot_day(cal: &Calendar, d: NaiveDate) -> bool {
     cal.work_week.contains(&d.weekday()) && !cal.holidays.contains(&d) && !cal.is_away(d)
 }
 
-fn weekday_name(w: Weekday, locale: &str) -> &'static str {
+pub(crate) fn weekday_name(w: Weekday, locale: &str) -> &'static str {
     let i = w.num_days_from_monday() as usize;
     let names: [&str; 7] = match locale {
         "de" => [
@@ -143,7 +143,7 @@ fn weekday_name(w: Weekday, locale: &str) -> &'static str {
     names[i]
 }
 
-fn month_name(m: u32, locale: &str, short: bool) -> &'static str {
+pub(crate) fn month_name(m: u32, locale: &str, short: bool) -> &'static str {
     let i = (m - 1) as usize;
     let names: [&str; 12] = match locale {
         "de" => [

@@ -163,38 +163,27 @@ impl Templates {
         display_name(&self.base, name)
     }
 
-    /// The template for a reason and stage (or the close-the-loop note).
-    pub fn pick(&self, reason: &str, stage: u32, close: bool) -> Result<String, TemplateError> {
-        let names: Vec<String> = self.tera.get_template_names().map(str::to_string).collect();
-        let mut candidates = if close {
-            vec![format!("{reason}/close.txt"), "close.txt".to_string()]
-        } else {
-            vec![
-                format!("{reason}/{stage}.txt"),
-                format!("{reason}/default.txt"),
-            ]
-        };
-        if !close {
-            // Past the last numbered template, reuse the highest one (the value item still rotates).
-            let mut numbered: Vec<u32> = names
-                .iter()
-                .filter_map(|n| {
-                    n.strip_prefix(&format!("{reason}/"))?
-                        .strip_suffix(".txt")?
-                        .parse()
-                        .ok()
-                })
-                .filter(|n| *n < stage)
-                .collect();
-            numbered.sort();
-            if let Some(n) = numbered.last() {
-                candidates.push(format!("{reason}/{n}.txt"));
+    /// The template for a reason and stage (or the close-the-loop note) in `lang`, from
+    /// `<lang>/…` (English also from the top level). The flag is set when `lang` has none and
+    /// the English one is used instead.
+    pub fn pick_in(
+        &self,
+        lang: &str,
+        reason: &str,
+        stage: u32,
+        close: bool,
+    ) -> Result<(String, bool), TemplateError> {
+        if lang != "en" {
+            if let Some(n) = self.find(&format!("{lang}/"), reason, stage, close) {
+                return Ok((n, false));
             }
         }
-        candidates
-            .into_iter()
-            .find(|c| names.contains(c))
-            .ok_or_else(|| TemplateError::Missing {
+        let english = self
+            .find("en/", reason, stage, close)
+            .or_else(|| self.find("", reason, stage, close));
+        match english {
+            Some(n) => Ok((n, lang != "en")),
+            None => Err(TemplateError::Missing {
                 reason: reason.into(),
                 stage: if close {
                     "close".into()
@@ -202,7 +191,55 @@ impl Templates {
                     stage.to_string()
                 },
                 dir: self.origin.clone(),
-            })
+            }),
+        }
+    }
+
+    /// The English template for a reason and stage (or the close-the-loop note).
+    pub fn pick(&self, reason: &str, stage: u32, close: bool) -> Result<String, TemplateError> {
+        self.pick_in("en", reason, stage, close).map(|(n, _)| n)
+    }
+
+    /// The languages with templates of their own (`<lang>/…`), English first.
+    pub fn languages(&self) -> Vec<String> {
+        let mut out = vec!["en".to_string()];
+        for n in self.tera.get_template_names() {
+            if let Some((l, _)) = n.split_once('/') {
+                if crate::language::is_supported(l) && !out.iter().any(|o| o == l) {
+                    out.push(l.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    fn find(&self, prefix: &str, reason: &str, stage: u32, close: bool) -> Option<String> {
+        let names: Vec<&str> = self.tera.get_template_names().collect();
+        let mut candidates = if close {
+            vec![
+                format!("{prefix}{reason}/close.txt"),
+                format!("{prefix}close.txt"),
+            ]
+        } else {
+            vec![
+                format!("{prefix}{reason}/{stage}.txt"),
+                format!("{prefix}{reason}/default.txt"),
+            ]
+        };
+        if !close {
+            // Past the last numbered template, reuse the highest one (the value item still rotates).
+            let dir = format!("{prefix}{reason}/");
+            let mut numbered: Vec<u32> = names
+                .iter()
+                .filter_map(|n| n.strip_prefix(&dir)?.strip_suffix(".txt")?.parse().ok())
+                .filter(|n| *n < stage)
+                .collect();
+            numbered.sort();
+            if let Some(n) = numbered.last() {
+                candidates.push(format!("{dir}{n}.txt"));
+            }
+        }
+        candidates.into_iter().find(|c| names.contains(&c.as_str()))
     }
 
     /// Render a template with the draft context.
@@ -223,7 +260,7 @@ impl Templates {
     pub fn check(
         &self,
         lint: &Lint,
-        sample: &dyn Fn(&str, u32, bool) -> DraftContext,
+        sample: &dyn Fn(&str, &str, u32, bool) -> DraftContext,
     ) -> Vec<CheckFinding> {
         let mut out = Vec::new();
         for (name, source) in &self.sources {
@@ -241,12 +278,17 @@ impl Templates {
                 .next()
                 .unwrap_or(name)
                 .trim_end_matches(".txt");
-            let reason = name.split_once('/').map(|(r, _)| r).unwrap_or("pricing");
+            // `<lang>/<reason>/<stage>.txt`, `<lang>/close.txt` or the English `<reason>/…`.
+            let (lang, rest) = match name.split_once('/') {
+                Some((l, rest)) if crate::language::is_supported(l) => (l, rest),
+                _ => ("en", name.as_str()),
+            };
+            let reason = rest.split_once('/').map(|(r, _)| r).unwrap_or("pricing");
             let (stage, close) = match stem.parse::<u32>() {
                 Ok(n) => (n, false),
                 Err(_) => (1, stem == "close"),
             };
-            let ctx = sample(reason, stage, close);
+            let ctx = sample(lang, reason, stage, close);
             match self.render(name, &ctx) {
                 Err(e) => out.push(CheckFinding {
                     file: file.clone(),

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::config::ValueItem;
+use crate::language::Framing;
 use crate::message::text::sentences;
 
 /// What the thread offers as substance.
@@ -20,8 +21,10 @@ pub struct ThreadFacts {
     pub prospect_text: Option<String>,
     /// The sentence that stated the reason, if any.
     pub commitment: Option<String>,
-    /// Real times, already written in the rep's locale.
+    /// Real times, already written in the draft's language.
     pub slots: Vec<String>,
+    /// How the draft's language introduces quoted substance.
+    pub framing: Option<Framing>,
 }
 
 fn money_re() -> &'static Regex {
@@ -46,8 +49,8 @@ fn quotable(s: &str) -> bool {
     (4..=45).contains(&w) && !s.trim_end().ends_with(',')
 }
 
-fn quote(s: &str) -> String {
-    format!("\u{201c}{}\u{201d}", s.trim())
+fn quote(s: &str, f: &Framing) -> String {
+    format!("{}{}{}", f.quotes.0, s.trim(), f.quotes.1)
 }
 
 /// The substance an item carries for this thread: its own content, or what `from_thread`
@@ -60,6 +63,10 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
     if item.has_asset() {
         return Some(String::new());
     }
+    let f = facts
+        .framing
+        .unwrap_or_else(|| crate::language::framing("en", true));
+    let f = &f;
     match item.from_thread.as_deref()? {
         "figures" => {
             let found: Vec<String> = facts
@@ -71,8 +78,9 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .collect();
             (!found.is_empty()).then(|| {
                 format!(
-                    "In one line: {}",
-                    found.iter().map(|s| quote(s)).collect::<Vec<_>>().join(" ")
+                    "{} {}",
+                    f.in_one_line,
+                    found.iter().map(|s| quote(s, f)).collect::<Vec<_>>().join(" ")
                 )
             })
         }
@@ -97,11 +105,14 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .max_by_key(|(n, _)| *n)
                 .map(|(_, s)| s);
             Some(match answer {
-                Some(a) => format!("You asked: {}\nMy answer: {}", quote(&q), quote(&a)),
-                None => format!(
-                    "You asked: {}\nThe short answer is in my note below; tell me which part to expand.",
-                    quote(&q)
+                Some(a) => format!(
+                    "{} {}\n{} {}",
+                    f.you_asked,
+                    quote(&q, f),
+                    f.my_answer,
+                    quote(&a, f)
                 ),
+                None => format!("{} {}\n{}", f.you_asked, quote(&q, f), f.answer_below),
             })
         }
         "recap" => {
@@ -131,12 +142,11 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .or_else(|| sentences(p).into_iter().find(|s| quotable(s)))
             });
             Some(match theirs {
-                Some(t) => format!(
-                    "Where we left it: you wrote {}, and I wrote {}",
-                    quote(&t),
-                    quote(&mine)
-                ),
-                None => format!("Where we left it: I wrote {}", quote(&mine)),
+                Some(t) => f
+                    .left_both
+                    .replacen("{}", &quote(&t, f), 1)
+                    .replacen("{}", &quote(&mine, f), 1),
+                None => f.left_mine.replacen("{}", &quote(&mine, f), 1),
             })
         }
         "slots" => (!facts.slots.is_empty()).then(|| {
@@ -154,14 +164,20 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
 /// The item for a stage, rotating over the items that carry something for this thread (so a
 /// second follow-up never repeats the first), with `content` filled in. `Err` names what to
 /// complete.
+///
+/// Only items in the draft's language `lang` are offered (an item without `lang` is in
+/// `own_lang`, the account's `identity.language`).
 pub fn pick(
     reason: &str,
     items: &[ValueItem],
     stage: u32,
     facts: &ThreadFacts,
+    lang: &str,
+    own_lang: &str,
 ) -> Result<ValueItem, String> {
     let carrying: Vec<ValueItem> = items
         .iter()
+        .filter(|i| i.lang.as_deref().unwrap_or(own_lang) == lang)
         .filter_map(|i| {
             substance(i, facts).map(|c| ValueItem {
                 content: (!c.is_empty()).then_some(c),
@@ -171,7 +187,8 @@ pub fn pick(
         .collect();
     if carrying.is_empty() {
         return Err(format!(
-            "no value item for `{reason}` carries anything for this thread (no url, attachment or content, and the thread gives no figures, question or recap): give [[value_items.{reason}]] a url, an attachment or content"
+            "no value item for `{reason}` in `{lang}` carries anything for this thread (no url, attachment or content, and the thread gives no figures, question or recap): give [[value_items.{reason}]] a url, an attachment or content{}",
+            if lang == own_lang { String::new() } else { format!(" (an item with lang = \"{lang}\")") }
         ));
     }
     Ok(carrying[(stage.saturating_sub(1) as usize) % carrying.len()].clone())
@@ -188,18 +205,19 @@ mod tests {
             prospect_text: Some("Thanks Alex. Does the price include onboarding for the Lyon team?".into()),
             commitment: Some("Attached is the quote: the total comes to $24,000 per year for 50 seats.".into()),
             slots: vec!["Monday, Nov 23 at 10 a.m. EST".into()],
+            framing: None,
         }
     }
 
     #[test]
     fn thread_substance_restates_what_the_thread_says() {
         let items = default_value_items();
-        let v = pick("pricing", &items["pricing"], 1, &facts()).unwrap();
+        let v = pick("pricing", &items["pricing"], 1, &facts(), "en", "en").unwrap();
         assert_eq!(
             v.content.as_deref(),
             Some("In one line: \u{201c}Attached is the quote: the total comes to $24,000 per year for 50 seats.\u{201d}")
         );
-        let v = pick("pricing", &items["pricing"], 2, &facts()).unwrap();
+        let v = pick("pricing", &items["pricing"], 2, &facts(), "en", "en").unwrap();
         let c = v.content.unwrap();
         assert!(
             c.starts_with(
@@ -207,7 +225,7 @@ mod tests {
             ),
             "{c}"
         );
-        let v = pick("meeting", &items["meeting"], 1, &facts()).unwrap();
+        let v = pick("meeting", &items["meeting"], 1, &facts(), "en", "en").unwrap();
         assert_eq!(
             v.content.as_deref(),
             Some("- Monday, Nov 23 at 10 a.m. EST")
@@ -223,17 +241,18 @@ mod tests {
             attachment: None,
             content: None,
             from_thread: None,
+            lang: None,
         };
-        let e = pick("information", std::slice::from_ref(&hollow), 1, &facts()).unwrap_err();
+        let e = pick("information", std::slice::from_ref(&hollow), 1, &facts(), "en", "en").unwrap_err();
         assert!(e.contains("[[value_items.information]]"), "{e}");
         let linked = ValueItem {
             url: Some("https://acme.io/cases/globex".into()),
             ..hollow.clone()
         };
-        let v = pick("information", &[hollow, linked.clone()], 1, &facts()).unwrap();
+        let v = pick("information", &[hollow, linked.clone()], 1, &facts(), "en", "en").unwrap();
         assert_eq!(v.url, linked.url, "the item with substance is chosen");
         // No figures in the thread: the figures item is skipped, not used hollow.
         let bare = ThreadFacts::default();
-        assert!(pick("pricing", &default_value_items()["pricing"], 1, &bare).is_err());
+        assert!(pick("pricing", &default_value_items()["pricing"], 1, &bare, "en", "en").is_err());
     }
 }

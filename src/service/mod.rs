@@ -49,6 +49,18 @@ pub struct DraftReport {
     /// The template variables it was rendered with (not serialized; `preview --annotate`).
     #[serde(skip)]
     pub vars: Vec<(String, String)>,
+    /// The language the draft is written in (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt`, `sv`).
+    pub language: String,
+    /// True when the thread's language has no template or value item and the draft is in
+    /// English instead.
+    pub language_fallback: bool,
+    /// The language the thread reads as (another than `language` on a fallback).
+    pub language_detected: String,
+    /// Formal address (Sie, vous, usted, Lei, u).
+    pub formal: bool,
+    /// Why this language (for `preview`; not serialized).
+    #[serde(skip)]
+    pub language_why: String,
 }
 
 impl DraftReport {
@@ -67,6 +79,11 @@ impl DraftReport {
             key: s.key.clone(),
             raw: msg.raw.clone(),
             vars: s.vars.clone(),
+            language: s.language.clone(),
+            language_fallback: s.language_fallback,
+            language_detected: s.language_detected.clone(),
+            formal: s.formal,
+            language_why: s.language_why.clone(),
         }
     }
 }
@@ -311,6 +328,7 @@ pub async fn scan<S: MailStore>(
         locale: &locale,
         booking_url: account.identity.booking_url.as_deref(),
         calendar: Some(&cal),
+        language: account.identity.language.as_deref().unwrap_or("en"),
     };
 
     for t in &threads {
