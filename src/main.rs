@@ -339,6 +339,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         );
                         // For the rep only: none of this is in the draft.
                         eprintln!(
+                            "note: language {} ({}): {}",
+                            d.language,
+                            if d.formal { "formal" } else { "informal" },
+                            d.language_why
+                        );
+                        eprintln!(
                                     "note: reason `{}` ({}), stage {}{}",
                                     t.reason.as_deref().unwrap_or(""),
                                     t.reason_source.map(|s| s.as_str()).unwrap_or(""),
@@ -429,8 +435,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     slots: vec!["Tuesday, Nov 24 at 10 a.m. EST".into(), "Wednesday, Nov 25 at 2 p.m. EST".into()],
                     framing: Some(followup::language::framing(lang, true)),
                 };
-                let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
-                    followup::config::ValueItem {
+                let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en")
+                    .unwrap_or(followup::config::ValueItem {
                         title: "a sample value item".into(),
                         summary: "why it matters".into(),
                         url: None,
@@ -438,8 +444,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         content: Some("The sample value itself.".into()),
                         from_thread: None,
                         lang: None,
-                    },
-                );
+                    });
                 let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
                 context(
                     &prospect,
@@ -489,8 +494,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             for kind in ["sent", "promised", "other"] {
                 for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
                     sample(kind, l, r, st, c)
-                })
-                {
+                }) {
                     let f = f.to_string();
                     if !findings.contains(&f) {
                         findings.push(f);

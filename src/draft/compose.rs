@@ -319,7 +319,8 @@ pub fn compose(
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
     };
     // A language without its own template or value item falls back to English, openly.
-    let (mut name, no_template) = templates.pick_in(&voice.lang, req.reason, req.stage, req.close)?;
+    let (mut name, no_template) =
+        templates.pick_in(&voice.lang, req.reason, req.stage, req.close)?;
     if no_template {
         why = format!(
             "{why}; no {} template for `{}`: English",

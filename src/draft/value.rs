@@ -30,7 +30,7 @@ pub struct ThreadFacts {
 fn money_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)[$€£]\s?\d|\d[\d,.]*\s?(k|usd|eur|gbp|chf|sek|€|\$)\b|\d[\d,.]*\s+(per|a|/)\s*(year|month|seat|user|licen[cs]e|site|shipment)|\b\d+\s?%")
+        Regex::new(r"(?i)[$€£]\s?\d|\d[\d,.]*(\s?(k|usd|eur|euros?|gbp|chf|sek|kr|kronor)\b|\s?[€$£])|\d[\d,.]*\s+(per|a|/)\s*(year|month|seat|user|licen[cs]e|site|shipment)|\b\d+\s?%")
             .expect("money regex")
     })
 }
@@ -80,7 +80,11 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 format!(
                     "{} {}",
                     f.in_one_line,
-                    found.iter().map(|s| quote(s, f)).collect::<Vec<_>>().join(" ")
+                    found
+                        .iter()
+                        .map(|s| quote(s, f))
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 )
             })
         }
@@ -142,10 +146,11 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .or_else(|| sentences(p).into_iter().find(|s| quotable(s)))
             });
             Some(match theirs {
-                Some(t) => f
-                    .left_both
-                    .replacen("{}", &quote(&t, f), 1)
-                    .replacen("{}", &quote(&mine, f), 1),
+                Some(t) => {
+                    f.left_both
+                        .replacen("{}", &quote(&t, f), 1)
+                        .replacen("{}", &quote(&mine, f), 1)
+                }
                 None => f.left_mine.replacen("{}", &quote(&mine, f), 1),
             })
         }
@@ -243,16 +248,40 @@ mod tests {
             from_thread: None,
             lang: None,
         };
-        let e = pick("information", std::slice::from_ref(&hollow), 1, &facts(), "en", "en").unwrap_err();
+        let e = pick(
+            "information",
+            std::slice::from_ref(&hollow),
+            1,
+            &facts(),
+            "en",
+            "en",
+        )
+        .unwrap_err();
         assert!(e.contains("[[value_items.information]]"), "{e}");
         let linked = ValueItem {
             url: Some("https://acme.io/cases/globex".into()),
             ..hollow.clone()
         };
-        let v = pick("information", &[hollow, linked.clone()], 1, &facts(), "en", "en").unwrap();
+        let v = pick(
+            "information",
+            &[hollow, linked.clone()],
+            1,
+            &facts(),
+            "en",
+            "en",
+        )
+        .unwrap();
         assert_eq!(v.url, linked.url, "the item with substance is chosen");
         // No figures in the thread: the figures item is skipped, not used hollow.
         let bare = ThreadFacts::default();
-        assert!(pick("pricing", &default_value_items()["pricing"], 1, &bare, "en", "en").is_err());
+        assert!(pick(
+            "pricing",
+            &default_value_items()["pricing"],
+            1,
+            &bare,
+            "en",
+            "en"
+        )
+        .is_err());
     }
 }

@@ -23,8 +23,18 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                     || (!sentence_start && matches!(w.as_str(), "Sie" | "Ihr" | "Ihre")),
                 matches!(
                     lower.as_str(),
-                    "du" | "dich" | "dir" | "dein" | "deine" | "deinen" | "deinem" | "deiner"
-                        | "hast" | "kannst" | "bist" | "willst" | "meldest"
+                    "du" | "dich"
+                        | "dir"
+                        | "dein"
+                        | "deine"
+                        | "deinen"
+                        | "deinem"
+                        | "deiner"
+                        | "hast"
+                        | "kannst"
+                        | "bist"
+                        | "willst"
+                        | "meldest"
                 ),
             ),
             "fr" => (
@@ -37,8 +47,18 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                 matches!(lower.as_str(), "usted" | "ud" | "vd"),
                 matches!(
                     lower.as_str(),
-                    "tú" | "tu" | "ti" | "te" | "contigo" | "tienes" | "puedes" | "quieres"
-                        | "tuyo" | "tus" | "estás" | "sabes" | "dime"
+                    "tú" | "tu"
+                        | "ti"
+                        | "te"
+                        | "contigo"
+                        | "tienes"
+                        | "puedes"
+                        | "quieres"
+                        | "tuyo"
+                        | "tus"
+                        | "estás"
+                        | "sabes"
+                        | "dime"
                 ),
             ),
             "it" => (
@@ -46,8 +66,17 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                     || matches!(lower.as_str(), "cordiali" | "gentile" | "egregio"),
                 matches!(
                     lower.as_str(),
-                    "tu" | "ti" | "tuo" | "tua" | "tuoi" | "hai" | "puoi" | "vuoi" | "sei"
-                        | "fammi" | "dimmi" | "ciao"
+                    "tu" | "ti"
+                        | "tuo"
+                        | "tua"
+                        | "tuoi"
+                        | "hai"
+                        | "puoi"
+                        | "vuoi"
+                        | "sei"
+                        | "fammi"
+                        | "dimmi"
+                        | "ciao"
                 ),
             ),
             "nl" => (
@@ -55,8 +84,14 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                 matches!(lower.as_str(), "je" | "jij" | "jou" | "jouw" | "hoi"),
             ),
             "pt" => (
-                matches!(lower.as_str(), "senhor" | "senhora" | "atenciosamente" | "prezado" | "prezada"),
-                matches!(lower.as_str(), "tu" | "teu" | "tua" | "contigo" | "abraço" | "abraços" | "beijos"),
+                matches!(
+                    lower.as_str(),
+                    "senhor" | "senhora" | "atenciosamente" | "prezado" | "prezada"
+                ),
+                matches!(
+                    lower.as_str(),
+                    "tu" | "teu" | "tua" | "contigo" | "abraço" | "abraços" | "beijos"
+                ),
             ),
             _ => (false, false),
         };
@@ -76,13 +111,35 @@ mod tests {
 
     #[test]
     fn the_prospects_own_address_form_is_kept() {
-        assert_eq!(of_text("Können Sie mir das Angebot bis Freitag schicken?", "de"), Some(true));
-        assert_eq!(of_text("Kannst du mir das Angebot schicken? Danke dir!", "de"), Some(false));
-        assert_eq!(of_text("Sie haben recht.", "de"), None, "sentence-initial Sie tells nothing");
-        assert_eq!(of_text("Merci, je vous recontacte en janvier.", "fr"), Some(true));
-        assert_eq!(of_text("Merci, je te recontacte en janvier.", "fr"), Some(false));
-        assert_eq!(of_text("¿Puede usted enviarme el presupuesto?", "es"), Some(true));
-        assert_eq!(of_text("¿Me puedes mandar el presupuesto? Gracias", "es"), Some(false));
+        assert_eq!(
+            of_text("Können Sie mir das Angebot bis Freitag schicken?", "de"),
+            Some(true)
+        );
+        assert_eq!(
+            of_text("Kannst du mir das Angebot schicken? Danke dir!", "de"),
+            Some(false)
+        );
+        assert_eq!(
+            of_text("Sie haben recht.", "de"),
+            None,
+            "sentence-initial Sie tells nothing"
+        );
+        assert_eq!(
+            of_text("Merci, je vous recontacte en janvier.", "fr"),
+            Some(true)
+        );
+        assert_eq!(
+            of_text("Merci, je te recontacte en janvier.", "fr"),
+            Some(false)
+        );
+        assert_eq!(
+            of_text("¿Puede usted enviarme el presupuesto?", "es"),
+            Some(true)
+        );
+        assert_eq!(
+            of_text("¿Me puedes mandar el presupuesto? Gracias", "es"),
+            Some(false)
+        );
         assert_eq!(of_text("La ringrazio, Le farò sapere.", "it"), Some(true));
         assert_eq!(of_text("Grazie, La ricontatto presto.", "it"), Some(true));
         assert_eq!(of_text("Ciao Marco, fammi sapere!", "it"), Some(false));

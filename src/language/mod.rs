@@ -120,13 +120,25 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
     };
     match (lang, formal) {
         ("de", true) => named("Guten Tag", full, ","),
-        ("de", false) => named("Hallo", if first.is_empty() { "zusammen" } else { first }, ","),
+        ("de", false) => named(
+            "Hallo",
+            if first.is_empty() { "zusammen" } else { first },
+            ",",
+        ),
         ("fr", _) => named("Bonjour", first, ","),
         ("es", true) => named("Buenos días,", first, ":").replace(",:", ":"),
         ("es", false) => named("Hola,", first, ":").replace(",:", ":"),
         ("it", true) => named("Buongiorno", first, ","),
         ("it", false) => named("Ciao", first, ","),
-        ("nl", true) => named("Beste", if first.is_empty() { "heer, mevrouw" } else { first }, ","),
+        ("nl", true) => named(
+            "Beste",
+            if first.is_empty() {
+                "heer, mevrouw"
+            } else {
+                first
+            },
+            ",",
+        ),
         ("nl", false) => named("Hoi", first, ","),
         ("pt", true) => named("Bom dia,", first, ",").replace(",,", ","),
         ("pt", false) => named("Olá,", first, ",").replace(",,", ","),
@@ -170,10 +182,7 @@ where
         "nl" => format!("Op {d:02}-{m:02}-{y} om {hm} schreef {who}:"),
         "pt" => format!("Em {d:02}/{m:02}/{y} às {hm}, {who} escreveu:"),
         "sv" => format!("Den {y}-{m:02}-{d:02} kl. {hm} skrev {who}:"),
-        _ => format!(
-            "On {}, {who} wrote:",
-            t.format("%a, %-d %b %Y at %H:%M")
-        ),
+        _ => format!("On {}, {who} wrote:", t.format("%a, %-d %b %Y at %H:%M")),
     }
 }
 
@@ -231,9 +240,22 @@ mod tests {
 
     #[test]
     fn the_prospects_words_decide_then_the_reps_then_the_default() {
-        let c = choose(Some("Melden Sie sich bitte im Januar wieder bei mir."), Some("Hi Jürgen, here is the quote."), "en");
-        assert_eq!((c.lang.as_str(), c.formal, c.from), ("de", true, "prospect"));
-        let c = choose(Some("Danke!"), Some("Hallo Jürgen, anbei das Angebot, wie besprochen. Sag mir, ob du noch Fragen hast."), "en");
+        let c = choose(
+            Some("Melden Sie sich bitte im Januar wieder bei mir."),
+            Some("Hi Jürgen, here is the quote."),
+            "en",
+        );
+        assert_eq!(
+            (c.lang.as_str(), c.formal, c.from),
+            ("de", true, "prospect")
+        );
+        let c = choose(
+            Some("Danke!"),
+            Some(
+                "Hallo Jürgen, anbei das Angebot, wie besprochen. Sag mir, ob du noch Fragen hast.",
+            ),
+            "en",
+        );
         assert_eq!((c.lang.as_str(), c.formal, c.from), ("de", false, "rep"));
         let c = choose(Some("Ok"), None, "fr");
         assert_eq!((c.lang.as_str(), c.from), ("fr", "default"));
@@ -253,11 +275,26 @@ mod tests {
         assert_eq!(format_day(&t, "fr"), "mardi 24 novembre");
         assert_eq!(format_day(&t, "es"), "martes 24 de noviembre");
         assert_eq!(format_day(&t, "en"), "Tuesday 24 November");
-        assert_eq!(quote_header(&t, "Alex Morgan", "de"), "Am 24.11.2026 um 09:05 schrieb Alex Morgan:");
-        assert_eq!(quote_header(&t, "Alex Morgan", "fr"), "Le 24/11/2026 à 09:05, Alex Morgan a écrit :");
-        assert_eq!(greeting("de", true, "Jürgen", "Jürgen Schneider"), "Guten Tag Jürgen Schneider,");
-        assert_eq!(greeting("de", false, "Jürgen", "Jürgen Schneider"), "Hallo Jürgen,");
-        assert_eq!(greeting("es", true, "Carmen", "Carmen Ruiz"), "Buenos días, Carmen:");
+        assert_eq!(
+            quote_header(&t, "Alex Morgan", "de"),
+            "Am 24.11.2026 um 09:05 schrieb Alex Morgan:"
+        );
+        assert_eq!(
+            quote_header(&t, "Alex Morgan", "fr"),
+            "Le 24/11/2026 à 09:05, Alex Morgan a écrit :"
+        );
+        assert_eq!(
+            greeting("de", true, "Jürgen", "Jürgen Schneider"),
+            "Guten Tag Jürgen Schneider,"
+        );
+        assert_eq!(
+            greeting("de", false, "Jürgen", "Jürgen Schneider"),
+            "Hallo Jürgen,"
+        );
+        assert_eq!(
+            greeting("es", true, "Carmen", "Carmen Ruiz"),
+            "Buenos días, Carmen:"
+        );
         assert_eq!(greeting("es", true, "", ""), "Buenos días:");
         assert_eq!(greeting("pt", false, "", ""), "Olá,");
     }
