@@ -108,7 +108,7 @@ const CASES: &[Case] = &[
             "Beste Sanne,",
             "Op 16-11-2026 om 12:00 schreef Alex Morgan:",
             "maandag 16 november",
-            "de bedragen uit mijn bericht op één regel",
+            "de bedragen uit mijn bericht, kort samengevat",
             "[[u|je]] helpen",
         ],
         formal: true,

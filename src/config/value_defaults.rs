@@ -608,7 +608,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "pricing",
         "nl",
         "figures",
-        "de bedragen uit mijn bericht op één regel",
+        "de bedragen uit mijn bericht, kort samengevat",
         "ze staan hieronder, zodat de opties in één oogopslag te vergelijken zijn",
     ),
     (
