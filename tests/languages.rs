@@ -277,18 +277,20 @@ fn config(dir: &Path) -> std::path::PathBuf {
     cfg
 }
 
-fn followup(cfg: &Path, args: &[&str]) -> String {
+/// Run `followup` with the test's config and clock; it must succeed. (stdout, stderr)
+fn run(cfg: &Path, args: &[&str]) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(args)
         .args(["--config", cfg.to_str().unwrap(), "--now", NOW])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {err}");
+    (String::from_utf8(out.stdout).unwrap(), err)
+}
+
+fn followup(cfg: &Path, args: &[&str]) -> String {
+    run(cfg, args).0
 }
 
 #[test]
@@ -418,35 +420,12 @@ fn preview_says_which_language_and_why() {
     let dir = tempfile::tempdir().unwrap();
     mailbox(dir.path());
     let cfg = config(dir.path());
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args([
-            "preview",
-            "fr-1@acme.io",
-            "--config",
-            cfg.to_str().unwrap(),
-            "--now",
-            NOW,
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
+    let (_, err) = run(&cfg, &["preview", "fr-1@acme.io"]);
     assert!(
         err.contains("language fr (formal): French from the prospect's last message"),
         "{err}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args([
-            "preview",
-            "fi-1@acme.io",
-            "--config",
-            cfg.to_str().unwrap(),
-            "--now",
-            NOW,
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (_, err) = run(&cfg, &["preview", "fi-1@acme.io"]);
     assert!(
         err.contains("reads as `fi`, which the templates don't speak: English"),
         "{err}"

@@ -398,6 +398,16 @@ pub fn default_value_items() -> BTreeMap<String, Vec<ValueItem>> {
     m
 }
 
+/// Why a language setting is refused (it must name one drafts can be written in).
+fn unsupported_language(lang: &str) -> Option<String> {
+    (!crate::language::is_supported(lang)).then(|| {
+        format!(
+            "`{lang}` is not a language drafts can be written in; use one of {}",
+            crate::language::SUPPORTED.join(", ")
+        )
+    })
+}
+
 /// The checked, compiled configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -622,14 +632,8 @@ impl RawConfig {
                 }
             }
             if let Some(l) = &a.identity.language {
-                if !crate::language::is_supported(l) {
-                    return Err(invalid(
-                        &format!("{k}.identity.language"),
-                        format!(
-                            "`{l}` is not a language drafts can be written in; use one of {}",
-                            crate::language::SUPPORTED.join(", ")
-                        ),
-                    ));
+                if let Some(m) = unsupported_language(l) {
+                    return Err(invalid(&format!("{k}.identity.language"), m));
                 }
             }
             if a.identity.timezone.parse::<chrono_tz::Tz>().is_err() {
@@ -783,14 +787,8 @@ impl RawConfig {
             for (i, item) in items.iter_mut().enumerate() {
                 let key = format!("value_items.{r}[{i}]");
                 if let Some(l) = &item.lang {
-                    if !crate::language::is_supported(l) {
-                        return Err(invalid(
-                            &format!("{key}.lang"),
-                            format!(
-                                "`{l}` is not a language drafts can be written in; use one of {}",
-                                crate::language::SUPPORTED.join(", ")
-                            ),
-                        ));
+                    if let Some(m) = unsupported_language(l) {
+                        return Err(invalid(&format!("{key}.lang"), m));
                     }
                 }
                 if let Some(f) = &item.from_thread {

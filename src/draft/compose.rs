@@ -251,6 +251,15 @@ pub fn context(
     }
 }
 
+/// Write the draft in English instead, and say in the language note what was missing.
+fn english_instead(voice: &mut Voice, why: &mut String, missing: &str, reason: &str) {
+    *why = format!(
+        "{why}; no {} {missing} for `{reason}`: English",
+        crate::language::name(&voice.lang)
+    );
+    *voice = Voice::english();
+}
+
 /// Compose the draft for a request. Lint failures come back as [`ComposeError::Lint`].
 pub fn compose(
     req: &Request,
@@ -302,7 +311,6 @@ pub fn compose(
         formal: choice.formal,
     };
     let mut why = choice.why.clone();
-    let mut fallback = choice.lang != choice.detected;
     // What the thread itself offers as substance for the value item.
     let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
     let facts_in = |voice: &Voice| super::value::ThreadFacts {
@@ -322,13 +330,7 @@ pub fn compose(
     let (mut name, no_template) =
         templates.pick_in(&voice.lang, req.reason, req.stage, req.close)?;
     if no_template {
-        why = format!(
-            "{why}; no {} template for `{}`: English",
-            crate::language::name(&voice.lang),
-            req.reason
-        );
-        voice = Voice::english();
-        fallback = true;
+        english_instead(&mut voice, &mut why, "template", req.reason);
     }
     let value = match super::value::pick(
         req.reason,
@@ -341,13 +343,12 @@ pub fn compose(
         Ok(v) => v,
         Err(e) if voice.lang == "en" => return Err(ComposeError::NoValue(e)),
         Err(_) => {
-            why = format!(
-                "{why}; no {} value item carries anything for `{}`: English",
-                crate::language::name(&voice.lang),
-                req.reason
+            english_instead(
+                &mut voice,
+                &mut why,
+                "value item carries anything",
+                req.reason,
             );
-            voice = Voice::english();
-            fallback = true;
             name = templates.pick(req.reason, req.stage, req.close)?;
             super::value::pick(
                 req.reason,
@@ -497,7 +498,9 @@ pub fn compose(
         vars: super::annotate::flatten(&ctx),
         language: voice.lang.clone(),
         language_detected: choice.detected.clone(),
-        language_fallback: fallback,
+        // English although the thread reads as another language (unsupported, or no
+        // template or value item in it).
+        language_fallback: voice.lang != choice.detected,
         language_why: why,
         formal: voice.formal,
     };

@@ -200,19 +200,6 @@ impl Templates {
         self.pick_in("en", reason, stage, close).map(|(n, _)| n)
     }
 
-    /// The languages with templates of their own (`<lang>/…`), English first.
-    pub fn languages(&self) -> Vec<String> {
-        let mut out = vec!["en".to_string()];
-        for n in self.tera.get_template_names() {
-            if let Some((l, _)) = n.split_once('/') {
-                if crate::language::is_supported(l) && !out.iter().any(|o| o == l) {
-                    out.push(l.to_string());
-                }
-            }
-        }
-        out
-    }
-
     fn find(&self, prefix: &str, reason: &str, stage: u32, close: bool) -> Option<String> {
         let names: Vec<&str> = self.tera.get_template_names().collect();
         let mut candidates = if close {

@@ -327,24 +327,17 @@ pub enum Detected {
     Unsure,
 }
 
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'å' | 'ä' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ß' => 's',
-        _ => c,
-    }
-}
-
 fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .chars()
-        .map(fold)
+        // The model's accent fold, plus ß → s ("Grüße" → "grusse").
+        .map(|c| {
+            if c == 'ß' {
+                's'
+            } else {
+                crate::reason::model::fold(c)
+            }
+        })
         .map(|c| if c == '’' { '\'' } else { c })
         .collect::<String>()
         .split(|c: char| !(c.is_alphabetic() || c == '\''))

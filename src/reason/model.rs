@@ -161,7 +161,9 @@ fn normalise(s: &str) -> String {
     s.to_lowercase().chars().map(fold).collect()
 }
 
-fn fold(c: char) -> char {
+/// Fold an accented letter to its base (à → a, ñ → n, ö → o): typed with or without accents,
+/// a word reads the same.
+pub(crate) fn fold(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'å' | 'ä' => 'a',
         'ç' => 'c',
