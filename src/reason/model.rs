@@ -288,7 +288,7 @@ pub enum Verdict {
 
 /// How sure the model must be to name a reason: below it the reader abstains, since a wrong
 /// template costs more than no draft (chosen by cross-validation on the training part).
-pub const CONFIDENT: f32 = 0.65;
+pub const CONFIDENT: f32 = 0.7;
 /// How sure it must be that a sentence states no reason.
 pub const NO_REASON: f32 = 0.4;
 
