@@ -3,6 +3,7 @@
 //! only promised it. Pure; read from the sentence that stated the reason (or, for a tag, the
 //! rep's message).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -56,6 +57,29 @@ fn object_words(reason: &str) -> Option<&'static str> {
     })
 }
 
+/// The two object patterns of a reason, compiled once: with a determiner ("the quote for…",
+/// "our proposal", up to two words between: "the updated quote"), and the object alone
+/// ("pricing for 50 seats").
+fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
+    static P: OnceLock<HashMap<&'static str, (Regex, Regex)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should)\b|$)";
+        ["pricing", "proposal", "information", "trial", "meeting"]
+            .into_iter()
+            .filter_map(|r| {
+                let words = object_words(r)?;
+                let with_det = Regex::new(&format!(
+                    r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:[\w-]+\s+){{0,2}}?(?:{words}){tail}"
+                ))
+                .expect("object regex");
+                let bare = Regex::new(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
+                Some((r, (with_det, bare)))
+            })
+            .collect()
+    })
+    .get(reason)
+}
+
 /// What the rep named, as a short noun phrase ("the quote for the three regions"), or the
 /// reason's plain name when the sentence does not name it in a way that can be quoted.
 pub fn what_of(reason: &str, text: &str) -> String {
@@ -68,17 +92,9 @@ pub fn what_of(reason: &str, text: &str) -> String {
         "decision_maker" => "the review",
         _ => "this",
     };
-    let Some(words) = object_words(reason) else {
+    let Some((with_det, bare)) = object_patterns(reason) else {
         return fallback.into();
     };
-    // With a determiner ("the quote for…", "our proposal"), up to two words between it and the
-    // object ("the updated quote"); else the object alone ("pricing for 50 seats").
-    let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should)\b|$)";
-    let with_det = Regex::new(&format!(
-        r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:[\w-]+\s+){{0,2}}?(?:{words}){tail}"
-    ))
-    .expect("object regex");
-    let bare = Regex::new(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
     let Some(m) = with_det.find(text).or_else(|| bare.find(text)) else {
         return fallback.into();
     };

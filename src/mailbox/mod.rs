@@ -24,6 +24,28 @@ pub struct Folders {
     pub replies: Vec<String>,
 }
 
+/// The largest prefix of a message's body read for reason rules, auto-replies and bounces:
+/// the text comes first in nearly all mail, and attachments are never read whole. The same on
+/// IMAP and Maildir, so both backends decide a thread from the same bytes.
+pub const TEXT_CAP: usize = 32 * 1024;
+/// The prefix read of a message that may be a delivery report: some mail systems put a long
+/// HTML notice before the machine-readable part that names the failed recipient.
+pub const REPORT_CAP: usize = 256 * 1024;
+
+impl Mail {
+    /// Become `full` (the same message parsed with its text), so everything the body tells is
+    /// known (the text, report parts, failed recipients, embedded Message-IDs), keeping what
+    /// the backend and threading already hold: where it is, its tags and its identity (a
+    /// synthesized Message-ID hashes the bytes read, which now include the text).
+    pub fn absorb_text(&mut self, mut full: Mail) {
+        full.location = self.location.take();
+        full.keywords = std::mem::take(&mut self.keywords);
+        full.message_id = std::mem::take(&mut self.message_id);
+        full.synthetic_id = self.synthetic_id;
+        *self = full;
+    }
+}
+
 /// Messages read from one folder, with the warnings about messages that had to be repaired or
 /// skipped.
 #[derive(Debug, Default)]
@@ -75,11 +97,12 @@ pub trait MailStore {
     ) -> Result<Folders, MailboxError>;
     /// Read a folder's messages: threading headers, flags/keywords, and the body where cheap.
     async fn load(&mut self, folder: &str) -> Result<Loaded, MailboxError>;
-    /// Fill in `body` for the given messages (no-op where `load` already read it).
+    /// Fill in `body` for the given messages from the first `cap` bytes of their body.
     async fn fetch_bodies(
         &mut self,
         mails: &mut [Mail],
         which: &[usize],
+        cap: usize,
     ) -> Result<(), MailboxError>;
     /// What the Drafts folder holds: this program's drafts by key, and what the rep's own
     /// drafts reply to.

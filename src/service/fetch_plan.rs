@@ -46,15 +46,18 @@ fn recent(m: &Mail, since: DateTime<Utc>) -> bool {
     m.date.is_none_or(|d| d >= since)
 }
 
-/// Bounce-looking messages (by header) since `since`: their text names the original message.
+/// Messages that may be delivery reports (by header) since `since`: their text names the
+/// original message and the failed recipient. Headers alone can't tell a report whose
+/// subject or sender gives it away from one that only says so in its text, so any hint counts.
 pub fn bounces(mails: &[Mail], since: DateTime<Utc>, max_recipients: usize) -> Vec<usize> {
     (0..mails.len())
         .filter(|&i| mails[i].body.is_none() && recent(&mails[i], since))
         .filter(|&i| {
-            matches!(
-                classify(&mails[i], max_recipients),
-                Kind::Bounce { .. } | Kind::Notice
-            )
+            crate::classify::bounce::may_be_report(&mails[i])
+                || matches!(
+                    classify(&mails[i], max_recipients),
+                    Kind::Bounce { .. } | Kind::Notice
+                )
         })
         .collect()
 }
@@ -77,6 +80,13 @@ pub fn candidates<'a>(
 
 fn is_rep_mail(m: &Mail, identity: &Identity) -> bool {
     m.author().is_some_and(|a| identity.is_rep(&a.email))
+}
+
+/// Written on the rep's side: by the rep or a colleague (an internal side conversation is no
+/// reply from the prospect).
+fn is_our_side(m: &Mail, identity: &Identity) -> bool {
+    m.author()
+        .is_some_and(|a| identity.role(a) != crate::identity::Role::Prospect)
 }
 
 /// Round one: the last message of each thread (a human reply, an auto-reply, a bounce?).
@@ -108,20 +118,20 @@ pub fn quiet_thread_texts(
         let Some(&last_human) = human.last() else {
             continue;
         };
-        if !is_rep_mail(&mails[last_human], identity) {
+        if !is_our_side(&mails[last_human], identity) {
             continue; // replied: nothing more to read
         }
         let first_trailing = human
             .iter()
             .rev()
-            .take_while(|&&i| is_rep_mail(&mails[i], identity))
+            .take_while(|&&i| is_our_side(&mails[i], identity))
             .last()
             .copied()
             .unwrap_or(last_human);
         let before = human
             .iter()
             .rev()
-            .find(|&&i| !is_rep_mail(&mails[i], identity))
+            .find(|&&i| !is_our_side(&mails[i], identity))
             .copied();
         let pos = t
             .messages

@@ -254,7 +254,7 @@ pub async fn scan<S: MailStore>(
     let bounces = fetch_plan::bounces(&mails, window, cfg.policy.max_recipients);
     if !bounces.is_empty() {
         store
-            .fetch_bodies(&mut mails, &bounces)
+            .fetch_bodies(&mut mails, &bounces, crate::mailbox::REPORT_CAP)
             .await
             .map_err(merr)?;
     }
@@ -276,7 +276,7 @@ pub async fn scan<S: MailStore>(
     let round1 = fetch_plan::last_messages(&candidates, &mails);
     if !round1.is_empty() {
         store
-            .fetch_bodies(&mut mails, &round1)
+            .fetch_bodies(&mut mails, &round1, crate::mailbox::TEXT_CAP)
             .await
             .map_err(merr)?;
     }
@@ -289,7 +289,7 @@ pub async fn scan<S: MailStore>(
     round2.dedup();
     if !round2.is_empty() {
         store
-            .fetch_bodies(&mut mails, &round2)
+            .fetch_bodies(&mut mails, &round2, crate::mailbox::TEXT_CAP)
             .await
             .map_err(merr)?;
     }

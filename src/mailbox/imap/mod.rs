@@ -58,8 +58,7 @@ pub const HEADER_FIELDS: &str = "MESSAGE-ID IN-REPLY-TO REFERENCES FROM SENDER R
 /// UIDs per FETCH on a first sync of a large folder.
 pub const SYNC_CHUNK: u32 = 5000;
 
-/// The largest prefix of a message's text fetched for reason rules and auto-reply reading.
-pub const TEXT_CAP: usize = 32 * 1024;
+pub use super::{REPORT_CAP, TEXT_CAP};
 
 /// Counters of what one sync did, for logs and the benchmark.
 #[derive(Debug, Default, Clone, Copy)]
@@ -437,6 +436,7 @@ impl MailStore for ImapStore {
         &mut self,
         mails: &mut [Mail],
         which: &[usize],
+        cap: usize,
     ) -> Result<(), MailboxError> {
         // Group the wanted UIDs by folder; fetch only those whose text isn't cached yet.
         let mut by_folder: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -465,7 +465,7 @@ impl MailStore for ImapStore {
                 };
                 self.session.examine(&folder).await.map_err(ferr)?;
                 for chunk in missing.chunks(500) {
-                    let query = format!("(UID BODY.PEEK[TEXT]<0.{TEXT_CAP}>)");
+                    let query = format!("(UID BODY.PEEK[TEXT]<0.{cap}>)");
                     let fetches = self.fetch_all(&folder, &uid_set(chunk), &query).await?;
                     let c = self.caches.get_mut(&folder).expect("synced folder");
                     for f in &fetches {
@@ -499,10 +499,7 @@ impl MailStore for ImapStore {
                         true,
                         &mut w,
                     ) {
-                        mails[i].body = full.body;
-                        mails[i].dsn_failed = full.dsn_failed;
-                        mails[i].signals.has_calendar = full.signals.has_calendar;
-                        mails[i].references = full.references;
+                        mails[i].absorb_text(full);
                     }
                 }
             }

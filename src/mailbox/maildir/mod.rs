@@ -3,12 +3,14 @@
 //! lower-case flag letters of a file name to the rep's tags.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Utc};
 
+#[cfg(test)]
+use super::TEXT_CAP;
 use super::{DraftsSeen, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
@@ -34,6 +36,31 @@ pub struct Maildir {
     root: PathBuf,
     /// INBOX: the root itself (Dovecot), or `INBOX/` under it (mbsync/offlineimap layouts).
     inbox: PathBuf,
+    /// Where each loaded message's file is, by (folder, file name), for reading its text later.
+    paths: HashMap<(String, String), PathBuf>,
+}
+
+/// A header block longer than this is cut (a 10,000-entry References header is ~500 KiB).
+const HEADER_CAP: usize = 4 * 1024 * 1024;
+
+/// The start of a message file: its header block, and with `text` that many bytes of the body
+/// at most. A large attachment is never read.
+fn read_prefix(path: &Path, text: Option<usize>) -> std::io::Result<Vec<u8>> {
+    let mut r = BufReader::with_capacity(16 * 1024, std::fs::File::open(path)?);
+    let mut out = Vec::with_capacity(4096);
+    loop {
+        let start = out.len();
+        if r.read_until(b'\n', &mut out)? == 0 || out.len() > HEADER_CAP {
+            break;
+        }
+        if matches!(&out[start..], b"\n" | b"\r\n") {
+            break;
+        }
+    }
+    if let Some(cap) = text {
+        r.take(cap as u64).read_to_end(&mut out)?;
+    }
+    Ok(out)
 }
 
 static SEQ: AtomicU32 = AtomicU32::new(0);
@@ -57,6 +84,7 @@ impl Maildir {
         Ok(Maildir {
             root: root.to_path_buf(),
             inbox,
+            paths: HashMap::new(),
         })
     }
 
@@ -225,7 +253,7 @@ impl MailStore for Maildir {
                 .and_then(|n| n.to_str())
                 .unwrap_or("")
                 .to_string();
-            let raw = match std::fs::read(&path) {
+            let raw = match read_prefix(&path, None) {
                 Ok(r) => r,
                 Err(e) => {
                     loaded
@@ -242,8 +270,10 @@ impl MailStore for Maildir {
                 folder: folder.to_string(),
                 key: name.clone(),
             };
-            match parse(&raw, Some(loc), mtime, false) {
+            match parse(&raw, Some(loc), mtime, true) {
                 Ok((mut mail, warnings)) => {
+                    self.paths
+                        .insert((folder.to_string(), name.clone()), path.clone());
                     loaded.warnings.extend(warnings);
                     if let Some((_, flags)) = name.rsplit_once(":2,") {
                         mail.keywords = flags
@@ -261,10 +291,26 @@ impl MailStore for Maildir {
 
     async fn fetch_bodies(
         &mut self,
-        _mails: &mut [Mail],
-        _which: &[usize],
+        mails: &mut [Mail],
+        which: &[usize],
+        cap: usize,
     ) -> Result<(), MailboxError> {
-        Ok(()) // `load` reads whole files
+        for &i in which {
+            let Some(loc) = mails[i].location.clone() else {
+                continue;
+            };
+            let Some(path) = self.paths.get(&(loc.folder.clone(), loc.key.clone())) else {
+                continue;
+            };
+            // A file renamed or removed since `load` (a mail client at work) keeps its headers.
+            let Ok(raw) = read_prefix(path, Some(cap)) else {
+                continue;
+            };
+            if let Ok((full, _)) = parse(&raw, Some(loc), mails[i].date, false) {
+                mails[i].absorb_text(full);
+            }
+        }
+        Ok(())
     }
 
     async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
@@ -274,7 +320,7 @@ impl MailStore for Maildir {
             return Ok(seen);
         }
         for path in Self::files(&dir)? {
-            if let Ok(raw) = std::fs::read(&path) {
+            if let Ok(raw) = read_prefix(&path, None) {
                 seen.add(&raw);
             }
         }
@@ -284,5 +330,26 @@ impl MailStore for Maildir {
     async fn append_draft(&mut self, drafts: &str, raw: &[u8]) -> Result<(), MailboxError> {
         self.write_draft(drafts, raw)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scan_reads_the_header_block_and_a_capped_text_never_a_whole_attachment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let mut raw = b"From: a@b.c\nSubject: x\n\nHello\n".to_vec();
+        raw.extend(std::iter::repeat_n(b'A', 3 * 1024 * 1024));
+        std::fs::write(&path, &raw).unwrap();
+        assert_eq!(
+            read_prefix(&path, None).unwrap(),
+            b"From: a@b.c\nSubject: x\n\n"
+        );
+        let with_text = read_prefix(&path, Some(TEXT_CAP)).unwrap();
+        assert_eq!(with_text.len(), 24 + TEXT_CAP);
+        assert!(with_text.ends_with(b"AAAA") && with_text[24..].starts_with(b"Hello\n"));
     }
 }
