@@ -315,7 +315,9 @@ pub async fn scan<S: MailStore>(
     phase("classify");
     let drafts_seen = store.drafts(&folders.drafts).await.map_err(merr)?;
     let state_path = cfg.state_dir.join(format!("{}.json", account.name));
-    let mut state = State::load(&state_path).map_err(serr)?;
+    let (mut state, recovered) =
+        State::load_or_recover(&state_path, !opts.dry_run).map_err(serr)?;
+    report.warnings.extend(recovered);
     let lint = lint(cfg);
     let locale = account.identity.locale.clone().unwrap_or_else(|| {
         crate::draft::slots::locale_for_timezone(&account.identity.timezone).into()

@@ -81,6 +81,51 @@ impl State {
         })
     }
 
+    /// Load the state, or, when the file is damaged (truncated, garbage, a foreign format),
+    /// start from an empty one and say so: the scan then rebuilds the records of drafts still
+    /// in the Drafts folder from their `X-Followup-Key` header, so none is drafted twice. With
+    /// `keep_aside`, the damaged file is renamed beside itself for inspection.
+    pub fn load_or_recover(
+        path: &Path,
+        keep_aside: bool,
+    ) -> Result<(State, Option<String>), StateError> {
+        match State::load(path) {
+            Ok(s) => Ok((s, None)),
+            Err(StateError::Corrupt {
+                path: shown,
+                message,
+            }) => {
+                let mut note = format!(
+                    "state file {shown} is damaged ({message}); rebuilt from the drafts in the Drafts folder (a draft you deleted before may be drafted again)"
+                );
+                if keep_aside {
+                    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+                    let aside = path.with_extension(format!("json.damaged-{stamp}"));
+                    std::fs::rename(path, &aside).map_err(|source| StateError::Write {
+                        path: shown.clone(),
+                        source,
+                    })?;
+                    note.push_str(&format!(
+                        "; the damaged file is kept as {}",
+                        aside.display()
+                    ));
+                }
+                let mut state = State {
+                    path: path.to_path_buf(),
+                    file: StateFile {
+                        version: 1,
+                        drafts: BTreeMap::new(),
+                    },
+                    dirty: false,
+                };
+                // Write the rebuilt state even when no draft is found again.
+                state.dirty = keep_aside;
+                Ok((state, Some(note)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&DraftRecord> {
         self.file.drafts.get(key)
     }
