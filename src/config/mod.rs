@@ -152,6 +152,17 @@ pub struct ImapConfig {
     pub cache_dir: Option<String>,
     #[serde(default = "default_poll")]
     pub poll_seconds: u64,
+    /// How long the server may stay silent while an answer is awaited before the scan gives
+    /// up on it (connect, greeting, login and every command).
+    #[serde(default = "default_imap_timeout")]
+    pub timeout_seconds: u64,
+    /// Allow `tls = "none"` to send the password to a host other than this machine.
+    #[serde(default)]
+    pub allow_plaintext_login: bool,
+}
+
+fn default_imap_timeout() -> u64 {
+    60
 }
 
 fn default_tls() -> String {

@@ -72,7 +72,10 @@ async fn idle_once(
     folder: &str,
     dur: Duration,
 ) -> Result<Option<String>, ImapError> {
-    let (mut session, _) = connect(ep).await?;
+    // IDLE is silence by design: the stall limit covers the whole wait, plus the usual margin.
+    let mut ep = ep.clone();
+    ep.timeout += dur;
+    let (mut session, _) = connect(&ep).await?;
     let caps = session
         .capabilities()
         .await

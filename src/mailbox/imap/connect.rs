@@ -23,6 +23,88 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug> Io for T {}
 
 pub type ImapSession = Session<Box<dyn Io>>;
 
+/// A byte stream that fails a read the server leaves unanswered for longer than `limit`, so a
+/// silent or stalled server ends the session with a clear error instead of hanging the scan.
+/// Only a pending read counts: between commands nothing is read and nothing expires.
+#[derive(Debug)]
+pub struct Stalled<S> {
+    inner: S,
+    limit: Duration,
+    deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
+    armed: bool,
+}
+
+impl<S> Stalled<S> {
+    pub fn new(inner: S, limit: Duration) -> Stalled<S> {
+        Stalled {
+            inner,
+            limit,
+            deadline: Box::pin(tokio::time::sleep(limit)),
+            armed: false,
+        }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Stalled<S> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        use std::future::Future;
+        use std::task::Poll;
+        let this = &mut *self;
+        match std::pin::Pin::new(&mut this.inner).poll_read(cx, buf) {
+            Poll::Ready(r) => {
+                this.armed = false;
+                Poll::Ready(r)
+            }
+            Poll::Pending => {
+                if !this.armed {
+                    let at = tokio::time::Instant::now() + this.limit;
+                    this.deadline.as_mut().reset(at);
+                    this.armed = true;
+                }
+                match this.deadline.as_mut().poll(cx) {
+                    Poll::Ready(()) => {
+                        this.armed = false;
+                        Poll::Ready(Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            format!(
+                                "the server sent nothing for {} s (raise accounts.imap.timeout_seconds for a slow server)",
+                                this.limit.as_secs()
+                            ),
+                        )))
+                    }
+                    Poll::Pending => Poll::Pending,
+                }
+            }
+        }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Stalled<S> {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
 /// How to reach and authenticate to one server.
 #[derive(Clone)]
 pub struct Endpoint {
@@ -32,6 +114,11 @@ pub struct Endpoint {
     pub user: String,
     pub secret: SecretSource,
     pub ca_file: Option<String>,
+    /// How long the server may stay silent while an answer is awaited (connect, greeting,
+    /// login, every command) before the session is given up as stalled.
+    pub timeout: Duration,
+    /// Send credentials over plaintext to a host that is not this machine.
+    pub allow_plaintext_login: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +173,17 @@ impl Endpoint {
             user: c.user.clone(),
             secret,
             ca_file: c.ca_file.clone(),
+            timeout: Duration::from_secs(c.timeout_seconds.max(1)),
+            allow_plaintext_login: c.allow_plaintext_login,
         }
+    }
+
+    /// Loopback: plaintext there never crosses a network.
+    fn is_loopback(&self) -> bool {
+        let h = self.host.trim_matches(|c| c == '[' || c == ']');
+        h.eq_ignore_ascii_case("localhost")
+            || h.parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
     }
 
     fn place(&self) -> String {
@@ -196,7 +293,7 @@ fn tls_config(ep: &Endpoint) -> Result<Arc<ClientConfig>, ImapError> {
     Ok(Arc::new(cfg))
 }
 
-async fn wrap_tls(ep: &Endpoint, tcp: TcpStream) -> Result<Box<dyn Io>, ImapError> {
+async fn wrap_tls<T: Io + 'static>(ep: &Endpoint, tcp: T) -> Result<Box<dyn Io>, ImapError> {
     let connector = TlsConnector::from(tls_config(ep)?);
     let name = ServerName::try_from(ep.host.clone())
         .map_err(|_| ImapError::Tls(format!("`{}` is not a valid server name", ep.host)))?;
@@ -221,20 +318,25 @@ impl async_imap::Authenticator for &XOAuth2 {
 
 /// Connect, secure, and log in. Returns a session and whether CONDSTORE is on.
 pub async fn connect(ep: &Endpoint) -> Result<(ImapSession, bool), ImapError> {
-    let tcp = tokio::time::timeout(
-        Duration::from_secs(30),
-        TcpStream::connect((ep.host.as_str(), ep.port)),
-    )
-    .await
-    .map_err(|_| ImapError::Connect {
-        place: ep.place(),
-        message: "timed out after 30 s".into(),
-    })?
-    .map_err(|e| ImapError::Connect {
-        place: ep.place(),
-        message: e.to_string(),
-    })?;
+    if ep.tls == TlsMode::None && !ep.is_loopback() && !ep.allow_plaintext_login {
+        return Err(ImapError::Tls(format!(
+            "refusing to send the password to {} without TLS; use tls = \"implicit\" or \"starttls\" (or, on a network you trust, set allow_plaintext_login = true)",
+            ep.place()
+        )));
+    }
+    let secs = ep.timeout.as_secs();
+    let tcp = tokio::time::timeout(ep.timeout, TcpStream::connect((ep.host.as_str(), ep.port)))
+        .await
+        .map_err(|_| ImapError::Connect {
+            place: ep.place(),
+            message: format!("timed out after {secs} s"),
+        })?
+        .map_err(|e| ImapError::Connect {
+            place: ep.place(),
+            message: e.to_string(),
+        })?;
     let _ = tcp.set_nodelay(true);
+    let tcp = Stalled::new(tcp, ep.timeout);
     let stream: Box<dyn Io> = match ep.tls {
         TlsMode::Implicit => wrap_tls(ep, tcp).await?,
         TlsMode::None => {
@@ -312,7 +414,7 @@ async fn greeting<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug>(
     client: &mut Client<T>,
     ep: &Endpoint,
 ) -> Result<(), ImapError> {
-    match tokio::time::timeout(Duration::from_secs(30), client.read_response()).await {
+    match tokio::time::timeout(ep.timeout, client.read_response()).await {
         Ok(Ok(Some(_))) => Ok(()),
         Ok(Ok(None)) => Err(ImapError::Connect {
             place: ep.place(),
@@ -324,7 +426,10 @@ async fn greeting<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug>(
         }),
         Err(_) => Err(ImapError::Connect {
             place: ep.place(),
-            message: "no IMAP greeting within 30 s; is tls set right for this port?".into(),
+            message: format!(
+                "no IMAP greeting within {} s; is tls set right for this port?",
+                ep.timeout.as_secs()
+            ),
         }),
     }
 }

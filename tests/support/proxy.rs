@@ -1,0 +1,119 @@
+//! A fault-injecting TCP proxy on loopback, between `followup` and the test Dovecot: it passes
+//! bytes through, and can cut the connection or stall the server's side after a number of
+//! bytes, the way a flaky network or a hung server does.
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+/// What the proxy does to the traffic, after the given number of bytes.
+#[derive(Debug, Clone, Copy)]
+pub enum Fault {
+    /// Close both sides once the server has sent this many bytes (counted over the session).
+    CutServer(usize),
+    /// Stop passing the server's bytes on after this many, keeping the connection open.
+    StallServer(usize),
+    /// Close both sides once the client has sent this many bytes.
+    CutClient(usize),
+}
+
+pub struct Proxy {
+    pub port: u16,
+    /// Bytes the client sent and the server sent, over every connection.
+    pub client_bytes: Arc<AtomicUsize>,
+    pub server_bytes: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Proxy {
+    pub fn start(upstream: u16, fault: Option<Fault>) -> Proxy {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let client_bytes = Arc::new(AtomicUsize::new(0));
+        let server_bytes = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (cb, sb, st) = (client_bytes.clone(), server_bytes.clone(), stop.clone());
+        thread::spawn(move || {
+            for conn in listener.incoming() {
+                if st.load(Ordering::SeqCst) {
+                    return;
+                }
+                let Ok(client) = conn else { continue };
+                let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+                    continue;
+                };
+                let (c2, s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let (cb, sb) = (cb.clone(), sb.clone());
+                let cut = Arc::new(AtomicBool::new(false));
+                let cut2 = cut.clone();
+                thread::spawn(move || pump(client, server, &cb, fault, true, &cut));
+                thread::spawn(move || pump(s2, c2, &sb, fault, false, &cut2));
+            }
+        });
+        Proxy {
+            port,
+            client_bytes,
+            server_bytes,
+            stop,
+        }
+    }
+}
+
+/// Copy `from` → `to`, counting into `count`, applying the fault meant for this direction.
+fn pump(
+    mut from: TcpStream,
+    mut to: TcpStream,
+    count: &AtomicUsize,
+    fault: Option<Fault>,
+    client_side: bool,
+    cut: &AtomicBool,
+) {
+    let limit = match (fault, client_side) {
+        (Some(Fault::CutClient(n)), true) => Some((n, false)),
+        (Some(Fault::CutServer(n)), false) => Some((n, false)),
+        (Some(Fault::StallServer(n)), false) => Some((n, true)),
+        _ => None,
+    };
+    let mut buf = [0u8; 4096];
+    loop {
+        if cut.load(Ordering::SeqCst) {
+            break;
+        }
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        let before = count.fetch_add(n, Ordering::SeqCst);
+        if let Some((max, stall)) = limit {
+            if before + n > max {
+                let keep = max.saturating_sub(before);
+                let _ = to.write_all(&buf[..keep]);
+                if stall {
+                    // Hold the connection open and silent until the client gives up.
+                    while from.read(&mut buf).is_ok_and(|n| n > 0) {}
+                    thread::sleep(Duration::from_millis(10));
+                } else {
+                    cut.store(true, Ordering::SeqCst);
+                }
+                let _ = from.shutdown(Shutdown::Both);
+                let _ = to.shutdown(Shutdown::Both);
+                return;
+            }
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = from.shutdown(Shutdown::Both);
+    let _ = to.shutdown(Shutdown::Both);
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
