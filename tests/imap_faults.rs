@@ -91,15 +91,21 @@ impl Setup {
     }
 }
 
+/// `followup scan` on a config, with the test password in the environment.
+fn scan_cmd(config: &str, password: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_followup"));
+    c.args(["scan", "--config", config, "--now", NOW])
+        .env("FOLLOWUP_TEST_PASSWORD", password);
+    c
+}
+
 #[test]
 fn a_server_that_stalls_mid_fetch_times_out_naming_the_fix() {
     let s = Setup::new();
     // Enough for the greeting, login, LIST and EXAMINE, then silence inside the first FETCH.
     let proxy = Proxy::start(s.server.port, Some(Fault::StallServer(2500)));
     // Without a stall limit the scan would wait forever: give it a minute, then fail.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["scan", "--config", &s.via(&proxy, 2), "--now", NOW])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+    let mut child = scan_cmd(&s.via(&proxy, 2), PASSWORD)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -185,9 +191,7 @@ fn cuts_inside_the_appends_never_leave_a_duplicate_or_a_missing_draft() {
 fn a_failed_login_never_shows_the_password_even_at_trace_level() {
     let s = Setup::new();
     let secret = "Wr0ng-Secret-9b1f";
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["scan", "--config", &s.direct(), "--now", NOW])
-        .env("FOLLOWUP_TEST_PASSWORD", secret)
+    let out = scan_cmd(&s.direct(), secret)
         .env("RUST_LOG", "trace")
         .output()
         .unwrap();
@@ -219,11 +223,7 @@ fn plaintext_login_to_another_host_is_refused_before_connecting() {
     };
     write("");
     let t = std::time::Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["scan", "--config", cfg.to_str().unwrap(), "--now", NOW])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+    let out = scan_cmd(cfg.to_str().unwrap(), PASSWORD).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
@@ -236,11 +236,7 @@ fn plaintext_login_to_another_host_is_refused_before_connecting() {
     );
     // With the explicit opt-in it tries (and, TEST-NET being unreachable, times out).
     write("allow_plaintext_login = true");
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["scan", "--config", cfg.to_str().unwrap(), "--now", NOW])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+    let out = scan_cmd(cfg.to_str().unwrap(), PASSWORD).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("refusing to send the password"), "{err}");
     assert!(
