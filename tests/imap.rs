@@ -572,3 +572,70 @@ fn a_password_command_logs_in_and_a_failing_one_is_a_clear_error() {
     assert!(err.contains("password_command exited"), "{err}");
     assert!(!err.contains(PASSWORD));
 }
+
+#[test]
+fn a_dovecot_crash_under_run_is_logged_once_and_scanning_resumes_after_the_restart() {
+    let mut s = Setup::new(Options::default());
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        s.server.config("poll_seconds = 5\ntimeout_seconds = 5"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["run", "--config", &s.config()])
+        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+        .env("RUST_LOG", "followup=info")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = collect_stderr(&mut child);
+    assert!(
+        wait_for(&lines, "scan finished", 1, 20),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500)); // IDLE is up
+    let drafted = messages(&s.server, "Drafts").len();
+    s.server.kill();
+    // Down long enough for several retries (the clock wakes within 5 s, then 1, 2, 4 s apart).
+    std::thread::sleep(std::time::Duration::from_secs(14));
+    s.server.restart();
+    assert!(
+        wait_for(&lines, "scanning again after an outage", 1, 30),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(wait_for(&lines, "scan finished", 2, 10));
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let _ = child.wait();
+    let all = lines.lock().unwrap().clone();
+    let failed = all.iter().filter(|l| l.contains("scan failed")).count();
+    assert_eq!(failed, 1, "one outage, one error line: {all:#?}");
+    let back = all
+        .iter()
+        .find(|l| l.contains("scanning again after an outage"))
+        .unwrap();
+    assert!(
+        !back.contains("failed_attempts=1 "),
+        "several attempts failed during the outage: {back}"
+    );
+    // Nothing was drafted twice across the crash.
+    let drafts = messages(&s.server, "Drafts");
+    let mut keys: Vec<&str> = drafts
+        .iter()
+        .map(|d| d["x-followup-key"].as_str().unwrap_or(""))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), drafts.len());
+    assert_eq!(
+        drafts.len(),
+        drafted,
+        "the rescans after the restart add nothing"
+    );
+}

@@ -154,6 +154,9 @@ pub async fn run_account(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut backoff = Duration::from_secs(1);
+    // One outage (server down, network gone) is logged once when it starts and once when it
+    // ends, not at every retry.
+    let mut outage: Option<(std::time::Instant, u32)> = None;
     let poll = Duration::from_secs(
         account
             .imap
@@ -175,6 +178,14 @@ pub async fn run_account(
         match scan_once(cfg, account, templates, &opts).await {
             Ok(report) => {
                 backoff = Duration::from_secs(1);
+                if let Some((since, failures)) = outage.take() {
+                    tracing::info!(
+                        account = %account.name,
+                        failed_attempts = failures,
+                        outage_s = since.elapsed().as_secs(),
+                        "scanning again after an outage"
+                    );
+                }
                 let count = |s: Status| report.threads.iter().filter(|t| t.status == s).count();
                 tracing::info!(
                     account = %account.name,
@@ -216,7 +227,16 @@ pub async fn run_account(
                 }
             }
             Err(e) => {
-                tracing::error!(account = %account.name, error = %format!("{e:#}"), retry_in_s = backoff.as_secs(), "scan failed; retrying");
+                match &mut outage {
+                    None => {
+                        tracing::error!(account = %account.name, error = %format!("{e:#}"), retry_in_s = backoff.as_secs(), "scan failed; retrying with backoff (up to 5 min apart), logged again when it recovers");
+                        outage = Some((std::time::Instant::now(), 1));
+                    }
+                    Some((_, failures)) => {
+                        *failures += 1;
+                        tracing::debug!(account = %account.name, error = %format!("{e:#}"), retry_in_s = backoff.as_secs(), "scan failed again");
+                    }
+                }
                 if let Wake::Stop = wait(None, &[], backoff, &mut stop).await {
                     break;
                 }

@@ -285,6 +285,28 @@ service imap-login {{
         }
     }
 
+    /// Kill the server outright (SIGKILL), as a crash or an OOM kill would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", &self.conf.display().to_string()])
+            .status();
+    }
+
+    /// Start the server again on the same port, with the same mail.
+    pub fn restart(&mut self) {
+        self.child = Command::new(dovecot_binary())
+            .arg("-F")
+            .arg("-c")
+            .arg(&self.conf)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("restart dovecot");
+        self.wait_ready();
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("dovecot.log")).unwrap_or_default()
     }
