@@ -248,3 +248,28 @@ fn run_on_a_maildir_logs_json_and_stops_on_sigterm() {
         "every draft it counted is in Drafts"
     );
 }
+
+#[test]
+fn a_password_typed_into_the_config_is_refused_and_never_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    for line in ["password = \"hunter2-Secret\"", "password = hunter2-Secret"] {
+        let cfg = dir.path().join("c.toml");
+        std::fs::write(
+            &cfg,
+            format!("[[accounts]]\nname = \"a\"\n[accounts.imap]\nhost = \"imap.example.com\"\nuser = \"alex\"\n{line}\n[accounts.identity]\nname = \"A\"\naddresses = [\"a@b.io\"]\n"),
+        )
+        .unwrap();
+        let out = followup(&["scan", "--config", cfg.to_str().unwrap()]);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(2), "{all}");
+        assert!(!all.contains("hunter2"), "the secret was echoed: {all}");
+        assert!(all.contains("line 6"), "{all}");
+        if line.contains('"') {
+            assert!(all.contains("set password_command"), "{all}");
+        }
+    }
+}

@@ -244,3 +244,43 @@ fn plaintext_login_to_another_host_is_refused_before_connecting() {
         "{err}"
     );
 }
+
+#[test]
+fn a_response_the_parser_cannot_read_fails_the_scan_cleanly_and_the_next_completes() {
+    let s = Setup::new();
+    for at in [700, 2600, 8000] {
+        let proxy = Proxy::start(s.server.port, Some(Fault::GarbleServer(at)));
+        let out = s.scan(&s.via(&proxy, 5), false);
+        let err = String::from_utf8_lossy(&out.stderr);
+        // Either the session recovers or the scan stops with an error naming IMAP; never a
+        // hang, a panic, or a draft written from a mismatched answer.
+        assert!(!err.contains("panicked"), "garbled at {at}: {err}");
+        assert!(
+            out.status.success() || err.contains("IMAP parser cannot read"),
+            "garbled at {at}: {err}"
+        );
+        // One readable line, not the receive buffer as a list of bytes.
+        assert!(err.lines().all(|l| l.len() < 800), "garbled at {at}: {err}");
+        let n = messages(&s.server, "Drafts").len();
+        assert!(n == 1 || n == DRAFTS, "garbled at {at}: {n} drafts");
+        eprintln!(
+            "garbled at {at}: exit {:?}, {n} drafts; {}",
+            out.status.code(),
+            err.lines().find(|l| l.contains("error")).unwrap_or("")
+        );
+    }
+    s.recovers("garbled responses");
+}
+
+#[test]
+fn an_empty_mailbox_scans_to_nothing() {
+    let server = Dovecot::start(None, Options::default());
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, server.config("")).unwrap();
+    let out = scan_cmd(cfg.to_str().unwrap(), PASSWORD).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("0 threads from 0 messages"), "{err}");
+    assert!(messages(&server, "Drafts").is_empty());
+}

@@ -494,15 +494,33 @@ impl Config {
         let shown = path
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "config".into());
-        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: shown.clone(),
-            message: format!(
-                "{}Fix the TOML at that place; config.example.toml documents every key.",
-                e
-            ),
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let msg = redact_secrets(&e.to_string());
+            let hint = if msg.contains("unknown field `password`")
+                || msg.contains("unknown field `token`")
+            {
+                "A password is never read from the config file: set password_command (e.g. `pass show mail/work`) or password_env instead."
+            } else {
+                "Fix the TOML at that place; config.example.toml documents every key."
+            };
+            ConfigError::Parse {
+                path: shown.clone(),
+                message: format!("{msg}{hint}"),
+            }
         })?;
         raw.compile(path)
     }
+}
+
+/// A TOML error quotes the offending line: blank out the value of any key that may hold a
+/// secret, so a password typed into the config never reaches the terminal or a log.
+fn redact_secrets(message: &str) -> String {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?im)^(\s*\d*\s*\|\s*[\w.-]*(?:pass|secret|token|key)[\w.-]*\s*=\s*).+$")
+            .expect("redaction regex")
+    });
+    re.replace_all(message, "${1}(hidden)").into_owned()
 }
 
 impl RawConfig {

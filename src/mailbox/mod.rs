@@ -10,9 +10,9 @@ use crate::message::Mail;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailboxError {
-    #[error("{0}")]
+    #[error(transparent)]
     Maildir(#[from] maildir::MaildirError),
-    #[error("{0}")]
+    #[error(transparent)]
     Imap(#[from] imap::ImapError),
 }
 

@@ -22,13 +22,15 @@ use crate::thread;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
-    #[error("account {account}: {source}")]
+    // The inner error is shown in the message, not chained as a source: `{:#}` would print it
+    // once per level.
+    #[error("account {account}: {error}")]
     Mailbox {
         account: String,
-        source: MailboxError,
+        error: MailboxError,
     },
-    #[error("account {account}: {source}")]
-    State { account: String, source: StateError },
+    #[error("account {account}: {error}")]
+    State { account: String, error: StateError },
 }
 
 /// The draft part of a thread's report (the JSON contract's `draft` object).
@@ -194,13 +196,13 @@ pub async fn scan<S: MailStore>(
     templates: &Templates,
     opts: &ScanOptions<'_>,
 ) -> Result<ScanReport, ScanError> {
-    let merr = |source| ScanError::Mailbox {
+    let merr = |error| ScanError::Mailbox {
         account: account.name.clone(),
-        source,
+        error,
     };
-    let serr = |source| ScanError::State {
+    let serr = |error| ScanError::State {
         account: account.name.clone(),
-        source,
+        error,
     };
     let mut report = ScanReport::default();
     // Held until the scan returns: no concurrent scan of this account can draft twice.

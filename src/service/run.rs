@@ -89,7 +89,7 @@ async fn idle_once(
         .await
         .map_err(|e| ImapError::Folder {
             folder: folder.to_string(),
-            message: e.to_string(),
+            message: crate::mailbox::imap::concise(&e),
         })?;
     let mut idle = session.idle();
     idle.init()

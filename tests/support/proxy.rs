@@ -18,6 +18,8 @@ pub enum Fault {
     StallServer(usize),
     /// Close both sides once the client has sent this many bytes.
     CutClient(usize),
+    /// Insert a line no IMAP grammar allows into the server's stream at this byte, then go on.
+    GarbleServer(usize),
 }
 
 pub struct Proxy {
@@ -77,6 +79,10 @@ fn pump(
         (Some(Fault::StallServer(n)), false) => Some((n, true)),
         _ => None,
     };
+    let mut garble = match (fault, client_side) {
+        (Some(Fault::GarbleServer(n)), false) => Some(n),
+        _ => None,
+    };
     let mut buf = [0u8; 4096];
     loop {
         if cut.load(Ordering::SeqCst) {
@@ -87,6 +93,14 @@ fn pump(
             Ok(n) => n,
         };
         let before = count.fetch_add(n, Ordering::SeqCst);
+        if let Some(at) = garble.filter(|&at| before + n > at) {
+            let keep = at.saturating_sub(before).min(n);
+            let _ = to.write_all(&buf[..keep]);
+            let _ = to.write_all(b"\r\n* 7 FETCH (UID \"x\" ((( BODY[ }\r\n)\r\n");
+            let _ = to.write_all(&buf[keep..n]);
+            garble = None;
+            continue;
+        }
         if let Some((max, stall)) = limit {
             if before + n > max {
                 let keep = max.saturating_sub(before);

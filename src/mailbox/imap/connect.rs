@@ -333,7 +333,7 @@ pub async fn connect(ep: &Endpoint) -> Result<(ImapSession, bool), ImapError> {
         })?
         .map_err(|e| ImapError::Connect {
             place: ep.place(),
-            message: e.to_string(),
+            message: super::concise(&e),
         })?;
     let _ = tcp.set_nodelay(true);
     let tcp = Stalled::new(tcp, ep.timeout);

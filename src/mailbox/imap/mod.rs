@@ -44,8 +44,30 @@ impl ImapError {
     pub fn protocol(command: &str, e: impl std::fmt::Display) -> ImapError {
         ImapError::Protocol {
             command: command.to_string(),
-            message: e.to_string(),
+            message: concise(&e),
         }
+    }
+}
+
+/// An IMAP library error as one readable line. A response the parser can't read is reported
+/// with the start of the offending line, not the whole buffer as a list of bytes (that can be
+/// megabytes of mail).
+pub fn concise(e: &impl std::fmt::Display) -> String {
+    let text = e.to_string();
+    if let Some((_, rest)) = text.split_once("during parsing of \"") {
+        let near: String = rest
+            .chars()
+            .take(100)
+            .collect::<String>()
+            .replace("\\r\\n", " ");
+        return format!(
+            "the server sent a response the IMAP parser cannot read (near \"{near}…\"); the session was dropped, the next scan starts a fresh one"
+        );
+    }
+    if text.chars().count() > 300 {
+        format!("{}…", text.chars().take(300).collect::<String>())
+    } else {
+        text
     }
 }
 
@@ -165,7 +187,7 @@ impl ImapStore {
     ) -> Result<Vec<async_imap::types::Fetch>, ImapError> {
         let ferr = |e: async_imap::error::Error| ImapError::Folder {
             folder: folder.to_string(),
-            message: e.to_string(),
+            message: concise(&e),
         };
         self.session
             .uid_fetch(set, query)
@@ -184,7 +206,7 @@ impl ImapStore {
     async fn sync(&mut self, folder: &str) -> Result<(), ImapError> {
         let ferr = |e: async_imap::error::Error| ImapError::Folder {
             folder: folder.to_string(),
-            message: e.to_string(),
+            message: concise(&e),
         };
         let mbox = self.session.examine(folder).await.map_err(ferr)?;
         let validity = mbox.uid_validity.unwrap_or(0);
@@ -461,7 +483,7 @@ impl MailStore for ImapStore {
             if !missing.is_empty() {
                 let ferr = |e: async_imap::error::Error| ImapError::Folder {
                     folder: folder.clone(),
-                    message: e.to_string(),
+                    message: concise(&e),
                 };
                 self.session.examine(&folder).await.map_err(ferr)?;
                 for chunk in missing.chunks(500) {
@@ -510,7 +532,7 @@ impl MailStore for ImapStore {
     async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
         let ferr = |e: async_imap::error::Error| ImapError::Folder {
             folder: drafts.to_string(),
-            message: e.to_string(),
+            message: concise(&e),
         };
         let mbox = self.session.examine(drafts).await.map_err(ferr)?;
         let mut seen = DraftsSeen::default();
@@ -547,7 +569,8 @@ impl MailStore for ImapStore {
             .map_err(|e| ImapError::Folder {
                 folder: drafts.to_string(),
                 message: format!(
-                    "APPEND failed ({e}); check that the Drafts folder exists and is writable"
+                    "APPEND failed ({}); check that the Drafts folder exists and is writable",
+                    concise(&e)
                 ),
             })?;
         self.drain_unsolicited();
