@@ -227,3 +227,105 @@ fn crlf_in_names_and_subjects_never_adds_a_header_to_a_draft() {
         "{text}"
     );
 }
+
+/// `followup scan` on the demo with a file-size limit (RLIMIT_FSIZE) standing in for a full
+/// disk: writes past `limit` bytes fail (EFBIG instead of ENOSPC; SIGXFSZ is ignored so the
+/// write returns the error).
+fn scan_with_file_limit(demo: &Demo, limit: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_followup"));
+    cmd.args([
+        "scan",
+        "--config",
+        demo.config.to_str().unwrap(),
+        "--now",
+        support::NOW,
+    ]);
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit {
+                rlim_cur: limit as libc::rlim_t,
+                rlim_max: limit as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_leaves_no_partial_file() {
+    // No room at all: nothing is written, nothing half-written stays, the fix is named.
+    let demo = Demo::new();
+    // Every file with its size and a hash, leaving out the empty markers a scan may create
+    // (the Maildir `maildirfolder` flag, the scan lock).
+    let files = || -> Vec<(std::path::PathBuf, usize, u64)> {
+        support::snapshot(demo.dir.path())
+            .into_iter()
+            .filter(|(p, _)| {
+                let n = p.file_name().unwrap().to_string_lossy();
+                n != "maildirfolder" && !n.ends_with(".lock")
+            })
+            .map(|(p, b)| {
+                let h = b.iter().fold(0xcbf29ce484222325u64, |h, &x| {
+                    (h ^ x as u64).wrapping_mul(0x100000001b3)
+                });
+                (p, b.len(), h)
+            })
+            .collect()
+    };
+    let before = files();
+    let out = scan_with_file_limit(&demo, 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Check free space and permissions"), "{err}");
+    assert_eq!(files(), before, "nothing changed");
+    // Room for the small drafts only (the disk fills up mid-scan): those are written whole,
+    // and once there is room the rest follow, none twice.
+    let out = scan_with_file_limit(&demo, 1100);
+    assert_eq!(out.status.code(), Some(1));
+    let partial = demo.drafts().len();
+    let lines = demo.scan_json(&[]);
+    assert_demo_statuses(&lines);
+    let after = demo.drafts();
+    assert!(after.len() >= partial);
+    let mut keys: Vec<String> = after
+        .iter()
+        .map(|p| {
+            String::from_utf8_lossy(&std::fs::read(p).unwrap())
+                .lines()
+                .find(|l| l.starts_with("X-Followup-Key:"))
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    keys.sort();
+    let n = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "no draft twice");
+    for d in ["mailbox/.Drafts/tmp", "state"] {
+        for e in std::fs::read_dir(demo.dir.path().join(d)).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(
+                !name.contains(".tmp.") && d != "mailbox/.Drafts/tmp",
+                "{d}/{name} left behind"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_state_file_is_private_to_the_rep() {
+    use std::os::unix::fs::PermissionsExt;
+    let demo = Demo::new();
+    demo.scan_json(&[]);
+    let mode = std::fs::metadata(state_file(&demo))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "state file mode {mode:o}");
+}

@@ -185,15 +185,20 @@ impl Maildir {
             if host.is_empty() { "localhost" } else { &host }
         );
         let tmp = dir.join("tmp").join(&base);
-        {
-            let mut f = crate::state::create_private(&tmp).map_err(werr)?;
-            f.write_all(&data).map_err(werr)?;
-            f.sync_all().map_err(werr)?;
-        }
         let dest = dir
             .join("cur")
             .join(format!("{base},S={}:2,DS", data.len()));
-        std::fs::rename(&tmp, &dest).map_err(werr)?;
+        let written = (|| {
+            let mut f = crate::state::create_private(&tmp)?;
+            f.write_all(&data)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &dest)
+        })();
+        if let Err(e) = written {
+            // Nothing half-written stays behind in tmp/ (a full disk, a quota).
+            let _ = std::fs::remove_file(&tmp);
+            return Err(werr(e));
+        }
         if let Ok(d) = std::fs::File::open(dir.join("cur")) {
             let _ = d.sync_all();
         }
