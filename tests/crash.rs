@@ -27,28 +27,6 @@ fn scan_cmd(demo: &Demo, dry: bool) -> Command {
     c
 }
 
-/// The `X-Followup-Key` of every draft in the folder; each file must be a whole message.
-fn draft_keys(demo: &Demo) -> Vec<String> {
-    let mut keys: Vec<String> = demo
-        .drafts()
-        .iter()
-        .map(|p| {
-            let raw = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
-            assert!(
-                raw.contains("\n\n"),
-                "{} is not a whole message",
-                p.display()
-            );
-            raw.lines()
-                .find_map(|l| l.strip_prefix("X-Followup-Key: "))
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("(no key) {}", p.display()))
-        })
-        .collect();
-    keys.sort();
-    keys
-}
-
 #[test]
 fn sigkill_at_any_moment_leaves_no_duplicate_no_torn_state_and_no_lost_draft() {
     let demo = Demo::new();
@@ -70,19 +48,13 @@ fn sigkill_at_any_moment_leaves_no_duplicate_no_torn_state_and_no_lost_draft() {
             serde_json::from_slice::<serde_json::Value>(&bytes)
                 .unwrap_or_else(|e| panic!("kill {k}: torn state file: {e}"));
         }
-        let keys = draft_keys(&demo);
-        let mut unique = keys.clone();
-        unique.dedup();
-        assert_eq!(unique, keys, "kill {k}: a draft is doubled");
+        demo.assert_unique_drafts(&format!("kill {k}"));
     }
     assert!(killed >= 6, "only {killed} of 12 runs were killed mid-scan");
     // A scan that completes leaves one draft per due follow-up, and the next changes nothing.
     for round in 0..2 {
         assert!(scan_cmd(&demo, false).status().unwrap().success());
-        let keys = draft_keys(&demo);
-        assert_eq!(keys.len(), 10, "round {round}: {keys:?}");
-        let mut unique = keys.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), 10, "round {round}");
+        demo.assert_unique_drafts(&format!("round {round}"));
+        assert_eq!(demo.draft_keys().len(), 10, "round {round}");
     }
 }

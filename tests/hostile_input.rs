@@ -124,20 +124,7 @@ fn a_damaged_state_file_is_set_aside_and_rebuilt_from_drafts_without_a_duplicate
         let after = demo.drafts();
         assert!(drafts_before.iter().all(|d| after.contains(d)), "{damage}");
         assert_eq!(after.len(), drafts_before.len() + dismissed, "{damage}");
-        let mut keys: Vec<String> = after
-            .iter()
-            .map(|p| {
-                let raw = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
-                raw.lines()
-                    .find(|l| l.starts_with("X-Followup-Key:"))
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect();
-        keys.sort();
-        let n = keys.len();
-        keys.dedup();
-        assert_eq!(keys.len(), n, "{damage}: two drafts share a key");
+        demo.assert_unique_drafts(damage);
         let drafts_before = after;
         let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
             .unwrap()
@@ -293,20 +280,7 @@ fn a_full_disk_is_a_clear_error_and_leaves_no_partial_file() {
     assert_demo_statuses(&lines);
     let after = demo.drafts();
     assert!(after.len() >= partial);
-    let mut keys: Vec<String> = after
-        .iter()
-        .map(|p| {
-            String::from_utf8_lossy(&std::fs::read(p).unwrap())
-                .lines()
-                .find(|l| l.starts_with("X-Followup-Key:"))
-                .unwrap_or("")
-                .to_string()
-        })
-        .collect();
-    keys.sort();
-    let n = keys.len();
-    keys.dedup();
-    assert_eq!(keys.len(), n, "no draft twice");
+    demo.assert_unique_drafts("after a full disk");
     for d in ["mailbox/.Drafts/tmp", "state"] {
         for e in std::fs::read_dir(demo.dir.path().join(d)).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();

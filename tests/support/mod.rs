@@ -47,6 +47,37 @@ impl Demo {
             .unwrap_or_else(|| panic!("no draft for stage {stage} of {thread} (key {key})"))
     }
 
+    /// The `X-Followup-Key` of every draft in the folder, sorted; each file must be a whole
+    /// message. Duplicates stay in, so `assert_unique` can find them.
+    pub fn draft_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .drafts()
+            .iter()
+            .map(|p| {
+                let raw = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+                assert!(
+                    raw.contains("\n\n"),
+                    "{} is not a whole message",
+                    p.display()
+                );
+                raw.lines()
+                    .find_map(|l| l.strip_prefix("X-Followup-Key: "))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("(no key) {}", p.display()))
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// No two drafts in the folder carry the same key.
+    pub fn assert_unique_drafts(&self, what: &str) {
+        let keys = self.draft_keys();
+        let mut unique = keys.clone();
+        unique.dedup();
+        assert_eq!(unique, keys, "{what}: a draft is doubled");
+    }
+
     /// `followup preview <thread>` on the demo; returns (stdout, stderr) after checking success.
     pub fn preview(&self, thread: &str, extra: &[&str]) -> (String, String) {
         let mut args = vec![
