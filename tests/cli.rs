@@ -273,3 +273,34 @@ fn a_password_typed_into_the_config_is_refused_and_never_echoed() {
         }
     }
 }
+
+#[test]
+fn a_runaway_template_is_stopped_at_the_render_limit_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // A billion iterations: three nested loops at the 1000-item cap.
+    std::fs::write(
+        dir.path().join("close.txt"),
+        "{{ greeting }}\n{% for i in range(end=1000) %}{% for j in range(end=1000) %}{% for k in range(end=1000) %}{% endfor %}{% endfor %}{% endfor %}\n",
+    )
+    .unwrap();
+    // And one loop past the cap.
+    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
+    std::fs::write(
+        dir.path().join("pricing/1.txt"),
+        "{{ greeting }}\n{% for i in range(end=100000) %}x{% endfor %}\n",
+    )
+    .unwrap();
+    let t = std::time::Instant::now();
+    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{text}");
+    assert!(
+        text.contains("close.txt") && text.contains("took longer than 2 s"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pricing/1.txt") && text.contains("at most 1000"),
+        "{text}"
+    );
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+}

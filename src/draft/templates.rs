@@ -2,8 +2,10 @@
 //! `close.txt` for the close-the-loop note. Loaded from a directory or the built-in set.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
-use tera::{Context, ErrorKind, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use super::lint::{Lint, Violation};
 use super::DraftContext;
@@ -102,8 +104,41 @@ impl std::fmt::Display for CheckFinding {
 }
 
 /// A loaded, syntax-checked template set.
+/// The longest a template may take to render one draft (real templates take microseconds).
+pub const RENDER_LIMIT: Duration = Duration::from_secs(2);
+
+/// The most items `range()` gives a template loop.
+const MAX_RANGE: i128 = 1000;
+
+/// Tera's `range(start=, end=, step_by=)`, limited to [`MAX_RANGE`] items.
+fn capped_range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("range: step_by must not be 0"));
+    }
+    let span = end
+        .checked_sub(start)
+        .ok_or_else(|| tera::Error::message("range: start and end are out of range"))?;
+    let len = span / step + i128::from(span % step != 0);
+    if len > MAX_RANGE {
+        return Err(tera::Error::message(format!(
+            "range would give {len} items; a template loop may have at most {MAX_RANGE}"
+        )));
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < end) || (step < 0 && i > end) {
+        out.push(i);
+        i += step;
+    }
+    Ok(out)
+}
+
 pub struct Templates {
-    tera: Tera,
+    /// Shared with the render worker threads (see [`RENDER_LIMIT`]).
+    tera: Arc<Tera>,
     /// Where the files came from, for messages (`built-in` for the embedded set).
     pub origin: String,
     base: Option<PathBuf>,
@@ -146,13 +181,16 @@ impl Templates {
     ) -> Result<Templates, TemplateError> {
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&str>::new());
+        // Templates are trusted less than code: a loop is capped (Tera's own `range` allows
+        // 100,000 items, and nested loops multiply), and rendering has a time limit.
+        tera.register_function("range", capped_range);
         // Add one at a time so a syntax error names its own file.
         for (name, text) in &sources {
             tera.add_raw_template(name, text)
                 .map_err(|e| convert(e, &display_name(&base, name), false, &base))?;
         }
         Ok(Templates {
-            tera,
+            tera: Arc::new(tera),
             origin,
             base,
             sources,
@@ -235,10 +273,31 @@ impl Templates {
             file: self.shown(name),
             message: e.to_string(),
         })?;
-        let out = self
-            .tera
-            .render(name, &context)
-            .map_err(|e| convert(e, &self.shown(name), true, &self.base))?;
+        // Rendered on a worker thread so a runaway template costs at most RENDER_LIMIT: the
+        // draft is refused with the reason, and the scan goes on (the worker is abandoned).
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (tera, owned) = (Arc::clone(&self.tera), name.to_string());
+        std::thread::Builder::new()
+            .name("render".into())
+            .spawn(move || {
+                let _ = tx.send(tera.render(&owned, &context));
+            })
+            .map_err(|e| TemplateError::Other {
+                file: self.shown(name),
+                message: format!("cannot start rendering: {e}"),
+            })?;
+        let out = match rx.recv_timeout(RENDER_LIMIT) {
+            Ok(r) => r.map_err(|e| convert(e, &self.shown(name), true, &self.base))?,
+            Err(_) => {
+                return Err(TemplateError::Other {
+                    file: self.shown(name),
+                    message: format!(
+                        "rendering took longer than {} s and was stopped; look for a loop that is too large",
+                        RENDER_LIMIT.as_secs()
+                    ),
+                })
+            }
+        };
         Ok(tidy(&out))
     }
 
