@@ -209,6 +209,8 @@ const GENERIC_LOCAL: &[&str] = &[
 /// part; `None` for role addresses such as `info@`.
 pub fn first_name(addr: &Address) -> Option<String> {
     if let Some(name) = &addr.name {
+        // Control characters (NUL, CR, LF, tabs) never reach a greeting: they split words.
+        let name = name.replace(char::is_control, " ");
         let name = name.trim();
         // "Whitfield, Dana" → Dana
         let candidate = match name.split_once(',') {
@@ -263,13 +265,14 @@ pub fn company(addr: &Address) -> Option<String> {
     } else {
         labels[0]
     };
-    Some(
-        sld.split(['-', '_'])
-            .filter(|w| !w.is_empty())
-            .map(capitalize)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let name = sld
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(capitalize)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(char::is_control, "");
+    (!name.trim().is_empty()).then_some(name)
 }
 
 fn capitalize(w: &str) -> String {

@@ -329,11 +329,15 @@ fn embedded_id_re() -> &'static regex::Regex {
 
 /// Strip angle brackets and white space from a Message-ID.
 pub fn clean_id(id: &str) -> String {
+    // A Message-ID has no white space or control characters; whatever a broken header put
+    // there (a folded CR/LF, a NUL) is dropped, so an id never carries a line break into the
+    // In-Reply-To and References of a draft.
     id.trim()
         .trim_start_matches('<')
         .trim_end_matches('>')
-        .trim()
-        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '<' && *c != '>')
+        .collect()
 }
 
 fn id_list(v: &HeaderValue) -> Vec<String> {
