@@ -639,3 +639,51 @@ fn a_dovecot_crash_under_run_is_logged_once_and_scanning_resumes_after_the_resta
         "the rescans after the restart add nothing"
     );
 }
+
+#[test]
+fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
+    use support::proxy::{Fault, Proxy};
+    let s = Setup::new(Options::default());
+    // Connection 0 is the first scan; 1 is an IDLE watcher, cut once it is idling.
+    let proxy = Proxy::start_on(s.server.port, Some(Fault::CutServer(1500)), Some(1));
+    std::fs::write(
+        s.cfg_dir.path().join("config.toml"),
+        s.server.config("poll_seconds = 5").replace(
+            &format!("port = {}", s.server.port),
+            &format!("port = {}", proxy.port),
+        ),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["run", "--config", &s.config()])
+        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+        .env("RUST_LOG", "followup=info")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = collect_stderr(&mut child);
+    assert!(
+        wait_for(&lines, "scan finished", 1, 20),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(
+        wait_for(&lines, "IDLE failed", 1, 20),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(
+        wait_for(&lines, "scan finished", 2, 20),
+        "the clock takes over: {:?}",
+        lines.lock().unwrap()
+    );
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    let _ = child.wait();
+    let all = lines.lock().unwrap().clone();
+    assert!(!all.iter().any(|l| l.contains("scan failed")), "{all:#?}");
+}

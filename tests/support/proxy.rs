@@ -32,6 +32,12 @@ pub struct Proxy {
 
 impl Proxy {
     pub fn start(upstream: u16, fault: Option<Fault>) -> Proxy {
+        Self::start_on(upstream, fault, None)
+    }
+
+    /// Like `start`, with the fault applied only to the `nth` connection (0 = the first);
+    /// the others pass through untouched.
+    pub fn start_on(upstream: u16, fault: Option<Fault>, nth: Option<usize>) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let client_bytes = Arc::new(AtomicUsize::new(0));
@@ -39,7 +45,8 @@ impl Proxy {
         let stop = Arc::new(AtomicBool::new(false));
         let (cb, sb, st) = (client_bytes.clone(), server_bytes.clone(), stop.clone());
         thread::spawn(move || {
-            for conn in listener.incoming() {
+            for (k, conn) in listener.incoming().enumerate() {
+                let fault = fault.filter(|_| nth.is_none_or(|n| n == k));
                 if st.load(Ordering::SeqCst) {
                     return;
                 }
