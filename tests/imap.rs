@@ -53,6 +53,25 @@ impl Setup {
             .unwrap()
     }
 
+    /// `followup run` on this setup's config, with its stderr lines collected as they come.
+    fn start_run(
+        &self,
+    ) -> (
+        std::process::Child,
+        std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    ) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+            .args(["run", "--config", &self.config()])
+            .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
+            .env("RUST_LOG", "followup=info")
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let lines = collect_stderr(&mut child);
+        (child, lines)
+    }
+
     fn scan(&self) -> (Vec<serde_json::Value>, String) {
         let out = self.followup(&[
             "scan",
@@ -407,15 +426,7 @@ fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {
         s.server.config("poll_seconds = 3600"),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["run", "--config", &s.config()])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
-        .env("RUST_LOG", "followup=info")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = collect_stderr(&mut child);
+    let (mut child, lines) = s.start_run();
     assert!(
         wait_for(&lines, "scan finished", 1, 20),
         "first scan: {:?}",
@@ -581,15 +592,7 @@ fn a_dovecot_crash_under_run_is_logged_once_and_scanning_resumes_after_the_resta
         s.server.config("poll_seconds = 5\ntimeout_seconds = 5"),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["run", "--config", &s.config()])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
-        .env("RUST_LOG", "followup=info")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = collect_stderr(&mut child);
+    let (mut child, lines) = s.start_run();
     assert!(
         wait_for(&lines, "scan finished", 1, 20),
         "{:?}",
@@ -654,15 +657,7 @@ fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
         ),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["run", "--config", &s.config()])
-        .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
-        .env("RUST_LOG", "followup=info")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = collect_stderr(&mut child);
+    let (mut child, lines) = s.start_run();
     assert!(
         wait_for(&lines, "scan finished", 1, 20),
         "{:?}",
