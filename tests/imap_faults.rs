@@ -284,3 +284,18 @@ fn an_empty_mailbox_scans_to_nothing() {
     assert!(err.contains("0 threads from 0 messages"), "{err}");
     assert!(messages(&server, "Drafts").is_empty());
 }
+
+#[test]
+fn a_slow_server_within_the_time_limit_is_waited_for() {
+    let s = Setup::new();
+    // Every chunk the server sends is held for 150 ms: slow, but never silent for 5 s.
+    let proxy = Proxy::start(s.server.port, Some(Fault::SlowServer(150)));
+    let out = s.scan(&s.via(&proxy, 5), false);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(proxy.server_bytes.load(std::sync::atomic::Ordering::SeqCst) > 0);
+    s.recovers("slow server");
+}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-/// What the proxy does to the traffic, after the given number of bytes.
+/// What the proxy does to the traffic (after the given number of bytes, where one is given).
 #[derive(Debug, Clone, Copy)]
 pub enum Fault {
     /// Close both sides once the server has sent this many bytes (counted over the session).
@@ -20,6 +20,8 @@ pub enum Fault {
     CutClient(usize),
     /// Insert a line no IMAP grammar allows into the server's stream at this byte, then go on.
     GarbleServer(usize),
+    /// Hold every chunk the server sends for this many milliseconds: a slow server.
+    SlowServer(u64),
 }
 
 pub struct Proxy {
@@ -90,6 +92,10 @@ fn pump(
         (Some(Fault::GarbleServer(n)), false) => Some(n),
         _ => None,
     };
+    let delay = match (fault, client_side) {
+        (Some(Fault::SlowServer(ms)), false) => Some(Duration::from_millis(ms)),
+        _ => None,
+    };
     let mut buf = [0u8; 4096];
     loop {
         if cut.load(Ordering::SeqCst) {
@@ -99,6 +105,9 @@ fn pump(
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
+        if let Some(d) = delay {
+            thread::sleep(d);
+        }
         let before = count.fetch_add(n, Ordering::SeqCst);
         if let Some(at) = garble.filter(|&at| before + n > at) {
             let keep = at.saturating_sub(before).min(n);
