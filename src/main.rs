@@ -86,6 +86,15 @@ enum Command {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Check the setup: config, templates, state directory, clock, and for each account the
+    /// secret, the server (TLS, login) and the folders. One line per check, with the fix.
+    Doctor {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Only this account.
+        #[arg(long)]
+        account: Option<String>,
+    },
     /// Check templates: Tera syntax, banned phrases, and that each brings the value item.
     Templates {
         #[command(subcommand)]
@@ -113,6 +122,18 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TemplatesCmd {
+    /// Which file serves each reason and stage, in each language.
+    List {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A template directory (default: the config's, or the built-in set).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Only this language (en, de, fr, es, it, nl, pt, sv).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Render every template in every language and address form, and lint the result.
     Check {
         #[arg(long)]
         config: Option<PathBuf>,
@@ -156,6 +177,113 @@ fn load_templates(cfg: &Config) -> Result<Templates, Failure> {
         code: 3,
         err: e.into(),
     })
+}
+
+/// Everything `templates check` reports for a template set: each file rendered in every
+/// language, address form and tense the thread can show, then linted; and value items that
+/// only claim value.
+fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
+    let lint = service::lint(cfg);
+    let now = Utc::now();
+    let rep = Rep {
+        name: "Alex Morgan",
+        email: "alex@acme.example",
+        signature: "Alex Morgan\nAcme",
+        tz: chrono_tz::UTC,
+        locale: "en-US",
+        booking_url: None,
+        calendar: None,
+        language: "en",
+    };
+    let prospect = [Address::new(
+        Some("Dana Whitfield"),
+        "dana@northwind.example",
+    )];
+    // Templates are checked in each tense the thread can show (see `commitment.kind`).
+    let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
+        let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
+        // A thread with figures, a question and a commitment, so every kind of item
+        // shows its substance in the check.
+        let facts = followup::draft::value::ThreadFacts {
+            rep_texts: vec![
+                "Attached is the quote: the total comes to $24,000 per year for the three regions."
+                    .into(),
+            ],
+            prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
+            commitment: Some("Attached is the quote for the three regions.".into()),
+            slots: vec![
+                "Tuesday, Nov 24 at 10 a.m. EST".into(),
+                "Wednesday, Nov 25 at 2 p.m. EST".into(),
+            ],
+            framing: Some(followup::language::framing(lang, true)),
+        };
+        let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en")
+            .unwrap_or(followup::config::ValueItem {
+                title: "a sample value item".into(),
+                summary: "why it matters".into(),
+                url: None,
+                attachment: None,
+                content: Some("The sample value itself.".into()),
+                from_thread: None,
+                lang: None,
+            });
+        let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
+        context(
+            &prospect,
+            "Pricing for the three regions",
+            &rep,
+            reason,
+            if close { total + 1 } else { stage },
+            total,
+            close,
+            now - chrono::Duration::days(4),
+            now,
+            value,
+            followup::draft::compose::Stated {
+                text: Some(match kind {
+                    "sent" => "Attached is the quote for the three regions.",
+                    "promised" => "I'll send the quote for the three regions by Friday.",
+                    // The prospect's words, so `prospect_text` branches are checked too.
+                    _ => "Could you send the pricing for the three regions by Friday?",
+                }),
+                source: if kind == "other" {
+                    "prospect_text"
+                } else {
+                    "rep_text"
+                },
+                at: now - chrono::Duration::days(4),
+                rep_text: "Thanks, Dana.",
+            },
+            // The prospect-worded pass checks the informal forms, the others the formal.
+            &followup::draft::compose::Voice {
+                lang: lang.to_string(),
+                formal: kind != "other",
+            },
+        )
+    };
+    let mut findings = Vec::new();
+    // Value items that would only claim value: name the entry to complete.
+    for (reason, items) in &cfg.value_items {
+        for (i, item) in items.iter().enumerate() {
+            if !item.has_asset() && item.from_thread.is_none() {
+                findings.push(format!(
+                    "value_items.{reason}[{i}] (\"{}\"): no_substance: claims a value it doesn't carry; give it a url, an attachment (a file path) or content (the text itself)",
+                    item.title
+                ));
+            }
+        }
+    }
+    for kind in ["sent", "promised", "other"] {
+        for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
+            sample(kind, l, r, st, c)
+        }) {
+            let f = f.to_string();
+            if !findings.contains(&f) {
+                findings.push(f);
+            }
+        }
+    }
+    findings
 }
 
 fn accounts<'a>(cfg: &'a Config, only: Option<&str>) -> Result<Vec<&'a AccountConfig>, Failure> {
@@ -407,100 +535,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     base_cfg
                 }
             };
-            let lint = service::lint(&cfg);
-            let now = Utc::now();
-            let rep = Rep {
-                name: "Alex Morgan",
-                email: "alex@acme.example",
-                signature: "Alex Morgan\nAcme",
-                tz: chrono_tz::UTC,
-                locale: "en-US",
-                booking_url: None,
-                calendar: None,
-                language: "en",
-            };
-            let prospect = [Address::new(
-                Some("Dana Whitfield"),
-                "dana@northwind.example",
-            )];
-            // Templates are checked in each tense the thread can show (see `commitment.kind`).
-            let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
-                let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
-                // A thread with figures, a question and a commitment, so every kind of item
-                // shows its substance in the check.
-                let facts = followup::draft::value::ThreadFacts {
-                    rep_texts: vec!["Attached is the quote: the total comes to $24,000 per year for the three regions.".into()],
-                    prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
-                    commitment: Some("Attached is the quote for the three regions.".into()),
-                    slots: vec!["Tuesday, Nov 24 at 10 a.m. EST".into(), "Wednesday, Nov 25 at 2 p.m. EST".into()],
-                    framing: Some(followup::language::framing(lang, true)),
-                };
-                let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en")
-                    .unwrap_or(followup::config::ValueItem {
-                        title: "a sample value item".into(),
-                        summary: "why it matters".into(),
-                        url: None,
-                        attachment: None,
-                        content: Some("The sample value itself.".into()),
-                        from_thread: None,
-                        lang: None,
-                    });
-                let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
-                context(
-                    &prospect,
-                    "Pricing for the three regions",
-                    &rep,
-                    reason,
-                    if close { total + 1 } else { stage },
-                    total,
-                    close,
-                    now - chrono::Duration::days(4),
-                    now,
-                    value,
-                    followup::draft::compose::Stated {
-                        text: Some(match kind {
-                            "sent" => "Attached is the quote for the three regions.",
-                            "promised" => "I'll send the quote for the three regions by Friday.",
-                            // The prospect's words, so `prospect_text` branches are checked too.
-                            _ => "Could you send the pricing for the three regions by Friday?",
-                        }),
-                        source: if kind == "other" {
-                            "prospect_text"
-                        } else {
-                            "rep_text"
-                        },
-                        at: now - chrono::Duration::days(4),
-                        rep_text: "Thanks, Dana.",
-                    },
-                    // The prospect-worded pass checks the informal forms, the others the formal.
-                    &followup::draft::compose::Voice {
-                        lang: lang.to_string(),
-                        formal: kind != "other",
-                    },
-                )
-            };
-            let mut findings = Vec::new();
-            // Value items that would only claim value: name the entry to complete.
-            for (reason, items) in &cfg.value_items {
-                for (i, item) in items.iter().enumerate() {
-                    if !item.has_asset() && item.from_thread.is_none() {
-                        findings.push(format!(
-                            "value_items.{reason}[{i}] (\"{}\"): no_substance: claims a value it doesn't carry; give it a url, an attachment (a file path) or content (the text itself)",
-                            item.title
-                        ));
-                    }
-                }
-            }
-            for kind in ["sent", "promised", "other"] {
-                for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
-                    sample(kind, l, r, st, c)
-                }) {
-                    let f = f.to_string();
-                    if !findings.contains(&f) {
-                        findings.push(f);
-                    }
-                }
-            }
+            let findings = template_findings(&cfg, &templates);
             for f in &findings {
                 println!("{f}");
             }
@@ -521,6 +556,122 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                 })
             }
+        }
+        Command::Doctor { config, account } => {
+            let cfg = match load_config(config.as_deref()) {
+                Ok(c) => c,
+                Err(f) => {
+                    println!("FAIL config: {:#}", f.err);
+                    return Err(f);
+                }
+            };
+            let mut checks = Vec::new();
+            let path = config.clone().unwrap_or_else(config::default_path);
+            checks.push(service::doctor::Check {
+                name: "config".into(),
+                ok: true,
+                detail: format!("{} ({} accounts)", path.display(), cfg.accounts.len()),
+            });
+            checks.push(match Templates::load(cfg.templates_dir.as_deref()) {
+                Err(e) => service::doctor::Check {
+                    name: "templates".into(),
+                    ok: false,
+                    detail: e.to_string(),
+                },
+                Ok(t) => {
+                    let problems = template_findings(&cfg, &t);
+                    service::doctor::Check {
+                        name: "templates".into(),
+                        ok: problems.is_empty(),
+                        detail: if problems.is_empty() {
+                            format!("{} in {}, all pass", t.names().len(), t.origin)
+                        } else {
+                            format!(
+                                "{} problems, the first: {}; run `followup templates check` for all",
+                                problems.len(),
+                                problems[0]
+                            )
+                        },
+                    }
+                }
+            });
+            checks.extend(service::doctor::local_checks(&cfg));
+            for a in accounts(&cfg, account.as_deref())? {
+                checks.extend(service::doctor::account_checks(&cfg, a).await);
+            }
+            for c in &checks {
+                println!("{c}");
+            }
+            let failed = checks.iter().filter(|c| !c.ok).count();
+            if failed == 0 {
+                eprintln!("{} checks, all ok", checks.len());
+                Ok(())
+            } else {
+                Err(runtime(anyhow!(
+                    "{failed} of {} checks failed; each FAIL line says what to fix",
+                    checks.len()
+                )))
+            }
+        }
+        Command::Templates {
+            action: TemplatesCmd::List { config, dir, lang },
+        } => {
+            let cfg = match (&config, &dir) {
+                (None, Some(_)) => None,
+                (None, None) if !config::default_path().exists() => None,
+                _ => Some(load_config(config.as_deref())?),
+            };
+            let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));
+            let templates = Templates::load(dir.as_deref()).map_err(|e| Failure {
+                code: 3,
+                err: e.into(),
+            })?;
+            let langs: Vec<&str> = match lang.as_deref() {
+                Some(l) if followup::language::is_supported(l) => vec![l],
+                Some(l) => {
+                    return Err(usage(anyhow!(
+                        "--lang {l}: the drafts speak {}",
+                        followup::language::SUPPORTED.join(", ")
+                    )))
+                }
+                None => followup::language::SUPPORTED.to_vec(),
+            };
+            let mut reasons: Vec<String> = followup::reason::model::CLASSES
+                [..followup::reason::model::NONE]
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
+            if let Some(c) = &cfg {
+                for r in &c.rules.priority {
+                    if !reasons.contains(r) {
+                        reasons.push(r.clone());
+                    }
+                }
+            }
+            println!("{:<5} {:<15} {:<6} file", "lang", "reason", "stage");
+            for l in &langs {
+                for r in &reasons {
+                    let stages = cfg
+                        .as_ref()
+                        .map_or(3, |c| c.policy.cadence_for(Some(r)).len() as u32);
+                    let rows = (1..=stages)
+                        .map(|st| (st.to_string(), templates.pick_in(l, r, st, false)))
+                        .chain(std::iter::once((
+                            "close".to_string(),
+                            templates.pick_in(l, r, stages + 1, true),
+                        )));
+                    for (stage, picked) in rows {
+                        let file = match picked {
+                            Ok((name, false)) => name,
+                            Ok((name, true)) => format!("{name} (English: no {l} template)"),
+                            Err(e) => format!("MISSING: {e}"),
+                        };
+                        println!("{l:<5} {r:<15} {stage:<6} {file}");
+                    }
+                }
+            }
+            eprintln!("templates from {}", templates.origin);
+            Ok(())
         }
         Command::Run { config, .. } => {
             let cfg = load_config(config.as_deref())?;
@@ -614,6 +765,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 const SAMPLE_ACCOUNT: &str = "[[accounts]]\nname = \"sample\"\nmaildir = { path = \"/nonexistent\" }\n[accounts.identity]\nname = \"Alex Morgan\"\naddresses = [\"alex@acme.example\"]\n";
 
 fn main() -> ExitCode {
+    // Output piped into `head` or `less` that closes early ends the program like any Unix
+    // tool, not with a panic about a broken pipe.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     // Logs go to stderr; RUST_LOG refines them (e.g. RUST_LOG=followup=debug).
     let (default_level, json) = match &cli.command {

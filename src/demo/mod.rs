@@ -15,7 +15,13 @@ pub fn install(dir: &Path) -> std::io::Result<PathBuf> {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&dest, bytes)?;
+        if rel.starts_with("state/") {
+            // The state is private to the rep, as every state file followup writes.
+            use std::io::Write;
+            crate::state::create_private(&dest)?.write_all(bytes)?;
+        } else {
+            std::fs::write(&dest, bytes)?;
+        }
     }
     // Empty Maildir folders are not in git: make sure every folder has cur/ new/ tmp/.
     for folder in ["mailbox", "mailbox/.Sent", "mailbox/.Drafts"] {

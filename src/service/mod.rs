@@ -1,6 +1,7 @@
 //! The scan: read the mailbox through a [`MailStore`], thread, classify, decide, and draft what
 //! is due. The only module that joins the pure core to the I/O edges.
 
+pub mod doctor;
 pub mod fetch_plan;
 pub mod run;
 
