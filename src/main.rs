@@ -172,6 +172,25 @@ fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
     Config::load(&p).map_err(|e| usage(e.into()))
 }
 
+/// The template set the `templates` commands work on: `--dir`, else the config's, else the
+/// built-in set; the config too when there is one (a `--dir` alone needs none).
+fn templates_for(
+    config: Option<&Path>,
+    dir: Option<PathBuf>,
+) -> Result<(Option<Config>, Templates), Failure> {
+    let cfg = match (config, &dir) {
+        (None, Some(_)) => None,
+        (None, None) if !config::default_path().exists() => None,
+        _ => Some(load_config(config)?),
+    };
+    let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));
+    let templates = Templates::load(dir.as_deref()).map_err(|e| Failure {
+        code: 3,
+        err: e.into(),
+    })?;
+    Ok((cfg, templates))
+}
+
 fn load_templates(cfg: &Config) -> Result<Templates, Failure> {
     Templates::load(cfg.templates_dir.as_deref()).map_err(|e| Failure {
         code: 3,
@@ -516,16 +535,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             // With no config at hand, check the given directory (or the built-in set) with the
             // built-in value items.
-            let cfg = match (&config, &dir) {
-                (None, Some(_)) => None,
-                (None, None) if !config::default_path().exists() => None,
-                _ => Some(load_config(config.as_deref())?),
-            };
-            let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));
-            let templates = Templates::load(dir.as_deref()).map_err(|e| Failure {
-                code: 3,
-                err: e.into(),
-            })?;
+            let (cfg, templates) = templates_for(config.as_deref(), dir)?;
             let base_cfg;
             let cfg = match cfg {
                 Some(c) => c,
@@ -616,16 +626,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Templates {
             action: TemplatesCmd::List { config, dir, lang },
         } => {
-            let cfg = match (&config, &dir) {
-                (None, Some(_)) => None,
-                (None, None) if !config::default_path().exists() => None,
-                _ => Some(load_config(config.as_deref())?),
-            };
-            let dir = dir.or_else(|| cfg.as_ref().and_then(|c| c.templates_dir.clone()));
-            let templates = Templates::load(dir.as_deref()).map_err(|e| Failure {
-                code: 3,
-                err: e.into(),
-            })?;
+            let (cfg, templates) = templates_for(config.as_deref(), dir)?;
             let langs: Vec<&str> = match lang.as_deref() {
                 Some(l) if followup::language::is_supported(l) => vec![l],
                 Some(l) => {
