@@ -14,6 +14,7 @@ pub mod identity;
 pub mod language;
 pub mod mailbox;
 pub mod message;
+pub mod par;
 pub mod policy;
 pub mod reason;
 pub mod report;

@@ -298,10 +298,7 @@ pub async fn scan<S: MailStore>(
     }
 
     phase("bodies and threads");
-    let kinds: Vec<Kind> = mails
-        .iter()
-        .map(|m| classify(m, cfg.policy.max_recipients))
-        .collect();
+    let kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
     let replies = ReplyIndex::build(&mails, &kinds, &reply_folder, &threads, &identity);
     let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let cal = calendar(cfg, account, opts.now);
@@ -336,13 +333,22 @@ pub async fn scan<S: MailStore>(
         language: account.identity.language.as_deref().unwrap_or("en"),
     };
 
-    for t in &threads {
-        if opts.only_thread.is_some_and(|o| o != t.id) {
-            continue;
-        }
+    // Deciding is pure and most of a scan's work (reading reasons): spread the threads over
+    // the cores. Drafting below stays in thread order, one APPEND at a time.
+    let wanted: Vec<&thread::Thread> = threads
+        .iter()
+        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
+        .collect();
+    let decide_one = |t: &&thread::Thread| {
         let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
-        let d = decide(&tm, &tk, &inputs);
+        decide(&tm, &tk, &inputs)
+    };
+    let decisions = crate::par::map(&wanted, decide_one);
+    phase("decide");
+
+    for (t, d) in wanted.into_iter().zip(decisions) {
+        let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let mut r = ThreadReport {
             account: account.name.clone(),
             thread: t.id.clone(),
@@ -494,7 +500,7 @@ pub async fn scan<S: MailStore>(
     if !opts.dry_run {
         state.save().map_err(serr)?;
     }
-    phase("decide and draft");
+    phase("draft");
     report.threads.sort_by(|a, b| {
         a.status
             .rank()

@@ -443,12 +443,17 @@ impl MailStore for ImapStore {
         self.sync(folder).await?;
         let mut loaded = Loaded::default();
         if let Some(c) = self.caches.get(folder) {
-            loaded.mails.reserve(c.entries.len());
-            for (uid, e) in &c.entries {
-                if let Some(m) = Self::mail_from_entry(folder, *uid, e, false, &mut loaded.warnings)
-                {
-                    loaded.mails.push(m);
-                }
+            // Parsing the cached header blocks is independent per message: on every core.
+            let entries: Vec<(&u32, &Entry)> = c.entries.iter().collect();
+            let parsed = crate::par::map(&entries, |(uid, e)| {
+                let mut w = Vec::new();
+                let m = Self::mail_from_entry(folder, **uid, e, false, &mut w);
+                (m, w)
+            });
+            loaded.mails.reserve(parsed.len());
+            for (m, w) in parsed {
+                loaded.warnings.extend(w);
+                loaded.mails.extend(m);
             }
         }
         Ok(loaded)

@@ -252,22 +252,17 @@ impl MailStore for Maildir {
         }
         let keywords = Self::keywords(&dir);
         let mut loaded = Loaded::default();
-        for path in Self::files(&dir)? {
+        // Reading and parsing header blocks is independent per file: done on every core.
+        let files = Self::files(&dir)?;
+        let read = crate::par::map(&files, |path| {
             let name = path
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or("")
                 .to_string();
-            let raw = match read_prefix(&path, None) {
-                Ok(r) => r,
-                Err(e) => {
-                    loaded
-                        .warnings
-                        .push(format!("{}: unreadable ({e}); skipped", path.display()));
-                    continue;
-                }
-            };
-            let mtime: Option<DateTime<Utc>> = std::fs::metadata(&path)
+            let raw = read_prefix(path, None)
+                .map_err(|e| format!("{}: unreadable ({e}); skipped", path.display()))?;
+            let mtime: Option<DateTime<Utc>> = std::fs::metadata(path)
                 .and_then(|m| m.modified())
                 .ok()
                 .map(DateTime::<Utc>::from);
@@ -275,20 +270,24 @@ impl MailStore for Maildir {
                 folder: folder.to_string(),
                 key: name.clone(),
             };
-            match parse(&raw, Some(loc), mtime, true) {
-                Ok((mut mail, warnings)) => {
-                    self.paths
-                        .insert((folder.to_string(), name.clone()), path.clone());
+            let (mut mail, warnings) =
+                parse(&raw, Some(loc), mtime, true).map_err(|e| format!("{e}; skipped"))?;
+            if let Some((_, flags)) = name.rsplit_once(":2,") {
+                mail.keywords = flags
+                    .chars()
+                    .filter_map(|c| keywords.get(&c).cloned())
+                    .collect();
+            }
+            Ok::<_, String>((name, mail, warnings))
+        });
+        for (path, r) in files.iter().zip(read) {
+            match r {
+                Ok((name, mail, warnings)) => {
+                    self.paths.insert((folder.to_string(), name), path.clone());
                     loaded.warnings.extend(warnings);
-                    if let Some((_, flags)) = name.rsplit_once(":2,") {
-                        mail.keywords = flags
-                            .chars()
-                            .filter_map(|c| keywords.get(&c).cloned())
-                            .collect();
-                    }
                     loaded.mails.push(mail);
                 }
-                Err(e) => loaded.warnings.push(format!("{e}; skipped")),
+                Err(w) => loaded.warnings.push(w),
             }
         }
         Ok(loaded)
@@ -300,18 +299,22 @@ impl MailStore for Maildir {
         which: &[usize],
         cap: usize,
     ) -> Result<(), MailboxError> {
-        for &i in which {
-            let Some(loc) = mails[i].location.clone() else {
-                continue;
-            };
-            let Some(path) = self.paths.get(&(loc.folder.clone(), loc.key.clone())) else {
-                continue;
-            };
+        let jobs: Vec<(usize, &PathBuf)> = which
+            .iter()
+            .filter_map(|&i| {
+                let loc = mails[i].location.as_ref()?;
+                Some((i, self.paths.get(&(loc.folder.clone(), loc.key.clone()))?))
+            })
+            .collect();
+        let texts = crate::par::map(&jobs, |&(i, path)| {
             // A file renamed or removed since `load` (a mail client at work) keeps its headers.
-            let Ok(raw) = read_prefix(path, Some(cap)) else {
-                continue;
-            };
-            if let Ok((full, _)) = parse(&raw, Some(loc), mails[i].date, false) {
+            let raw = read_prefix(path, Some(cap)).ok()?;
+            parse(&raw, mails[i].location.clone(), mails[i].date, false)
+                .ok()
+                .map(|(full, _)| full)
+        });
+        for (&(i, _), full) in jobs.iter().zip(texts) {
+            if let Some(full) = full {
                 mails[i].absorb_text(full);
             }
         }
