@@ -326,13 +326,22 @@ fn accounts<'a>(cfg: &'a Config, only: Option<&str>) -> Result<Vec<&'a AccountCo
 }
 
 fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
-    let all: Vec<_> = reports
-        .iter()
-        .flat_map(|r| r.threads.iter().cloned())
-        .collect();
     match format {
-        Format::Json => print!("{}", report::json_lines(&all)),
+        Format::Json => {
+            // Line by line: a 100,000-message mailbox has tens of thousands of threads.
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for t in reports.iter().flat_map(|r| r.threads.iter()) {
+                let _ = serde_json::to_writer(&mut out, t);
+                let _ = out.write_all(b"\n");
+            }
+            let _ = out.flush();
+        }
         Format::Table => {
+            let all: Vec<_> = reports
+                .iter()
+                .flat_map(|r| r.threads.iter().cloned())
+                .collect();
             let tz = cfg
                 .accounts
                 .first()
@@ -350,6 +359,8 @@ fn print_report(reports: &[ScanReport], cfg: &Config, format: Format) {
     let read: usize = reports.iter().map(|r| r.messages_read).sum();
     let warnings: usize = reports.iter().map(|r| r.warnings.len()).sum();
     let mut by_status: Vec<(Status, usize)> = Vec::new();
+    let all: Vec<&followup::service::ThreadReport> =
+        reports.iter().flat_map(|r| r.threads.iter()).collect();
     for t in &all {
         match by_status.iter_mut().find(|(s, _)| *s == t.status) {
             Some((_, n)) => *n += 1,

@@ -86,16 +86,6 @@ pub fn explain(t: &ThreadReport) -> String {
     out
 }
 
-/// One JSON object per line, one per thread considered.
-pub fn json_lines(threads: &[ThreadReport]) -> String {
-    let mut out = String::new();
-    for t in threads {
-        out.push_str(&serde_json::to_string(t).expect("report serializes"));
-        out.push('\n');
-    }
-    out
-}
-
 /// The table for people: prospect, subject, status, reason, stage, due date, and a short note
 /// explaining any status that isn't obvious.
 pub fn table(threads: &[ThreadReport], tz: Tz) -> String {

@@ -68,7 +68,9 @@ pub struct DraftReport {
 
 impl DraftReport {
     /// The report of a built draft; `message_id` overrides its Message-ID (the one in Drafts).
-    fn of(msg: &DraftMessage, message_id: Option<String>) -> DraftReport {
+    /// `keep` keeps the whole message and its variables (for `preview` of one thread; a full
+    /// scan would otherwise hold every due draft twice over).
+    fn of(msg: &DraftMessage, message_id: Option<String>, keep: bool) -> DraftReport {
         let s = &msg.spec;
         DraftReport {
             from: s.from.email.clone(),
@@ -80,8 +82,8 @@ impl DraftReport {
             body: s.body.clone(),
             message_id: message_id.unwrap_or_else(|| s.message_id.clone()),
             key: s.key.clone(),
-            raw: msg.raw.clone(),
-            vars: s.vars.clone(),
+            raw: if keep { msg.raw.clone() } else { Vec::new() },
+            vars: if keep { s.vars.clone() } else { Vec::new() },
             language: s.language.clone(),
             language_fallback: s.language_fallback,
             language_detected: s.language_detected.clone(),
@@ -342,7 +344,12 @@ pub async fn scan<S: MailStore>(
     let decide_one = |t: &&thread::Thread| {
         let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
-        decide(&tm, &tk, &inputs)
+        let mut d = decide(&tm, &tk, &inputs);
+        if opts.only_thread.is_none() {
+            // Per-sentence scores are for `explain` (one thread); a full scan keeps none.
+            d.reading = None;
+        }
+        d
     };
     let decisions = crate::par::map(&wanted, decide_one);
     phase("decide");
@@ -370,8 +377,7 @@ pub async fn scan<S: MailStore>(
             rejected_by: Vec::new(),
             reply: d.reply.clone(),
             learned_from: d.reason.as_ref().and_then(|f| f.learned_from.clone()),
-            // Only `explain` (one thread) reads it: a full scan keeps no per-sentence scores.
-            reading: opts.only_thread.and_then(|_| d.reading.clone()),
+            reading: d.reading.clone(),
         };
         // The Message-ID of our draft for this stage when it is (still) in Drafts.
         let mut our_draft: Option<String> = None;
@@ -457,7 +463,11 @@ pub async fn scan<S: MailStore>(
             match compose(&req, &rep, &identity, templates, items, &lint) {
                 Ok(msg) => {
                     let s = &msg.spec;
-                    r.draft = Some(DraftReport::of(&msg, our_draft.clone()));
+                    r.draft = Some(DraftReport::of(
+                        &msg,
+                        our_draft.clone(),
+                        opts.only_thread.is_some(),
+                    ));
                     if !opts.dry_run && r.status == Status::Due {
                         store
                             .append_draft(&folders.drafts, &msg.raw)
@@ -481,7 +491,7 @@ pub async fn scan<S: MailStore>(
                 Err(_) if !was_due => {} // only a due draft can be rejected
                 Err(ComposeError::Lint(v, msg)) => {
                     r.status = Status::Rejected;
-                    r.draft = Some(DraftReport::of(&msg, None));
+                    r.draft = Some(DraftReport::of(&msg, None, opts.only_thread.is_some()));
                     r.rejected_by = v
                         .iter()
                         .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
