@@ -74,6 +74,9 @@ enum Command {
         /// is the template's own text.
         #[arg(long, conflicts_with = "raw")]
         annotate: bool,
+        /// After the draft, list every template variable with the value it had.
+        #[arg(long, conflicts_with = "raw")]
+        vars: bool,
     },
     /// Explain one thread's reason: the sentence that decided, the scores, the source.
     Explain {
@@ -447,6 +450,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             account,
             raw,
             annotate,
+            vars,
         } => {
             let t = one_thread(
                 config.as_deref(),
@@ -495,6 +499,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                                 d.body.clone()
                             }
                         );
+                        if vars {
+                            println!("\n--- template variables ---");
+                            for (name, value) in &d.vars {
+                                println!("{name} = {}", value.replace('\n', "\\n"));
+                            }
+                        }
                         // For the rep only: none of this is in the draft.
                         eprintln!(
                             "note: language {} ({}): {}",

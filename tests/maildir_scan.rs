@@ -595,3 +595,22 @@ fn preview_annotate_marks_each_value_with_its_variable() {
     let quote = out.split("wrote:").nth(1).unwrap_or("");
     assert!(!quote.contains('«'), "{quote}");
 }
+
+#[test]
+fn preview_vars_lists_every_template_variable_with_its_value() {
+    let demo = Demo::new();
+    let (out, _) = demo.preview("CH2PR11MB4411.1@acme.io", &["--vars"]);
+    let (draft, vars) = out
+        .split_once("\n--- template variables ---\n")
+        .expect("a variables section after the draft");
+    assert!(draft.starts_with("From: "));
+    for line in [
+        "greeting = Hi Dana,",
+        "reason = pricing",
+        "stage = 1",
+        "commitment.what = the quote for the three regions",
+        "prospect.email = dana.whitfield@northwind-traders.com",
+    ] {
+        assert!(vars.lines().any(|l| l == line), "{line}\n{vars}");
+    }
+}
