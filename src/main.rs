@@ -699,7 +699,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let cfg = load_config(config.as_deref())?;
             let templates = load_templates(&cfg)?;
             tracing::info!(accounts = cfg.accounts.len(), "followup run: watching");
-            service::run::run_all(&cfg, &templates).await;
+            let path = config.clone().unwrap_or_else(config::default_path);
+            let live = service::run::Live::new(path, cfg, templates);
+            service::run::run_all(&live).await;
             Ok(())
         }
         Command::Demo { now, format, dir } => {

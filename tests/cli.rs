@@ -304,3 +304,78 @@ fn a_runaway_template_is_stopped_at_the_render_limit_and_named() {
     );
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
+
+#[test]
+fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_breaks_it() {
+    let demo = support::Demo::new();
+    let dir = demo.dir.path();
+    // The rep's own copy of the templates, and a Maildir watched every 5 s.
+    let tpl = dir.join("tpl");
+    std::process::Command::new("cp")
+        .arg("-r")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
+        .arg(&tpl)
+        .status()
+        .unwrap();
+    let cfg = std::fs::read_to_string(&demo.config).unwrap().replace(
+        "maildir = { path = \"mailbox\" }",
+        "maildir = { path = \"mailbox\", poll_seconds = 5 }",
+    ) + "\n[templates]\ndir = \"tpl\"\n";
+    std::fs::write(&demo.config, cfg).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["run", "--config", demo.config.to_str().unwrap()])
+        .env("RUST_LOG", "followup=info")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = support::collect_stderr(&mut child);
+    let wait = |what: &str, n: usize| support::wait_for(&lines, what, n, 30);
+    assert!(wait("scan finished", 1), "{:?}", lines.lock().unwrap());
+    // An edit, and a new quote that falls due: its draft uses the edited template.
+    let pricing = tpl.join("pricing/1.txt");
+    let edited = std::fs::read_to_string(&pricing).unwrap().replacen(
+        "{{ greeting }}",
+        "{{ greeting }}\n\nReloaded-template marker sentence here.",
+        1,
+    );
+    std::fs::write(&pricing, edited).unwrap();
+    std::fs::write(
+        dir.join("mailbox/.Sent/cur/1794900000.M77P1.reload:2,S"),
+        "From: Alex Morgan <alex@acme.io>\nTo: Ravi Iyer <ravi@reload-corp.example>\nSubject: Quote for Reload Corp\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <reload-1@acme.io>\n\nHi Ravi,\n\nAttached is the quote for the 30 seats: $9,000 a year.\n\nAlex\n",
+    )
+    .unwrap();
+    assert!(
+        wait("config and templates reloaded", 1),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(wait("scan finished", 2));
+    let draft = std::fs::read_to_string(demo.draft_for("reload-1@acme.io", 1)).unwrap();
+    assert!(
+        draft.contains("Reloaded-template marker sentence here."),
+        "{draft}"
+    );
+    // A broken edit: reported, the service goes on with the last good templates.
+    std::fs::write(&pricing, "{{ greeting }\n").unwrap();
+    assert!(
+        wait("keeping the last good config and templates", 1),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(wait("scan finished", 3));
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let all = lines.lock().unwrap().clone();
+    assert_eq!(
+        all.iter()
+            .filter(|l| l.contains("keeping the last good"))
+            .count(),
+        1,
+        "reported once per edit: {all:#?}"
+    );
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use support::dovecot::{all_flags, imaplib, messages, Dovecot, Options, PASSWORD};
-use support::{thread, Demo, NOW};
+use support::{collect_stderr, thread, wait_for, Demo, NOW};
 
 /// A config file for the server in its own temp dir.
 struct Setup {
@@ -379,43 +379,6 @@ fn an_unreachable_server_is_a_clear_error() {
 }
 
 /// Lines a child process writes to stderr, collected by a reader thread.
-fn collect_stderr(
-    child: &mut std::process::Child,
-) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
-    use std::io::BufRead;
-    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = lines.clone();
-    let err = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for l in std::io::BufReader::new(err).lines().map_while(Result::ok) {
-            sink.lock().unwrap().push(l);
-        }
-    });
-    lines
-}
-
-fn wait_for(
-    lines: &std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-    what: &str,
-    count: usize,
-    secs: u64,
-) -> bool {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(secs) {
-        if lines
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|l| l.contains(what))
-            .count()
-            >= count
-        {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
-}
 
 #[test]
 fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {

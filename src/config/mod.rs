@@ -128,6 +128,9 @@ pub struct DateRange {
 #[serde(deny_unknown_fields)]
 pub struct MaildirConfig {
     pub path: String,
+    /// `followup run`: how often a Maildir is scanned again (it has no IDLE).
+    #[serde(default = "default_poll")]
+    pub poll_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -622,6 +625,7 @@ impl RawConfig {
                     let p = resolve(&m.path);
                     a.maildir = Some(MaildirConfig {
                         path: p.display().to_string(),
+                        poll_seconds: m.poll_seconds,
                     });
                 }
                 (None, Some(imap)) => {

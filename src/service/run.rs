@@ -3,8 +3,9 @@
 //! passes, or the next thread falls due; reconnect with backoff after errors; stop cleanly on
 //! SIGINT/SIGTERM. Accounts run side by side and one failing never stops the others.
 
-use std::path::Path;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use chrono::Utc;
 use futures_util::future::{select, Either};
@@ -146,29 +147,111 @@ async fn wait(
     }
 }
 
+/// The config and templates a running service works with, reloaded when their files change:
+/// an edit takes effect at the next scan, and an edit that breaks them is logged while the last
+/// good version stays in use.
+pub struct Live {
+    config_path: PathBuf,
+    state: Mutex<LiveState>,
+}
+
+struct LiveState {
+    cfg: Arc<Config>,
+    templates: Arc<Templates>,
+    stamp: Vec<(PathBuf, Option<SystemTime>)>,
+}
+
+/// Modification times of the config file and of every file under the templates directory.
+fn stamp(config_path: &Path, templates_dir: Option<&Path>) -> Vec<(PathBuf, Option<SystemTime>)> {
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let mut out = vec![(config_path.to_path_buf(), mtime(config_path))];
+    fn walk(d: &Path, out: &mut Vec<(PathBuf, Option<SystemTime>)>) {
+        let Ok(rd) = std::fs::read_dir(d) else { return };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                out.push((p, t));
+            }
+        }
+    }
+    if let Some(d) = templates_dir {
+        walk(d, &mut out);
+    }
+    out
+}
+
+impl Live {
+    pub fn new(config_path: PathBuf, cfg: Config, templates: Templates) -> Live {
+        let stamp = stamp(&config_path, cfg.templates_dir.as_deref());
+        Live {
+            config_path,
+            state: Mutex::new(LiveState {
+                cfg: Arc::new(cfg),
+                templates: Arc::new(templates),
+                stamp,
+            }),
+        }
+    }
+
+    /// The config and templates for the next scan, reloaded first if a file changed.
+    pub fn current(&self) -> (Arc<Config>, Arc<Templates>) {
+        let mut st = self.state.lock().expect("live config lock");
+        let now = stamp(&self.config_path, st.cfg.templates_dir.as_deref());
+        if now != st.stamp {
+            // Remembered even when the edit is broken: it is reported once, not every scan.
+            st.stamp = now;
+            let loaded = Config::load(&self.config_path)
+                .map_err(|e| e.to_string())
+                .and_then(|cfg| {
+                    let t =
+                        Templates::load(cfg.templates_dir.as_deref()).map_err(|e| e.to_string())?;
+                    Ok((cfg, t))
+                });
+            match loaded {
+                Ok((cfg, templates)) => {
+                    tracing::info!(config = %self.config_path.display(), "config and templates reloaded");
+                    st.stamp = stamp(&self.config_path, cfg.templates_dir.as_deref());
+                    st.cfg = Arc::new(cfg);
+                    st.templates = Arc::new(templates);
+                }
+                Err(e) => tracing::warn!(
+                    "{e}; keeping the last good config and templates until this is fixed"
+                ),
+            }
+        }
+        (Arc::clone(&st.cfg), Arc::clone(&st.templates))
+    }
+}
+
 /// Watch one account until `stop` turns true.
-pub async fn run_account(
-    cfg: &Config,
-    account: &AccountConfig,
-    templates: &Templates,
-    mut stop: watch::Receiver<bool>,
-) {
+pub async fn run_account(live: &Live, name: &str, mut stop: watch::Receiver<bool>) {
     let mut backoff = Duration::from_secs(1);
     // One outage (server down, network gone) is logged once when it starts and once when it
     // ends, not at every retry.
     let mut outage: Option<(std::time::Instant, u32)> = None;
-    let poll = Duration::from_secs(
-        account
-            .imap
-            .as_ref()
-            .map(|i| i.poll_seconds)
-            .unwrap_or(300)
-            .max(5),
-    );
     loop {
         if *stop.borrow() {
             break;
         }
+        let (cfg, templates) = live.current();
+        let (cfg, templates) = (cfg.as_ref(), templates.as_ref());
+        let Some(account) = cfg.accounts.iter().find(|a| a.name == name) else {
+            tracing::warn!(account = %name, "no longer in the config; stopping its watcher");
+            break;
+        };
+        let poll = Duration::from_secs(
+            account
+                .imap
+                .as_ref()
+                .map(|i| i.poll_seconds)
+                .or(account.maildir.as_ref().map(|m| m.poll_seconds))
+                .unwrap_or(300)
+                .max(5),
+        );
         let now = Utc::now();
         let opts = ScanOptions {
             now,
@@ -244,11 +327,12 @@ pub async fn run_account(
             }
         }
     }
-    tracing::info!(account = %account.name, "stopped");
+    tracing::info!(account = %name, "stopped");
 }
 
 /// Run every account until SIGINT or SIGTERM.
-pub async fn run_all(cfg: &Config, templates: &Templates) {
+pub async fn run_all(live: &Live) {
+    let (cfg, _) = live.current();
     let (tx, rx) = watch::channel(false);
     // Installed before the first scan: a SIGTERM that arrives while it runs is still a clean stop.
     #[cfg(unix)]
@@ -277,7 +361,7 @@ pub async fn run_all(cfg: &Config, templates: &Templates) {
     let accounts = futures_util::future::join_all(
         cfg.accounts
             .iter()
-            .map(|a| run_account(cfg, a, templates, rx.clone())),
+            .map(|a| run_account(live, &a.name, rx.clone())),
     );
     let signals = tokio::spawn(signals);
     accounts.await;

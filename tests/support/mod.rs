@@ -268,3 +268,43 @@ pub fn assert_demo_statuses(lines: &[serde_json::Value]) {
         }
     }
 }
+
+/// Collect a child's stderr lines as they come, on a thread.
+pub fn collect_stderr(
+    child: &mut std::process::Child,
+) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
+    use std::io::BufRead;
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = lines.clone();
+    let err = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(l);
+        }
+    });
+    lines
+}
+
+/// Wait up to `secs` for `count` collected lines containing `what`.
+pub fn wait_for(
+    lines: &std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    what: &str,
+    count: usize,
+    secs: u64,
+) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(secs) {
+        if lines
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(what))
+            .count()
+            >= count
+        {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
