@@ -89,6 +89,62 @@ enum Command {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Set up in two minutes: suggest the server for your address, test the login, find Sent
+    /// and Drafts, and write a commented config.toml plus a copy of the templates to edit.
+    /// Asks for what is missing on a terminal; give every answer as a flag for scripts:
+    ///
+    ///   followup init --email alex@acme.io --name "Alex Morgan" --password-command "pass show mail"
+    ///   followup init --email alex@acme.io --name "Alex Morgan" --maildir ~/Maildir
+    Init {
+        /// The address you send from.
+        #[arg(long)]
+        email: Option<String>,
+        /// Your name as it signs the drafts.
+        #[arg(long)]
+        name: Option<String>,
+        /// Name of the account in the config (default: the address's domain).
+        #[arg(long)]
+        account: Option<String>,
+        /// IMAP server (default: suggested from the address).
+        #[arg(long)]
+        host: Option<String>,
+        #[arg(long)]
+        port: Option<u16>,
+        /// implicit, starttls or none (none: loopback only).
+        #[arg(long)]
+        tls: Option<String>,
+        /// Login name (default: the address).
+        #[arg(long)]
+        user: Option<String>,
+        /// A command that prints the password (e.g. `pass show mail/work`, `secret-tool lookup
+        /// …`, `security find-generic-password -w …` for the OS keyring).
+        #[arg(long)]
+        password_command: Option<String>,
+        /// An environment variable that holds the password.
+        #[arg(long)]
+        password_env: Option<String>,
+        /// A command that prints an OAuth2 access token (Gmail, Microsoft 365).
+        #[arg(long)]
+        oauth2_token_command: Option<String>,
+        /// A local Maildir instead of an IMAP server.
+        #[arg(long, conflicts_with_all = ["host", "port", "tls", "user", "password_command", "password_env", "oauth2_token_command"])]
+        maildir: Option<PathBuf>,
+        /// IANA time zone (default: the system's).
+        #[arg(long)]
+        timezone: Option<String>,
+        /// Where to write the config (default: ~/.config/followup/config.toml).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Don't copy the default templates next to the config.
+        #[arg(long)]
+        no_templates: bool,
+        /// Write the config without testing the login.
+        #[arg(long)]
+        no_test: bool,
+        /// Replace an existing config.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check the setup: config, templates, state directory, clock, and for each account the
     /// secret, the server (TLS, login) and the folders. One line per check, with the fix.
     Doctor {
@@ -173,6 +229,64 @@ fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
         .map(Path::to_path_buf)
         .unwrap_or_else(config::default_path);
     Config::load(&p).map_err(|e| usage(e.into()))
+}
+
+/// A value from its flag, else asked on a terminal (with a default), else an error naming
+/// the flag.
+fn ask(
+    given: Option<String>,
+    flag: &str,
+    question: &str,
+    default: Option<&str>,
+) -> Result<String, Failure> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if let Some(v) = given {
+        return Ok(v);
+    }
+    if !std::io::stdin().is_terminal() {
+        return match default {
+            Some(d) if !d.is_empty() => Ok(d.to_string()),
+            _ => Err(usage(anyhow!(
+                "missing {flag} (or run init in a terminal to be asked)"
+            ))),
+        };
+    }
+    loop {
+        match default {
+            Some(d) => eprint!("{question} [{d}]: "),
+            None => eprint!("{question}: "),
+        }
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line).unwrap_or(0) == 0 {
+            return Err(usage(anyhow!("missing {flag}")));
+        }
+        let line = line.trim();
+        match (line.is_empty(), default) {
+            (false, _) => return Ok(line.to_string()),
+            (true, Some(d)) if !d.is_empty() => return Ok(d.to_string()),
+            _ => continue,
+        }
+    }
+}
+
+/// The system's IANA time zone (TZ, /etc/timezone, the /etc/localtime link), else UTC.
+fn system_timezone() -> String {
+    let valid = |z: &str| z.parse::<chrono_tz::Tz>().is_ok().then(|| z.to_string());
+    std::env::var("TZ")
+        .ok()
+        .and_then(|z| valid(z.trim_start_matches(':')))
+        .or_else(|| {
+            std::fs::read_to_string("/etc/timezone")
+                .ok()
+                .and_then(|z| valid(z.trim()))
+        })
+        .or_else(|| {
+            let link = std::fs::read_link("/etc/localtime").ok()?;
+            let s = link.to_string_lossy().into_owned();
+            valid(s.split("zoneinfo/").nth(1)?)
+        })
+        .unwrap_or_else(|| "UTC".into())
 }
 
 /// The template set the `templates` commands work on: `--dir`, else the config's, else the
@@ -587,6 +701,157 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                 })
             }
+        }
+        Command::Init {
+            email,
+            name,
+            account,
+            host,
+            port,
+            tls,
+            user,
+            password_command,
+            password_env,
+            oauth2_token_command,
+            maildir,
+            timezone,
+            config,
+            no_templates,
+            no_test,
+            force,
+        } => {
+            use followup::config::init::{self as setup, Answers, Mailbox, Secret};
+            let path = config.unwrap_or_else(config::default_path);
+            if path.exists() && !force {
+                return Err(usage(anyhow!(
+                    "{} already exists; edit it, or pass --force to replace it",
+                    path.display()
+                )));
+            }
+            let email = ask(email, "--email", "The address you send from", None)?;
+            if !email.contains('@') {
+                return Err(usage(anyhow!("--email `{email}` is not an address")));
+            }
+            let local = email.split('@').next().unwrap_or("");
+            let name = ask(
+                name,
+                "--name",
+                "Your name, as it signs the drafts",
+                Some(local),
+            )?;
+            let timezone = ask(
+                timezone,
+                "--timezone",
+                "Your time zone",
+                Some(&system_timezone()),
+            )?;
+            let domain = email.rsplit('@').next().unwrap_or("mail").to_string();
+            let account =
+                account.unwrap_or_else(|| domain.split('.').next().unwrap_or("work").to_string());
+            let mailbox = match maildir {
+                Some(m) => Mailbox::Maildir {
+                    path: std::path::absolute(&m).unwrap_or(m).display().to_string(),
+                },
+                None => {
+                    let p = setup::preset(&email);
+                    eprintln!(
+                        "{}: {}:{} ({}); {}",
+                        p.provider, p.host, p.port, p.tls, p.hint
+                    );
+                    let secret = match (password_command, password_env, oauth2_token_command) {
+                        (Some(c), _, _) => Secret::Command(c),
+                        (_, Some(v), _) => Secret::Env(v),
+                        (_, _, Some(c)) => Secret::OAuth2Command(c),
+                        _ => Secret::Command(ask(
+                            None,
+                            "--password-command (or --password-env, --oauth2-token-command)",
+                            "A command that prints your password (e.g. pass show mail/work)",
+                            None,
+                        )?),
+                    };
+                    Mailbox::Imap {
+                        host: host.unwrap_or(p.host),
+                        port: port.unwrap_or(p.port),
+                        tls: tls.unwrap_or_else(|| p.tls.to_string()),
+                        user: user.unwrap_or_else(|| email.clone()),
+                        secret,
+                        sent: None,
+                        drafts: None,
+                    }
+                }
+            };
+            let dir = path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            let templates_dir = (!no_templates).then(|| {
+                std::path::absolute(dir.join("templates")).unwrap_or_else(|_| dir.join("templates"))
+            });
+            let mut answers = Answers {
+                account,
+                name,
+                email,
+                timezone,
+                mailbox,
+                templates_dir: templates_dir.as_ref().map(|d| d.display().to_string()),
+            };
+            let text = setup::render(&answers).map_err(|e| usage(anyhow!(e)))?;
+            let mut cfg = Config::from_str(&text, Some(&path)).map_err(|e| usage(e.into()))?;
+            // Test the login and find Sent and Drafts before anything is written.
+            if !no_test {
+                use followup::mailbox::MailStore;
+                let a = &cfg.accounts[0];
+                let folders = if let Some(imap) = &a.imap {
+                    let ep = followup::mailbox::imap::Endpoint::from_config(imap);
+                    let mut store = followup::mailbox::imap::ImapStore::open(
+                        &ep,
+                        service::run::imap_cache_dir(&cfg, a),
+                    )
+                    .await
+                    .map_err(|e| runtime(anyhow!("{e}; nothing was written")))?;
+                    let f = store.folders(&a.folders).await;
+                    store.logout().await;
+                    f
+                } else {
+                    let m = a.maildir.as_ref().expect("a mailbox");
+                    let mut store = followup::mailbox::maildir::Maildir::open(Path::new(&m.path))
+                        .map_err(|e| runtime(anyhow!("{e}; nothing was written")))?;
+                    store.folders(&a.folders).await
+                };
+                let f = folders.map_err(|e| runtime(anyhow!("{e}; nothing was written")))?;
+                eprintln!(
+                    "logged in; Sent = {}, Drafts = {}, replies from {}",
+                    f.sent,
+                    f.drafts,
+                    f.replies.join(", ")
+                );
+                if let Mailbox::Imap { sent, drafts, .. } = &mut answers.mailbox {
+                    *sent = Some(f.sent);
+                    *drafts = Some(f.drafts);
+                }
+            }
+            let text = setup::render(&answers).map_err(|e| usage(anyhow!(e)))?;
+            cfg = Config::from_str(&text, Some(&path)).map_err(|e| usage(e.into()))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| runtime(anyhow!("cannot create {}: {e}", dir.display())))?;
+            if let Some(t) = &templates_dir {
+                let n = Templates::write_builtin(t).map_err(|e| {
+                    runtime(anyhow!("cannot copy the templates to {}: {e}", t.display()))
+                })?;
+                eprintln!("copied {n} templates to {} (edit them there)", t.display());
+            }
+            followup::state::write_atomic(&path, text.as_bytes())
+                .map_err(|e| runtime(anyhow!("cannot write {}: {e}", path.display())))?;
+            eprintln!("wrote {} ({} account)", path.display(), cfg.accounts.len());
+            let flag = if config::default_path() == path {
+                String::new()
+            } else {
+                format!(" --config {}", path.display())
+            };
+            eprintln!(
+                "next: followup doctor{flag}   then   followup scan{flag} --dry-run   then   followup scan{flag}"
+            );
+            Ok(())
         }
         Command::Doctor { config, account } => {
             let cfg = match load_config(config.as_deref()) {

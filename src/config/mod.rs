@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use regex::Regex;
 use serde::Deserialize;
 
+pub mod init;
 mod value_defaults;
 
 use crate::reason::{default_prospect_rules, default_request_rules, Rules, DEFAULT_PRIORITY};

@@ -156,6 +156,27 @@ impl Templates {
         Self::from_sources(sources, "built-in".into(), None)
     }
 
+    /// Write the built-in templates under `dir` (for `init`: a copy the rep can edit); files
+    /// already there are kept. Returns how many were written.
+    pub fn write_builtin(dir: &Path) -> std::io::Result<usize> {
+        let mut n = 0;
+        for (name, bytes) in embedded::TEMPLATES
+            .iter()
+            .filter(|(n, _)| n.ends_with(".txt"))
+        {
+            let dest = dir.join(name);
+            if dest.exists() {
+                continue;
+            }
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&dest, bytes)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Every `*.txt` under `dir`, named by relative path.
     pub fn from_dir(dir: &Path) -> Result<Templates, TemplateError> {
         let mut files = Vec::new();
