@@ -8,15 +8,19 @@ use std::process::{Command, Output};
 use support::dovecot::{messages, Dovecot, Options, PASSWORD};
 use support::{Demo, NOW};
 
-fn followup(args: &[&str], password: &str) -> Output {
+/// `followup` with the test password, and its default state directory (`XDG_STATE_HOME`) in
+/// the test's own temp dir: a config `init` writes keeps the default, which must not be the
+/// machine's.
+fn followup(args: &[&str], password: &str, home: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(args)
         .env("FOLLOWUP_TEST_PASSWORD", password)
+        .env("XDG_STATE_HOME", home.join("state"))
         .output()
         .unwrap()
 }
 
-fn init_imap(server: &Dovecot, config: &str, password: &str) -> Output {
+fn init_imap(server: &Dovecot, config: &str, password: &str, home: &std::path::Path) -> Output {
     let port = server.port.to_string();
     followup(
         &[
@@ -41,6 +45,7 @@ fn init_imap(server: &Dovecot, config: &str, password: &str) -> Output {
             config,
         ],
         password,
+        home,
     )
 }
 
@@ -54,7 +59,7 @@ fn init_then_scan_puts_a_first_draft_in_drafts() {
     let config = config.to_str().unwrap();
     let before = messages(&server, "Drafts").len();
 
-    let out = init_imap(&server, config, PASSWORD);
+    let out = init_imap(&server, config, PASSWORD, dir.path());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
@@ -76,6 +81,7 @@ fn init_then_scan_puts_a_first_draft_in_drafts() {
     let out = followup(
         &["scan", "--config", config, "--now", NOW, "--format", "json"],
         PASSWORD,
+        dir.path(),
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
@@ -88,7 +94,7 @@ fn init_then_scan_puts_a_first_draft_in_drafts() {
     assert!(drafted >= after - before);
 
     // Once written, init leaves the config alone unless told.
-    let again = init_imap(&server, config, PASSWORD);
+    let again = init_imap(&server, config, PASSWORD, dir.path());
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
 }
@@ -98,7 +104,12 @@ fn a_login_that_fails_writes_nothing_and_says_why() {
     let server = Dovecot::start(None, Options::default());
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.toml");
-    let out = init_imap(&server, config.to_str().unwrap(), "wrong-Secret-42");
+    let out = init_imap(
+        &server,
+        config.to_str().unwrap(),
+        "wrong-Secret-42",
+        dir.path(),
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
@@ -129,11 +140,16 @@ fn init_for_a_local_maildir_needs_only_the_address_and_the_path() {
             "--no-templates",
         ],
         "",
+        dir.path(),
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("Sent = Sent, Drafts = Drafts"), "{err}");
-    let out = followup(&["doctor", "--config", config.to_str().unwrap()], "");
+    let out = followup(
+        &["doctor", "--config", config.to_str().unwrap()],
+        "",
+        dir.path(),
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -147,6 +163,7 @@ fn init_for_a_local_maildir_needs_only_the_address_and_the_path() {
             dir.path().join("x.toml").to_str().unwrap(),
         ],
         "",
+        dir.path(),
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing --email"));
