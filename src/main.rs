@@ -192,6 +192,20 @@ enum TemplatesCmd {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Scaffold a new reason: its templates (stages 1–2 and the close-the-loop note, started
+    /// from a built-in reason's) in the templates directory, and the config stanza to add.
+    New {
+        /// The new reason's name (letters, digits, `_`).
+        reason: String,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The templates directory (default: the config's `templates.dir`).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// The built-in reason whose templates to start from.
+        #[arg(long, default_value = "information")]
+        like: String,
+    },
     /// Render every template in every language and address form, and lint the result.
     Check {
         #[arg(long)]
@@ -908,6 +922,73 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     checks.len()
                 )))
             }
+        }
+        Command::Templates {
+            action:
+                TemplatesCmd::New {
+                    reason,
+                    config,
+                    dir,
+                    like,
+                },
+        } => {
+            if reason.is_empty()
+                || !reason
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                return Err(usage(anyhow!(
+                    "`{reason}`: a reason name is lower-case letters, digits and `_` (e.g. renewal)"
+                )));
+            }
+            let dir = match dir {
+                Some(d) => d,
+                None => load_config(config.as_deref())?.templates_dir.ok_or_else(|| {
+                    usage(anyhow!(
+                        "no templates directory: pass --dir, or set templates.dir in the config (`followup init` makes one)"
+                    ))
+                })?,
+            };
+            let target = dir.join(&reason);
+            if target.exists() {
+                return Err(usage(anyhow!(
+                    "{} already exists; edit the templates there",
+                    target.display()
+                )));
+            }
+            let builtin = Templates::builtin().map_err(|e| runtime(e.into()))?;
+            let mut written = Vec::new();
+            for (stage, close) in [(1, false), (2, false), (3, true)] {
+                let (from, _) = builtin
+                    .pick_in("en", &like, stage, close)
+                    .map_err(|_| usage(anyhow!("--like {like}: not a built-in reason")))?;
+                let text = builtin.source(&from).unwrap_or_default().to_string();
+                let file = if close {
+                    "close.txt".to_string()
+                } else {
+                    format!("{stage}.txt")
+                };
+                std::fs::create_dir_all(&target)
+                    .and_then(|_| std::fs::write(target.join(&file), text))
+                    .map_err(|e| runtime(anyhow!("cannot write {}: {e}", target.display())))?;
+                written.push(target.join(file));
+            }
+            for w in &written {
+                eprintln!("wrote {}", w.display());
+            }
+            println!(
+                "# Add to config.toml, then edit the templates and run `followup templates check`:\n\
+                 [reasons.rules]\n\
+                 {reason} = ['\\b{reason}\\b']          # regexes over your own words that state this reason\n\n\
+                 [policy.cadence]\n\
+                 {reason} = [3, 5, 10]                  # business days before each follow-up\n\n\
+                 [[value_items.{reason}]]               # what each follow-up brings\n\
+                 title = \"…\"\n\
+                 summary = \"why it helps the prospect\"\n\
+                 url = \"https://…\"                     # or content = \"…\", or attachment = \"path\"\n\
+                 # Tag a sent message `{reason}` (or Bcc yourself+{reason}) to choose it by hand."
+            );
+            Ok(())
         }
         Command::Templates {
             action: TemplatesCmd::List { config, dir, lang },

@@ -305,18 +305,25 @@ fn a_runaway_template_is_stopped_at_the_render_limit_and_named() {
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
 
-#[test]
-fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_breaks_it() {
-    let demo = support::Demo::new();
-    let dir = demo.dir.path();
-    // The rep's own copy of the templates, and a Maildir watched every 5 s.
+/// A copy of the shipped templates in `dir/tpl`, as a rep keeps to edit.
+fn copy_templates(dir: &std::path::Path) -> std::path::PathBuf {
     let tpl = dir.join("tpl");
-    std::process::Command::new("cp")
+    let status = std::process::Command::new("cp")
         .arg("-r")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
         .arg(&tpl)
         .status()
         .unwrap();
+    assert!(status.success());
+    tpl
+}
+
+#[test]
+fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_breaks_it() {
+    let demo = support::Demo::new();
+    let dir = demo.dir.path();
+    // The rep's own copy of the templates, and a Maildir watched every 5 s.
+    let tpl = copy_templates(dir);
     let cfg = std::fs::read_to_string(&demo.config).unwrap().replace(
         "maildir = { path = \"mailbox\" }",
         "maildir = { path = \"mailbox\", poll_seconds = 5 }",
@@ -378,4 +385,64 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
         1,
         "reported once per edit: {all:#?}"
     );
+}
+
+#[test]
+fn templates_new_scaffolds_a_reason_that_drafts_once_its_stanza_is_added() {
+    let demo = support::Demo::new();
+    let dir = demo.dir.path();
+    let tpl = copy_templates(dir);
+    let out = followup(&[
+        "templates",
+        "new",
+        "renewal",
+        "--dir",
+        tpl.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in ["1.txt", "2.txt", "close.txt"] {
+        assert!(tpl.join("renewal").join(f).exists(), "{f}");
+    }
+    // The printed stanza, pasted into the config as is, gives a reason that drafts.
+    let stanza = String::from_utf8(out.stdout).unwrap();
+    let cfg = std::fs::read_to_string(&demo.config).unwrap();
+    std::fs::write(
+        &demo.config,
+        format!("{cfg}\n[templates]\ndir = \"tpl\"\n\n{stanza}"),
+    )
+    .unwrap();
+    let check = followup(&[
+        "templates",
+        "check",
+        "--config",
+        demo.config.to_str().unwrap(),
+    ]);
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    std::fs::write(
+        dir.join("mailbox/.Sent/cur/1794900000.M88P1.renewal:2,S"),
+        "From: Alex Morgan <alex@acme.io>\nTo: Ravi Iyer <ravi@renew-co.example>\nSubject: Your subscription\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <renewal-1@acme.io>\n\nHi Ravi,\n\nYour renewal is due next month and I can hold this year's price for you.\n\nAlex\n",
+    )
+    .unwrap();
+    let lines = demo.scan_json(&["--dry-run"]);
+    let t = support::thread(&lines, "renewal-1@acme.io");
+    assert_eq!(t["reason"], "renewal", "{t:#}");
+    assert_eq!(t["status"], "due", "{t:#}");
+    // A second `new` for the same reason leaves the files alone.
+    let again = followup(&[
+        "templates",
+        "new",
+        "renewal",
+        "--dir",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(2));
 }

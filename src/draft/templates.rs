@@ -381,6 +381,14 @@ impl Templates {
     }
 
     /// Template names, sorted.
+    /// The source text of a template, by name.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    }
+
     pub fn names(&self) -> Vec<String> {
         let mut n: Vec<String> = self.tera.get_template_names().map(str::to_string).collect();
         n.sort();
