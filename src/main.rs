@@ -167,6 +167,13 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         log_format: LogFormat,
     },
+    /// Print a shell completion script: `followup completions bash > ~/.local/share/bash-completion/completions/followup`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `followup man > ~/.local/share/man/man1/followup.1`.
+    Man,
     /// Run a scan on the bundled demo mailbox in a temporary directory.
     Demo {
         #[arg(long)]
@@ -1049,6 +1056,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let live = service::run::Live::new(path, cfg, templates);
             service::run::run_all(&live).await;
             Ok(())
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "followup", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| runtime(anyhow!("cannot write the man page: {e}")))
         }
         Command::Demo { now, format, dir } => {
             let now = parse_now(Some(now.as_deref().unwrap_or(demo::DEMO_NOW)))?;

@@ -446,3 +446,34 @@ fn templates_new_scaffolds_a_reason_that_drafts_once_its_stanza_is_added() {
     ]);
     assert_eq!(again.status.code(), Some(2));
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_definition() {
+    let out = followup(&["completions", "bash"]);
+    assert!(out.status.success());
+    let script = String::from_utf8(out.stdout).unwrap();
+    for sub in ["scan", "preview", "doctor", "init", "templates"] {
+        assert!(script.contains(sub), "{sub}");
+    }
+    // The script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("followup.bash");
+    std::fs::write(&path, &script).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(syntax.success());
+    for shell in ["zsh", "fish"] {
+        let out = followup(&["completions", shell]);
+        assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("doctor"));
+    }
+    let man = followup(&["man"]);
+    let page = String::from_utf8(man.stdout).unwrap();
+    assert!(page.contains(".TH followup 1"), "{page}");
+    assert!(
+        page.contains("followup\\-doctor") || page.contains("doctor"),
+        "{page}"
+    );
+}
