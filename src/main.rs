@@ -34,6 +34,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReportFormat {
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum LogFormat {
     Human,
     Json,
@@ -166,6 +172,26 @@ enum Command {
         /// Log format on stderr.
         #[arg(long, value_enum, default_value = "human")]
         log_format: LogFormat,
+    },
+    /// What's quiet and what works: the pipeline, reply rates of the follow-ups you sent from
+    /// these drafts (by reason, stage and template), and what needs attention. One HTML page
+    /// with its charts inline (opens anywhere, fetches nothing), or JSON.
+    Report {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        now: Option<String>,
+        /// Only follow-ups sent on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Where to write the HTML page.
+        #[arg(long, default_value = "report.html")]
+        out: PathBuf,
+        /// `json` prints the same figures to stdout instead.
+        #[arg(long, value_enum, default_value = "html")]
+        format: ReportFormat,
+        #[arg(long)]
+        account: Option<String>,
     },
     /// Print a shell completion script: `followup completions bash > ~/.local/share/bash-completion/completions/followup`.
     Completions {
@@ -1055,6 +1081,63 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let path = config.clone().unwrap_or_else(config::default_path);
             let live = service::run::Live::new(path, cfg, templates);
             service::run::run_all(&live).await;
+            Ok(())
+        }
+        Command::Report {
+            config,
+            now,
+            since,
+            out,
+            format,
+            account,
+        } => {
+            let now = parse_now(now.as_deref())?;
+            let since = since
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight").and_utc())
+                        .map_err(|e| {
+                            usage(anyhow!(
+                                "--since `{d}` is not a date ({e}); write e.g. 2026-11-01"
+                            ))
+                        })
+                })
+                .transpose()?;
+            let cfg = load_config(config.as_deref())?;
+            let templates = load_templates(&cfg)?;
+            let opts = ScanOptions {
+                now,
+                dry_run: true,
+                only_thread: None,
+            };
+            let (mut threads, mut sent) = (Vec::new(), Vec::new());
+            for a in accounts(&cfg, account.as_deref())? {
+                let r = service::run::scan_once(&cfg, a, &templates, &opts)
+                    .await
+                    .map_err(runtime)?;
+                threads.extend(r.threads);
+                sent.extend(r.followups_sent);
+            }
+            let figures = report::insights::figures(&threads, &sent, now, since);
+            match format {
+                ReportFormat::Json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&figures).expect("figures serialize")
+                    );
+                }
+                ReportFormat::Html => {
+                    std::fs::write(&out, report::insights::html(&figures))
+                        .map_err(|e| runtime(anyhow!("cannot write {}: {e}", out.display())))?;
+                    eprintln!(
+                        "wrote {} ({} threads, {} follow-ups sent, {} replied)",
+                        out.display(),
+                        figures.pipeline.threads,
+                        figures.worked.sent,
+                        figures.worked.replied
+                    );
+                }
+            }
             Ok(())
         }
         Command::Completions { shell } => {

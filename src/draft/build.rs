@@ -49,6 +49,8 @@ pub struct DraftSpec {
     pub language_why: String,
     /// Formal address (Sie, vous, usted, Lei, u).
     pub formal: bool,
+    /// The template file it was rendered from (recorded, for the report of what works).
+    pub template: String,
 }
 
 /// A built draft: its bytes (CRLF line ends) and what it says.
@@ -175,6 +177,7 @@ mod tests {
 
     fn spec() -> DraftSpec {
         DraftSpec {
+            template: "pricing/1.txt".into(),
             from: Address::new(Some("Alex Morgan"), "alex@acme.io"),
             to: vec![Address::new(Some("Jürgen Weiß"), "juergen@contoso.de")],
             cc: vec![],

@@ -469,6 +469,7 @@ pub fn compose(
             .unwrap_or_else(|| subject.clone())
     });
     let spec = DraftSpec {
+        template: name.clone(),
         from: {
             // Reply from the address the rep used on the thread (an alias, a second domain).
             let used = last

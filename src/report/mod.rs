@@ -1,4 +1,6 @@
-//! Output of `scan`: a table for people, one JSON object per line for scripts.
+//! Output of `scan`: a table for people, one JSON object per line for scripts; and `report`.
+
+pub mod insights;
 
 use chrono_tz::Tz;
 

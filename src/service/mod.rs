@@ -133,6 +133,99 @@ pub struct ScanReport {
     pub warnings: Vec<String>,
     pub messages_read: usize,
     pub drafts_written: usize,
+    /// Follow-ups the rep sent from this program's drafts, and whether they got a reply.
+    pub followups_sent: Vec<SentFollowup>,
+}
+
+/// A follow-up drafted here and sent by the rep (for `report`: what works).
+#[derive(Debug, Clone, Serialize)]
+pub struct SentFollowup {
+    pub account: String,
+    pub thread: String,
+    pub reason: Option<String>,
+    pub stage: u32,
+    pub template: Option<String>,
+    pub drafted_at: DateTime<Utc>,
+    pub sent_at: DateTime<Utc>,
+    /// `key`: the sent message kept the draft's `X-Followup-Key`; `thread`: the rep's first
+    /// message in the thread after the draft (mail clients that drop unknown headers).
+    pub matched_by: &'static str,
+    /// The first answer from the prospect after it, in the thread or elsewhere.
+    pub replied_at: Option<DateTime<Utc>>,
+}
+
+/// Longest a draft may wait in Drafts and still count as the follow-up the rep then sent.
+const SENT_WITHIN_DAYS: i64 = 21;
+
+/// Find, for each drafted follow-up on record, the message the rep sent from it and the first
+/// reply that came after.
+fn sent_followups(
+    account: &str,
+    state: &State,
+    threads: &[thread::Thread],
+    mails: &[Mail],
+    kinds: &[Kind],
+    identity: &crate::identity::Identity,
+    reports: &[ThreadReport],
+) -> Vec<SentFollowup> {
+    let by_id: std::collections::HashMap<&str, &thread::Thread> =
+        threads.iter().map(|t| (t.id.as_str(), t)).collect();
+    let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+    let mut out = Vec::new();
+    for (key, rec) in state.records() {
+        let Some(t) = by_id.get(rec.thread.as_str()) else {
+            continue;
+        };
+        let rep_msgs = || t.messages.iter().copied().filter(|&i| is_rep(&mails[i]));
+        let by_key = rep_msgs().find(|&i| mails[i].signals.followup_key.as_deref() == Some(key));
+        let (sent, matched_by) = match by_key {
+            Some(i) => (i, "key"),
+            None => match rep_msgs().find(|&i| {
+                mails[i].date.is_some_and(|d| {
+                    d >= rec.drafted_at
+                        && d <= rec.drafted_at + chrono::Duration::days(SENT_WITHIN_DAYS)
+                })
+            }) {
+                Some(i) => (i, "thread"),
+                None => continue,
+            },
+        };
+        let Some(sent_at) = mails[sent].date else {
+            continue;
+        };
+        let in_thread = t
+            .messages
+            .iter()
+            .copied()
+            .filter(|&i| mails[i].date.is_some_and(|d| d > sent_at))
+            .filter(|&i| kinds[i].is_human())
+            .filter(|&i| {
+                mails[i]
+                    .author()
+                    .is_some_and(|a| identity.role(a) == crate::identity::Role::Prospect)
+            })
+            .filter_map(|i| mails[i].date)
+            .min();
+        let elsewhere = reports
+            .iter()
+            .find(|r| r.thread == rec.thread)
+            .and_then(|r| r.reply.as_ref())
+            .and_then(|r| r.date)
+            .filter(|d| *d > sent_at);
+        out.push(SentFollowup {
+            account: account.to_string(),
+            thread: rec.thread.clone(),
+            reason: rec.reason.clone(),
+            stage: rec.stage,
+            template: rec.template.clone(),
+            drafted_at: rec.drafted_at,
+            sent_at,
+            matched_by,
+            replied_at: in_thread.or(elsewhere),
+        });
+    }
+    out.sort_by(|a, b| a.sent_at.cmp(&b.sent_at).then(a.thread.cmp(&b.thread)));
+    out
 }
 
 /// How far back message texts are read (for reasons, auto-replies and bounces). Older
@@ -407,6 +500,7 @@ pub async fn scan<S: MailStore>(
                                 reason: d.reason.as_ref().map(|f| f.reason.clone()),
                                 message_id: mid.clone(),
                                 drafted_at: opts.now,
+                                template: None,
                             },
                         );
                     }
@@ -481,6 +575,7 @@ pub async fn scan<S: MailStore>(
                                 reason: Some(reason.reason.clone()),
                                 message_id: s.message_id.clone(),
                                 drafted_at: opts.now,
+                                template: Some(s.template.clone()),
                             },
                         );
                         state.save().map_err(serr)?;
@@ -510,6 +605,15 @@ pub async fn scan<S: MailStore>(
     if !opts.dry_run {
         state.save().map_err(serr)?;
     }
+    report.followups_sent = sent_followups(
+        &account.name,
+        &state,
+        &threads,
+        &mails,
+        &kinds,
+        &identity,
+        &report.threads,
+    );
     phase("draft");
     report.threads.sort_by(|a, b| {
         a.status

@@ -37,6 +37,9 @@ pub struct DraftRecord {
     pub reason: Option<String>,
     pub message_id: String,
     pub drafted_at: DateTime<Utc>,
+    /// The template file the draft was rendered from (absent in records from older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -124,6 +127,11 @@ impl State {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Every record, by draft key.
+    pub fn records(&self) -> impl Iterator<Item = (&String, &DraftRecord)> {
+        self.file.drafts.iter()
     }
 
     pub fn get(&self, key: &str) -> Option<&DraftRecord> {
@@ -256,6 +264,7 @@ mod tests {
                 reason: Some("pricing".into()),
                 message_id: "m@x".into(),
                 drafted_at: Utc::now(),
+                template: Some("pricing/1.txt".into()),
             },
         );
         s.save().unwrap();
