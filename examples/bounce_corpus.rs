@@ -159,6 +159,7 @@ fn check(
         now: at + Duration::days(1),
         dry_run: true,
         only_thread: None,
+        keep_drafts: false,
     };
     let report_out = rt
         .block_on(scan_once(&cfg, &cfg.accounts[0], templates, &opts))

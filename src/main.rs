@@ -63,10 +63,11 @@ enum Command {
         #[arg(long)]
         account: Option<String>,
     },
-    /// Render one thread's draft to stdout without writing it.
+    /// Render the draft one thread gets (or, without a thread, every draft a scan would write
+    /// now) to stdout, writing nothing.
     Preview {
         /// Message-ID of the thread's first message (as in `scan`'s `thread` field).
-        thread: String,
+        thread: Option<String>,
         #[arg(long)]
         config: Option<PathBuf>,
         #[arg(long)]
@@ -276,6 +277,105 @@ fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
         .map(Path::to_path_buf)
         .unwrap_or_else(config::default_path);
     Config::load(&p).map_err(|e| usage(e.into()))
+}
+
+/// A dry-run scan of each account (or the one named), for `preview` and `report`.
+async fn dry_scans(
+    config: Option<&Path>,
+    now: DateTime<Utc>,
+    account: Option<&str>,
+    keep_drafts: bool,
+) -> Result<Vec<ScanReport>, Failure> {
+    let cfg = load_config(config)?;
+    let templates = load_templates(&cfg)?;
+    let opts = ScanOptions {
+        now,
+        dry_run: true,
+        only_thread: None,
+        keep_drafts,
+    };
+    let mut out = Vec::new();
+    for a in accounts(&cfg, account)? {
+        out.push(
+            service::run::scan_once(&cfg, a, &templates, &opts)
+                .await
+                .map_err(runtime)?,
+        );
+    }
+    Ok(out)
+}
+
+/// How `preview` shows a draft.
+#[derive(Clone, Copy)]
+struct Show {
+    raw: bool,
+    annotate: bool,
+    vars: bool,
+}
+
+/// One draft as `preview` shows it, with notes for the rep on stderr (why this language, this
+/// reason, and a refusal by the lint with the rules that fired).
+fn print_draft(t: &service::ThreadReport, d: &service::DraftReport, show: Show) {
+    if t.status == Status::Rejected {
+        eprintln!(
+            "note: this draft is refused and will not be written ({}); fix the template or the text it quotes",
+            t.rejected_by.join("; ")
+        );
+    } else if t.status != Status::Due {
+        eprintln!(
+            "note: this thread is `{}`{}; the draft below is what it would get",
+            t.status.as_str(),
+            t.due_at
+                .map(|d| format!(", due {}", d.to_rfc3339()))
+                .unwrap_or_default()
+        );
+    }
+    if show.raw {
+        print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
+        return;
+    }
+    println!("From: {}\nTo: {}", d.from, d.to.join(", "));
+    if !d.cc.is_empty() {
+        println!("Cc: {}", d.cc.join(", "));
+    }
+    println!(
+        "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\n\n{}",
+        d.subject,
+        d.in_reply_to,
+        d.references
+            .iter()
+            .map(|r| format!("<{r}>"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        if show.annotate {
+            followup::draft::annotate::annotate_draft(&d.body, &d.vars)
+        } else {
+            d.body.clone()
+        }
+    );
+    if show.vars {
+        println!("\n--- template variables ---");
+        for (name, value) in &d.vars {
+            println!("{name} = {}", value.replace('\n', "\\n"));
+        }
+    }
+    // For the rep only: none of this is in the draft.
+    eprintln!(
+        "note: language {} ({}): {}",
+        d.language,
+        if d.formal { "formal" } else { "informal" },
+        d.language_why
+    );
+    eprintln!(
+        "note: reason `{}` ({}), stage {}{}",
+        t.reason.as_deref().unwrap_or(""),
+        t.reason_source.map(|s| s.as_str()).unwrap_or(""),
+        t.stage.unwrap_or(0),
+        t.learned_from
+            .as_ref()
+            .map(|m| format!("; learned from your tag on <{m}>, a message worded like this one"))
+            .unwrap_or_default()
+    );
 }
 
 /// A value from its flag, else asked on a terminal (with a default), else an error naming
@@ -559,6 +659,7 @@ async fn one_thread(
         now,
         dry_run: true,
         only_thread: Some(&id),
+        keep_drafts: false,
     };
     for a in accounts(&cfg, account)? {
         let r = service::run::scan_once(&cfg, a, &templates, &opts)
@@ -589,6 +690,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 now,
                 dry_run,
                 only_thread: None,
+                keep_drafts: false,
             };
             let mut reports = Vec::new();
             let mut failed = Vec::new();
@@ -613,6 +715,37 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             annotate,
             vars,
         } => {
+            let show = Show {
+                raw,
+                annotate,
+                vars,
+            };
+            let Some(thread) = thread else {
+                // Every draft a scan would write now, one after the other.
+                let now = parse_now(now.as_deref())?;
+                let mut shown = 0;
+                for r in dry_scans(config.as_deref(), now, account.as_deref(), true).await? {
+                    for t in r
+                        .threads
+                        .iter()
+                        .filter(|t| matches!(t.status, Status::Due | Status::Rejected))
+                    {
+                        let Some(d) = &t.draft else { continue };
+                        println!(
+                            "=== <{}> {} ({}, stage {}) ===",
+                            t.thread,
+                            t.subject,
+                            t.reason.as_deref().unwrap_or(""),
+                            t.stage.unwrap_or(0)
+                        );
+                        print_draft(t, d, show);
+                        println!();
+                        shown += 1;
+                    }
+                }
+                eprintln!("{shown} drafts a scan would write now (nothing written)");
+                return Ok(());
+            };
             let t = one_thread(
                 config.as_deref(),
                 now.as_deref(),
@@ -620,74 +753,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 &thread,
             )
             .await?;
-            let t = &t;
-            let id = t.thread.clone();
             match &t.draft {
                 Some(d) => {
-                    if t.status == Status::Rejected {
-                        eprintln!(
-                                    "note: this draft is refused and will not be written ({}); fix the template or the text it quotes",
-                                    t.rejected_by.join("; ")
-                                );
-                    } else if t.status != Status::Due {
-                        eprintln!(
-                            "note: this thread is `{}`{}; the draft below is what it would get",
-                            t.status.as_str(),
-                            t.due_at
-                                .map(|d| format!(", due {}", d.to_rfc3339()))
-                                .unwrap_or_default()
-                        );
-                    }
-                    if raw {
-                        print!("{}", String::from_utf8_lossy(&d.raw).replace("\r\n", "\n"));
-                    } else {
-                        println!("From: {}\nTo: {}", d.from, d.to.join(", "));
-                        if !d.cc.is_empty() {
-                            println!("Cc: {}", d.cc.join(", "));
-                        }
-                        println!(
-                            "Subject: {}\nIn-Reply-To: <{}>\nReferences: {}\n\n{}",
-                            d.subject,
-                            d.in_reply_to,
-                            d.references
-                                .iter()
-                                .map(|r| format!("<{r}>"))
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                            if annotate {
-                                followup::draft::annotate::annotate_draft(&d.body, &d.vars)
-                            } else {
-                                d.body.clone()
-                            }
-                        );
-                        if vars {
-                            println!("\n--- template variables ---");
-                            for (name, value) in &d.vars {
-                                println!("{name} = {}", value.replace('\n', "\\n"));
-                            }
-                        }
-                        // For the rep only: none of this is in the draft.
-                        eprintln!(
-                            "note: language {} ({}): {}",
-                            d.language,
-                            if d.formal { "formal" } else { "informal" },
-                            d.language_why
-                        );
-                        eprintln!(
-                                    "note: reason `{}` ({}), stage {}{}",
-                                    t.reason.as_deref().unwrap_or(""),
-                                    t.reason_source.map(|s| s.as_str()).unwrap_or(""),
-                                    t.stage.unwrap_or(0),
-                                    t.learned_from
-                                        .as_ref()
-                                        .map(|m| format!("; learned from your tag on <{m}>, a message worded like this one"))
-                                        .unwrap_or_default()
-                                );
-                    }
+                    print_draft(&t, d, show);
                     Ok(())
                 }
                 None => Err(runtime(anyhow!(
-                    "thread <{id}> is `{}`{}: nothing to draft now",
+                    "thread <{}> is `{}`{}: nothing to draft now",
+                    t.thread,
                     t.status.as_str(),
                     t.note
                         .as_deref()
@@ -1103,18 +1176,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         })
                 })
                 .transpose()?;
-            let cfg = load_config(config.as_deref())?;
-            let templates = load_templates(&cfg)?;
-            let opts = ScanOptions {
-                now,
-                dry_run: true,
-                only_thread: None,
-            };
             let (mut threads, mut sent) = (Vec::new(), Vec::new());
-            for a in accounts(&cfg, account.as_deref())? {
-                let r = service::run::scan_once(&cfg, a, &templates, &opts)
-                    .await
-                    .map_err(runtime)?;
+            for r in dry_scans(config.as_deref(), now, account.as_deref(), false).await? {
                 threads.extend(r.threads);
                 sent.extend(r.followups_sent);
             }
@@ -1182,6 +1245,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 now,
                 dry_run: false,
                 only_thread: None,
+                keep_drafts: false,
             };
             let mut reports = Vec::new();
             for a in &cfg.accounts {
@@ -1259,7 +1323,11 @@ fn main() -> ExitCode {
         builder.json().init();
     } else {
         builder
-            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+            .with_ansi(
+                std::io::IsTerminal::is_terminal(&std::io::stderr())
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            )
             .init();
     }
     let rt = match tokio::runtime::Builder::new_current_thread()

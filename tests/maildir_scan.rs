@@ -614,3 +614,42 @@ fn preview_vars_lists_every_template_variable_with_its_value() {
         assert!(vars.lines().any(|l| l == line), "{line}\n{vars}");
     }
 }
+
+#[test]
+fn preview_without_a_thread_shows_every_draft_a_scan_would_write_and_writes_none() {
+    let demo = Demo::new();
+    let before = demo.drafts();
+    let out = support::followup(&[
+        "preview",
+        "--config",
+        demo.config.to_str().unwrap(),
+        "--now",
+        support::NOW,
+        "--vars",
+    ]);
+    let (text, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{err}");
+    assert_eq!(demo.drafts(), before, "nothing written");
+    let lines = demo.scan_json(&["--dry-run"]);
+    let expected = lines
+        .iter()
+        .filter(|l| l["status"] == "due" || l["status"] == "rejected")
+        .count();
+    assert_eq!(
+        text.matches("\n=== <").count() + usize::from(text.starts_with("=== <")),
+        expected,
+        "{text}"
+    );
+    assert!(text.contains(
+        "=== <CH2PR11MB4411.1@acme.io> Order routing for Northwind (pricing, stage 1) ==="
+    ));
+    assert_eq!(text.matches("--- template variables ---").count(), expected);
+    // A draft the lint refuses is shown with the rule that fired.
+    assert!(
+        err.contains("refused and will not be written (banned_phrase"),
+        "{err}"
+    );
+}

@@ -238,6 +238,9 @@ pub struct ScanOptions<'a> {
     pub dry_run: bool,
     /// Only this thread (Message-ID of its first message), for `preview`.
     pub only_thread: Option<&'a str>,
+    /// Keep each draft's whole message and variables in the report (`preview` of many
+    /// threads); one thread's are always kept.
+    pub keep_drafts: bool,
 }
 
 /// Build the rep's calendar from the config.
@@ -447,6 +450,7 @@ pub async fn scan<S: MailStore>(
     let decisions = crate::par::map(&wanted, decide_one);
     phase("decide");
 
+    let keep = opts.only_thread.is_some() || opts.keep_drafts;
     for (t, d) in wanted.into_iter().zip(decisions) {
         let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let mut r = ThreadReport {
@@ -557,11 +561,7 @@ pub async fn scan<S: MailStore>(
             match compose(&req, &rep, &identity, templates, items, &lint) {
                 Ok(msg) => {
                     let s = &msg.spec;
-                    r.draft = Some(DraftReport::of(
-                        &msg,
-                        our_draft.clone(),
-                        opts.only_thread.is_some(),
-                    ));
+                    r.draft = Some(DraftReport::of(&msg, our_draft.clone(), keep));
                     if !opts.dry_run && r.status == Status::Due {
                         store
                             .append_draft(&folders.drafts, &msg.raw)
@@ -586,7 +586,7 @@ pub async fn scan<S: MailStore>(
                 Err(_) if !was_due => {} // only a due draft can be rejected
                 Err(ComposeError::Lint(v, msg)) => {
                     r.status = Status::Rejected;
-                    r.draft = Some(DraftReport::of(&msg, None, opts.only_thread.is_some()));
+                    r.draft = Some(DraftReport::of(&msg, None, keep));
                     r.rejected_by = v
                         .iter()
                         .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))

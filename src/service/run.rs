@@ -257,6 +257,7 @@ pub async fn run_account(live: &Live, name: &str, mut stop: watch::Receiver<bool
             now,
             dry_run: false,
             only_thread: None,
+            keep_drafts: false,
         };
         match scan_once(cfg, account, templates, &opts).await {
             Ok(report) => {
