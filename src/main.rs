@@ -9,9 +9,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use followup::config::{self, AccountConfig, Config};
-use followup::draft::compose::{context, Rep};
 use followup::draft::Templates;
-use followup::message::Address;
 use followup::policy::Status;
 use followup::service::{self, ScanOptions, ScanReport};
 use followup::{demo, report};
@@ -462,113 +460,6 @@ fn load_templates(cfg: &Config) -> Result<Templates, Failure> {
     })
 }
 
-/// Everything `templates check` reports for a template set: each file rendered in every
-/// language, address form and tense the thread can show, then linted; and value items that
-/// only claim value.
-fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
-    let lint = service::lint(cfg);
-    let now = Utc::now();
-    let rep = Rep {
-        name: "Alex Morgan",
-        email: "alex@acme.example",
-        signature: "Alex Morgan\nAcme",
-        tz: chrono_tz::UTC,
-        locale: "en-US",
-        booking_url: None,
-        calendar: None,
-        language: "en",
-    };
-    let prospect = [Address::new(
-        Some("Dana Whitfield"),
-        "dana@northwind.example",
-    )];
-    // Templates are checked in each tense the thread can show (see `commitment.kind`).
-    let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
-        let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
-        // A thread with figures, a question and a commitment, so every kind of item
-        // shows its substance in the check.
-        let facts = followup::draft::value::ThreadFacts {
-            rep_texts: vec![
-                "Attached is the quote: the total comes to $24,000 per year for the three regions."
-                    .into(),
-            ],
-            prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
-            commitment: Some("Attached is the quote for the three regions.".into()),
-            slots: vec![
-                "Tuesday, Nov 24 at 10 a.m. EST".into(),
-                "Wednesday, Nov 25 at 2 p.m. EST".into(),
-            ],
-            framing: Some(followup::language::framing(lang, true)),
-        };
-        let value = followup::draft::value::pick(reason, &items, stage, &facts, lang, "en")
-            .unwrap_or(followup::config::ValueItem {
-                title: "a sample value item".into(),
-                summary: "why it matters".into(),
-                url: None,
-                attachment: None,
-                content: Some("The sample value itself.".into()),
-                from_thread: None,
-                lang: None,
-            });
-        let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
-        context(
-            &prospect,
-            "Pricing for the three regions",
-            &rep,
-            reason,
-            if close { total + 1 } else { stage },
-            total,
-            close,
-            now - chrono::Duration::days(4),
-            now,
-            value,
-            followup::draft::compose::Stated {
-                text: Some(match kind {
-                    "sent" => "Attached is the quote for the three regions.",
-                    "promised" => "I'll send the quote for the three regions by Friday.",
-                    // The prospect's words, so `prospect_text` branches are checked too.
-                    _ => "Could you send the pricing for the three regions by Friday?",
-                }),
-                source: if kind == "other" {
-                    "prospect_text"
-                } else {
-                    "rep_text"
-                },
-                at: now - chrono::Duration::days(4),
-                rep_text: "Thanks, Dana.",
-            },
-            // The prospect-worded pass checks the informal forms, the others the formal.
-            &followup::draft::compose::Voice {
-                lang: lang.to_string(),
-                formal: kind != "other",
-            },
-        )
-    };
-    let mut findings = Vec::new();
-    // Value items that would only claim value: name the entry to complete.
-    for (reason, items) in &cfg.value_items {
-        for (i, item) in items.iter().enumerate() {
-            if !item.has_asset() && item.from_thread.is_none() {
-                findings.push(format!(
-                    "value_items.{reason}[{i}] (\"{}\"): no_substance: claims a value it doesn't carry; give it a url, an attachment (a file path) or content (the text itself)",
-                    item.title
-                ));
-            }
-        }
-    }
-    for kind in ["sent", "promised", "other"] {
-        for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
-            sample(kind, l, r, st, c)
-        }) {
-            let f = f.to_string();
-            if !findings.contains(&f) {
-                findings.push(f);
-            }
-        }
-    }
-    findings
-}
-
 fn accounts<'a>(cfg: &'a Config, only: Option<&str>) -> Result<Vec<&'a AccountConfig>, Failure> {
     let list: Vec<&AccountConfig> = cfg
         .accounts
@@ -800,7 +691,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     base_cfg
                 }
             };
-            let findings = template_findings(&cfg, &templates);
+            let findings = service::template_findings(&cfg, &templates);
             for f in &findings {
                 println!("{f}");
             }
@@ -995,7 +886,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     detail: e.to_string(),
                 },
                 Ok(t) => {
-                    let problems = template_findings(&cfg, &t);
+                    let problems = service::template_findings(&cfg, &t);
                     service::doctor::Check {
                         name: "templates".into(),
                         ok: problems.is_empty(),

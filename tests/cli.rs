@@ -363,7 +363,8 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
         draft.contains("Reloaded-template marker sentence here."),
         "{draft}"
     );
-    // A broken edit: reported, the service goes on with the last good templates.
+    // A broken edit: reported, the service goes on with the last good templates. Then one
+    // that parses but names a variable that doesn't exist: refused the same way.
     std::fs::write(&pricing, "{{ greeting }\n").unwrap();
     assert!(
         wait("keeping the last good config and templates", 1),
@@ -371,6 +372,13 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
         lines.lock().unwrap()
     );
     assert!(wait("scan finished", 3));
+    std::fs::write(&pricing, "{{ greeting }}\n\n{{ prospect.nickname }}\n").unwrap();
+    assert!(
+        wait("keeping the last good config and templates", 2),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    assert!(wait("scan finished", 4));
     std::process::Command::new("kill")
         .arg("-TERM")
         .arg(child.id().to_string())
@@ -382,7 +390,7 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
         all.iter()
             .filter(|l| l.contains("keeping the last good"))
             .count(),
-        1,
+        2,
         "reported once per edit: {all:#?}"
     );
 }

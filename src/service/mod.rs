@@ -278,6 +278,114 @@ pub fn calendar(cfg: &Config, account: &AccountConfig, now: DateTime<Utc>) -> Ca
     }
 }
 
+/// Everything `templates check` reports for a template set: each file rendered in every
+/// language, address form and tense the thread can show, then linted; and value items that
+/// only claim value.
+pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
+    let lint = lint(cfg);
+    let now = Utc::now();
+    let rep = Rep {
+        name: "Alex Morgan",
+        email: "alex@acme.example",
+        signature: "Alex Morgan\nAcme",
+        tz: chrono_tz::UTC,
+        locale: "en-US",
+        booking_url: None,
+        calendar: None,
+        language: "en",
+    };
+    let prospect = [crate::message::Address::new(
+        Some("Dana Whitfield"),
+        "dana@northwind.example",
+    )];
+    // Templates are checked in each tense the thread can show (see `commitment.kind`).
+    let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
+        let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
+        // A thread with figures, a question and a commitment, so every kind of item
+        // shows its substance in the check.
+        let facts = crate::draft::value::ThreadFacts {
+            rep_texts: vec![
+                "Attached is the quote: the total comes to $24,000 per year for the three regions."
+                    .into(),
+            ],
+            prospect_text: Some("Thanks. Does that include onboarding for the Lyon team?".into()),
+            commitment: Some("Attached is the quote for the three regions.".into()),
+            slots: vec![
+                "Tuesday, Nov 24 at 10 a.m. EST".into(),
+                "Wednesday, Nov 25 at 2 p.m. EST".into(),
+            ],
+            framing: Some(crate::language::framing(lang, true)),
+        };
+        let value = crate::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
+            crate::config::ValueItem {
+                title: "a sample value item".into(),
+                summary: "why it matters".into(),
+                url: None,
+                attachment: None,
+                content: Some("The sample value itself.".into()),
+                from_thread: None,
+                lang: None,
+            },
+        );
+        let total = cfg.policy.cadence_for(Some(reason)).len() as u32;
+        crate::draft::compose::context(
+            &prospect,
+            "Pricing for the three regions",
+            &rep,
+            reason,
+            if close { total + 1 } else { stage },
+            total,
+            close,
+            now - chrono::Duration::days(4),
+            now,
+            value,
+            crate::draft::compose::Stated {
+                text: Some(match kind {
+                    "sent" => "Attached is the quote for the three regions.",
+                    "promised" => "I'll send the quote for the three regions by Friday.",
+                    // The prospect's words, so `prospect_text` branches are checked too.
+                    _ => "Could you send the pricing for the three regions by Friday?",
+                }),
+                source: if kind == "other" {
+                    "prospect_text"
+                } else {
+                    "rep_text"
+                },
+                at: now - chrono::Duration::days(4),
+                rep_text: "Thanks, Dana.",
+            },
+            // The prospect-worded pass checks the informal forms, the others the formal.
+            &crate::draft::compose::Voice {
+                lang: lang.to_string(),
+                formal: kind != "other",
+            },
+        )
+    };
+    let mut findings = Vec::new();
+    // Value items that would only claim value: name the entry to complete.
+    for (reason, items) in &cfg.value_items {
+        for (i, item) in items.iter().enumerate() {
+            if !item.has_asset() && item.from_thread.is_none() {
+                findings.push(format!(
+                    "value_items.{reason}[{i}] (\"{}\"): no_substance: claims a value it doesn't carry; give it a url, an attachment (a file path) or content (the text itself)",
+                    item.title
+                ));
+            }
+        }
+    }
+    for kind in ["sent", "promised", "other"] {
+        for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
+            sample(kind, l, r, st, c)
+        }) {
+            let f = f.to_string();
+            if !findings.contains(&f) {
+                findings.push(f);
+            }
+        }
+    }
+    findings
+}
+
 /// The lint settings from the config.
 pub fn lint(cfg: &Config) -> Lint {
     Lint {

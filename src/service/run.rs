@@ -209,7 +209,12 @@ impl Live {
                 .and_then(|cfg| {
                     let t =
                         Templates::load(cfg.templates_dir.as_deref()).map_err(|e| e.to_string())?;
-                    Ok((cfg, t))
+                    // A template that parses can still fail to render or be refused by the lint:
+                    // the same check as `templates check` decides whether the edit is taken.
+                    match super::template_findings(&cfg, &t).first() {
+                        Some(problem) => Err(problem.clone()),
+                        None => Ok((cfg, t)),
+                    }
                 });
             match loaded {
                 Ok((cfg, templates)) => {
