@@ -27,7 +27,7 @@ pub struct Folders {
 /// The largest prefix of a message's body read for reason rules, auto-replies and bounces:
 /// the text comes first in nearly all mail, and attachments are never read whole. The same on
 /// IMAP and Maildir, so both backends decide a thread from the same bytes.
-pub const TEXT_CAP: usize = 32 * 1024;
+pub const TEXT_CAP: usize = 16 * 1024;
 /// The prefix read of a message that may be a delivery report: some mail systems put a long
 /// HTML notice before the machine-readable part that names the failed recipient.
 pub const REPORT_CAP: usize = 256 * 1024;
