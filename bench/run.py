@@ -4,6 +4,7 @@ loopback, `followup scan --dry-run` against baselines measured in the same run.
 
     cargo build --release --bin followup --example bench_header_read
     python3 bench/run.py [--n 10000,100000] [--runs 3] [--out bench/results.json] [--bin PATH]
+    python3 bench/run.py --team 20 [--team-n 10000] [--runs 3] [--out bench/team.json]
 
 (--bin measures another build of followup, e.g. an older commit's, against the same baselines.)
 
@@ -17,7 +18,9 @@ For each N it prints, as medians of --runs runs:
   hdr-read   plain buffered reads of every Maildir file's header block (the Maildir baseline)
   maildir    followup's first scan of the same tree as a local Maildir
   maildir-re a Maildir rescan
-and the ratios the issue sets targets for, with each followup run's peak RSS. Root only (Dovecot
+and the ratios the issue sets targets for, with each followup run's peak RSS. With --team, a
+sales team instead: that many accounts on one server scanned by one followup process, against as
+many raw wire-limit clients fetching them all at once. Root only (Dovecot
 runs mail processes as the `vmail` user, as in .ci/run). It is a benchmark, not a test.
 """
 import json, os, shutil, socket, statistics, subprocess, sys, tempfile, time
@@ -52,10 +55,10 @@ def run_timed(argv, env=None, stdout=subprocess.DEVNULL):
 
 
 class Dovecot:
-    def __init__(self, tmp, port):
+    def __init__(self, tmp, port, users=("rep",)):
         self.tmp, self.port, self.proc = tmp, port, None
         self.conf = os.path.join(tmp, "dovecot.conf")
-        open(os.path.join(tmp, "users"), "w").write("rep:{PLAIN}pw\n")
+        open(os.path.join(tmp, "users"), "w").write("".join(f"{u}:{{PLAIN}}pw\n" for u in users))
         open(self.conf, "w").write(f"""base_dir = {tmp}/run
 state_dir = {tmp}/state
 log_path = {tmp}/dovecot.log
@@ -120,7 +123,7 @@ service imap-login {{
         self.start()
 
 
-def wire(port, fields):
+def wire(port, fields, user="rep"):
     """The wire limit: the same header FETCH over a raw socket, read to the tagged OK."""
     t = time.perf_counter()
     s = socket.create_connection(("127.0.0.1", port))
@@ -142,7 +145,7 @@ def wire(port, fields):
             tail = buf[-64:]
 
     until(b"*")  # greeting ("* OK")
-    s.sendall(b"a1 LOGIN rep pw\r\n"); until(b"a1")
+    s.sendall(b"a1 LOGIN %s pw\r\n" % user.encode()); until(b"a1")
     for n, folder in enumerate(["INBOX", "Sent"]):
         s.sendall(b"b%d EXAMINE %s\r\n" % (n, folder.encode())); until(b"b%d" % n)
         s.sendall(b"c%d UID FETCH 1:* (UID FLAGS INTERNALDATE BODY.PEEK[HEADER.FIELDS (%s)])\r\n" % (n, fields.encode()))
@@ -285,6 +288,64 @@ def bench(n, runs, fields):
     return r
 
 
+def bench_team(accounts, n, runs, fields):
+    """A sales team: `accounts` mailboxes of `n` messages on one server, scanned by one followup
+    process, against as many raw wire-limit clients fetching them all at once."""
+    import threading
+    tmp = tempfile.mkdtemp(prefix=f"followup-bench-team-")
+    os.chmod(tmp, 0o755)
+    users = [f"rep{i}" for i in range(accounts)]
+    for i, u in enumerate(users):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench/generate.py"), os.path.join(tmp, "mail", u, "Maildir"),
+                        str(n), "--seed", str(100 + i)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["chown", "-R", "vmail:vmail", os.path.join(tmp, "mail")], check=True)
+    port = free_port()
+    dc = Dovecot(tmp, port, users)
+    dc.start()
+    cfg = os.path.join(tmp, "team.toml")
+    with open(cfg, "w") as f:
+        for u in users:
+            f.write(f"""[[accounts]]
+name = "{u}"
+[accounts.imap]
+host = "127.0.0.1"
+port = {port}
+tls = "none"
+user = "{u}"
+password_env = "BENCH_PW"
+[accounts.identity]
+name = "Alex Morgan"
+addresses = ["alex@acme.io"]
+
+""")
+        f.write(f'[state]\ndir = "{tmp}/team-state"\n')
+    r = {"accounts": accounts, "n": n}
+    try:
+        for u in users:
+            subprocess.run(["doveadm", "-c", dc.conf, "force-resync", "-u", u, "*"], check=True)
+
+        def all_wire():
+            t = time.perf_counter()
+            ths = [threading.Thread(target=wire, args=(port, fields, u)) for u in users]
+            for th in ths:
+                th.start()
+            for th in ths:
+                th.join()
+            return time.perf_counter() - t
+        all_wire()
+        r["wire_all"] = statistics.median(all_wire() for _ in range(runs))
+
+        def first():
+            shutil.rmtree(os.path.join(tmp, "team-state"), ignore_errors=True)
+            return scan(cfg)
+        r["team_first"], r["team_rss"] = median_of(runs, first)
+    finally:
+        dc.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    r["ratio"] = r["team_first"] / r["wire_all"]
+    return r
+
+
 def table(results):
     lines = ["| N | wire s | first s | cold s | rescan s | +100 s | hdr-read s | maildir s | maildir re s | peak RSS MiB |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -312,6 +373,17 @@ def main():
         if not os.path.exists(p):
             sys.exit("build first: cargo build --release --bin followup --example bench_header_read")
     fields = header_fields()
+    team = int(opt("--team", "0"))
+    if team:
+        n = int(opt("--team-n", "10000"))
+        print(f"team: {team} accounts × {n} messages", flush=True)
+        r = bench_team(team, n, runs, fields)
+        print(f"| accounts | messages each | {team} raw clients at once s | followup, one process s | ratio (≤1.25) | peak RSS MiB |")
+        print("|---|---|---|---|---|---|")
+        print(f"| {team} | {n} | {r['wire_all']:.2f} | {r['team_first']:.2f} | {r['ratio']:.2f}× | {r['team_rss']:.0f} |")
+        json.dump({"date": time.strftime("%Y-%m-%d"), "runs": runs, "team": r}, open(out, "w"), indent=2)
+        print(f"\nwritten: {out}")
+        return
     results = []
     for n in sizes:
         print(f"N = {n}", flush=True)

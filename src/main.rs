@@ -303,6 +303,9 @@ async fn dry_scans(
     Ok(out)
 }
 
+/// How many accounts `scan` reads at the same time.
+const SCAN_ACCOUNTS_AT_ONCE: usize = 4;
+
 /// How `preview` shows a draft.
 #[derive(Clone, Copy)]
 struct Show {
@@ -583,10 +586,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 only_thread: None,
                 keep_drafts: false,
             };
+            // Accounts side by side (a few at a time, to bound memory): a slow or failing
+            // server holds up only its own account. Results stay in config order.
+            use futures_util::StreamExt;
+            let results: Vec<_> = futures_util::stream::iter(accounts(&cfg, account.as_deref())?)
+                .map(|a| service::run::scan_once(&cfg, a, &templates, &opts))
+                .buffered(SCAN_ACCOUNTS_AT_ONCE)
+                .collect()
+                .await;
             let mut reports = Vec::new();
             let mut failed = Vec::new();
-            for a in accounts(&cfg, account.as_deref())? {
-                match service::run::scan_once(&cfg, a, &templates, &opts).await {
+            for r in results {
+                match r {
                     Ok(r) => reports.push(r),
                     Err(e) => failed.push(e),
                 }
