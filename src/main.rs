@@ -18,7 +18,8 @@ use followup::{demo, report};
 #[command(
     name = "followup",
     version,
-    about = "Drafts reasoned, value-bearing follow-ups for prospect threads that went quiet."
+    about = "Drafts reasoned, value-bearing follow-ups for prospect threads that went quiet.",
+    after_help = "Examples:\n  followup demo                          try it on the bundled demo mailbox\n  followup init                          set up your mailbox (asks what it needs)\n  followup doctor                        check the setup, one line per check\n  followup scan --dry-run                what it would draft, and why\n  followup scan                          write the due drafts into Drafts\n  followup preview <thread> --annotate   one draft, each value marked by its variable\n  followup report --out report.html      what's quiet and what works\n\nExit codes: 0 ok, 1 mailbox/state/runtime failure, 2 usage or config error, 3 template problem."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -784,12 +785,34 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                         (Some(c), _, _) => Secret::Command(c),
                         (_, Some(v), _) => Secret::Env(v),
                         (_, _, Some(c)) => Secret::OAuth2Command(c),
-                        _ => Secret::Command(ask(
-                            None,
-                            "--password-command (or --password-env, --oauth2-token-command)",
-                            "A command that prints your password (e.g. pass show mail/work)",
-                            None,
-                        )?),
+                        _ => {
+                            let how = ask(
+                                None,
+                                "--password-command (or --password-env, --oauth2-token-command)",
+                                "How should followup get the password? 1 = a command that prints it (pass, secret-tool, security), 2 = an environment variable, 3 = an OAuth2 token command",
+                                Some("1"),
+                            )?;
+                            match how.trim() {
+                                "2" => Secret::Env(ask(
+                                    None,
+                                    "--password-env",
+                                    "The environment variable",
+                                    Some("FOLLOWUP_PASSWORD"),
+                                )?),
+                                "3" => Secret::OAuth2Command(ask(
+                                    None,
+                                    "--oauth2-token-command",
+                                    "The command that prints an access token",
+                                    None,
+                                )?),
+                                _ => Secret::Command(ask(
+                                    None,
+                                    "--password-command (or --password-env, --oauth2-token-command)",
+                                    "The command (e.g. pass show mail/work)",
+                                    None,
+                                )?),
+                            }
+                        }
                     };
                     Mailbox::Imap {
                         host: host.unwrap_or(p.host),

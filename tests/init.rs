@@ -168,3 +168,41 @@ fn init_for_a_local_maildir_needs_only_the_address_and_the_path() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing --email"));
 }
+
+#[test]
+fn on_a_terminal_init_asks_for_what_is_missing() {
+    // `script` gives init a terminal; the answers come in on it: the default time zone, then
+    // "2" (an environment variable) and its name.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let cmd = format!(
+        "{} init --email alex@acme.io --name 'Alex Morgan' --host 127.0.0.1 --port 1 --tls none --no-test --no-templates --config {}",
+        env!("CARGO_BIN_EXE_followup"),
+        config.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("`script` (util-linux) gives init a terminal");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\n2\nACME_MAIL_PW\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("How should followup get the password?"),
+        "{shown}"
+    );
+    let text = std::fs::read_to_string(&config).unwrap_or_default();
+    assert!(
+        text.contains("password_env = \"ACME_MAIL_PW\""),
+        "{shown}\n{text}"
+    );
+}
