@@ -53,13 +53,16 @@ impl Setup {
             .unwrap()
     }
 
-    /// `followup run` on this setup's config, with its stderr lines collected as they come.
+    /// `followup run` with this config text, its stderr lines collected as they come; returns
+    /// once the first scan has finished.
     fn start_run(
         &self,
+        config: String,
     ) -> (
         std::process::Child,
         std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     ) {
+        std::fs::write(self.cfg_dir.path().join("config.toml"), config).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
             .args(["run", "--config", &self.config()])
             .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
@@ -69,6 +72,11 @@ impl Setup {
             .spawn()
             .unwrap();
         let lines = collect_stderr(&mut child);
+        assert!(
+            wait_for(&lines, "scan finished", 1, 20),
+            "first scan: {:?}",
+            lines.lock().unwrap()
+        );
         (child, lines)
     }
 
@@ -378,23 +386,11 @@ fn an_unreachable_server_is_a_clear_error() {
     );
 }
 
-/// Lines a child process writes to stderr, collected by a reader thread.
-
 #[test]
 fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {
     let s = Setup::new(Options::default());
     // A poll interval of an hour: only IDLE can wake the service within the test.
-    std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
-        s.server.config("poll_seconds = 3600"),
-    )
-    .unwrap();
-    let (mut child, lines) = s.start_run();
-    assert!(
-        wait_for(&lines, "scan finished", 1, 20),
-        "first scan: {:?}",
-        lines.lock().unwrap()
-    );
+    let (mut child, lines) = s.start_run(s.server.config("poll_seconds = 3600"));
     std::thread::sleep(std::time::Duration::from_millis(500)); // let IDLE start
     imaplib(
         &s.server,
@@ -550,17 +546,7 @@ fn a_password_command_logs_in_and_a_failing_one_is_a_clear_error() {
 #[test]
 fn a_dovecot_crash_under_run_is_logged_once_and_scanning_resumes_after_the_restart() {
     let mut s = Setup::new(Options::default());
-    std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
-        s.server.config("poll_seconds = 5\ntimeout_seconds = 5"),
-    )
-    .unwrap();
-    let (mut child, lines) = s.start_run();
-    assert!(
-        wait_for(&lines, "scan finished", 1, 20),
-        "{:?}",
-        lines.lock().unwrap()
-    );
+    let (mut child, lines) = s.start_run(s.server.config("poll_seconds = 5\ntimeout_seconds = 5"));
     std::thread::sleep(std::time::Duration::from_millis(500)); // IDLE is up
     let drafted = messages(&s.server, "Drafts").len();
     s.server.kill();
@@ -612,20 +598,10 @@ fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
     let s = Setup::new(Options::default());
     // Connection 0 is the first scan; 1 is an IDLE watcher, cut once it is idling.
     let proxy = Proxy::start_on(s.server.port, Some(Fault::CutServer(1500)), Some(1));
-    std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
-        s.server.config("poll_seconds = 5").replace(
-            &format!("port = {}", s.server.port),
-            &format!("port = {}", proxy.port),
-        ),
-    )
-    .unwrap();
-    let (mut child, lines) = s.start_run();
-    assert!(
-        wait_for(&lines, "scan finished", 1, 20),
-        "{:?}",
-        lines.lock().unwrap()
-    );
+    let (mut child, lines) = s.start_run(s.server.config("poll_seconds = 5").replace(
+        &format!("port = {}", s.server.port),
+        &format!("port = {}", proxy.port),
+    ));
     assert!(
         wait_for(&lines, "IDLE failed", 1, 20),
         "{:?}",

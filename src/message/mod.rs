@@ -36,7 +36,7 @@ impl Address {
 }
 
 /// Where a message was read from, for diagnostics and for fetching its body later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Location {
     pub folder: String,
     /// A Maildir file name or an IMAP UID, as text.

@@ -170,6 +170,11 @@ fn sent_followups(
 ) -> Vec<SentFollowup> {
     let by_id: std::collections::HashMap<&str, &thread::Thread> =
         threads.iter().map(|t| (t.id.as_str(), t)).collect();
+    // The reply each thread's decision counted (possibly outside the thread), by thread id.
+    let reply_at: std::collections::HashMap<&str, DateTime<Utc>> = reports
+        .iter()
+        .filter_map(|r| Some((r.thread.as_str(), r.reply.as_ref()?.date?)))
+        .collect();
     let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
     let mut out = Vec::new();
     for (key, rec) in state.records() {
@@ -206,11 +211,9 @@ fn sent_followups(
             })
             .filter_map(|i| mails[i].date)
             .min();
-        let elsewhere = reports
-            .iter()
-            .find(|r| r.thread == rec.thread)
-            .and_then(|r| r.reply.as_ref())
-            .and_then(|r| r.date)
+        let elsewhere = reply_at
+            .get(rec.thread.as_str())
+            .copied()
             .filter(|d| *d > sent_at);
         out.push(SentFollowup {
             account: account.to_string(),

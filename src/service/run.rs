@@ -163,8 +163,9 @@ struct LiveState {
 
 /// Modification times of the config file and of every file under the templates directory.
 fn stamp(config_path: &Path, templates_dir: Option<&Path>) -> Vec<(PathBuf, Option<SystemTime>)> {
-    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let mut out = vec![(config_path.to_path_buf(), mtime(config_path))];
+    fn mtime(p: &Path) -> Option<SystemTime> {
+        std::fs::metadata(p).and_then(|m| m.modified()).ok()
+    }
     fn walk(d: &Path, out: &mut Vec<(PathBuf, Option<SystemTime>)>) {
         let Ok(rd) = std::fs::read_dir(d) else { return };
         let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
@@ -173,11 +174,12 @@ fn stamp(config_path: &Path, templates_dir: Option<&Path>) -> Vec<(PathBuf, Opti
             if p.is_dir() {
                 walk(&p, out);
             } else {
-                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                let t = mtime(&p);
                 out.push((p, t));
             }
         }
     }
+    let mut out = vec![(config_path.to_path_buf(), mtime(config_path))];
     if let Some(d) = templates_dir {
         walk(d, &mut out);
     }

@@ -36,8 +36,8 @@ pub struct Maildir {
     root: PathBuf,
     /// INBOX: the root itself (Dovecot), or `INBOX/` under it (mbsync/offlineimap layouts).
     inbox: PathBuf,
-    /// Where each loaded message's file is, by (folder, file name), for reading its text later.
-    paths: HashMap<(String, String), PathBuf>,
+    /// Where each loaded message's file is, for reading its text later.
+    paths: HashMap<Location, PathBuf>,
 }
 
 /// A header block longer than this is cut (a 10,000-entry References header is ~500 KiB).
@@ -278,12 +278,14 @@ impl MailStore for Maildir {
                     .filter_map(|c| keywords.get(&c).cloned())
                     .collect();
             }
-            Ok::<_, String>((name, mail, warnings))
+            Ok::<_, String>((mail, warnings))
         });
         for (path, r) in files.iter().zip(read) {
             match r {
-                Ok((name, mail, warnings)) => {
-                    self.paths.insert((folder.to_string(), name), path.clone());
+                Ok((mail, warnings)) => {
+                    if let Some(loc) = &mail.location {
+                        self.paths.insert(loc.clone(), path.clone());
+                    }
                     loaded.warnings.extend(warnings);
                     loaded.mails.push(mail);
                 }
@@ -301,10 +303,7 @@ impl MailStore for Maildir {
     ) -> Result<(), MailboxError> {
         let jobs: Vec<(usize, &PathBuf)> = which
             .iter()
-            .filter_map(|&i| {
-                let loc = mails[i].location.as_ref()?;
-                Some((i, self.paths.get(&(loc.folder.clone(), loc.key.clone()))?))
-            })
+            .filter_map(|&i| Some((i, self.paths.get(mails[i].location.as_ref()?)?)))
             .collect();
         let texts = crate::par::map(&jobs, |&(i, path)| {
             // A file renamed or removed since `load` (a mail client at work) keeps its headers.
