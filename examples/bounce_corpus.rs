@@ -160,6 +160,7 @@ fn check(
         dry_run: true,
         only_thread: None,
         keep_drafts: false,
+        sent_followups: false,
     };
     let report_out = rt
         .block_on(scan_once(&cfg, &cfg.accounts[0], templates, &opts))

@@ -284,6 +284,7 @@ async fn dry_scans(
     now: DateTime<Utc>,
     account: Option<&str>,
     keep_drafts: bool,
+    sent_followups: bool,
 ) -> Result<Vec<ScanReport>, Failure> {
     let cfg = load_config(config)?;
     let templates = load_templates(&cfg)?;
@@ -292,6 +293,7 @@ async fn dry_scans(
         dry_run: true,
         only_thread: None,
         keep_drafts,
+        sent_followups,
     };
     let mut out = Vec::new();
     for a in accounts(&cfg, account)? {
@@ -555,6 +557,7 @@ async fn one_thread(
         dry_run: true,
         only_thread: Some(&id),
         keep_drafts: false,
+        sent_followups: false,
     };
     for a in accounts(&cfg, account)? {
         let r = service::run::scan_once(&cfg, a, &templates, &opts)
@@ -586,6 +589,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 dry_run,
                 only_thread: None,
                 keep_drafts: false,
+                sent_followups: false,
             };
             // Accounts side by side (a few at a time, to bound memory): a slow or failing
             // server holds up only its own account. Results stay in config order.
@@ -627,7 +631,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 // Every draft a scan would write now, one after the other.
                 let now = parse_now(now.as_deref())?;
                 let mut shown = 0;
-                for r in dry_scans(config.as_deref(), now, account.as_deref(), true).await? {
+                for r in dry_scans(config.as_deref(), now, account.as_deref(), true, false).await? {
                     for t in r
                         .threads
                         .iter()
@@ -1102,7 +1106,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 })
                 .transpose()?;
             let (mut threads, mut sent) = (Vec::new(), Vec::new());
-            for r in dry_scans(config.as_deref(), now, account.as_deref(), false).await? {
+            for r in dry_scans(config.as_deref(), now, account.as_deref(), false, true).await? {
                 threads.extend(r.threads);
                 sent.extend(r.followups_sent);
             }
@@ -1171,6 +1175,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 dry_run: false,
                 only_thread: None,
                 keep_drafts: false,
+                sent_followups: false,
             };
             let mut reports = Vec::new();
             for a in &cfg.accounts {

@@ -621,3 +621,55 @@ fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
     let all = lines.lock().unwrap().clone();
     assert!(!all.iter().any(|l| l.contains("scan failed")), "{all:#?}");
 }
+
+#[test]
+fn a_rescan_reuses_its_decisions_until_a_flag_or_a_message_changes() {
+    let s = Setup::new(Options::default());
+    let memo = s.cfg_dir.path().join("state/imap-demo.memo.json");
+    let reused = "decisions reused";
+    let (_, log) = s.scan();
+    assert!(!log.contains(reused), "{log}");
+    let (second, log) = s.scan();
+    assert!(log.contains(reused), "nothing changed: {log}");
+    assert!(
+        !log.contains("folder synced"),
+        "a reused scan syncs no folder: {log}"
+    );
+    std::fs::remove_file(&memo).unwrap();
+    let (full, log) = s.scan();
+    assert!(!log.contains(reused), "{log}");
+    assert_eq!(second, full, "reused decisions differ from a full scan");
+
+    // The rep tags a sent message in the mail client: HIGHESTMODSEQ moves, nothing is reused.
+    imaplib(
+        &s.server,
+        r#"
+IMAP.select('Sent')
+typ, data = IMAP.uid('SEARCH', None, 'HEADER', 'Message-ID', 'pied-1@acme.io')
+uid = data[0].split()[0]
+IMAP.uid('STORE', uid, '+FLAGS', '(pricing)')
+"#,
+    );
+    let (tagged, log) = s.scan();
+    assert!(!log.contains(reused), "a new tag must be read: {log}");
+    assert_eq!(thread(&tagged, "pied-1@acme.io")["reason"], "pricing");
+    assert_eq!(thread(&tagged, "pied-1@acme.io")["reason_source"], "tag");
+    let (same, log) = s.scan();
+    assert!(log.contains(reused), "{log}");
+    assert_eq!(same, tagged);
+
+    // A new message arrives: read, and decided as a full scan decides it.
+    imaplib(
+        &s.server,
+        r#"
+msg = b"From: Juergen Weiss <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n"
+IMAP.append('INBOX', None, None, msg)
+"#,
+    );
+    let (after, log) = s.scan();
+    assert!(!log.contains(reused), "new mail must be read: {log}");
+    assert_eq!(thread(&after, "contoso-1@acme.io")["status"], "replied");
+    std::fs::remove_file(&memo).unwrap();
+    let (full, _) = s.scan();
+    assert_eq!(after, full);
+}

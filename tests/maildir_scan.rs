@@ -90,11 +90,14 @@ fn dry_run_writes_nothing_and_a_second_scan_writes_nothing_new() {
     let demo = Demo::new();
     let before = snapshot(demo.dir.path());
     demo.scan_json(&["--dry-run"]);
-    assert_eq!(
-        snapshot(demo.dir.path()),
-        before,
-        "--dry-run must not touch any file"
-    );
+    // Only a cache may appear: the decision memo, which makes the next scan quick.
+    let memo = demo.dir.path().join("state/demo.memo.json");
+    assert!(memo.exists());
+    let after: Vec<_> = snapshot(demo.dir.path())
+        .into_iter()
+        .filter(|(p, _)| *p != memo)
+        .collect();
+    assert_eq!(after, before, "--dry-run must not touch any file");
 
     let first = demo.scan_json(&[]);
     let written = first.iter().filter(|l| l["status"] == "drafted").count();
@@ -652,4 +655,104 @@ fn preview_without_a_thread_shows_every_draft_a_scan_would_write_and_writes_none
         err.contains("refused and will not be written (banned_phrase"),
         "{err}"
     );
+}
+
+/// `scan --dry-run --format json` at `now` with debug logging: (stdout, stderr).
+fn scan_logged(demo: &Demo, now: &str) -> (String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["scan", "--config", demo.config.to_str().unwrap()])
+        .args(["--now", now, "--format", "json", "--dry-run"])
+        .env("RUST_LOG", "followup=debug")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "scan failed: {err}");
+    (String::from_utf8(out.stdout).unwrap(), err)
+}
+
+const REUSED: &str = "decisions reused";
+
+#[test]
+fn a_rescan_reuses_its_decisions_only_while_nothing_changed() {
+    let demo = Demo::new();
+    let memo = demo.dir.path().join("state/demo.memo.json");
+    // contoso-1 falls due at 16:00Z on the 24th: the clock alone turns it from waiting to due.
+    let (morning, evening) = ("2026-11-24T10:00:00Z", "2026-11-24T17:00:00Z");
+    let (first, log) = scan_logged(&demo, morning);
+    assert!(!log.contains(REUSED), "{log}");
+    assert!(memo.exists());
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&memo).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "the memo holds subjects and addresses");
+    }
+    let (again, log) = scan_logged(&demo, morning);
+    assert!(log.contains(REUSED), "{log}");
+    assert_eq!(again, first);
+    let status = |out: &str, id: &str| {
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        thread(&lines, id)["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status(&first, "contoso-1@acme.io"), "waiting");
+
+    // Later the same day: the reused decisions settle on the new clock exactly as a full scan.
+    let (reused, log) = scan_logged(&demo, evening);
+    assert!(log.contains(REUSED), "{log}");
+    assert_eq!(status(&reused, "contoso-1@acme.io"), "due");
+    std::fs::remove_file(&memo).unwrap();
+    let (full, log) = scan_logged(&demo, evening);
+    assert!(!log.contains(REUSED), "{log}");
+    assert_eq!(reused, full, "reused decisions differ from a full scan");
+
+    // New mail: the prospect answers. Nothing is reused, and the result is a full scan's.
+    let reply = "From: Juergen Weiss <juergen.weiss@contoso.de>\nTo: alex@acme.io\n\
+        Subject: AW: Angebot Lagerverwaltung\nDate: Tue, 24 Nov 2026 09:00:00 +0100\n\
+        Message-ID: <reply-contoso@contoso.de>\nIn-Reply-To: <contoso-1@acme.io>\n\
+        References: <contoso-1@acme.io>\n\nDanke, wir melden uns.\n";
+    std::fs::write(
+        demo.dir.path().join("mailbox/new/1795000000.M1P1.test"),
+        reply,
+    )
+    .unwrap();
+    let (after, log) = scan_logged(&demo, evening);
+    assert!(!log.contains(REUSED), "new mail must be read: {log}");
+    assert_eq!(status(&after, "contoso-1@acme.io"), "replied");
+    std::fs::remove_file(&memo).unwrap();
+    let (full, _) = scan_logged(&demo, evening);
+    assert_eq!(after, full);
+
+    // A changed config decides afresh too.
+    let cfg = std::fs::read_to_string(&demo.config).unwrap();
+    std::fs::write(&demo.config, format!("{cfg}\n# edited\n")).unwrap();
+    let (_, log) = scan_logged(&demo, evening);
+    assert!(
+        !log.contains(REUSED),
+        "an edited config must be read: {log}"
+    );
+}
+
+#[test]
+fn a_reused_decision_whose_message_is_gone_falls_back_to_a_full_scan() {
+    let demo = Demo::new();
+    let memo = demo.dir.path().join("state/demo.memo.json");
+    let now = "2026-11-24T17:00:00Z";
+    let (full, _) = scan_logged(&demo, now);
+    // Point a due thread's first message at a file that isn't there (as if it vanished
+    // between the folder check and the read).
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&memo).unwrap()).unwrap();
+    let t = m["threads"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|t| t["decision"]["status"] == "due" && !t["mails"].as_array().unwrap().is_empty())
+        .expect("a due thread in the memo");
+    t["mails"][0]["at"]["key"] = "gone".into();
+    std::fs::write(&memo, serde_json::to_vec(&m).unwrap()).unwrap();
+    let (again, log) = scan_logged(&demo, now);
+    assert!(log.contains(REUSED), "{log}");
+    assert!(log.contains("reading everything"), "{log}");
+    assert_eq!(again, full);
 }

@@ -427,6 +427,9 @@ fn unsupported_language(lang: &str) -> Option<String> {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub path: Option<PathBuf>,
+    /// A digest of the text this config was read from (and its path, which relative paths
+    /// depend on): a rescan reuses its last decisions only under the same config.
+    pub digest: String,
     pub accounts: Vec<AccountConfig>,
     pub policy: Policy,
     pub rules: Rules,
@@ -512,7 +515,15 @@ impl Config {
                 message: format!("{msg}{hint}"),
             }
         })?;
-        raw.compile(path)
+        let mut cfg = raw.compile(path)?;
+        let mut h = crate::state::memo::Hasher::default();
+        h.add(text.as_bytes());
+        h.add(
+            path.map(|p| p.as_os_str().as_encoded_bytes())
+                .unwrap_or_default(),
+        );
+        cfg.digest = h.hex();
+        Ok(cfg)
     }
 }
 
@@ -886,6 +897,7 @@ impl RawConfig {
 
         Ok(Config {
             path: path.map(Path::to_path_buf),
+            digest: String::new(),
             accounts,
             policy: Policy {
                 business_days: p.business_days,

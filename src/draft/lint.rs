@@ -21,6 +21,8 @@ pub struct Lint {
     pub banned: Vec<String>,
     pub max_words: usize,
     pub min_words: usize,
+    /// `banned`, normalised once (every draft is checked against every phrase).
+    pub banned_normalized: std::sync::OnceLock<Vec<String>>,
 }
 
 /// Lower-case, straighten quotes and collapse white space, so "Just  checking-in" style
@@ -39,14 +41,16 @@ impl Lint {
     pub fn banned_in(&self, text: &str) -> Vec<Violation> {
         let mut out = Vec::new();
         let whole = normalize(text);
-        for phrase in &self.banned {
-            let p = normalize(phrase);
-            if p.is_empty() || !contains_words(&whole, &p) {
+        let normalized = self
+            .banned_normalized
+            .get_or_init(|| self.banned.iter().map(|p| normalize(p)).collect());
+        for (phrase, p) in self.banned.iter().zip(normalized) {
+            if p.is_empty() || !contains_words(&whole, p) {
                 continue;
             }
             let line = text
                 .lines()
-                .position(|l| contains_words(&normalize(l), &p))
+                .position(|l| contains_words(&normalize(l), p))
                 .map(|i| i + 1);
             out.push(Violation {
                 rule: "banned_phrase".into(),
@@ -151,6 +155,7 @@ mod tests {
                 .collect(),
             max_words: 200,
             min_words: 5,
+            banned_normalized: Default::default(),
         }
     }
 

@@ -88,7 +88,7 @@ pub fn is_machine_sender(email: &str) -> bool {
 }
 
 /// The rep's addresses and the domains counted as internal.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Identity {
     addresses: Vec<String>,
     internal_domains: Vec<String>,

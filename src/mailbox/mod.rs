@@ -6,7 +6,7 @@ pub mod maildir;
 
 use std::collections::HashMap;
 
-use crate::message::Mail;
+use crate::message::{Location, Mail};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailboxError {
@@ -97,6 +97,13 @@ pub trait MailStore {
     ) -> Result<Folders, MailboxError>;
     /// Read a folder's messages: threading headers, flags/keywords, and the body where cheap.
     async fn load(&mut self, folder: &str) -> Result<Loaded, MailboxError>;
+    /// A short token that changes whenever anything `load` reads from `folder` changes (a
+    /// message added, removed or re-flagged), read without loading the folder; `None` when
+    /// the store can't tell cheaply. Equal tokens let a rescan reuse its last decisions.
+    async fn token(&mut self, folder: &str) -> Result<Option<String>, MailboxError>;
+    /// The header blocks of these messages again, as `load` gave them (`None` for one no
+    /// longer there): the few threads a reused decision drafts for.
+    async fn load_at(&mut self, at: &[Location]) -> Result<Vec<Option<Mail>>, MailboxError>;
     /// Fill in `body` for the given messages from the first `cap` bytes of their body.
     async fn fetch_bodies(
         &mut self,

@@ -9,10 +9,10 @@ pub mod text;
 pub use parse::{clean_id, fnv1a, parse, ParseError};
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One address as it appeared in a header; `email` is lower-cased for comparisons.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
     pub name: Option<String>,
     pub email: String,
@@ -36,7 +36,7 @@ impl Address {
 }
 
 /// Where a message was read from, for diagnostics and for fetching its body later.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     pub folder: String,
     /// A Maildir file name or an IMAP UID, as text.
@@ -72,7 +72,7 @@ pub struct Mail {
 }
 
 /// One failed recipient of a bounce, with the server's explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DsnFailure {
     pub recipient: String,
     pub diagnostic: Option<String>,

@@ -8,7 +8,7 @@ pub mod holidays;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use calendar::Calendar;
 
@@ -21,7 +21,7 @@ use crate::message::{Address, DsnFailure, Mail};
 use crate::reason::{self, Finding, Rules, Source};
 
 /// Every status a thread can have. The JSON contract spells them in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A follow-up is due now (and `--dry-run` kept it from being written).
@@ -229,7 +229,7 @@ impl ReplyIndex {
 }
 
 /// The message that made a thread `replied`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplyInfo {
     pub from: String,
     pub message_id: String,
@@ -239,8 +239,9 @@ pub struct ReplyInfo {
     pub in_thread: bool,
 }
 
-/// What the policy decided for one thread.
-#[derive(Debug, Clone)]
+/// What the policy decided for one thread. Serialisable so a rescan can reuse it (see
+/// `service::memo`); only [`settle`] depends on the clock.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Decision {
     pub status: Status,
     pub stage: Option<u32>,
@@ -260,7 +261,23 @@ pub struct Decision {
     /// For `replied`: the message that counted.
     pub reply: Option<ReplyInfo>,
     /// What the reason reader saw (for `explain`).
+    #[serde(skip)]
     pub reading: Option<reason::Reading>,
+    /// For a thread with a due time: what [`settle`] needs to decide again at another `now`.
+    pub unsettled: Option<Unsettled>,
+}
+
+/// The clock-free end of a decision: the thread falls due at `due_at`; whether it is due,
+/// waiting or stale is a comparison with `now` made by [`settle`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Unsettled {
+    /// The note before the clock is applied.
+    pub note: Option<String>,
+    /// Set when no reason was found: the note that asks the rep for one.
+    pub needs_reason: Option<String>,
+    pub max_age_days: u32,
+    /// The rep's time zone, for the "overdue since" note.
+    pub tz: String,
 }
 
 impl Decision {
@@ -279,6 +296,7 @@ impl Decision {
             close: false,
             reply: None,
             reading: None,
+            unsettled: None,
         }
     }
     fn note(mut self, n: impl Into<String>) -> Self {
@@ -605,18 +623,9 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         }
     }
     d.due_at = Some(due);
-
-    if inp.now > due + Duration::days(inp.policy.max_age_days as i64) {
-        d.status = Status::Stale;
-        d.note = Some(format!(
-            "overdue since {}; too late to follow up",
-            short_date(inp.calendar, due)
-        ));
-        return d;
-    }
-    if d.reason.is_none() {
-        d.status = Status::NeedsReason;
-        d.note.get_or_insert_with(|| match candidates.as_slice() {
+    d.unsettled = Some(Unsettled {
+        note: d.note.clone(),
+        needs_reason: d.reason.is_none().then(|| match candidates.as_slice() {
             [] => "no stated reason: tag the sent message or Bcc yourself+reason".into(),
             c => format!(
                 "unclear reason ({}): tag the sent message or Bcc yourself+reason",
@@ -625,18 +634,43 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                     .collect::<Vec<_>>()
                     .join(" or ")
             ),
-        });
-        return d;
+        }),
+        max_age_days: inp.policy.max_age_days,
+        tz: inp.calendar.tz.name().to_string(),
+    });
+    settle(&mut d, inp.now);
+    d
+}
+
+/// Apply the clock to a decision with a due time: due, waiting, or stale past
+/// `policy.max_age_days`. A decision reused from an earlier scan is settled again this way.
+pub fn settle(d: &mut Decision, now: DateTime<Utc>) {
+    let (Some(u), Some(due)) = (d.unsettled.as_ref(), d.due_at) else {
+        return;
+    };
+    d.note = u.note.clone();
+    if now > due + Duration::days(u.max_age_days as i64) {
+        let tz: chrono_tz::Tz = u.tz.parse().unwrap_or(chrono_tz::UTC);
+        d.status = Status::Stale;
+        d.note = Some(format!(
+            "overdue since {}; too late to follow up",
+            due.with_timezone(&tz).format("%-d %b")
+        ));
+        return;
+    }
+    if let Some(ask) = &u.needs_reason {
+        d.status = Status::NeedsReason;
+        d.note.get_or_insert_with(|| ask.clone());
+        return;
     }
     if d.close {
         d.note.get_or_insert_with(|| "close the loop".into());
     }
-    d.status = if inp.now >= due {
+    d.status = if now >= due {
         Status::Due
     } else {
         Status::Waiting
     };
-    d
 }
 
 fn with_last(mut d: Decision, last: Option<DateTime<Utc>>) -> Decision {

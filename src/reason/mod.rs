@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::identity::Identity;
 use crate::message::text::{own_text, sentences};
@@ -27,7 +27,7 @@ use crate::message::Mail;
 use model::{verdict, Probs, Verdict, CLASSES, NONE};
 
 /// Where the reason came from, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     Tag,
@@ -52,7 +52,7 @@ impl Source {
 }
 
 /// A reason found on a thread.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub reason: String,
     pub source: Source,

@@ -18,6 +18,7 @@ use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
 use crate::reason::Source;
+use crate::state::memo::{MemoMail, MemoThread, ScanMemo};
 use crate::state::{DraftRecord, ScanLock, State, StateError};
 use crate::thread;
 
@@ -244,6 +245,9 @@ pub struct ScanOptions<'a> {
     /// Keep each draft's whole message and variables in the report (`preview` of many
     /// threads); one thread's are always kept.
     pub keep_drafts: bool,
+    /// Find the follow-ups the rep sent from earlier drafts (for `report`): needs every
+    /// message, so the scan never reuses the last decisions.
+    pub sent_followups: bool,
 }
 
 /// Build the rep's calendar from the config.
@@ -395,81 +399,224 @@ pub fn lint(cfg: &Config) -> Lint {
         banned: cfg.banned_phrases.clone(),
         max_words: cfg.max_words,
         min_words: 20,
+        banned_normalized: Default::default(),
     }
 }
 
-/// Scan one account: decide every thread and, unless `dry_run`, write the due drafts.
-pub async fn scan<S: MailStore>(
+/// One thread ready for the drafting step: its decision and the messages a draft reads.
+struct Item {
+    id: String,
+    subject: String,
+    messages: usize,
+    d: crate::policy::Decision,
+    /// Indexes into [`Decided::mails`], oldest first; empty for a reused decision that
+    /// cannot draft.
+    mail_idx: Vec<usize>,
+    /// The text prefix read from each of those messages (for the memo).
+    text_caps: Vec<Option<usize>>,
+    /// A reused decision's messages, read only if the thread drafts.
+    to_load: Vec<MemoMail>,
+}
+
+/// Every thread's decision, and the mail the drafting step needs.
+struct Decided {
+    mails: Vec<Mail>,
+    identity: crate::identity::Identity,
+    items: Vec<Item>,
+    warnings: Vec<String>,
+    messages_read: usize,
+}
+
+impl Decided {
+    /// What a later rescan reuses when nothing has changed.
+    fn memo(&self, key: String) -> ScanMemo {
+        let mut m = ScanMemo::new(key, self.identity.clone());
+        m.messages_read = self.messages_read;
+        m.warnings = self.warnings.clone();
+        m.threads = self
+            .items
+            .iter()
+            .map(|it| MemoThread {
+                id: it.id.clone(),
+                subject: it.subject.clone(),
+                messages: it.messages,
+                decision: it.d.clone(),
+                mails: if it.d.unsettled.is_some() {
+                    it.mail_idx
+                        .iter()
+                        .zip(&it.text_caps)
+                        .filter_map(|(&i, &cap)| {
+                            Some(MemoMail {
+                                at: self.mails[i].location.clone()?,
+                                message_id: self.mails[i].message_id.clone(),
+                                text_cap: cap,
+                            })
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        m
+    }
+}
+
+/// What the decisions of a scan depend on besides the drafts and the state file: the
+/// program, the config, the day (the calendar's years and the text window move with it),
+/// and each folder read. `None` when a folder can't say cheaply whether it changed.
+async fn memo_key<S: MailStore>(
+    store: &mut S,
+    cfg: &Config,
+    read: &[(String, bool)],
+    now: DateTime<Utc>,
+) -> Result<Option<String>, MailboxError> {
+    let mut h = crate::state::memo::Hasher::default();
+    h.add(env!("CARGO_PKG_VERSION").as_bytes());
+    // A rebuilt program (another model, other rules) decides afresh.
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
+        .unwrap_or_default();
+    h.add(exe.as_bytes());
+    h.add(cfg.digest.as_bytes());
+    h.add(now.date_naive().to_string().as_bytes());
+    for (folder, is_reply) in read {
+        let Some(token) = store.token(folder).await? else {
+            return Ok(None);
+        };
+        h.add(folder.as_bytes());
+        h.add(&[*is_reply as u8]);
+        h.add(token.as_bytes());
+    }
+    Ok(Some(h.hex()))
+}
+
+/// The decisions of a memo settled for `now`. No mail is read here: the messages of the few
+/// threads that draft are read later, once Drafts and the state file have said which.
+fn reuse(memo: ScanMemo, now: DateTime<Utc>) -> Decided {
+    let items = memo
+        .threads
+        .into_iter()
+        .map(|t| {
+            let mut d = t.decision;
+            crate::policy::settle(&mut d, now);
+            Item {
+                id: t.id,
+                subject: t.subject,
+                messages: t.messages,
+                d,
+                mail_idx: Vec::new(),
+                text_caps: Vec::new(),
+                to_load: t.mails,
+            }
+        })
+        .collect();
+    Decided {
+        mails: Vec::new(),
+        identity: memo.identity,
+        items,
+        warnings: memo.warnings,
+        messages_read: memo.messages_read,
+    }
+}
+
+/// Read again the messages a reused decision drafts from, with the text prefixes the deciding
+/// scan read. `None` when one is gone (the mailbox changed since its folders were compared).
+async fn load_memo_mails<S: MailStore>(
+    store: &mut S,
+    wanted: &[&MemoMail],
+) -> Result<Option<Vec<Mail>>, MailboxError> {
+    let at: Vec<crate::message::Location> = wanted.iter().map(|m| m.at.clone()).collect();
+    let loaded = store.load_at(&at).await?;
+    let mut mails = Vec::with_capacity(loaded.len());
+    for (m, w) in loaded.into_iter().zip(wanted) {
+        match m {
+            Some(m) if m.message_id == w.message_id => mails.push(m),
+            _ => return Ok(None),
+        }
+    }
+    // A report's larger cap first, as the deciding scan read it.
+    let mut caps: Vec<usize> = wanted.iter().filter_map(|m| m.text_cap).collect();
+    caps.sort_unstable_by(|a, b| b.cmp(a));
+    caps.dedup();
+    for cap in caps {
+        let which: Vec<usize> = (0..wanted.len())
+            .filter(|&i| wanted[i].text_cap == Some(cap))
+            .collect();
+        store.fetch_bodies(&mut mails, &which, cap).await?;
+    }
+    Ok(Some(mails))
+}
+
+/// Read bodies for `which` and note the cap each text was first read with.
+async fn fetch_texts<S: MailStore>(
+    store: &mut S,
+    mails: &mut [Mail],
+    caps: &mut [Option<usize>],
+    which: &[usize],
+    cap: usize,
+) -> Result<(), MailboxError> {
+    if which.is_empty() {
+        return Ok(());
+    }
+    store.fetch_bodies(mails, which, cap).await?;
+    for &i in which {
+        if caps[i].is_none() && mails[i].body.is_some() {
+            caps[i] = Some(cap);
+        }
+    }
+    Ok(())
+}
+
+/// The full read: load every folder, thread, fetch the texts decisions read, and decide each
+/// thread (or the one asked for). Also returns the threads and kinds `report` needs.
+async fn decide_all<S: MailStore>(
     store: &mut S,
     cfg: &Config,
     account: &AccountConfig,
-    templates: &Templates,
     opts: &ScanOptions<'_>,
-) -> Result<ScanReport, ScanError> {
+    read: &[(String, bool)],
+    sent: &str,
+    started: &std::time::Instant,
+) -> Result<(Decided, (Vec<thread::Thread>, Vec<Kind>)), ScanError> {
     let merr = |error| ScanError::Mailbox {
         account: account.name.clone(),
         error,
     };
-    let serr = |error| ScanError::State {
-        account: account.name.clone(),
-        error,
-    };
-    let mut report = ScanReport::default();
-    // Held until the scan returns: no concurrent scan of this account can draft twice.
-    // A dry run writes nothing, so it may look while the service works.
-    let _lock = if opts.dry_run {
-        None
-    } else {
-        Some(
-            ScanLock::acquire(&cfg.state_dir.join(format!("{}.lock", account.name)))
-                .map_err(serr)?,
-        )
-    };
-    let started = std::time::Instant::now();
     let phase = |name: &str| {
         tracing::debug!(
             ms = started.elapsed().as_millis() as u64,
             "scan phase done: {name}"
         )
     };
-
-    let folders = store.folders(&account.folders).await.map_err(merr)?;
-    report.folders = Some(folders.clone());
+    let mut warnings = Vec::new();
     let mut mails: Vec<Mail> = Vec::new();
     let mut reply_folder: Vec<bool> = Vec::new();
-    let mut seen = HashSet::new();
-    for (folder, is_reply) in
-        std::iter::once((&folders.sent, false)).chain(folders.replies.iter().map(|f| (f, true)))
-    {
-        if !seen.insert(folder.to_lowercase()) || folder == &folders.drafts {
-            continue;
-        }
+    for (folder, is_reply) in read {
         let loaded = store.load(folder).await.map_err(merr)?;
-        report.warnings.extend(loaded.warnings);
-        reply_folder.extend(std::iter::repeat_n(is_reply, loaded.mails.len()));
+        warnings.extend(loaded.warnings);
+        reply_folder.extend(std::iter::repeat_n(*is_reply, loaded.mails.len()));
         mails.extend(loaded.mails);
     }
-    report.messages_read = mails.len();
+    let messages_read = mails.len();
+    let mut caps: Vec<Option<usize>> = vec![None; mails.len()];
     phase("load");
-
-    let identity = fetch_plan::rep_identity(
-        account,
-        &mails,
-        &reply_folder,
-        &folders.sent,
-        &mut report.warnings,
-    );
+    let identity = fetch_plan::rep_identity(account, &mails, &reply_folder, sent, &mut warnings);
     // Bodies are fetched on demand (IMAP), for recent mail only: first the bounces, whose
     // text names the original message (so they thread), then, in two rounds, what a decision
     // reads (see `fetch_plan`).
     let window = opts.now - chrono::Duration::days(BODY_WINDOW_DAYS);
     let bounces = fetch_plan::bounces(&mails, window, cfg.policy.max_recipients);
-    if !bounces.is_empty() {
-        store
-            .fetch_bodies(&mut mails, &bounces, crate::mailbox::REPORT_CAP)
-            .await
-            .map_err(merr)?;
-    }
+    fetch_texts(
+        store,
+        &mut mails,
+        &mut caps,
+        &bounces,
+        crate::mailbox::REPORT_CAP,
+    )
+    .await
+    .map_err(merr)?;
     let mut threads = thread::build(&mails);
     // Reports that carried no copy of the original's Message-ID join by failed recipient.
     let failed = |i: usize| {
@@ -486,12 +633,15 @@ pub async fn scan<S: MailStore>(
     });
     let candidates = fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
     let round1 = fetch_plan::last_messages(&candidates, &mails);
-    if !round1.is_empty() {
-        store
-            .fetch_bodies(&mut mails, &round1, crate::mailbox::TEXT_CAP)
-            .await
-            .map_err(merr)?;
-    }
+    fetch_texts(
+        store,
+        &mut mails,
+        &mut caps,
+        &round1,
+        crate::mailbox::TEXT_CAP,
+    )
+    .await
+    .map_err(merr)?;
     let mut round2 =
         fetch_plan::quiet_thread_texts(&candidates, &mails, &identity, cfg.policy.max_recipients);
     round2.extend(fetch_plan::tagged_examples(
@@ -499,12 +649,15 @@ pub async fn scan<S: MailStore>(
     ));
     round2.sort_unstable();
     round2.dedup();
-    if !round2.is_empty() {
-        store
-            .fetch_bodies(&mut mails, &round2, crate::mailbox::TEXT_CAP)
-            .await
-            .map_err(merr)?;
-    }
+    fetch_texts(
+        store,
+        &mut mails,
+        &mut caps,
+        &round2,
+        crate::mailbox::TEXT_CAP,
+    )
+    .await
+    .map_err(merr)?;
 
     phase("bodies and threads");
     let kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
@@ -522,6 +675,167 @@ pub async fn scan<S: MailStore>(
     };
 
     phase("classify");
+    // Deciding is pure and most of a scan's work (reading reasons): spread the threads over
+    // the cores. Drafting below stays in thread order, one APPEND at a time.
+    let wanted: Vec<&thread::Thread> = threads
+        .iter()
+        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
+        .collect();
+    let decide_one = |t: &&thread::Thread| {
+        let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
+        let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
+        let mut d = decide(&tm, &tk, &inputs);
+        if opts.only_thread.is_none() {
+            // Per-sentence scores are for `explain` (one thread); a full scan keeps none.
+            d.reading = None;
+        }
+        d
+    };
+    let decisions = crate::par::map(&wanted, decide_one);
+    phase("decide");
+    let items = wanted
+        .into_iter()
+        .zip(decisions)
+        .map(|(t, d)| Item {
+            id: t.id.clone(),
+            subject: mails[t.messages[0]].subject.clone(),
+            messages: t.messages.len(),
+            d,
+            mail_idx: t.messages.clone(),
+            text_caps: t.messages.iter().map(|&i| caps[i]).collect(),
+            to_load: Vec::new(),
+        })
+        .collect();
+    Ok((
+        Decided {
+            mails,
+            identity,
+            items,
+            warnings,
+            messages_read,
+        },
+        (threads, kinds),
+    ))
+}
+
+/// Scan one account: decide every thread and, unless `dry_run`, write the due drafts.
+pub async fn scan<S: MailStore>(
+    store: &mut S,
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    opts: &ScanOptions<'_>,
+) -> Result<ScanReport, ScanError> {
+    let serr = |error| ScanError::State {
+        account: account.name.clone(),
+        error,
+    };
+    // Held until the scan returns: no concurrent scan of this account can draft twice.
+    // A dry run writes nothing, so it may look while the service works.
+    let _lock = if opts.dry_run {
+        None
+    } else {
+        Some(
+            ScanLock::acquire(&cfg.state_dir.join(format!("{}.lock", account.name)))
+                .map_err(serr)?,
+        )
+    };
+    let started = std::time::Instant::now();
+    match scan_locked(store, cfg, account, templates, opts, &started, true).await? {
+        Some(report) => Ok(report),
+        // A message a reused decision drafts from is gone (the mailbox changed during the
+        // scan): read everything.
+        None => {
+            tracing::debug!("a message a reused decision drafts from is gone; reading everything");
+            Ok(
+                scan_locked(store, cfg, account, templates, opts, &started, false)
+                    .await?
+                    .expect("a scan that reuses nothing always finishes"),
+            )
+        }
+    }
+}
+
+/// [`scan`] under the account's lock. `None` only when `reuse` is allowed and a reused
+/// decision's messages could not be read again; nothing has been written then.
+async fn scan_locked<S: MailStore>(
+    store: &mut S,
+    cfg: &Config,
+    account: &AccountConfig,
+    templates: &Templates,
+    opts: &ScanOptions<'_>,
+    started: &std::time::Instant,
+    reuse_allowed: bool,
+) -> Result<Option<ScanReport>, ScanError> {
+    let merr = |error| ScanError::Mailbox {
+        account: account.name.clone(),
+        error,
+    };
+    let serr = |error| ScanError::State {
+        account: account.name.clone(),
+        error,
+    };
+    let mut report = ScanReport::default();
+    let phase = |name: &str| {
+        tracing::debug!(
+            ms = started.elapsed().as_millis() as u64,
+            "scan phase done: {name}"
+        )
+    };
+
+    let folders = store.folders(&account.folders).await.map_err(merr)?;
+    report.folders = Some(folders.clone());
+    let mut seen = HashSet::new();
+    let read: Vec<(String, bool)> = std::iter::once((folders.sent.clone(), false))
+        .chain(folders.replies.iter().map(|f| (f.clone(), true)))
+        .filter(|(f, _)| seen.insert(f.to_lowercase()) && f != &folders.drafts)
+        .collect();
+
+    // A full scan of an account whose folders, config and program are as the last full scan
+    // found them (the same day) reuses that scan's decisions: it reads no mail but the few
+    // threads that may draft, and only applies the clock.
+    let memo_path = cfg.state_dir.join(format!("{}.memo.json", account.name));
+    let key = if reuse_allowed && opts.only_thread.is_none() && !opts.sent_followups {
+        memo_key(store, cfg, &read, opts.now).await.map_err(merr)?
+    } else {
+        None
+    };
+    phase("folder tokens");
+    let memo = key.as_deref().and_then(|k| ScanMemo::load(&memo_path, k));
+    phase("memo read");
+    let reused = memo.map(|m| reuse(m, opts.now));
+    let (decided, full) = match reused {
+        Some(d) => {
+            tracing::debug!(
+                threads = d.items.len(),
+                mails = d.mails.len(),
+                ms = started.elapsed().as_millis() as u64,
+                "nothing changed since the last scan: its decisions reused"
+            );
+            (d, None)
+        }
+        None => {
+            let (d, full) =
+                decide_all(store, cfg, account, opts, &read, &folders.sent, started).await?;
+            if let Some(k) = key {
+                if let Err(e) = d.memo(k).save(&memo_path) {
+                    tracing::warn!(path = %memo_path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
+                }
+            }
+            (d, Some(full))
+        }
+    };
+    let Decided {
+        mut mails,
+        identity,
+        items,
+        warnings,
+        messages_read,
+    } = decided;
+    report.warnings.extend(warnings);
+    report.messages_read = messages_read;
+    let cal = calendar(cfg, account, opts.now);
+
     let drafts_seen = store.drafts(&folders.drafts).await.map_err(merr)?;
     let state_path = cfg.state_dir.join(format!("{}.json", account.name));
     let (mut state, recovered) =
@@ -542,32 +856,16 @@ pub async fn scan<S: MailStore>(
         language: account.identity.language.as_deref().unwrap_or("en"),
     };
 
-    // Deciding is pure and most of a scan's work (reading reasons): spread the threads over
-    // the cores. Drafting below stays in thread order, one APPEND at a time.
-    let wanted: Vec<&thread::Thread> = threads
-        .iter()
-        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
-        .collect();
-    let decide_one = |t: &&thread::Thread| {
-        let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
-        let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
-        let mut d = decide(&tm, &tk, &inputs);
-        if opts.only_thread.is_none() {
-            // Per-sentence scores are for `explain` (one thread); a full scan keeps none.
-            d.reading = None;
-        }
-        d
-    };
-    let decisions = crate::par::map(&wanted, decide_one);
-    phase("decide");
-
     let keep = opts.only_thread.is_some() || opts.keep_drafts;
-    for (t, d) in wanted.into_iter().zip(decisions) {
-        let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
+    // First the cheap part, in order: each thread's report and what Drafts and the state
+    // file say of it.
+    let mut pending = Vec::with_capacity(items.len());
+    for it in items {
+        let (t, d) = (&it, &it.d);
         let mut r = ThreadReport {
             account: account.name.clone(),
             thread: t.id.clone(),
-            subject: tm[0].subject.clone(),
+            subject: it.subject.clone(),
             prospects: d.prospects.iter().map(|a| a.email.clone()).collect(),
             status: d.status,
             reason: d.reason.as_ref().map(|f| f.reason.clone()),
@@ -580,7 +878,7 @@ pub async fn scan<S: MailStore>(
             waiting_for: d.waiting_for.clone(),
             note: d.note.clone(),
             bounced: d.bounced.iter().map(|b| b.recipient.clone()).collect(),
-            messages: tm.len(),
+            messages: it.messages,
             draft: None,
             rejected_by: Vec::new(),
             reply: d.reply.clone(),
@@ -619,9 +917,12 @@ pub async fn scan<S: MailStore>(
                             },
                         );
                     }
-                } else if tm
+                } else if it
+                    .mail_idx
                     .iter()
-                    .any(|m| drafts_seen.rep_drafts_refer_to.contains(&m.message_id))
+                    .map(|&i| &mails[i].message_id)
+                    .chain(it.to_load.iter().map(|m| &m.message_id))
+                    .any(|id| drafts_seen.rep_drafts_refer_to.contains(id))
                 {
                     // The rep is writing a reply in this thread (their own, or ours edited
                     // without its key): don't add a second one.
@@ -644,71 +945,110 @@ pub async fn scan<S: MailStore>(
         // A drafted thread reports its draft too (rendered again; the Message-ID is the one in
         // Drafts), so `draft` is there for every due and drafted thread.
         let was_due = r.status == Status::Due;
-        if was_due || previewing || our_draft.is_some() {
-            let (Some(reason), Some(stage), Some(reply_idx)) =
-                (d.reason.as_ref(), d.stage, d.reply_to)
-            else {
-                report.threads.push(r);
-                continue;
-            };
-            let req = Request {
-                thread_id: &t.id,
-                mails: &tm,
-                reply_to: tm[reply_idx],
-                reason: &reason.reason,
-                commitment: reason.commitment.as_deref(),
-                commitment_at: reason.at,
-                reason_source: reason.source.as_str(),
-                stage,
-                stages_total: cfg.policy.cadence_for(Some(&reason.reason)).len() as u32,
-                close: d.close,
-                now: opts.now,
-            };
-            let items = cfg
-                .value_items
-                .get(&reason.reason)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            match compose(&req, &rep, &identity, templates, items, &lint) {
-                Ok(msg) => {
-                    let s = &msg.spec;
-                    r.draft = Some(DraftReport::of(&msg, our_draft.clone(), keep));
-                    if !opts.dry_run && r.status == Status::Due {
-                        store
-                            .append_draft(&folders.drafts, &msg.raw)
-                            .await
-                            .map_err(merr)?;
-                        state.record(
-                            &s.key,
-                            DraftRecord {
-                                thread: t.id.clone(),
-                                stage,
-                                reason: Some(reason.reason.clone()),
-                                message_id: s.message_id.clone(),
-                                drafted_at: opts.now,
-                                template: Some(s.template.clone()),
-                            },
-                        );
-                        state.save().map_err(serr)?;
-                        report.drafts_written += 1;
-                        r.status = Status::Drafted;
-                    }
+        let render = was_due || previewing || our_draft.is_some();
+        pending.push((it, r, our_draft, render));
+    }
+
+    // The messages of reused decisions that draft, read now.
+    let wanted: Vec<&MemoMail> = pending
+        .iter()
+        .filter(|(_, _, _, render)| *render)
+        .flat_map(|(it, ..)| &it.to_load)
+        .collect();
+    if !wanted.is_empty() {
+        let Some(loaded) = load_memo_mails(store, &wanted).await.map_err(merr)? else {
+            return Ok(None);
+        };
+        let mut next = mails.len();
+        mails.extend(loaded);
+        for (it, _, _, render) in pending.iter_mut() {
+            if *render && !it.to_load.is_empty() {
+                it.mail_idx = (next..next + it.to_load.len()).collect();
+                next += it.to_load.len();
+            }
+        }
+    }
+    phase("drafts and state read");
+    // Rendering is pure and the costliest part left: on every core. Writing stays in order.
+    let rendered = crate::par::map(&pending, |(it, _, _, render)| {
+        let d = &it.d;
+        let (true, Some(reason), Some(stage), Some(reply_idx)) =
+            (*render, d.reason.as_ref(), d.stage, d.reply_to)
+        else {
+            return None;
+        };
+        let tm: Vec<&Mail> = it.mail_idx.iter().map(|&i| &mails[i]).collect();
+        let req = Request {
+            thread_id: &it.id,
+            mails: &tm,
+            reply_to: tm[reply_idx],
+            reason: &reason.reason,
+            commitment: reason.commitment.as_deref(),
+            commitment_at: reason.at,
+            reason_source: reason.source.as_str(),
+            stage,
+            stages_total: cfg.policy.cadence_for(Some(&reason.reason)).len() as u32,
+            close: d.close,
+            now: opts.now,
+        };
+        let items = cfg
+            .value_items
+            .get(&reason.reason)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        Some(compose(&req, &rep, &identity, templates, items, &lint))
+    });
+
+    phase("render");
+    for ((it, mut r, our_draft, _), composed) in pending.into_iter().zip(rendered) {
+        let Some(composed) = composed else {
+            report.threads.push(r);
+            continue;
+        };
+        let (t, d) = (&it, &it.d);
+        let (Some(reason), Some(stage)) = (d.reason.as_ref(), d.stage) else {
+            unreachable!("only a thread with a reason and a stage is rendered")
+        };
+        let was_due = r.status == Status::Due;
+        match composed {
+            Ok(msg) => {
+                let s = &msg.spec;
+                r.draft = Some(DraftReport::of(&msg, our_draft.clone(), keep));
+                if !opts.dry_run && r.status == Status::Due {
+                    store
+                        .append_draft(&folders.drafts, &msg.raw)
+                        .await
+                        .map_err(merr)?;
+                    state.record(
+                        &s.key,
+                        DraftRecord {
+                            thread: t.id.clone(),
+                            stage,
+                            reason: Some(reason.reason.clone()),
+                            message_id: s.message_id.clone(),
+                            drafted_at: opts.now,
+                            template: Some(s.template.clone()),
+                        },
+                    );
+                    state.save().map_err(serr)?;
+                    report.drafts_written += 1;
+                    r.status = Status::Drafted;
                 }
-                Err(_) if !was_due => {} // only a due draft can be rejected
-                Err(ComposeError::Lint(v, msg)) => {
-                    r.status = Status::Rejected;
-                    r.draft = Some(DraftReport::of(&msg, None, keep));
-                    r.rejected_by = v
-                        .iter()
-                        .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
-                        .collect();
-                    r.note = Some(format!("lint: {}", r.rejected_by.join("; ")));
-                }
-                Err(e) => {
-                    r.status = Status::Rejected;
-                    r.rejected_by = vec![e.to_string()];
-                    r.note = Some(e.to_string());
-                }
+            }
+            Err(_) if !was_due => {} // only a due draft can be rejected
+            Err(ComposeError::Lint(v, msg)) => {
+                r.status = Status::Rejected;
+                r.draft = Some(DraftReport::of(&msg, None, keep));
+                r.rejected_by = v
+                    .iter()
+                    .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
+                    .collect();
+                r.note = Some(format!("lint: {}", r.rejected_by.join("; ")));
+            }
+            Err(e) => {
+                r.status = Status::Rejected;
+                r.rejected_by = vec![e.to_string()];
+                r.note = Some(e.to_string());
             }
         }
         report.threads.push(r);
@@ -716,15 +1056,17 @@ pub async fn scan<S: MailStore>(
     if !opts.dry_run {
         state.save().map_err(serr)?;
     }
-    report.followups_sent = sent_followups(
-        &account.name,
-        &state,
-        &threads,
-        &mails,
-        &kinds,
-        &identity,
-        &report.threads,
-    );
+    if let (true, Some((threads, kinds))) = (opts.sent_followups, full) {
+        report.followups_sent = sent_followups(
+            &account.name,
+            &state,
+            &threads,
+            &mails,
+            &kinds,
+            &identity,
+            &report.threads,
+        );
+    }
     phase("draft");
     report.threads.sort_by(|a, b| {
         a.status
@@ -733,5 +1075,5 @@ pub async fn scan<S: MailStore>(
             .then(a.due_at.cmp(&b.due_at))
             .then(a.thread.cmp(&b.thread))
     });
-    Ok(report)
+    Ok(Some(report))
 }

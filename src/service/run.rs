@@ -265,6 +265,7 @@ pub async fn run_account(live: &Live, name: &str, mut stop: watch::Receiver<bool
             dry_run: false,
             only_thread: None,
             keep_drafts: false,
+            sent_followups: false,
         };
         match scan_once(cfg, account, templates, &opts).await {
             Ok(report) => {

@@ -2,6 +2,8 @@
 //! the rep deleted stays dismissed. One JSON file per account, replaced atomically
 //! (write a temp file, fsync, rename, fsync the directory).
 
+pub mod memo;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

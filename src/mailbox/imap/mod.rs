@@ -459,6 +459,46 @@ impl MailStore for ImapStore {
         Ok(loaded)
     }
 
+    async fn token(&mut self, folder: &str) -> Result<Option<String>, MailboxError> {
+        // With CONDSTORE, UIDVALIDITY + UIDNEXT + EXISTS + HIGHESTMODSEQ change whenever a
+        // message arrives, goes or changes flags. Without it a flag change can't be seen cheaply.
+        let ferr = |e: async_imap::error::Error| ImapError::Folder {
+            folder: folder.to_string(),
+            message: concise(&e),
+        };
+        let mbox = self.session.examine(folder).await.map_err(ferr)?;
+        self.drain_unsolicited();
+        let modseq = mbox.highest_modseq.unwrap_or(0);
+        Ok((self.condstore && modseq != 0).then(|| {
+            format!(
+                "{}:{}:{}:{modseq}",
+                mbox.uid_validity.unwrap_or(0),
+                mbox.uid_next.unwrap_or(0),
+                mbox.exists
+            )
+        }))
+    }
+
+    async fn load_at(&mut self, at: &[Location]) -> Result<Vec<Option<Mail>>, MailboxError> {
+        // Read from the header cache the last scan saved (no server round trip).
+        for loc in at {
+            if !self.caches.contains_key(&loc.folder) {
+                let c = FolderCache::load(&cache::path_for(&self.cache_dir, &loc.folder))
+                    .unwrap_or_default();
+                self.caches.insert(loc.folder.clone(), c);
+            }
+        }
+        let mut w = Vec::new();
+        Ok(at
+            .iter()
+            .map(|loc| {
+                let uid = loc.key.parse::<u32>().ok()?;
+                let e = self.caches.get(&loc.folder)?.entries.get(&uid)?;
+                Self::mail_from_entry(&loc.folder, uid, e, false, &mut w)
+            })
+            .collect())
+    }
+
     async fn fetch_bodies(
         &mut self,
         mails: &mut [Mail],

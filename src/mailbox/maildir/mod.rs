@@ -63,6 +63,38 @@ fn read_prefix(path: &Path, text: Option<usize>) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// One message file's header block, parsed, with the rep's tags from its flag letters.
+fn read_headers(
+    path: &Path,
+    folder: &str,
+    keywords: &HashMap<char, String>,
+) -> Result<(Mail, Vec<String>), String> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
+    let raw = read_prefix(path, None)
+        .map_err(|e| format!("{}: unreadable ({e}); skipped", path.display()))?;
+    let mtime: Option<DateTime<Utc>> = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(DateTime::<Utc>::from);
+    let loc = Location {
+        folder: folder.to_string(),
+        key: name.clone(),
+    };
+    let (mut mail, warnings) =
+        parse(&raw, Some(loc), mtime, true).map_err(|e| format!("{e}; skipped"))?;
+    if let Some((_, flags)) = name.rsplit_once(":2,") {
+        mail.keywords = flags
+            .chars()
+            .filter_map(|c| keywords.get(&c).cloned())
+            .collect();
+    }
+    Ok((mail, warnings))
+}
+
 static SEQ: AtomicU32 = AtomicU32::new(0);
 
 impl Maildir {
@@ -254,32 +286,7 @@ impl MailStore for Maildir {
         let mut loaded = Loaded::default();
         // Reading and parsing header blocks is independent per file: done on every core.
         let files = Self::files(&dir)?;
-        let read = crate::par::map(&files, |path| {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_string();
-            let raw = read_prefix(path, None)
-                .map_err(|e| format!("{}: unreadable ({e}); skipped", path.display()))?;
-            let mtime: Option<DateTime<Utc>> = std::fs::metadata(path)
-                .and_then(|m| m.modified())
-                .ok()
-                .map(DateTime::<Utc>::from);
-            let loc = Location {
-                folder: folder.to_string(),
-                key: name.clone(),
-            };
-            let (mut mail, warnings) =
-                parse(&raw, Some(loc), mtime, true).map_err(|e| format!("{e}; skipped"))?;
-            if let Some((_, flags)) = name.rsplit_once(":2,") {
-                mail.keywords = flags
-                    .chars()
-                    .filter_map(|c| keywords.get(&c).cloned())
-                    .collect();
-            }
-            Ok::<_, String>((mail, warnings))
-        });
+        let read = crate::par::map(&files, |path| read_headers(path, folder, &keywords));
         for (path, r) in files.iter().zip(read) {
             match r {
                 Ok((mail, warnings)) => {
@@ -295,6 +302,69 @@ impl MailStore for Maildir {
         Ok(loaded)
     }
 
+    async fn token(&mut self, folder: &str) -> Result<Option<String>, MailboxError> {
+        // File names are unique and carry the flags (`:2,S`), so the sorted listing changes
+        // whenever a message arrives, goes, or is tagged; the tag letters' meanings too.
+        let dir = self.folder_path(folder);
+        let mut names: Vec<std::ffi::OsString> = Vec::new();
+        for sub in ["cur", "new"] {
+            match std::fs::read_dir(dir.join(sub)) {
+                Ok(rd) => names.extend(rd.flatten().map(|e| {
+                    let mut n = std::ffi::OsString::from(sub);
+                    n.push("/");
+                    n.push(e.file_name());
+                    n
+                })),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(MaildirError::Read {
+                        path: dir.join(sub).display().to_string(),
+                        source,
+                    }
+                    .into())
+                }
+            }
+        }
+        names.sort_unstable();
+        let mut h = crate::state::memo::Hasher::default();
+        for n in &names {
+            h.add(n.as_encoded_bytes());
+        }
+        h.add(&std::fs::read(dir.join("dovecot-keywords")).unwrap_or_default());
+        Ok(Some(format!("{}:{}", names.len(), h.hex())))
+    }
+
+    async fn load_at(&mut self, at: &[Location]) -> Result<Vec<Option<Mail>>, MailboxError> {
+        let mut keywords: HashMap<String, HashMap<char, String>> = HashMap::new();
+        let jobs: Vec<(PathBuf, &Location)> = at
+            .iter()
+            .map(|loc| {
+                let dir = self.folder_path(&loc.folder);
+                keywords
+                    .entry(loc.folder.clone())
+                    .or_insert_with(|| Self::keywords(&dir));
+                let cur = dir.join("cur").join(&loc.key);
+                let path = if cur.exists() {
+                    cur
+                } else {
+                    dir.join("new").join(&loc.key)
+                };
+                (path, loc)
+            })
+            .collect();
+        let read = crate::par::map(&jobs, |(path, loc)| {
+            read_headers(path, &loc.folder, &keywords[&loc.folder])
+                .ok()
+                .map(|(m, _)| m)
+        });
+        for ((path, loc), m) in jobs.iter().zip(&read) {
+            if m.is_some() {
+                self.paths.insert((*loc).clone(), path.clone());
+            }
+        }
+        Ok(read)
+    }
+
     async fn fetch_bodies(
         &mut self,
         mails: &mut [Mail],
@@ -303,6 +373,8 @@ impl MailStore for Maildir {
     ) -> Result<(), MailboxError> {
         let jobs: Vec<(usize, &PathBuf)> = which
             .iter()
+            // A text already read (a report's, with the larger cap) is kept, as over IMAP.
+            .filter(|&&i| mails[i].body.is_none())
             .filter_map(|&i| Some((i, self.paths.get(mails[i].location.as_ref()?)?)))
             .collect();
         let texts = crate::par::map(&jobs, |&(i, path)| {

@@ -1,0 +1,151 @@
+//! The decision memo: what the last full scan of an account decided, kept so a rescan that
+//! finds nothing changed (same folders, same config, same program, same day) reads no mail and
+//! decides nothing again. It is a cache: a missing, damaged or outdated memo only means a
+//! full scan, never a different outcome.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::identity::Identity;
+use crate::message::Location;
+use crate::policy::Decision;
+
+/// Bumped whenever the memo's meaning changes, so an old file is ignored rather than misread.
+const FORMAT: u32 = 1;
+
+/// A 128-bit FNV-1a digest (two lanes with different offsets): enough to tell states apart,
+/// no dependency, stable across builds and platforms.
+#[derive(Debug, Clone)]
+pub struct Hasher {
+    a: u64,
+    b: u64,
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher {
+            a: 0xcbf2_9ce4_8422_2325,
+            b: 0x6c62_272e_07bb_0142,
+        }
+    }
+}
+
+impl Hasher {
+    /// Add one field; fields are length-prefixed so ("ab","c") and ("a","bc") differ.
+    pub fn add(&mut self, bytes: &[u8]) {
+        for &x in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
+            self.a = (self.a ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+            self.b = (self.b ^ x as u64).wrapping_mul(0x0000_0100_0000_01b3 ^ 0x2_0000);
+        }
+    }
+
+    pub fn hex(&self) -> String {
+        format!("{:016x}{:016x}", self.a, self.b)
+    }
+}
+
+/// One message of a thread whose decision may draft: enough to read it again and to see
+/// whether a draft of the rep's refers to it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MemoMail {
+    pub at: Location,
+    pub message_id: String,
+    /// The text prefix the decision read from it (`None`: headers only).
+    pub text_cap: Option<usize>,
+}
+
+/// One thread as the last full scan left it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MemoThread {
+    pub id: String,
+    pub subject: String,
+    pub messages: usize,
+    pub decision: Decision,
+    /// Filled only for a decision with a due time (it may draft, now or later today).
+    pub mails: Vec<MemoMail>,
+}
+
+/// Everything a rescan with nothing new needs besides Drafts and the state file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScanMemo {
+    pub format: u32,
+    /// What the decisions were made from; see `service::memo_key`.
+    pub key: String,
+    pub identity: Identity,
+    pub messages_read: usize,
+    pub warnings: Vec<String>,
+    pub threads: Vec<MemoThread>,
+}
+
+impl ScanMemo {
+    pub fn new(key: String, identity: Identity) -> ScanMemo {
+        ScanMemo {
+            format: FORMAT,
+            key,
+            identity,
+            messages_read: 0,
+            warnings: Vec::new(),
+            threads: Vec::new(),
+        }
+    }
+
+    /// The memo at `path` when it was made from `key`; anything else (no file, damage, another
+    /// format or key) is `None`.
+    pub fn load(path: &Path, key: &str) -> Option<ScanMemo> {
+        let data = std::fs::read(path).ok()?;
+        // Compare the key before parsing the whole file: a changed mailbox costs no parse.
+        let head = String::from_utf8_lossy(&data[..data.len().min(512)]).into_owned();
+        if !head.contains(&format!("\"key\":\"{key}\"")) {
+            return None;
+        }
+        match serde_json::from_slice::<ScanMemo>(&data) {
+            Ok(m) if m.format == FORMAT && m.key == key => Some(m),
+            Ok(_) => None,
+            Err(e) => {
+                tracing::debug!(path = %path.display(), error = %e, "decision memo unreadable; scanning in full");
+                None
+            }
+        }
+    }
+
+    /// Write atomically, private to the user (it holds subjects and addresses).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        super::write_atomic(path, &serde_json::to_vec(self).expect("memo serializes"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hasher_separates_fields_and_is_stable() {
+        let h = |parts: &[&str]| {
+            let mut h = Hasher::default();
+            for p in parts {
+                h.add(p.as_bytes());
+            }
+            h.hex()
+        };
+        assert_ne!(h(&["ab", "c"]), h(&["a", "bc"]));
+        assert_eq!(h(&["x"]), h(&["x"]));
+        assert_eq!(h(&["x"]).len(), 32);
+    }
+
+    #[test]
+    fn memo_round_trips_and_rejects_another_key_or_damage() {
+        let dir = std::env::temp_dir().join(format!("memo-test-{}", std::process::id()));
+        let path = dir.join("a.memo");
+        let mut m = ScanMemo::new("k1".into(), Identity::new(&["rep@x.example".into()], &[]));
+        m.messages_read = 7;
+        m.save(&path).unwrap();
+        assert_eq!(ScanMemo::load(&path, "k1").unwrap().messages_read, 7);
+        assert!(ScanMemo::load(&path, "k2").is_none());
+        let mut data = std::fs::read(&path).unwrap();
+        data.truncate(data.len() - 3);
+        std::fs::write(&path, data).unwrap();
+        assert!(ScanMemo::load(&path, "k1").is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
