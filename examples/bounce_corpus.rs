@@ -161,6 +161,7 @@ fn check(
         only_thread: None,
         keep_drafts: false,
         sent_followups: false,
+        show_drafted: true,
     };
     let report_out = rt
         .block_on(scan_once(&cfg, &cfg.accounts[0], templates, &opts))

@@ -294,6 +294,7 @@ async fn dry_scans(
         only_thread: None,
         keep_drafts,
         sent_followups,
+        show_drafted: true,
     };
     let mut out = Vec::new();
     for a in accounts(&cfg, account)? {
@@ -558,6 +559,7 @@ async fn one_thread(
         only_thread: Some(&id),
         keep_drafts: false,
         sent_followups: false,
+        show_drafted: true,
     };
     for a in accounts(&cfg, account)? {
         let r = service::run::scan_once(&cfg, a, &templates, &opts)
@@ -590,6 +592,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 only_thread: None,
                 keep_drafts: false,
                 sent_followups: false,
+                show_drafted: true,
             };
             // Accounts side by side (a few at a time, to bound memory): a slow or failing
             // server holds up only its own account. Results stay in config order.
@@ -1176,6 +1179,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 only_thread: None,
                 keep_drafts: false,
                 sent_followups: false,
+                show_drafted: true,
             };
             let mut reports = Vec::new();
             for a in &cfg.accounts {

@@ -485,3 +485,61 @@ fn completions_and_the_man_page_come_from_the_command_definition() {
         "{page}"
     );
 }
+
+/// The `N` of `key=N` in the log line `nth` (0-based) that contains `what`.
+fn logged_count(lines: &[String], what: &str, nth: usize, key: &str) -> usize {
+    let line = lines
+        .iter()
+        .filter(|l| l.contains(what))
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no line {nth} with {what:?}: {lines:#?}"));
+    let at = line.find(&format!("{key}=")).expect("key in line") + key.len() + 1;
+    line[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn run_rescans_without_reading_or_rendering_what_it_already_drafted() {
+    let demo = support::Demo::new();
+    let cfg = std::fs::read_to_string(&demo.config).unwrap().replace(
+        "maildir = { path = \"mailbox\" }",
+        "maildir = { path = \"mailbox\", poll_seconds = 5 }",
+    );
+    std::fs::write(&demo.config, cfg).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["run", "--config", demo.config.to_str().unwrap()])
+        .env("RUST_LOG", "followup=debug")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = support::collect_stderr(&mut child);
+    assert!(
+        support::wait_for(&lines, "scan finished", 2, 30),
+        "{:?}",
+        lines.lock().unwrap()
+    );
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let all = lines.lock().unwrap().clone();
+    let written = logged_count(&all, "scan finished", 0, "drafted_now");
+    assert!(written > 0, "the first scan drafts: {all:#?}");
+    assert_eq!(logged_count(&all, "scan finished", 1, "drafted_now"), 0);
+    // The second scan finds nothing new: decisions reused, and the drafts already in Drafts
+    // are not rendered again (only a due draft the lint refuses is tried each time).
+    assert!(all.iter().any(|l| l.contains("decisions reused")), "{all:#?}");
+    let first = logged_count(&all, "scan phase done: render", 0, "rendered");
+    let second = logged_count(&all, "scan phase done: render", 1, "rendered");
+    assert!(
+        second + written <= first,
+        "rendered {first} then {second} after writing {written}"
+    );
+}

@@ -248,6 +248,9 @@ pub struct ScanOptions<'a> {
     /// Find the follow-ups the rep sent from earlier drafts (for `report`): needs every
     /// message, so the scan never reuses the last decisions.
     pub sent_followups: bool,
+    /// Render again the drafts already in Drafts, so the report shows them (`scan`,
+    /// `preview`); `run` only logs counts and skips that work.
+    pub show_drafted: bool,
 }
 
 /// Build the rep's calendar from the config.
@@ -945,7 +948,7 @@ async fn scan_locked<S: MailStore>(
         // A drafted thread reports its draft too (rendered again; the Message-ID is the one in
         // Drafts), so `draft` is there for every due and drafted thread.
         let was_due = r.status == Status::Due;
-        let render = was_due || previewing || our_draft.is_some();
+        let render = was_due || previewing || (our_draft.is_some() && opts.show_drafted);
         pending.push((it, r, our_draft, render));
     }
 
@@ -999,7 +1002,11 @@ async fn scan_locked<S: MailStore>(
         Some(compose(&req, &rep, &identity, templates, items, &lint))
     });
 
-    phase("render");
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        rendered = rendered.iter().filter(|r| r.is_some()).count(),
+        "scan phase done: render"
+    );
     for ((it, mut r, our_draft, _), composed) in pending.into_iter().zip(rendered) {
         let Some(composed) = composed else {
             report.threads.push(r);

@@ -266,6 +266,7 @@ pub async fn run_account(live: &Live, name: &str, mut stop: watch::Receiver<bool
             only_thread: None,
             keep_drafts: false,
             sent_followups: false,
+            show_drafted: false,
         };
         match scan_once(cfg, account, templates, &opts).await {
             Ok(report) => {
