@@ -535,7 +535,10 @@ fn run_rescans_without_reading_or_rendering_what_it_already_drafted() {
     assert_eq!(logged_count(&all, "scan finished", 1, "drafted_now"), 0);
     // The second scan finds nothing new: decisions reused, and the drafts already in Drafts
     // are not rendered again (only a due draft the lint refuses is tried each time).
-    assert!(all.iter().any(|l| l.contains("decisions reused")), "{all:#?}");
+    assert!(
+        all.iter().any(|l| l.contains("decisions reused")),
+        "{all:#?}"
+    );
     let first = logged_count(&all, "scan phase done: render", 0, "rendered");
     let second = logged_count(&all, "scan phase done: render", 1, "rendered");
     assert!(

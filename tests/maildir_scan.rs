@@ -720,6 +720,21 @@ fn a_rescan_reuses_its_decisions_only_while_nothing_changed() {
     let (after, log) = scan_logged(&demo, evening);
     assert!(!log.contains(REUSED), "new mail must be read: {log}");
     assert_eq!(status(&after, "contoso-1@acme.io"), "replied");
+    // Only the thread the reply joined is decided again (and none is new).
+    let decide = log
+        .lines()
+        .find(|l| l.contains("scan phase done: decide"))
+        .expect("decide phase logged");
+    let count = |key: &str| -> usize {
+        let at = decide.find(&format!("{key}=")).unwrap() + key.len() + 1;
+        decide[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(count("reused") + 1, count("threads"), "{decide}");
     std::fs::remove_file(&memo).unwrap();
     let (full, _) = scan_logged(&demo, evening);
     assert_eq!(after, full);

@@ -195,6 +195,31 @@ impl ReplyIndex {
         idx
     }
 
+    /// A digest of the inbound mail indexed under each sender address and each sender domain:
+    /// what [`ReplyIndex::reply_after`] can see for a thread's people, so a thread whose people
+    /// got no new mail keeps its decision.
+    pub fn digests(&self) -> HashMap<String, String> {
+        let digest = |entries: &[Inbound]| {
+            let mut h = crate::state::memo::Hasher::default();
+            for e in entries {
+                h.add(e.message_id.as_bytes());
+                h.add(&e.date.timestamp().to_le_bytes());
+                h.add(e.from.as_bytes());
+                h.add(e.subject.as_bytes());
+                h.add(e.belongs_to.as_deref().unwrap_or("").as_bytes());
+            }
+            h.hex()
+        };
+        let mut out = HashMap::new();
+        for (a, v) in &self.by_address {
+            out.insert(format!("a:{a}"), digest(v));
+        }
+        for (d, v) in &self.by_domain {
+            out.insert(format!("d:{d}"), digest(v));
+        }
+        out
+    }
+
     /// The earliest message after `after` that answers thread `thread`: from one of
     /// `prospects` anywhere, or (with `by_domain`) from someone else at their non-free-mail
     /// company domain when it belongs to no other conversation of the rep's (the assistant

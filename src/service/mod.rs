@@ -419,6 +419,8 @@ struct Item {
     text_caps: Vec<Option<usize>>,
     /// A reused decision's messages, read only if the thread drafts.
     to_load: Vec<MemoMail>,
+    /// What the decision was made from (see [`thread_key`]).
+    key: String,
 }
 
 /// Every thread's decision, and the mail the drafting step needs.
@@ -432,8 +434,8 @@ struct Decided {
 
 impl Decided {
     /// What a later rescan reuses when nothing has changed.
-    fn memo(&self, key: String) -> ScanMemo {
-        let mut m = ScanMemo::new(key, self.identity.clone());
+    fn memo(&self, key: String, base: String) -> ScanMemo {
+        let mut m = ScanMemo::new(key, base, self.identity.clone());
         m.messages_read = self.messages_read;
         m.warnings = self.warnings.clone();
         m.threads = self
@@ -441,6 +443,7 @@ impl Decided {
             .iter()
             .map(|it| MemoThread {
                 id: it.id.clone(),
+                key: it.key.clone(),
                 subject: it.subject.clone(),
                 messages: it.messages,
                 decision: it.d.clone(),
@@ -465,15 +468,16 @@ impl Decided {
     }
 }
 
-/// What the decisions of a scan depend on besides the drafts and the state file: the
-/// program, the config, the day (the calendar's years and the text window move with it),
-/// and each folder read. `None` when a folder can't say cheaply whether it changed.
+/// What the decisions of a scan depend on besides the mail: the program, the config and the
+/// day (the calendar's years and the text window move with it); then, with each folder read,
+/// the key of the whole scan. The key is `None` when a folder can't say cheaply whether it
+/// changed (then only threads can be reused, one by one).
 async fn memo_key<S: MailStore>(
     store: &mut S,
     cfg: &Config,
     read: &[(String, bool)],
     now: DateTime<Utc>,
-) -> Result<Option<String>, MailboxError> {
+) -> Result<(String, Option<String>), MailboxError> {
     let mut h = crate::state::memo::Hasher::default();
     h.add(env!("CARGO_PKG_VERSION").as_bytes());
     // A rebuilt program (another model, other rules) decides afresh.
@@ -484,15 +488,59 @@ async fn memo_key<S: MailStore>(
     h.add(exe.as_bytes());
     h.add(cfg.digest.as_bytes());
     h.add(now.date_naive().to_string().as_bytes());
+    let base = h.hex();
     for (folder, is_reply) in read {
         let Some(token) = store.token(folder).await? else {
-            return Ok(None);
+            return Ok((base, None));
         };
         h.add(folder.as_bytes());
         h.add(&[*is_reply as u8]);
         h.add(token.as_bytes());
     }
-    Ok(Some(h.hex()))
+    Ok((base, Some(h.hex())))
+}
+
+/// Everything one thread's decision reads besides the config and the clock: the rep's
+/// identity and tagged examples (`global`), each message as read (id, people, subject, date,
+/// tags, kind, folder, how much text), and the mail from the thread's people and their
+/// companies anywhere (`replies`, by [`ReplyIndex::digests`]).
+#[allow(clippy::too_many_arguments)]
+fn thread_key(
+    global: &crate::state::memo::Hasher,
+    t: &thread::Thread,
+    mails: &[Mail],
+    kinds: &[Kind],
+    caps: &[Option<usize>],
+    reply_folder: &[bool],
+    identity: &crate::identity::Identity,
+    replies: &std::collections::HashMap<String, String>,
+) -> String {
+    let mut h = global.clone();
+    let mut people: Vec<String> = Vec::new();
+    for &i in &t.messages {
+        let m = &mails[i];
+        h.add(m.message_id.as_bytes());
+        h.add(m.subject.as_bytes());
+        h.add(&m.date.map_or(0, |d| d.timestamp()).to_le_bytes());
+        h.add(format!("{:?}{:?}{:?}{:?}", m.from, m.to, m.cc, m.keywords).as_bytes());
+        h.add(format!("{:?}", kinds[i]).as_bytes());
+        h.add(&[reply_folder[i] as u8]);
+        h.add(&caps[i].unwrap_or(0).to_le_bytes());
+        h.add(&m.body.as_ref().map_or(0, |b| b.len() + 1).to_le_bytes());
+        for a in m.from.iter().chain(&m.to).chain(&m.cc) {
+            if identity.role(a) == crate::identity::Role::Prospect {
+                people.push(format!("a:{}", a.email));
+                people.push(format!("d:{}", a.domain()));
+            }
+        }
+    }
+    people.sort_unstable();
+    people.dedup();
+    for p in &people {
+        h.add(p.as_bytes());
+        h.add(replies.get(p).map_or("", String::as_str).as_bytes());
+    }
+    h.hex()
 }
 
 /// The decisions of a memo settled for `now`. No mail is read here: the messages of the few
@@ -512,6 +560,7 @@ fn reuse(memo: ScanMemo, now: DateTime<Utc>) -> Decided {
                 mail_idx: Vec::new(),
                 text_caps: Vec::new(),
                 to_load: t.mails,
+                key: t.key,
             }
         })
         .collect();
@@ -572,6 +621,12 @@ async fn fetch_texts<S: MailStore>(
     Ok(())
 }
 
+/// The last scan's decisions, and the base (program, config, day) this scan decides under.
+struct Earlier<'a> {
+    memo: Option<&'a ScanMemo>,
+    base: &'a str,
+}
+
 /// The full read: load every folder, thread, fetch the texts decisions read, and decide each
 /// thread (or the one asked for). Also returns the threads and kinds `report` needs.
 async fn decide_all<S: MailStore>(
@@ -579,9 +634,9 @@ async fn decide_all<S: MailStore>(
     cfg: &Config,
     account: &AccountConfig,
     opts: &ScanOptions<'_>,
-    read: &[(String, bool)],
-    sent: &str,
+    (read, sent): (&[(String, bool)], &str),
     started: &std::time::Instant,
+    earlier: Earlier<'_>,
 ) -> Result<(Decided, (Vec<thread::Thread>, Vec<Kind>)), ScanError> {
     let merr = |error| ScanError::Mailbox {
         account: account.name.clone(),
@@ -684,7 +739,37 @@ async fn decide_all<S: MailStore>(
         .iter()
         .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
         .collect();
-    let decide_one = |t: &&thread::Thread| {
+    // A thread whose own key is what the last scan (same program, config and day) decided
+    // from keeps that decision: new mail is decided where it lands, and where it answers.
+    let mut global = crate::state::memo::Hasher::default();
+    global.add(earlier.base.as_bytes());
+    global.add(format!("{identity:?}{examples:?}").as_bytes());
+    let reply_digests = replies.digests();
+    let before: std::collections::HashMap<&str, &MemoThread> = earlier
+        .memo
+        .map(|m| m.threads.iter().map(|t| (t.id.as_str(), t)).collect())
+        .unwrap_or_default();
+    let keys = crate::par::map(&wanted, |t| {
+        thread_key(
+            &global,
+            t,
+            &mails,
+            &kinds,
+            &caps,
+            &reply_folder,
+            &identity,
+            &reply_digests,
+        )
+    });
+    phase("thread keys");
+    let keyed: Vec<(&thread::Thread, String)> = wanted.into_iter().zip(keys).collect();
+    let decide_one = |(t, key): &(&thread::Thread, String)| {
+        let key = key.clone();
+        if let Some(p) = before.get(t.id.as_str()).filter(|p| p.key == key) {
+            let mut d = p.decision.clone();
+            crate::policy::settle(&mut d, opts.now);
+            return (d, key, true);
+        }
         let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
         let mut d = decide(&tm, &tk, &inputs);
@@ -692,14 +777,19 @@ async fn decide_all<S: MailStore>(
             // Per-sentence scores are for `explain` (one thread); a full scan keeps none.
             d.reading = None;
         }
-        d
+        (d, key, false)
     };
-    let decisions = crate::par::map(&wanted, decide_one);
-    phase("decide");
-    let items = wanted
+    let decisions = crate::par::map(&keyed, decide_one);
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        threads = decisions.len(),
+        reused = decisions.iter().filter(|d| d.2).count(),
+        "scan phase done: decide"
+    );
+    let items = keyed
         .into_iter()
         .zip(decisions)
-        .map(|(t, d)| Item {
+        .map(|((t, _), (d, key, _))| Item {
             id: t.id.clone(),
             subject: mails[t.messages[0]].subject.clone(),
             messages: t.messages.len(),
@@ -707,6 +797,7 @@ async fn decide_all<S: MailStore>(
             mail_idx: t.messages.clone(),
             text_caps: t.messages.iter().map(|&i| caps[i]).collect(),
             to_load: Vec::new(),
+            key,
         })
         .collect();
     Ok((
@@ -798,17 +889,18 @@ async fn scan_locked<S: MailStore>(
     // found them (the same day) reuses that scan's decisions: it reads no mail but the few
     // threads that may draft, and only applies the clock.
     let memo_path = cfg.state_dir.join(format!("{}.memo.json", account.name));
-    let key = if reuse_allowed && opts.only_thread.is_none() && !opts.sent_followups {
-        memo_key(store, cfg, &read, opts.now).await.map_err(merr)?
+    let (base, key) = if reuse_allowed && opts.only_thread.is_none() && !opts.sent_followups {
+        let (base, key) = memo_key(store, cfg, &read, opts.now).await.map_err(merr)?;
+        (Some(base), key)
     } else {
-        None
+        (None, None)
     };
     phase("folder tokens");
-    let memo = key.as_deref().and_then(|k| ScanMemo::load(&memo_path, k));
+    let memo = base.as_deref().and_then(|b| ScanMemo::load(&memo_path, b));
     phase("memo read");
-    let reused = memo.map(|m| reuse(m, opts.now));
-    let (decided, full) = match reused {
-        Some(d) => {
+    let (decided, full) = match memo {
+        Some(m) if key.as_deref() == Some(m.key.as_str()) => {
+            let d = reuse(m, opts.now);
             tracing::debug!(
                 threads = d.items.len(),
                 mails = d.mails.len(),
@@ -817,11 +909,23 @@ async fn scan_locked<S: MailStore>(
             );
             (d, None)
         }
-        None => {
-            let (d, full) =
-                decide_all(store, cfg, account, opts, &read, &folders.sent, started).await?;
-            if let Some(k) = key {
-                if let Err(e) = d.memo(k).save(&memo_path) {
+        memo => {
+            let (d, full) = decide_all(
+                store,
+                cfg,
+                account,
+                opts,
+                (&read, &folders.sent),
+                started,
+                Earlier {
+                    memo: memo.as_ref(),
+                    base: base.as_deref().unwrap_or(""),
+                },
+            )
+            .await?;
+            drop(memo);
+            if let Some(b) = base {
+                if let Err(e) = d.memo(key.unwrap_or_default(), b).save(&memo_path) {
                     tracing::warn!(path = %memo_path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
                 }
             }

@@ -12,7 +12,7 @@ use crate::message::Location;
 use crate::policy::Decision;
 
 /// Bumped whenever the memo's meaning changes, so an old file is ignored rather than misread.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A 128-bit FNV-1a digest (two lanes with different offsets): enough to tell states apart,
 /// no dependency, stable across builds and platforms.
@@ -59,6 +59,9 @@ pub struct MemoMail {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MemoThread {
     pub id: String,
+    /// Everything this thread's decision was made from (see `service::thread_keys`): equal
+    /// keys let a scan after new mail reuse the decision of a thread the mail didn't touch.
+    pub key: String,
     pub subject: String,
     pub messages: usize,
     pub decision: Decision,
@@ -72,6 +75,9 @@ pub struct ScanMemo {
     pub format: u32,
     /// What the decisions were made from; see `service::memo_key`.
     pub key: String,
+    /// The part of `key` that isn't the folders (program, config, day): under the same base,
+    /// threads whose own key is unchanged keep their decisions.
+    pub base: String,
     pub identity: Identity,
     pub messages_read: usize,
     pub warnings: Vec<String>,
@@ -79,10 +85,11 @@ pub struct ScanMemo {
 }
 
 impl ScanMemo {
-    pub fn new(key: String, identity: Identity) -> ScanMemo {
+    pub fn new(key: String, base: String, identity: Identity) -> ScanMemo {
         ScanMemo {
             format: FORMAT,
             key,
+            base,
             identity,
             messages_read: 0,
             warnings: Vec::new(),
@@ -90,17 +97,17 @@ impl ScanMemo {
         }
     }
 
-    /// The memo at `path` when it was made from `key`; anything else (no file, damage, another
-    /// format or key) is `None`.
-    pub fn load(path: &Path, key: &str) -> Option<ScanMemo> {
+    /// The memo at `path` when it was made under `base`; anything else (no file, damage,
+    /// another format or base) is `None`.
+    pub fn load(path: &Path, base: &str) -> Option<ScanMemo> {
         let data = std::fs::read(path).ok()?;
-        // Compare the key before parsing the whole file: a changed mailbox costs no parse.
+        // Compare before parsing the whole file: another config or day costs no parse.
         let head = String::from_utf8_lossy(&data[..data.len().min(512)]).into_owned();
-        if !head.contains(&format!("\"key\":\"{key}\"")) {
+        if !head.contains(&format!("\"base\":\"{base}\"")) {
             return None;
         }
         match serde_json::from_slice::<ScanMemo>(&data) {
-            Ok(m) if m.format == FORMAT && m.key == key => Some(m),
+            Ok(m) if m.format == FORMAT && m.base == base => Some(m),
             Ok(_) => None,
             Err(e) => {
                 tracing::debug!(path = %path.display(), error = %e, "decision memo unreadable; scanning in full");
@@ -134,18 +141,22 @@ mod tests {
     }
 
     #[test]
-    fn memo_round_trips_and_rejects_another_key_or_damage() {
+    fn memo_round_trips_and_rejects_another_base_or_damage() {
         let dir = std::env::temp_dir().join(format!("memo-test-{}", std::process::id()));
         let path = dir.join("a.memo");
-        let mut m = ScanMemo::new("k1".into(), Identity::new(&["rep@x.example".into()], &[]));
+        let mut m = ScanMemo::new(
+            "k1".into(),
+            "b1".into(),
+            Identity::new(&["rep@x.example".into()], &[]),
+        );
         m.messages_read = 7;
         m.save(&path).unwrap();
-        assert_eq!(ScanMemo::load(&path, "k1").unwrap().messages_read, 7);
-        assert!(ScanMemo::load(&path, "k2").is_none());
+        assert_eq!(ScanMemo::load(&path, "b1").unwrap().messages_read, 7);
+        assert!(ScanMemo::load(&path, "b2").is_none());
         let mut data = std::fs::read(&path).unwrap();
         data.truncate(data.len() - 3);
         std::fs::write(&path, data).unwrap();
-        assert!(ScanMemo::load(&path, "k1").is_none());
+        assert!(ScanMemo::load(&path, "b1").is_none());
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -98,6 +98,15 @@ impl FolderCache {
 
     /// Decode; `None` for a damaged or foreign file (the folder is then fetched afresh).
     pub fn decode(data: &[u8]) -> Option<FolderCache> {
+        Self::decode_only(data, None)
+    }
+
+    /// Decode keeping only the entries of `only` (all with `None`): a reused decision needs a
+    /// few messages of a large folder, not a copy of all of them.
+    pub fn decode_only(
+        data: &[u8],
+        only: Option<&std::collections::HashSet<u32>>,
+    ) -> Option<FolderCache> {
         let mut r = Reader { data, pos: 0 };
         if r.take(4)? != MAGIC {
             return None;
@@ -112,16 +121,21 @@ impl FolderCache {
         for _ in 0..n {
             let uid = r.u32()?;
             let internal_date = r.u64()? as i64;
-            let flags = std::str::from_utf8(r.bytes()?)
+            let flags = r.bytes()?;
+            let header = r.bytes()?;
+            let text = match r.take(1)?[0] {
+                1 => Some(r.bytes()?),
+                _ => None,
+            };
+            if only.is_some_and(|o| !o.contains(&uid)) {
+                continue;
+            }
+            let flags = std::str::from_utf8(flags)
                 .ok()?
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            let header = r.bytes()?.to_vec();
-            let text = match r.take(1)?[0] {
-                1 => Some(r.bytes()?.to_vec()),
-                _ => None,
-            };
+            let (header, text) = (header.to_vec(), text.map(<[u8]>::to_vec));
             c.entries.insert(
                 uid,
                 Entry {
@@ -137,6 +151,11 @@ impl FolderCache {
 
     pub fn load(path: &Path) -> Option<FolderCache> {
         FolderCache::decode(&std::fs::read(path).ok()?)
+    }
+
+    /// [`FolderCache::load`] keeping only the entries of `only`.
+    pub fn load_only(path: &Path, only: &std::collections::HashSet<u32>) -> Option<FolderCache> {
+        FolderCache::decode_only(&std::fs::read(path).ok()?, Some(only))
     }
 
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
@@ -175,6 +194,12 @@ mod tests {
             },
         );
         let bytes = c.encode();
+        // Only the entries asked for, with the folder's counters.
+        let only: std::collections::HashSet<u32> = [11].into();
+        let part = FolderCache::decode_only(&bytes, Some(&only)).unwrap();
+        assert_eq!(part.entries.keys().copied().collect::<Vec<_>>(), [11]);
+        assert_eq!(part.entries[&11], c.entries[&11]);
+        assert_eq!((part.uid_next, part.highest_modseq), (12, 99));
         assert_eq!(FolderCache::decode(&bytes), Some(c));
         assert_eq!(FolderCache::decode(&bytes[..bytes.len() - 1]), None);
         assert_eq!(FolderCache::decode(b"nope"), None);

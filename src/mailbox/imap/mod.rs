@@ -98,6 +98,9 @@ pub struct ImapStore {
     cache_dir: PathBuf,
     caches: BTreeMap<String, FolderCache>,
     dirty: HashSet<String>,
+    /// Folders whose cache holds only some entries (read for reused decisions): never saved,
+    /// and read afresh before a sync.
+    partial: HashSet<String>,
     pub stats: SyncStats,
 }
 
@@ -148,6 +151,7 @@ impl ImapStore {
             cache_dir,
             caches: BTreeMap::new(),
             dirty: HashSet::new(),
+            partial: HashSet::new(),
             stats: SyncStats::default(),
         })
     }
@@ -168,6 +172,9 @@ impl ImapStore {
 
     fn save_caches(&mut self) {
         for folder in std::mem::take(&mut self.dirty) {
+            if self.partial.contains(&folder) {
+                continue;
+            }
             if let Some(c) = self.caches.get(&folder) {
                 if let Err(e) = std::fs::create_dir_all(&self.cache_dir)
                     .and_then(|_| c.save(&cache::path_for(&self.cache_dir, &folder)))
@@ -212,6 +219,10 @@ impl ImapStore {
         let validity = mbox.uid_validity.unwrap_or(0);
         let uid_next = mbox.uid_next.unwrap_or(0);
         let modseq = mbox.highest_modseq.unwrap_or(0);
+        if self.partial.remove(folder) {
+            self.caches.remove(folder);
+            self.dirty.remove(folder);
+        }
         let mut c = match self.caches.remove(folder) {
             Some(c) => c,
             None => {
@@ -480,12 +491,20 @@ impl MailStore for ImapStore {
     }
 
     async fn load_at(&mut self, at: &[Location]) -> Result<Vec<Option<Mail>>, MailboxError> {
-        // Read from the header cache the last scan saved (no server round trip).
+        // Read from the header cache the last scan saved (no server round trip), keeping only
+        // the entries asked for.
+        let mut wanted: BTreeMap<&str, HashSet<u32>> = BTreeMap::new();
         for loc in at {
-            if !self.caches.contains_key(&loc.folder) {
-                let c = FolderCache::load(&cache::path_for(&self.cache_dir, &loc.folder))
+            if let Ok(uid) = loc.key.parse::<u32>() {
+                wanted.entry(&loc.folder).or_default().insert(uid);
+            }
+        }
+        for (folder, uids) in wanted {
+            if !self.caches.contains_key(folder) {
+                let c = FolderCache::load_only(&cache::path_for(&self.cache_dir, folder), &uids)
                     .unwrap_or_default();
-                self.caches.insert(loc.folder.clone(), c);
+                self.caches.insert(folder.to_string(), c);
+                self.partial.insert(folder.to_string());
             }
         }
         let mut w = Vec::new();
