@@ -273,6 +273,13 @@ def bench(n, runs, fields):
             shutil.copytree(snap, os.path.join(tmp, "imap-state"))
             return scan(imap_cfg)
         r["rescan100"], r["rescan100_rss"] = median_of(runs, with_new)
+        # The incremental rescan (most threads' decisions reused) against a scan from nothing.
+        shutil.rmtree(os.path.join(tmp, "imap-state"), ignore_errors=True)
+        shutil.copytree(snap, os.path.join(tmp, "imap-state"))
+        scan(imap_cfg, os.path.join(tmp, "imap-new-incremental.jsonl"))
+        shutil.rmtree(os.path.join(tmp, "imap-state"), ignore_errors=True)
+        scan(imap_cfg, os.path.join(tmp, "imap-new-full.jsonl"))
+        r["same_decisions_incremental_and_full"] = open(os.path.join(tmp, "imap-new-incremental.jsonl")).read() == open(os.path.join(tmp, "imap-new-full.jsonl")).read()
     finally:
         dc.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -389,6 +396,9 @@ def main():
         print(f"N = {n}", flush=True)
         results.append(bench(n, runs, fields))
         print(table(results[-1:]), flush=True)
+        for k, v in results[-1].items():
+            if k.startswith("same_decisions"):
+                print(f"  {k}: {'yes' if v else 'NO: the judgement differs'}", flush=True)
     machine = {"cores": os.cpu_count(), "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
                "dovecot": subprocess.run(["dovecot", "--version"], capture_output=True, text=True).stdout.strip()}
     json.dump({"date": time.strftime("%Y-%m-%d"), "machine": machine, "runs": runs, "results": results}, open(out, "w"), indent=2)

@@ -111,6 +111,10 @@ pub trait MailStore {
         which: &[usize],
         cap: usize,
     ) -> Result<(), MailboxError>;
+    /// Nothing more will be read by `load`, `load_at` or `fetch_bodies` in this scan: keep
+    /// what was fetched and let go of the copies held for reading (a large mailbox's header
+    /// cache need not sit in memory while threads are decided and drafts written).
+    fn done_reading(&mut self) {}
     /// What the Drafts folder holds: this program's drafts by key, and what the rep's own
     /// drafts reply to.
     async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError>;

@@ -716,6 +716,7 @@ async fn decide_all<S: MailStore>(
     )
     .await
     .map_err(merr)?;
+    store.done_reading();
 
     phase("bodies and threads");
     let kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
@@ -1066,6 +1067,7 @@ async fn scan_locked<S: MailStore>(
         let Some(loaded) = load_memo_mails(store, &wanted).await.map_err(merr)? else {
             return Ok(None);
         };
+        store.done_reading();
         let mut next = mails.len();
         mails.extend(loaded);
         for (it, _, _, render) in pending.iter_mut() {

@@ -118,7 +118,9 @@ impl ScanMemo {
 
     /// Write atomically, private to the user (it holds subjects and addresses).
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        super::write_atomic(path, &serde_json::to_vec(self).expect("memo serializes"))
+        super::write_atomic_with(path, |w| {
+            serde_json::to_writer(w, self).map_err(std::io::Error::other)
+        })
     }
 }
 

@@ -221,6 +221,15 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Replace `path` with `data` so a crash leaves either the old or the new file, never a mix.
 pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(data))
+}
+
+/// [`write_atomic`] with the content written by `fill` through a buffer, so a large file is
+/// never held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -232,8 +241,9 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
         std::process::id()
     ));
     let written = (|| {
-        let mut f = create_private(&tmp)?;
-        f.write_all(data)?;
+        let mut w = std::io::BufWriter::with_capacity(256 * 1024, create_private(&tmp)?);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

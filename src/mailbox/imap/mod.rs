@@ -593,6 +593,12 @@ impl MailStore for ImapStore {
         Ok(())
     }
 
+    fn done_reading(&mut self) {
+        self.save_caches();
+        self.caches.clear();
+        self.partial.clear();
+    }
+
     async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
         let ferr = |e: async_imap::error::Error| ImapError::Folder {
             folder: drafts.to_string(),
