@@ -99,6 +99,8 @@ pub struct Request<'a> {
     pub stages_total: u32,
     pub close: bool,
     pub now: DateTime<Utc>,
+    /// Keep every template variable with its value (for `preview --vars` and `--annotate`).
+    pub vars: bool,
 }
 
 /// The (thread, stage) key carried in `X-Followup-Key` and the state file: opaque, so a
@@ -496,7 +498,11 @@ pub fn compose(
         thread_topic,
         body,
         attachments,
-        vars: super::annotate::flatten(&ctx),
+        vars: if req.vars {
+            super::annotate::flatten(&ctx)
+        } else {
+            Vec::new()
+        },
         language: voice.lang.clone(),
         language_detected: choice.detected.clone(),
         // English although the thread reads as another language (unsupported, or no

@@ -21,8 +21,9 @@ pub struct Lint {
     pub banned: Vec<String>,
     pub max_words: usize,
     pub min_words: usize,
-    /// `banned`, normalised once (every draft is checked against every phrase).
-    pub banned_normalized: std::sync::OnceLock<Vec<String>>,
+    /// `banned`, normalised once, and a set that finds in one pass which of them occur at
+    /// all (every draft is checked against every phrase).
+    pub banned_normalized: std::sync::OnceLock<(Vec<String>, Option<regex::RegexSet>)>,
 }
 
 /// Lower-case, straighten quotes and collapse white space, so "Just  checking-in" style
@@ -41,11 +42,21 @@ impl Lint {
     pub fn banned_in(&self, text: &str) -> Vec<Violation> {
         let mut out = Vec::new();
         let whole = normalize(text);
-        let normalized = self
-            .banned_normalized
-            .get_or_init(|| self.banned.iter().map(|p| normalize(p)).collect());
-        for (phrase, p) in self.banned.iter().zip(normalized) {
-            if p.is_empty() || !contains_words(&whole, p) {
+        let (normalized, set) = self.banned_normalized.get_or_init(|| {
+            let normalized: Vec<String> = self.banned.iter().map(|p| normalize(p)).collect();
+            let set = regex::RegexSet::new(normalized.iter().map(|p| regex::escape(p))).ok();
+            (normalized, set)
+        });
+        // The phrases present anywhere (a superset); word boundaries are checked below.
+        let present: Vec<bool> = match set {
+            Some(set) => {
+                let m = set.matches(&whole);
+                (0..normalized.len()).map(|i| m.matched(i)).collect()
+            }
+            None => vec![true; normalized.len()],
+        };
+        for ((phrase, p), present) in self.banned.iter().zip(normalized).zip(present) {
+            if !present || p.is_empty() || !contains_words(&whole, p) {
                 continue;
             }
             let line = text

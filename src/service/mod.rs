@@ -621,6 +621,17 @@ async fn fetch_texts<S: MailStore>(
     Ok(())
 }
 
+/// A background writer the scan waits for however it ends, so the next scan finds the file.
+struct JoinOnDrop(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for JoinOnDrop {
+    fn drop(&mut self) {
+        if let Some(h) = self.0.take() {
+            let _ = h.join();
+        }
+    }
+}
+
 /// The last scan's decisions, and the base (program, config, day) this scan decides under.
 struct Earlier<'a> {
     memo: Option<&'a ScanMemo>,
@@ -897,6 +908,7 @@ async fn scan_locked<S: MailStore>(
         (None, None)
     };
     phase("folder tokens");
+    let mut memo_writer = JoinOnDrop(None);
     let memo = base.as_deref().and_then(|b| ScanMemo::load(&memo_path, b));
     phase("memo read");
     let (decided, full) = match memo {
@@ -926,9 +938,14 @@ async fn scan_locked<S: MailStore>(
             .await?;
             drop(memo);
             if let Some(b) = base {
-                if let Err(e) = d.memo(key.unwrap_or_default(), b).save(&memo_path) {
-                    tracing::warn!(path = %memo_path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
-                }
+                // Written beside the drafting; the scan waits for it before it returns.
+                let m = d.memo(key.unwrap_or_default(), b);
+                let path = memo_path.clone();
+                memo_writer.0 = Some(std::thread::spawn(move || {
+                    if let Err(e) = m.save(&path) {
+                        tracing::warn!(path = %path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
+                    }
+                }));
             }
             (d, Some(full))
         }
@@ -1099,6 +1116,7 @@ async fn scan_locked<S: MailStore>(
             stages_total: cfg.policy.cadence_for(Some(&reason.reason)).len() as u32,
             close: d.close,
             now: opts.now,
+            vars: keep,
         };
         let items = cfg
             .value_items
