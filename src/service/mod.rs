@@ -522,7 +522,14 @@ fn thread_key(
         h.add(m.message_id.as_bytes());
         h.add(m.subject.as_bytes());
         h.add(&m.date.map_or(0, |d| d.timestamp()).to_le_bytes());
-        h.add(format!("{:?}{:?}{:?}{:?}", m.from, m.to, m.cc, m.keywords).as_bytes());
+        // Two copies can share a Message-ID (Sent, and a Bcc to self): what differs is here.
+        h.add(
+            format!(
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                m.from, m.sender, m.reply_to, m.to, m.cc, m.bcc, m.keywords
+            )
+            .as_bytes(),
+        );
         h.add(format!("{:?}", kinds[i]).as_bytes());
         h.add(&[reply_folder[i] as u8]);
         h.add(&caps[i].unwrap_or(0).to_le_bytes());
