@@ -39,10 +39,10 @@ fn the_corpus_is_large_enough_and_every_language_has_every_reason() {
 fn held_out_scores_stay_at_their_measured_level() {
     let all = corpus::load(&corpus::default_dir()).expect("corpus loads");
     let (s, _) = evaluate(model::shipped(), all.iter().filter(|l| l.held_out()));
-    // Measured when shipped: 89.1% right, 3.2% wrong template, 96.9% no reason right. The
+    // Measured when shipped: 90.0% right, 3.2% wrong template, 96.9% no reason right. The
     // goal is 95% / at most 2% / 95%; these floors catch a regression on the way there.
     assert!(
-        s.reason_right() >= 0.88,
+        s.reason_right() >= 0.895,
         "reason right {:.3}",
         s.reason_right()
     );

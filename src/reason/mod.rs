@@ -227,6 +227,9 @@ pub fn model_sentences(text: &str) -> Vec<String> {
 /// abstains.
 const CANDIDATE: f32 = 0.3;
 
+/// How sure the model must be that a sentence is `away` or `timing`, the two together.
+const WAIT_FAMILY: f32 = 0.85;
+
 /// `away` and `timing` both mean "come back at a later date" and share a schedule: a sentence
 /// the model splits between them ("I'll hold off until you're back on the 9th") is confidently
 /// one of the two, and the likelier one is taken.
@@ -235,11 +238,7 @@ fn wait_family(p: &Probs) -> Option<usize> {
         model::class_index("away").expect("away class"),
         model::class_index("timing").expect("timing class"),
     );
-    (p[away] + p[timing] >= model::CONFIDENT + 0.15).then_some(if p[away] >= p[timing] {
-        away
-    } else {
-        timing
-    })
+    (p[away] + p[timing] >= WAIT_FAMILY).then_some(if p[away] >= p[timing] { away } else { timing })
 }
 
 /// What the model reads in one text.

@@ -46,10 +46,16 @@ pub fn explain(t: &ThreadReport) -> String {
                         .iter()
                         .map(|(n, p)| format!("{n} {p:.2}"))
                         .collect();
+                    let need = r
+                        .candidates
+                        .first()
+                        .and_then(|(n, _)| crate::reason::model::class_index(n))
+                        .and_then(|i| crate::reason::model::CONFIDENT.get(i))
+                        .copied()
+                        .unwrap_or(0.7);
                     out.push_str(&format!(
-                        "leading  {} (below the {:.2} the reader needs)\n",
-                        c.join(", "),
-                        crate::reason::model::CONFIDENT
+                        "leading  {} (below the {need:.2} the reader needs)\n",
+                        c.join(", ")
                     ));
                 }
                 if !r.expects_reply {
