@@ -265,7 +265,7 @@ pub struct ReplyInfo {
 }
 
 /// What the policy decided for one thread. Serialisable so a rescan can reuse it (see
-/// `service::memo`); only [`settle`] depends on the clock.
+/// `state::memo`); only [`settle`] depends on the clock.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Decision {
     pub status: Status,

@@ -1,7 +1,8 @@
 //! The decision memo: what the last full scan of an account decided, kept so a rescan that
 //! finds nothing changed (same folders, same config, same program, same day) reads no mail and
-//! decides nothing again. It is a cache: a missing, damaged or outdated memo only means a
-//! full scan, never a different outcome.
+//! decides nothing again, and a rescan after new mail decides again only the threads it
+//! touched. It is a cache: a missing, damaged or outdated memo only means a full scan, never a
+//! different outcome.
 
 use std::path::Path;
 
@@ -59,7 +60,7 @@ pub struct MemoMail {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MemoThread {
     pub id: String,
-    /// Everything this thread's decision was made from (see `service::thread_keys`): equal
+    /// Everything this thread's decision was made from (see `service::thread_key`): equal
     /// keys let a scan after new mail reuse the decision of a thread the mail didn't touch.
     pub key: String,
     pub subject: String,
