@@ -156,7 +156,8 @@ impl Maildir {
         map
     }
 
-    fn files(dir: &Path) -> Result<Vec<PathBuf>, MaildirError> {
+    /// Everything listed in a folder's `cur/` and `new/` (a missing one is empty).
+    fn entries(dir: &Path) -> Result<Vec<PathBuf>, MaildirError> {
         let mut out = Vec::new();
         for sub in ["cur", "new"] {
             let d = dir.join(sub);
@@ -170,21 +171,25 @@ impl Maildir {
                     })
                 }
             };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_file()
+            out.extend(rd.flatten().map(|e| e.path()));
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// The message files of a folder, sorted (hidden files and directories left out).
+    fn files(dir: &Path) -> Result<Vec<PathBuf>, MaildirError> {
+        Ok(Self::entries(dir)?
+            .into_iter()
+            .filter(|p| {
+                p.is_file()
                     && !p
                         .file_name()
                         .and_then(|n| n.to_str())
                         .unwrap_or(".")
                         .starts_with('.')
-                {
-                    out.push(p);
-                }
-            }
-        }
-        out.sort();
-        Ok(out)
+            })
+            .collect())
     }
 
     /// Write a draft: into `tmp/`, synced, then linked into `cur/` with the Draft and Seen flags.
@@ -305,30 +310,12 @@ impl MailStore for Maildir {
     async fn token(&mut self, folder: &str) -> Result<Option<String>, MailboxError> {
         // File names are unique and carry the flags (`:2,S`), so the sorted listing changes
         // whenever a message arrives, goes, or is tagged; the tag letters' meanings too.
+        // The listing alone, without a stat per file: a stray entry only costs a full scan.
         let dir = self.folder_path(folder);
-        let mut names: Vec<std::ffi::OsString> = Vec::new();
-        for sub in ["cur", "new"] {
-            match std::fs::read_dir(dir.join(sub)) {
-                Ok(rd) => names.extend(rd.flatten().map(|e| {
-                    let mut n = std::ffi::OsString::from(sub);
-                    n.push("/");
-                    n.push(e.file_name());
-                    n
-                })),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => {
-                    return Err(MaildirError::Read {
-                        path: dir.join(sub).display().to_string(),
-                        source,
-                    }
-                    .into())
-                }
-            }
-        }
-        names.sort_unstable();
+        let names = Self::entries(&dir)?;
         let mut h = crate::state::memo::Hasher::default();
         for n in &names {
-            h.add(n.as_encoded_bytes());
+            h.add(n.as_os_str().as_encoded_bytes());
         }
         h.add(&std::fs::read(dir.join("dovecot-keywords")).unwrap_or_default());
         Ok(Some(format!("{}:{}", names.len(), h.hex())))
