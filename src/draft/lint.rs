@@ -18,12 +18,13 @@ pub struct Violation {
 /// Lint settings.
 #[derive(Debug, Clone)]
 pub struct Lint {
-    pub banned: Vec<String>,
+    /// Private: the normalised copy below is made from it once.
+    banned: Vec<String>,
     pub max_words: usize,
     pub min_words: usize,
     /// `banned`, normalised once, and a set that finds in one pass which of them occur at
     /// all (every draft is checked against every phrase).
-    pub banned_normalized: std::sync::OnceLock<(Vec<String>, Option<regex::RegexSet>)>,
+    banned_normalized: std::sync::OnceLock<(Vec<String>, Option<regex::RegexSet>)>,
 }
 
 /// Lower-case, straighten quotes and collapse white space, so "Just  checking-in" style
@@ -38,6 +39,16 @@ fn normalize(s: &str) -> String {
 }
 
 impl Lint {
+    /// The lint for these banned phrases and body length bounds (in words).
+    pub fn new(banned: Vec<String>, max_words: usize, min_words: usize) -> Lint {
+        Lint {
+            banned,
+            max_words,
+            min_words,
+            banned_normalized: Default::default(),
+        }
+    }
+
     /// Banned phrases in `text`, with the line each is on.
     pub fn banned_in(&self, text: &str) -> Vec<Violation> {
         let mut out = Vec::new();
@@ -159,15 +170,14 @@ mod tests {
     use super::*;
 
     fn lint() -> Lint {
-        Lint {
-            banned: crate::config::DEFAULT_BANNED
+        Lint::new(
+            crate::config::DEFAULT_BANNED
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            max_words: 200,
-            min_words: 5,
-            banned_normalized: Default::default(),
-        }
+            200,
+            5,
+        )
     }
 
     /// A value item that carries its link.

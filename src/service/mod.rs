@@ -398,12 +398,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
 
 /// The lint settings from the config.
 pub fn lint(cfg: &Config) -> Lint {
-    Lint {
-        banned: cfg.banned_phrases.clone(),
-        max_words: cfg.max_words,
-        min_words: 20,
-        banned_normalized: Default::default(),
-    }
+    Lint::new(cfg.banned_phrases.clone(), cfg.max_words, 20)
 }
 
 /// One thread ready for the drafting step: its decision and the messages a draft reads.
