@@ -623,6 +623,15 @@ async fn fetch_texts<S: MailStore>(
     Ok(())
 }
 
+/// A debug line at the end of each phase of a scan, with the time since it started
+/// (`RUST_LOG=followup=debug`).
+fn phase_done(started: &std::time::Instant, name: &str) {
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "scan phase done: {name}"
+    )
+}
+
 /// A background writer the scan waits for however it ends, so the next scan finds the file.
 struct JoinOnDrop(Option<std::thread::JoinHandle<()>>);
 
@@ -655,12 +664,7 @@ async fn decide_all<S: MailStore>(
         account: account.name.clone(),
         error,
     };
-    let phase = |name: &str| {
-        tracing::debug!(
-            ms = started.elapsed().as_millis() as u64,
-            "scan phase done: {name}"
-        )
-    };
+    let phase = |name: &str| phase_done(started, name);
     let mut warnings = Vec::new();
     let mut mails: Vec<Mail> = Vec::new();
     let mut reply_folder: Vec<bool> = Vec::new();
@@ -884,12 +888,7 @@ async fn scan_locked<S: MailStore>(
         error,
     };
     let mut report = ScanReport::default();
-    let phase = |name: &str| {
-        tracing::debug!(
-            ms = started.elapsed().as_millis() as u64,
-            "scan phase done: {name}"
-        )
-    };
+    let phase = |name: &str| phase_done(started, name);
 
     let folders = store.folders(&account.folders).await.map_err(merr)?;
     report.folders = Some(folders.clone());
