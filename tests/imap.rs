@@ -6,42 +6,28 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use support::dovecot::{all_flags, imaplib, messages, Dovecot, Options, PASSWORD};
-use support::{collect_stderr, thread, wait_for, Demo, NOW};
+use support::dovecot::{all_flags, imaplib, messages, DemoServer, Options, PASSWORD};
+use support::{collect_stderr, thread, wait_for, NOW};
 
-/// A config file for the server in its own temp dir.
-struct Setup {
-    server: Dovecot,
-    cfg_dir: tempfile::TempDir,
-    _demo: Demo,
+/// The demo on Dovecot with its config (see [`DemoServer`]), and how these tests run the binary.
+struct Setup(DemoServer);
+
+impl std::ops::Deref for Setup {
+    type Target = DemoServer;
+    fn deref(&self) -> &DemoServer {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Setup {
+    fn deref_mut(&mut self) -> &mut DemoServer {
+        &mut self.0
+    }
 }
 
 impl Setup {
     fn new(opts: Options) -> Setup {
-        let demo = Demo::new();
-        let server = Dovecot::start(Some(&demo.dir.path().join("mailbox")), opts);
-        let cfg_dir = tempfile::tempdir().unwrap();
-        std::fs::write(cfg_dir.path().join("config.toml"), server.config("")).unwrap();
-        // The demo's record of a draft the rep deleted (thread duff-1) comes along.
-        std::fs::create_dir_all(cfg_dir.path().join("state")).unwrap();
-        std::fs::copy(
-            demo.dir.path().join("state/demo.json"),
-            cfg_dir.path().join("state/imap-demo.json"),
-        )
-        .unwrap();
-        Setup {
-            server,
-            cfg_dir,
-            _demo: demo,
-        }
-    }
-
-    fn config(&self) -> String {
-        self.cfg_dir
-            .path()
-            .join("config.toml")
-            .display()
-            .to_string()
+        Setup(DemoServer::start(opts))
     }
 
     fn followup(&self, args: &[&str]) -> Output {
@@ -62,7 +48,7 @@ impl Setup {
         std::process::Child,
         std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     ) {
-        std::fs::write(self.cfg_dir.path().join("config.toml"), config).unwrap();
+        std::fs::write(self.dir.path().join("config.toml"), config).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
             .args(["run", "--config", &self.config()])
             .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
@@ -286,7 +272,7 @@ fn implicit_tls_and_starttls_work_with_a_configured_ca() {
         (s.server.port, "starttls"),
     ] {
         std::fs::write(
-            s.cfg_dir.path().join("config.toml"),
+            s.dir.path().join("config.toml"),
             tls_config(&s, port, mode, Some(&tls.ca)),
         )
         .unwrap();
@@ -307,7 +293,7 @@ fn an_unknown_certificate_is_refused_and_names_the_fix() {
         ..Options::default()
     });
     std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
+        s.dir.path().join("config.toml"),
         tls_config(&s, s.server.tls_port.unwrap(), "implicit", None),
     )
     .unwrap();
@@ -323,7 +309,7 @@ fn when_tls_is_required_no_password_crosses_a_plaintext_connection() {
     let s = Setup::new(Options::default());
     // Implicit TLS against a plaintext port: the handshake fails before any login.
     std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
+        s.dir.path().join("config.toml"),
         tls_config(&s, s.server.port, "implicit", None),
     )
     .unwrap();
@@ -333,7 +319,7 @@ fn when_tls_is_required_no_password_crosses_a_plaintext_connection() {
     assert!(err.contains("TLS"), "{err}");
     // STARTTLS against a server that offers no TLS: refused, no login either.
     std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
+        s.dir.path().join("config.toml"),
         tls_config(&s, s.server.port, "starttls", None),
     )
     .unwrap();
@@ -348,7 +334,7 @@ fn when_tls_is_required_no_password_crosses_a_plaintext_connection() {
         s.server.log()
     );
     // Plaintext only when configured, and then with a warning.
-    std::fs::write(s.cfg_dir.path().join("config.toml"), s.server.config("")).unwrap();
+    std::fs::write(s.dir.path().join("config.toml"), s.server.config("")).unwrap();
     let out = s.followup(&["scan", "--config", &s.config(), "--now", NOW]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -369,7 +355,7 @@ fn an_unreachable_server_is_a_clear_error() {
         .unwrap()
         .port();
     std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
+        s.dir.path().join("config.toml"),
         s.server.config("").replace(
             &format!("port = {}", s.server.port),
             &format!("port = {port}"),
@@ -518,7 +504,7 @@ fn a_password_command_logs_in_and_a_failing_one_is_a_clear_error() {
         "password_env = \"FOLLOWUP_TEST_PASSWORD\"",
         &format!("password_command = \"printf '%s\\\\n' {PASSWORD}\""),
     );
-    std::fs::write(s.cfg_dir.path().join("config.toml"), &cfg).unwrap();
+    std::fs::write(s.dir.path().join("config.toml"), &cfg).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(["scan", "--config", &s.config(), "--now", NOW, "--dry-run"])
         .output()
@@ -529,7 +515,7 @@ fn a_password_command_logs_in_and_a_failing_one_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr)
     );
     std::fs::write(
-        s.cfg_dir.path().join("config.toml"),
+        s.dir.path().join("config.toml"),
         cfg.replace("printf", "exit 7; printf"),
     )
     .unwrap();
@@ -625,7 +611,7 @@ fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
 #[test]
 fn a_rescan_reuses_its_decisions_until_a_flag_or_a_message_changes() {
     let s = Setup::new(Options::default());
-    let memo = s.cfg_dir.path().join("state/imap-demo.memo.json");
+    let memo = s.dir.path().join("state/imap-demo.memo.json");
     let reused = "decisions reused";
     let (_, log) = s.scan();
     assert!(!log.contains(reused), "{log}");

@@ -6,16 +6,19 @@ mod support;
 
 use std::process::{Command, Output};
 
-use support::dovecot::{messages, Dovecot, Options, PASSWORD};
+use support::dovecot::{messages, DemoServer, Dovecot, Options, PASSWORD};
 use support::proxy::{Fault, Proxy};
-use support::{Demo, NOW};
+use support::NOW;
 
 /// The demo mailbox on Dovecot, with two configs sharing one state directory: straight to the
-/// server, and through a proxy.
-struct Setup {
-    server: Dovecot,
-    dir: tempfile::TempDir,
-    _demo: Demo,
+/// server (`config.toml`), and through a proxy.
+struct Setup(DemoServer);
+
+impl std::ops::Deref for Setup {
+    type Target = DemoServer;
+    fn deref(&self) -> &DemoServer {
+        &self.0
+    }
 }
 
 /// Drafts the demo scan leaves in the Drafts folder (nine new, one there before).
@@ -23,21 +26,7 @@ const DRAFTS: usize = 10;
 
 impl Setup {
     fn new() -> Setup {
-        let demo = Demo::new();
-        let server = Dovecot::start(Some(&demo.dir.path().join("mailbox")), Options::default());
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("direct.toml"), server.config("")).unwrap();
-        std::fs::create_dir_all(dir.path().join("state")).unwrap();
-        std::fs::copy(
-            demo.dir.path().join("state/demo.json"),
-            dir.path().join("state/imap-demo.json"),
-        )
-        .unwrap();
-        Setup {
-            server,
-            dir,
-            _demo: demo,
-        }
+        Setup(DemoServer::start(Options::default()))
     }
 
     fn via(&self, proxy: &Proxy, timeout: u64) -> String {
@@ -65,14 +54,10 @@ impl Setup {
             .unwrap()
     }
 
-    fn direct(&self) -> String {
-        self.dir.path().join("direct.toml").display().to_string()
-    }
-
     /// Scan straight to the server and check: success, and one draft per due follow-up.
     fn recovers(&self, what: &str) {
         for round in 0..2 {
-            let out = self.scan(&self.direct(), false);
+            let out = self.scan(&self.config(), false);
             assert!(
                 out.status.success(),
                 "{what}: rescan {round} failed: {}",
@@ -191,7 +176,7 @@ fn cuts_inside_the_appends_never_leave_a_duplicate_or_a_missing_draft() {
 fn a_failed_login_never_shows_the_password_even_at_trace_level() {
     let s = Setup::new();
     let secret = "Wr0ng-Secret-9b1f";
-    let out = scan_cmd(&s.direct(), secret)
+    let out = scan_cmd(&s.config(), secret)
         .env("RUST_LOG", "trace")
         .output()
         .unwrap();

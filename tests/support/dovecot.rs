@@ -458,3 +458,37 @@ print(json.dumps(res))
     );
     serde_json::from_str(&out).unwrap()
 }
+
+/// The demo mailbox served by a test Dovecot, with a config for it (`config.toml`) in a temp
+/// dir whose `state/` holds the demo's record (the draft the rep deleted in thread duff-1) as
+/// the IMAP account's.
+pub struct DemoServer {
+    pub server: Dovecot,
+    pub dir: tempfile::TempDir,
+    _demo: super::Demo,
+}
+
+impl DemoServer {
+    pub fn start(opts: Options) -> DemoServer {
+        let demo = super::Demo::new();
+        let server = Dovecot::start(Some(&demo.dir.path().join("mailbox")), opts);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), server.config("")).unwrap();
+        std::fs::create_dir_all(dir.path().join("state")).unwrap();
+        std::fs::copy(
+            demo.dir.path().join("state/demo.json"),
+            dir.path().join("state/imap-demo.json"),
+        )
+        .unwrap();
+        DemoServer {
+            server,
+            dir,
+            _demo: demo,
+        }
+    }
+
+    /// The path of `config.toml`.
+    pub fn config(&self) -> String {
+        self.dir.path().join("config.toml").display().to_string()
+    }
+}
