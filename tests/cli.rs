@@ -4,6 +4,19 @@ mod support;
 
 use support::followup;
 
+/// `followup templates check` on a fresh directory holding these template files
+/// (`(relative path, text)`); the directory lives as long as the returned handle.
+fn check_templates(files: &[(&str, &str)]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in files {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    (dir, out)
+}
+
 #[test]
 fn builtin_and_shipped_templates_pass_the_check() {
     let out = followup(&[
@@ -23,11 +36,10 @@ fn builtin_and_shipped_templates_pass_the_check() {
 
 #[test]
 fn templates_check_names_file_line_and_rule() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
-    std::fs::write(dir.path().join("pricing/1.txt"), "Hi {{ greeting_name }},\n\nHere is {{ value.title }} for {{ company }}, with the details you need.\n\nJust checking in on the numbers, and happy to walk through them.\n\n{{ rep.signature }}\n").unwrap();
-    std::fs::write(dir.path().join("pricing/2.txt"), "Hi {{ greeting_name }},\n\nI wanted to ask whether the numbers we discussed last week still work for your team and your budget this quarter.\n\n{{ rep.signature }}\n").unwrap();
-    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    let (dir, out) = check_templates(&[
+        ("pricing/1.txt", "Hi {{ greeting_name }},\n\nHere is {{ value.title }} for {{ company }}, with the details you need.\n\nJust checking in on the numbers, and happy to walk through them.\n\n{{ rep.signature }}\n"),
+        ("pricing/2.txt", "Hi {{ greeting_name }},\n\nI wanted to ask whether the numbers we discussed last week still work for your team and your budget this quarter.\n\n{{ rep.signature }}\n"),
+    ]);
     assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8_lossy(&out.stdout);
     let one = dir.path().join("pricing/1.txt").display().to_string();
@@ -41,14 +53,10 @@ fn templates_check_names_file_line_and_rule() {
 
 #[test]
 fn a_tera_syntax_error_names_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
-    std::fs::write(
-        dir.path().join("pricing/1.txt"),
+    let (_dir, out) = check_templates(&[(
+        "pricing/1.txt",
         "Hi {{ greeting_name }},\n\n{% if stage %}\nunclosed\n",
-    )
-    .unwrap();
-    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    )]);
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("pricing/1.txt:"), "{err}");
@@ -57,13 +65,10 @@ fn a_tera_syntax_error_names_file_line_and_column() {
 
 #[test]
 fn an_undefined_variable_is_reported_by_the_check() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("close.txt"),
+    let (_dir, out) = check_templates(&[(
+        "close.txt",
         "Hi {{ prospect.nickname }}, {{ value.title }}\n",
-    )
-    .unwrap();
-    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    )]);
     assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -276,22 +281,19 @@ fn a_password_typed_into_the_config_is_refused_and_never_echoed() {
 
 #[test]
 fn a_runaway_template_is_stopped_at_the_render_limit_and_named() {
-    let dir = tempfile::tempdir().unwrap();
-    // A billion iterations: three nested loops at the 1000-item cap.
-    std::fs::write(
-        dir.path().join("close.txt"),
-        "{{ greeting }}\n{% for i in range(end=1000) %}{% for j in range(end=1000) %}{% for k in range(end=1000) %}{% endfor %}{% endfor %}{% endfor %}\n",
-    )
-    .unwrap();
-    // And one loop past the cap.
-    std::fs::create_dir_all(dir.path().join("pricing")).unwrap();
-    std::fs::write(
-        dir.path().join("pricing/1.txt"),
-        "{{ greeting }}\n{% for i in range(end=100000) %}x{% endfor %}\n",
-    )
-    .unwrap();
     let t = std::time::Instant::now();
-    let out = followup(&["templates", "check", "--dir", dir.path().to_str().unwrap()]);
+    let (_dir, out) = check_templates(&[
+        // A billion iterations: three nested loops at the 1000-item cap.
+        (
+            "close.txt",
+            "{{ greeting }}\n{% for i in range(end=1000) %}{% for j in range(end=1000) %}{% for k in range(end=1000) %}{% endfor %}{% endfor %}{% endfor %}\n",
+        ),
+        // And one loop past the cap.
+        (
+            "pricing/1.txt",
+            "{{ greeting }}\n{% for i in range(end=100000) %}x{% endfor %}\n",
+        ),
+    ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(3), "{text}");
     assert!(
