@@ -72,10 +72,9 @@ fn cosine(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 
 /// The sentences of a text worth comparing: not courtesy, enough content.
 fn comparable(text: &str) -> Vec<(String, HashSet<String>)> {
-    let m = model::shipped();
     model_sentences(text)
         .into_iter()
-        .filter(|s| m.classify(s)[NONE] < COURTESY)
+        .filter(|s| model::classify_shipped(s)[NONE] < COURTESY)
         .map(|s| {
             let f = content(&s);
             (s, f)

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::haystack::Pattern;
+
 /// `(feature name, pattern)` for each concept.
 const CONCEPTS: &[(&str, &str)] = &[
     // Money and what a price is called.
@@ -102,12 +104,15 @@ const CONCEPTS: &[(&str, &str)] = &[
 ];
 
 /// The compiled concept lexicons.
-pub fn concepts() -> &'static [(&'static str, Regex)] {
-    static RE: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+pub fn concepts() -> &'static [(&'static str, Pattern)] {
+    static RE: OnceLock<Vec<(&'static str, Pattern)>> = OnceLock::new();
     RE.get_or_init(|| {
         CONCEPTS
             .iter()
-            .map(|(name, pat)| (*name, Regex::new(pat).expect("concept lexicon compiles")))
+            .map(|(name, pat)| {
+                let re = Regex::new(pat).expect("concept lexicon compiles");
+                (*name, Pattern::new(re))
+            })
             .collect()
     })
 }

@@ -7,6 +7,7 @@
 //! expects no answer ("thanks for lunch!") from mail that needs a reason.
 
 pub mod corpus;
+mod haystack;
 mod learn;
 mod lexicon;
 pub mod model;
@@ -254,11 +255,10 @@ struct TextReading {
 /// confidence, `priority` picks (a deferral decides *when*, a decision maker *who*, a document
 /// *what*); with none confident, the leading candidates are kept for the note.
 fn read_text(text: &str, priority: &[String]) -> TextReading {
-    let model = model::shipped();
     let sents: Vec<(String, Probs)> = model_sentences(text)
         .into_iter()
         .map(|s| {
-            let p = model.classify(&s);
+            let p = model::classify_shipped(&s);
             (s, p)
         })
         .collect();

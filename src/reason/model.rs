@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::haystack::{Haystack, Pattern};
 use super::rules::default_rules;
 
 /// The classes the model tells apart: the built-in reasons, then `none` (states no reason).
@@ -110,6 +111,30 @@ impl Model {
     }
 }
 
+/// [`Model::classify`] with the shipped model, remembered per sentence for the life of the
+/// process: a rep's mailbox repeats its sentences (their own templates and snippets, the same
+/// line in each follow-up), and a sentence always scores the same. Bounded: the memory is
+/// emptied when it holds [`REMEMBERED`] sentences.
+pub fn classify_shipped(sentence: &str) -> Probs {
+    use std::sync::Mutex;
+    static SEEN: OnceLock<Mutex<HashMap<String, Probs>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(p) = seen.lock().ok().and_then(|m| m.get(sentence).copied()) {
+        return p;
+    }
+    let p = shipped().classify(sentence);
+    if let Ok(mut m) = seen.lock() {
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(sentence.to_string(), p);
+    }
+    p
+}
+
+/// How many sentences [`classify_shipped`] remembers (a few MiB).
+const REMEMBERED: usize = 50_000;
+
 fn softmax(z: Probs) -> Probs {
     let max = z.iter().cloned().fold(f32::MIN, f32::max);
     let mut e = z.map(|v| (v - max).exp());
@@ -196,22 +221,25 @@ pub fn tokens(sentence: &str) -> Vec<String> {
 }
 
 struct Shapes {
-    lexicon: Vec<(String, Regex)>,
-    shapes: Vec<(&'static str, Regex)>,
+    lexicon: Vec<(String, Pattern)>,
+    shapes: Vec<(&'static str, Pattern)>,
 }
 
 fn shapes() -> &'static Shapes {
     static S: OnceLock<Shapes> = OnceLock::new();
     S.get_or_init(|| {
-        let mut lexicon: Vec<(String, Regex)> = Vec::new();
+        let mut lexicon: Vec<(String, Pattern)> = Vec::new();
         let mut rules: Vec<(String, Vec<Regex>)> = default_rules().into_iter().collect();
         rules.sort_by(|a, b| a.0.cmp(&b.0));
         for (reason, res) in rules {
             for (i, re) in res.into_iter().enumerate() {
-                lexicon.push((format!("rx:{reason}:{i}"), re));
+                lexicon.push((format!("rx:{reason}:{i}"), Pattern::new(re)));
             }
         }
-        let shape = |name, pat: &str| (name, Regex::new(&format!("(?i){pat}")).expect("shape regex"));
+        let shape = |name, pat: &str| {
+            let re = Regex::new(&format!("(?i){pat}")).expect("shape regex");
+            (name, Pattern::new(re))
+        };
         let shapes = vec![
             // The rep commits to do something.
             shape("sh:commit", r"\b(i'll|i will|i'm going to|i am going to|let me|i can|i'd be (happy|glad) to|happy to|i'll be)\b"),
@@ -246,18 +274,20 @@ pub fn features(sentence: &str) -> Vec<String> {
         out.push(format!("b:{}_{}", w[0], w[1]));
     }
     let s = shapes();
+    let hay = Haystack::new(sentence);
     for (name, re) in &s.lexicon {
-        if re.is_match(sentence) {
+        if re.is_match(&hay) {
             out.push(name.clone());
         }
     }
     for (name, re) in &s.shapes {
-        if re.is_match(sentence) {
+        if re.is_match(&hay) {
             out.push(name.to_string());
         }
     }
     // Concepts, and pairs of them: a role *and* a deciding act, a wait *and* an event.
     let norm = normalise(sentence);
+    let norm = Haystack::new(&norm);
     let fired: Vec<&str> = super::lexicon::concepts()
         .iter()
         .filter(|(_, re)| re.is_match(&norm))
@@ -342,5 +372,51 @@ mod tests {
         let back = Model::parse(&m.to_tsv()).unwrap();
         let (a, b) = (m.classify("the quote"), back.classify("the quote"));
         assert!((a[0] - b[0]).abs() < 0.01, "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn lexicons_match_the_same_through_the_ascii_stand_in_on_the_whole_corpus() {
+        use super::super::haystack::Haystack;
+        let corpus = super::super::corpus::load(&super::super::corpus::default_dir()).unwrap();
+        let s = shapes();
+        let mut non_ascii = 0;
+        for l in &corpus {
+            non_ascii += usize::from(!l.text.is_ascii());
+            let hay = Haystack::new(&l.text);
+            for (name, p) in s
+                .lexicon
+                .iter()
+                .map(|(n, p)| (n.as_str(), p))
+                .chain(s.shapes.iter().map(|(n, p)| (*n, p)))
+            {
+                assert_eq!(
+                    p.is_match(&hay),
+                    p.regex().is_match(&l.text),
+                    "{name} on {:?}",
+                    l.text
+                );
+            }
+            let norm = normalise(&l.text);
+            let hay = Haystack::new(&norm);
+            for (name, p) in super::super::lexicon::concepts() {
+                assert_eq!(
+                    p.is_match(&hay),
+                    p.regex().is_match(&norm),
+                    "{name} on {norm:?}"
+                );
+            }
+        }
+        assert!(
+            non_ascii > 500,
+            "the corpus has accented sentences to try: {non_ascii}"
+        );
+    }
+
+    #[test]
+    fn a_remembered_sentence_scores_as_the_model_does() {
+        let s = "I'll send the revised quote on Friday.";
+        let first = classify_shipped(s);
+        assert_eq!(first, shipped().classify(s));
+        assert_eq!(classify_shipped(s), first);
     }
 }

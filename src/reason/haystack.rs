@@ -1,0 +1,152 @@
+//! Fast regex matching on text that is mostly but not wholly ASCII.
+//!
+//! The regex crate's fast engine (a lazy DFA) gives up on a Unicode word boundary (`\b`) as
+//! soon as the text holds one non-ASCII byte, and the slower engines are 5–30× slower on the
+//! large alternations of the reason lexicons. One curly quote, euro sign or accented name in
+//! a sentence was enough. A [`Haystack`] also keeps an ASCII stand-in of the text where each
+//! non-ASCII character becomes an ASCII one of the same regex class (word, digit, space,
+//! other), so `\b`, `\w`, `\s` and `.` read it as they read the original; a pattern is matched
+//! on the stand-in unless it names one of the text's non-ASCII characters itself.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A text to match, with its ASCII stand-in when it has non-ASCII characters.
+pub struct Haystack<'a> {
+    text: &'a str,
+    ascii: Option<String>,
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(text: &'a str) -> Haystack<'a> {
+        let ascii = (!text.is_ascii()).then(|| text.chars().map(stand_in).collect());
+        Haystack { text, ascii }
+    }
+}
+
+/// The ASCII character that regex classes treat as they treat `c`.
+fn stand_in(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    static CLASSES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [digit, word, space] = CLASSES
+        .get_or_init(|| [r"^\d$", r"^\w$", r"^\s$"].map(|p| Regex::new(p).expect("class regex")));
+    let mut buf = [0u8; 4];
+    let s = c.encode_utf8(&mut buf);
+    if digit.is_match(s) {
+        '0'
+    } else if word.is_match(s) {
+        '_'
+    } else if space.is_match(s) {
+        '\t'
+    } else {
+        '\u{1}'
+    }
+}
+
+/// A regex that knows which non-ASCII characters its pattern names.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    re: Regex,
+    /// Non-ASCII characters of the pattern, with their case variants.
+    named: Vec<char>,
+}
+
+impl Pattern {
+    pub fn new(re: Regex) -> Pattern {
+        let mut named: Vec<char> = Vec::new();
+        for c in re.as_str().chars().filter(|c| !c.is_ascii()) {
+            named.push(c);
+            named.extend(c.to_lowercase());
+            named.extend(c.to_uppercase());
+        }
+        named.sort_unstable();
+        named.dedup();
+        Pattern { re, named }
+    }
+
+    /// `Regex::is_match` on the haystack's text, answered from its ASCII stand-in where the
+    /// two cannot differ.
+    pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
+        match &hay.ascii {
+            Some(ascii)
+                if !hay
+                    .text
+                    .chars()
+                    .any(|c| self.named.binary_search(&c).is_ok()) =>
+            {
+                self.re.is_match(ascii)
+            }
+            _ => self.re.is_match(hay.text),
+        }
+    }
+
+    /// The regex itself, to compare answers with in tests.
+    #[cfg(test)]
+    pub fn regex(&self) -> &Regex {
+        &self.re
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agree(pattern: &str, texts: &[&str]) {
+        let p = Pattern::new(Regex::new(pattern).unwrap());
+        for t in texts {
+            assert_eq!(
+                p.is_match(&Haystack::new(t)),
+                p.regex().is_match(t),
+                "{pattern} on {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_boundaries_read_non_ascii_letters_as_letters() {
+        // "präsentation" must not yield a match of "sentation" after a boundary.
+        agree(
+            r"\b(sentation|preis\w*|tid)\b",
+            &[
+                "präsentation",
+                "Preisliste ist da",
+                "übertid",
+                "tid ö",
+                "¿tid?",
+            ],
+        );
+    }
+
+    #[test]
+    fn patterns_that_name_accented_letters_still_find_them() {
+        agree(
+            r"(?i)\b(cotización|orçamento|r[eé]union)\b",
+            &[
+                "la cotización",
+                "O ORÇAMENTO",
+                "réunion",
+                "reunion",
+                "cotizacion",
+            ],
+        );
+    }
+
+    #[test]
+    fn spaces_digits_and_symbols_keep_their_class() {
+        agree(
+            r"[$€£]\s?\d|\d\s?k\b|rate card|\d{2}",
+            &[
+                "€ 24.000",
+                "rate\u{a0}card",
+                "rate card",
+                "٣٤ k",
+                "x—y",
+                "١٢",
+            ],
+        );
+        agree(r"^\W*(thanks)[^.!?]{0,5}$", &["“thanks” — ok", "thanks…"]);
+    }
+}
