@@ -5,6 +5,7 @@ loopback, `followup scan --dry-run` against baselines measured in the same run.
     cargo build --release --bin followup --example bench_header_read
     python3 bench/run.py [--n 10000,100000] [--runs 3] [--out bench/results.json] [--bin PATH]
     python3 bench/run.py --team 20 [--team-n 10000] [--runs 3] [--out bench/team.json]
+    python3 bench/run.py --linear 100000,1000000 [--runs 1] [--out bench/linear.json]
 
 (--bin measures another build of followup, e.g. an older commit's, against the same baselines.)
 
@@ -20,7 +21,8 @@ For each N it prints, as medians of --runs runs:
   maildir-re a Maildir rescan
 and the ratios the issue sets targets for, with each followup run's peak RSS. With --team, a
 sales team instead: that many accounts on one server scanned by one followup process, against as
-many raw wire-limit clients fetching them all at once. Root only (Dovecot
+many raw wire-limit clients fetching them all at once. With --linear, how the cost grows with
+N: the Maildir scan and its header-read baseline at each size, no server. Root only (Dovecot
 runs mail processes as the `vmail` user, as in .ci/run). It is a benchmark, not a test.
 """
 import json, os, shutil, socket, statistics, subprocess, sys, tempfile, time
@@ -353,6 +355,34 @@ addresses = ["alex@acme.io"]
     return r
 
 
+def bench_linear(sizes, runs):
+    """Cost against N: the Maildir scan (no server, so a million messages stay practical) and
+    its header-read baseline at each size, each tree generated, measured and deleted in turn."""
+    out = []
+    for n in sizes:
+        tmp = tempfile.mkdtemp(prefix=f"followup-linear-{n}-")
+        maildir = os.path.join(tmp, "Maildir")
+        try:
+            t = time.perf_counter()
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench/generate.py"), maildir, str(n)], check=True)
+            print(f"  generated {n} messages in {time.perf_counter() - t:.1f} s", flush=True)
+            _, md_cfg = write_configs(tmp, free_port(), maildir)
+            hdr = lambda: run_timed([HDR, maildir])
+            hdr()  # warm the page cache as the scans see it
+            r = {"n": n}
+            r["hdr_read"], _ = median_of(runs, hdr)
+
+            def md_first():
+                shutil.rmtree(os.path.join(tmp, "maildir-state"), ignore_errors=True)
+                return scan(md_cfg)
+            r["maildir"], r["maildir_rss"] = median_of(runs, md_first)
+            print(f"  {n}: header read {r['hdr_read']:.2f} s, followup {r['maildir']:.2f} s, peak RSS {r['maildir_rss']:.0f} MiB", flush=True)
+            out.append(r)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
 def table(results):
     lines = ["| N | wire s | first s | cold s | rescan s | +100 s | hdr-read s | maildir s | maildir re s | peak RSS MiB |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -380,6 +410,21 @@ def main():
         if not os.path.exists(p):
             sys.exit("build first: cargo build --release --bin followup --example bench_header_read")
     fields = header_fields()
+    if "--linear" in args:
+        sizes = [int(x) for x in opt("--linear", "100000,1000000").split(",")]
+        out = opt("--out", os.path.join(ROOT, "bench/linear.json"))
+        print(f"linear: Maildir scans of {', '.join(map(str, sizes))} messages", flush=True)
+        res = bench_linear(sizes, runs)
+        base = res[0]
+        print(f"| N | header read s | followup Maildir scan s | peak RSS MiB | time / {base['n']} | memory / {base['n']} |")
+        print("|---|---|---|---|---|---|")
+        for r in res:
+            r["time_ratio"] = r["maildir"] / base["maildir"]
+            r["memory_ratio"] = r["maildir_rss"] / base["maildir_rss"]
+            print(f"| {r['n']} | {r['hdr_read']:.2f} | {r['maildir']:.2f} | {r['maildir_rss']:.0f} | {r['time_ratio']:.2f}× | {r['memory_ratio']:.2f}× |")
+        json.dump({"date": time.strftime("%Y-%m-%d"), "runs": runs, "linear": res}, open(out, "w"), indent=2)
+        print(f"\nwritten: {out}")
+        return
     team = int(opt("--team", "0"))
     if team:
         n = int(opt("--team-n", "10000"))

@@ -40,7 +40,7 @@ fn outlook_sent_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*\*?(sent|date|gesendet|envoyé|enviado|inviato|verzonden|skickat|datum)\s*:",
+            r"(?i)^\s*\*?(sent|date|gesendet|envoyé|enviado|enviada|inviato|verzonden|skickat|sendt|datum|data|fecha)(\s+(el|em|le|il|on|am|den))?\s*:",
         )
         .expect("outlook sent regex")
     })
@@ -49,7 +49,7 @@ fn outlook_sent_re() -> &'static Regex {
 fn signoff_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(sent from my \w+|get outlook for \w+|envoyé de mon|von meinem \w+ gesendet|enviado desde mi)")
+        Regex::new(r"(?i)^\s*(sent from (my|outlook|mail|yahoo|samsung|gmail)\b|sent via \w+|get outlook for \w+|envoyé (de|depuis) mon|von meinem \w+ gesendet|gesendet von (meinem|outlook)|enviado (desde mi|do meu|de meu|do meu)|inviato da (iphone|ipad|outlook|il mio)|verzonden (vanaf|met) (mijn|outlook)|skickat från (min|outlook)|sendt fra (min|outlook))")
             .expect("signoff regex")
     })
 }
@@ -68,13 +68,12 @@ pub fn own_text(body: &str) -> String {
         if attribution_re().is_match(line) {
             break;
         }
-        // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — attribution wrapped over two lines.
-        if line.trim_start().to_ascii_lowercase().starts_with("on ")
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| n.trim().to_ascii_lowercase().ends_with("wrote:"))
-        {
-            break;
+        // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — an attribution wrapped over two
+        // lines, as plain-text mail wraps long lines (in any client language).
+        if let Some(next) = lines.get(i + 1).filter(|n| n.trim_end().ends_with(':')) {
+            if attribution_re().is_match(&format!("{} {}", line.trim_end(), next.trim_start())) {
+                break;
+            }
         }
         // Outlook: "From: X" followed within three lines by "Sent: …".
         if outlook_header_re().is_match(line)
@@ -228,6 +227,87 @@ mod tests {
             own_text("Danke für das Gespräch.\n\nMit freundlichen Grüßen\nJan Schulz\nTel. 0123"),
             "Danke für das Gespräch."
         );
+    }
+
+    #[test]
+    fn own_text_drops_the_outlook_header_block_of_every_client_language() {
+        for (from, sent) in [
+            (
+                "De: Dana Omar <d@x.es>",
+                "Enviado el: lunes, 2 de noviembre de 2026 10:00",
+            ),
+            (
+                "De: Dana Omar <d@x.pt>",
+                "Enviada em: segunda-feira, 2 de novembro de 2026 10:00",
+            ),
+            ("Fra: Dana Omar <d@x.dk>", "Sendt: 2. november 2026 10:00"),
+            (
+                "Da: Dana Omar <d@x.it>",
+                "Data: lunedì 2 novembre 2026 10:00",
+            ),
+            (
+                "De : Dana Omar <d@x.fr>",
+                "Envoyé : lundi 2 novembre 2026 10:00",
+            ),
+        ] {
+            let body = format!("Te mando el presupuesto el jueves.\n\n{from}\n{sent}\nPara: Alex\n\nMándeme los precios");
+            assert_eq!(
+                own_text(&body),
+                "Te mando el presupuesto el jueves.",
+                "{sent}"
+            );
+        }
+    }
+
+    #[test]
+    fn own_text_drops_an_attribution_wrapped_over_two_lines_in_any_language() {
+        for (a, b) in [
+            (
+                "On Mon, Nov 2, 2026 at 10:00 AM Dana Omar <",
+                "dana@x.com> wrote:",
+            ),
+            (
+                "Le lun. 2 nov. 2026 à 10:00, Dana Omar <dana@x.fr> a",
+                "écrit :",
+            ),
+            (
+                "Am Mo., 2. Nov. 2026 um 10:00 Uhr schrieb Dana Omar <",
+                "dana@x.de>:",
+            ),
+            (
+                "Em seg., 2 de nov. de 2026 às 10:00, Dana Omar <dana@x.pt>",
+                "escreveu:",
+            ),
+        ] {
+            let body = format!("Segue o orçamento revisto.\n\n{a}\n{b}\n> pode enviar?");
+            assert_eq!(own_text(&body), "Segue o orçamento revisto.", "{a}");
+        }
+        // A line of the rep's own that ends in a colon stays.
+        assert_eq!(
+            own_text("On the call we agreed on three things\nnext steps:\n1. pricing"),
+            "On the call we agreed on three things\nnext steps:\n1. pricing"
+        );
+    }
+
+    #[test]
+    fn own_text_stops_at_a_mobile_client_sign_off_in_any_language() {
+        for signoff in [
+            "Sent from Outlook for iOS",
+            "Sent from Mail for Windows",
+            "Inviato da iPhone",
+            "Verzonden vanaf mijn iPhone",
+            "Enviado do meu iPhone",
+            "Skickat från min iPhone",
+        ] {
+            let body = format!(
+                "I'll send the quote on Friday.\n\n{signoff}\n\nOn Mon, Dana wrote:\n> prices?"
+            );
+            assert_eq!(
+                own_text(&body),
+                "I'll send the quote on Friday.",
+                "{signoff}"
+            );
+        }
     }
 
     #[test]

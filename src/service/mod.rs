@@ -811,6 +811,7 @@ async fn decide_all<S: MailStore>(
         ms = started.elapsed().as_millis() as u64,
         threads = decisions.len(),
         reused = decisions.iter().filter(|d| d.2).count(),
+        rss_mib = resident_mib(),
         "scan phase done: decide"
     );
     let items = keyed
@@ -1139,6 +1140,7 @@ async fn scan_locked<S: MailStore>(
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
         rendered = rendered.iter().filter(|r| r.is_some()).count(),
+        rss_mib = resident_mib(),
         "scan phase done: render"
     );
     for ((it, mut r, our_draft, _), composed) in pending.into_iter().zip(rendered) {
