@@ -8,18 +8,20 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::message::haystack::{Haystack, Pattern};
+
 use crate::message::DsnFailure;
 
 /// A sender that speaks for a mail system, not a person (`From:` as written, lower case).
 pub fn daemon_sender(from_raw: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?i)mailer[-_ ]?daemon|postmaster|mail[-_ ]daemon|mail\s+delivery|mail\s+deliver\s+system|delivery\s+(status|subsystem|system|notification|service)|mail\s+(administrator|system|server)|system\s+administrator|ndr\s+administrator|mail\s+transport|post\s*office|mdaemon|^\s*<>\s*$|<\s*>|\bdaemon@|\bmta@|\bbounces?@|\bnotify@|internet\s+mail\s+service|administrator@|sysadmin@|root@|-admin@",
         )
-        .expect("daemon sender regex")
+        .expect("daemon sender regex"))
     })
-    .is_match(from_raw)
+    .is_match(&Haystack::new(from_raw))
 }
 
 /// From the headers alone, whether a message may be a delivery report (cheap: asked of every
@@ -38,9 +40,9 @@ pub fn may_be_report(m: &crate::message::Mail) -> bool {
 
 /// A subject that announces a failed delivery, in the languages mail systems use.
 pub fn bounce_subject(subject: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?ix)
             undeliver|undelivered|not\s+delivered|non[-\s]?deliver|nondeliverable|delivery\s+(status\s+notification\s*\(failure\)|status\s+notification:\s*error|has\s+failed|failed|failure|problem|report|status$|error|notification\s+failure)
             |delivery\s+status\s*$|mail\s+delivery\s+(failed|failure|system|problem)|mail\s+failed|returning\s+to\s+sender|failure\s+notice|returned\s+mail|returned\s+to\s+sender|could\s+not\s+(be\s+)?(delivered|sent|send)|couldn'?t\s+be\s+delivered
@@ -49,16 +51,16 @@ pub fn bounce_subject(subject: &str) -> bool {
             |unzustellbar|nicht\s+zustellbar|fehlgeschlagen|non\s+remis|non\s+distribu|échec\s+de\s+(la\s+)?(remise|distribution)|no\s+se\s+(puede|pudo)\s+entregar|no\s+entregado|non\s+recapitabile|mancato\s+recapito|impossibile\s+recapitare|onbestelbaar|niet\s+afgeleverd|não\s+entregue|não\s+(é|foi)\s+possível\s+entregar|kan\s+inte\s+levereras|kunde\s+inte\s+levereras|olevererbar|ej\s+levererat
             ",
         )
-        .expect("bounce subject regex")
+        .expect("bounce subject regex"))
     })
-    .is_match(subject)
+    .is_match(&Haystack::new(subject))
 }
 
 /// Words of a report's own text that say delivery failed.
 pub fn bounce_text(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?ix)
             could\s+not\s+be\s+delivered|couldn'?t\s+be\s+delivered|was\s+not\s+delivered|has\s+not\s+been\s+delivered|could\s+not\s+deliver|unable\s+to\s+deliver|undeliverable|delivery\s+(has\s+)?failed|failed\s+permanently|permanent(\s+fatal)?\s+error
             |this\s+is\s+the\s+(mail\s+system|qmail-send|postfix|mailer-daemon)|addresses\s+had\s+(permanent\s+)?(fatal\s+|delivery\s+)?(errors|problems)|i'?m\s+sorry\s+to\s+(have\s+to\s+)?inform\s+you|following\s+addresses?\s+had\s+(permanent\s+)?(fatal\s+)?errors|delivery\s+to\s+the\s+following\s+recipients?\s+failed
@@ -68,9 +70,9 @@ pub fn bounce_text(text: &str) -> bool {
             |konnte\s+nicht\s+zugestellt|unzustellbar|n'a\s+pas\s+pu\s+être\s+(remis|distribué)|no\s+se\s+ha\s+podido\s+entregar|non\s+è\s+stato\s+possibile\s+recapitare|kon\s+niet\s+worden\s+afgeleverd|não\s+foi\s+possível\s+entregar|kunde\s+inte\s+levereras
             ",
         )
-        .expect("bounce text regex")
+        .expect("bounce text regex"))
     })
-    .is_match(text)
+    .is_match(&Haystack::new(text))
 }
 
 /// An abuse or spam complaint (a feedback loop's report): a notice, never a reply.

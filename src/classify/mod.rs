@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::message::haystack::{Haystack, Pattern};
+
 use crate::dates::{return_date, DateMention};
 use crate::message::{DsnFailure, Mail};
 
@@ -39,10 +41,10 @@ impl Kind {
     }
 }
 
-fn autoreply_subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn autoreply_subject_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?ix)
             \b(automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|automated\s+response|out\s+of\s+(the\s+)?office|ooo\b|away\s+from\s+(the\s+)?office|on\s+vacation|on\s+leave|vacation\s+(reply|notice|message)|away\s+message|i\s+am\s+away|i'm\s+away|annual\s+leave|parental\s+leave
             |automatische\s+antwort|abwesenheitsnotiz|abwesenheit|abwesend|nicht\s+im\s+büro|außer\s+haus|urlaub
@@ -54,14 +56,14 @@ fn autoreply_subject_re() -> &'static Regex {
             |autosvar|automatiskt\s+svar|frånvaro|frånvarande|ej\s+på\s+kontoret|på\s+semester|semester
             )",
         )
-        .expect("autoreply subject regex")
+        .expect("autoreply subject regex"))
     })
 }
 
-fn autoreply_body_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn autoreply_body_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?ix)
             (i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(currently\s+|now\s+)?(out\s+of\s+(the\s+)?office|away|on\s+(annual\s+|parental\s+|maternity\s+|paternity\s+)?(leave|vacation|holiday|pto)|traveling|travelling|ooo)\b.{0,80}(until|till|through|returning|return|back)
             |(thank\s+you|thanks)\s+for\s+(your\s+)?(e-?mail|message)[.,!]?\s+(i\s+am|i'm)\s+(currently\s+)?(out|away|on)
@@ -76,20 +78,20 @@ fn autoreply_body_re() -> &'static Regex {
             |jag\s+är\s+(för\s+närvarande\s+)?(ledig|borta|på\s+semester|tjänstledig|frånvarande)
             ",
         )
-        .expect("autoreply body regex")
+        .expect("autoreply body regex"))
     })
 }
 
-fn bounce_subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn bounce_subject_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(Regex::new(
             r"(?ix)
             undeliverable|undelivered\s+mail|delivery\s+status\s+notification\s*\(failure\)|delivery\s+(has\s+)?failed|mail\s+delivery\s+(failed|failure|system)|failure\s+notice|returned\s+mail|delivery\s+failure|could\s+not\s+be\s+delivered|message\s+not\s+delivered|address\s+not\s+found
             |unzustellbar|nicht\s+zustellbar|non\s+remis|échec\s+de\s+(la\s+)?remise|no\s+se\s+puede\s+entregar|no\s+entregado|non\s+recapitabile|mancato\s+recapito|onbestelbaar|não\s+entregue|não\s+é\s+possível\s+entregar|kan\s+inte\s+levereras|olevererbart|ej\s+levererat
             ",
         )
-        .expect("bounce subject regex")
+        .expect("bounce subject regex"))
     })
 }
 
@@ -122,7 +124,9 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
         return Kind::Notice; // feedback (ARF) reports, complaints, read receipts
     }
     let daemon = is_mailer_daemon(mail) || bounce::daemon_sender(&s.from_raw);
-    let says_failed = bounce_subject_re().is_match(subject)
+    let subject_hay = Haystack::new(subject);
+    let head_hay = Haystack::new(&head);
+    let says_failed = bounce_subject_re().is_match(&subject_hay)
         || bounce::bounce_subject(subject)
         || bounce::bounce_text(&head);
     // Amazon SES forwards its bounces as a JSON notification.
@@ -179,8 +183,8 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
         || s.x_autorespond
         || precedence == "auto_reply"
         || s.ms_exchange_autoreply;
-    let subject_auto = autoreply_subject_re().is_match(subject);
-    let body_auto = autoreply_body_re().is_match(&head);
+    let subject_auto = autoreply_subject_re().is_match(&subject_hay);
+    let body_auto = autoreply_body_re().is_match(&head_hay);
     // Outlook marks its out-of-office replies only with X-Auto-Response-Suppress; alone that
     // header is common on ordinary mail, so it needs a subject or body phrase beside it.
     let suppress = s.x_auto_response_suppress.is_some();
@@ -215,10 +219,13 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
 
 /// "Automatic reply: …", "Out of Office: …", "Abwesenheitsnotiz: …" as the subject's prefix.
 fn subject_is_prefix(subject: &str) -> bool {
-    autoreply_subject_re().find(subject).is_some_and(|m| {
-        m.start() < 3 && subject[m.end()..].trim_start().starts_with([':', '-', '('])
-            || m.start() < 3 && m.end() == subject.trim_end().len()
-    })
+    autoreply_subject_re()
+        .regex()
+        .find(subject)
+        .is_some_and(|m| {
+            m.start() < 3 && subject[m.end()..].trim_start().starts_with([':', '-', '('])
+                || m.start() < 3 && m.end() == subject.trim_end().len()
+        })
 }
 
 fn own_lines(body: &str) -> usize {

@@ -3,6 +3,7 @@
 //! Backends hand raw bytes (or headers only) to [`parse`]; nothing downstream touches
 //! mail-parser types, so the domain logic stays independent of the parser and the store.
 
+pub mod haystack;
 mod parse;
 pub mod text;
 

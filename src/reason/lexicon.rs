@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::haystack::Pattern;
+use crate::message::haystack::Pattern;
 
 /// `(feature name, pattern)` for each concept.
 const CONCEPTS: &[(&str, &str)] = &[

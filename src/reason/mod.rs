@@ -7,7 +7,6 @@
 //! expects no answer ("thanks for lunch!") from mail that needs a reason.
 
 pub mod corpus;
-mod haystack;
 mod learn;
 mod lexicon;
 pub mod model;

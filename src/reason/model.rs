@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::haystack::{Haystack, Pattern};
 use super::rules::default_rules;
+use crate::message::haystack::{Haystack, Pattern};
 
 /// The classes the model tells apart: the built-in reasons, then `none` (states no reason).
 pub const CLASSES: [&str; 9] = [
@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn lexicons_match_the_same_through_the_ascii_stand_in_on_the_whole_corpus() {
-        use super::super::haystack::Haystack;
+        use crate::message::haystack::Haystack;
         let corpus = super::super::corpus::load(&super::super::corpus::default_dir()).unwrap();
         let s = shapes();
         let mut non_ascii = 0;

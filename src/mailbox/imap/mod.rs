@@ -566,27 +566,22 @@ impl MailStore for ImapStore {
                 self.drain_unsolicited();
             }
             let c = self.caches.get(&folder).expect("synced folder");
-            for &i in which {
-                let Some(loc) = mails[i].location.clone() else {
-                    continue;
-                };
-                if loc.folder != folder {
-                    continue;
-                }
-                let Some(e) = loc.key.parse::<u32>().ok().and_then(|u| c.entries.get(&u)) else {
-                    continue;
-                };
-                if e.text.is_some() {
-                    let mut w = Vec::new();
-                    if let Some(full) = Self::mail_from_entry(
-                        &folder,
-                        loc.key.parse().unwrap_or(0),
-                        e,
-                        true,
-                        &mut w,
-                    ) {
-                        mails[i].absorb_text(full);
-                    }
+            let texts: Vec<(usize, u32, &Entry)> = which
+                .iter()
+                .filter_map(|&i| {
+                    let loc = mails[i].location.as_ref().filter(|l| l.folder == folder)?;
+                    let uid = loc.key.parse::<u32>().ok()?;
+                    let e = c.entries.get(&uid).filter(|e| e.text.is_some())?;
+                    Some((i, uid, e))
+                })
+                .collect();
+            // Parsing each text (MIME, HTML to text) is independent per message: on every core.
+            let parsed = crate::par::map(&texts, |(_, uid, e)| {
+                Self::mail_from_entry(&folder, *uid, e, true, &mut Vec::new())
+            });
+            for ((i, ..), full) in texts.iter().zip(parsed) {
+                if let Some(full) = full {
+                    mails[*i].absorb_text(full);
                 }
             }
         }

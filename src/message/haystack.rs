@@ -1,4 +1,5 @@
-//! Fast regex matching on text that is mostly but not wholly ASCII.
+//! Fast regex matching on text that is mostly but not wholly ASCII (the reason lexicons, the
+//! auto-reply and bounce phrases).
 //!
 //! The regex crate's fast engine (a lazy DFA) gives up on a Unicode word boundary (`\b`) as
 //! soon as the text holds one non-ASCII byte, and the slower engines are 5–30× slower on the
@@ -20,7 +21,10 @@ pub struct Haystack<'a> {
 
 impl<'a> Haystack<'a> {
     pub fn new(text: &'a str) -> Haystack<'a> {
-        let ascii = (!text.is_ascii()).then(|| text.chars().map(stand_in).collect());
+        // The Kelvin sign and the long s match ASCII `k` and `s` case-insensitively: a text
+        // with either is always matched as it is.
+        let ascii = (!text.is_ascii() && !text.contains(['\u{212A}', '\u{17F}']))
+            .then(|| text.chars().map(stand_in).collect());
         Haystack { text, ascii }
     }
 }
@@ -71,20 +75,23 @@ impl Pattern {
     /// two cannot differ.
     pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
         match &hay.ascii {
-            Some(ascii)
-                if !hay
-                    .text
-                    .chars()
-                    .any(|c| self.named.binary_search(&c).is_ok()) =>
-            {
-                self.re.is_match(ascii)
-            }
+            Some(ascii) if !self.names_any(hay.text) => self.re.is_match(ascii),
             _ => self.re.is_match(hay.text),
         }
     }
 
-    /// The regex itself, to compare answers with in tests.
-    #[cfg(test)]
+    /// Whether the text holds a non-ASCII character the pattern names, in either case.
+    fn names_any(&self, text: &str) -> bool {
+        let named = |c: char| self.named.binary_search(&c).is_ok();
+        !self.named.is_empty()
+            && text
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .any(|c| named(c) || c.to_lowercase().any(named) || c.to_uppercase().any(named))
+    }
+
+    /// The regex itself, for a search that needs positions (rare: the answer to `is_match`
+    /// decides whether to search).
     pub fn regex(&self) -> &Regex {
         &self.re
     }
@@ -131,6 +138,14 @@ mod tests {
                 "reunion",
                 "cotizacion",
             ],
+        );
+    }
+
+    #[test]
+    fn case_insensitive_letters_outside_ascii_still_match() {
+        agree(
+            r"(?i)stra(ß|ss)e|kelvin|\bsend\b",
+            &["STRAẞE", "\u{212A}elvin", "ſend", "Straße"],
         );
     }
 
