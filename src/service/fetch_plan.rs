@@ -100,12 +100,13 @@ pub fn last_messages(candidates: &[&Thread], mails: &[Mail]) -> Vec<usize> {
 
 /// Round two, for threads where the rep spoke last: the rep's unanswered messages (the
 /// reason), what came after them (auto-replies), the prospect's last reply (a deferral), and
-/// two earlier rep messages (a reason stated before).
+/// two earlier rep messages (a reason stated before). `kinds` are the messages' kinds as read
+/// so far.
 pub fn quiet_thread_texts(
     candidates: &[&Thread],
     mails: &[Mail],
+    kinds: &[Kind],
     identity: &Identity,
-    max_recipients: usize,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for t in candidates {
@@ -113,7 +114,7 @@ pub fn quiet_thread_texts(
             .messages
             .iter()
             .copied()
-            .filter(|&i| classify(&mails[i], max_recipients).is_human())
+            .filter(|&i| kinds[i].is_human())
             .collect();
         let Some(&last_human) = human.last() else {
             continue;
@@ -206,14 +207,15 @@ mod tests {
             id: "a".into(),
             messages: vec![0, 1, 2, 3],
         };
-        let texts = quiet_thread_texts(&[&t], &mails, &id, 15);
+        let kinds: Vec<Kind> = mails.iter().map(|m| classify(m, 15)).collect();
+        let texts = quiet_thread_texts(&[&t], &mails, &kinds, &id);
         assert_eq!(texts, vec![0, 1, 2, 3]);
         // A thread the prospect answered last needs nothing beyond round one.
         let replied = Thread {
             id: "b".into(),
             messages: vec![0, 1],
         };
-        assert!(quiet_thread_texts(&[&replied], &mails, &id, 15).is_empty());
+        assert!(quiet_thread_texts(&[&replied], &mails, &kinds, &id).is_empty());
         assert_eq!(last_messages(&[&t, &replied], &mails), vec![3, 1]);
     }
 }

@@ -701,6 +701,7 @@ async fn decide_all<S: MailStore>(
     )
     .await
     .map_err(merr)?;
+    phase("report texts");
     let mut threads = thread::build(&mails);
     // Reports that carried no copy of the original's Message-ID join by failed recipient.
     let failed = |i: usize| {
@@ -715,6 +716,7 @@ async fn decide_all<S: MailStore>(
     thread::attach_orphan_bounces(&mut threads, &mails, failed, |m| {
         m.author().is_some_and(|a| identity.is_rep(&a.email))
     });
+    phase("threads");
     let candidates = fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
     let round1 = fetch_plan::last_messages(&candidates, &mails);
     fetch_texts(
@@ -726,8 +728,11 @@ async fn decide_all<S: MailStore>(
     )
     .await
     .map_err(merr)?;
-    let mut round2 =
-        fetch_plan::quiet_thread_texts(&candidates, &mails, &identity, cfg.policy.max_recipients);
+    phase("last messages' texts");
+    // Every message's kind as read so far, on every core; only the messages whose texts
+    // round two reads are classified again below.
+    let mut kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
+    let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity);
     round2.extend(fetch_plan::tagged_examples(
         &mails, &identity, &cfg.rules, window,
     ));
@@ -745,7 +750,11 @@ async fn decide_all<S: MailStore>(
     store.done_reading();
 
     phase("bodies and threads");
-    let kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
+    // Classification is a function of the message as read: only round two's changed.
+    let again = crate::par::map(&round2, |&i| classify(&mails[i], cfg.policy.max_recipients));
+    for (&i, k) in round2.iter().zip(again) {
+        kinds[i] = k;
+    }
     let replies = ReplyIndex::build(&mails, &kinds, &reply_folder, &threads, &identity);
     let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let cal = calendar(cfg, account, opts.now);

@@ -3,6 +3,7 @@
 //! replaced atomically.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 4] = b"FUC2";
@@ -44,9 +45,9 @@ pub fn path_for(dir: &Path, folder: &str) -> PathBuf {
     ))
 }
 
-fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
-    out.extend_from_slice(&(b.len() as u32).to_le_bytes());
-    out.extend_from_slice(b);
+fn put_bytes(out: &mut dyn Write, b: &[u8]) -> std::io::Result<()> {
+    out.write_all(&(b.len() as u32).to_le_bytes())?;
+    out.write_all(b)
 }
 
 struct Reader<'a> {
@@ -75,25 +76,33 @@ impl<'a> Reader<'a> {
 impl FolderCache {
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + self.entries.len() * 600);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.uid_validity.to_le_bytes());
-        out.extend_from_slice(&self.uid_next.to_le_bytes());
-        out.extend_from_slice(&self.highest_modseq.to_le_bytes());
-        out.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
+        self.encode_into(&mut out)
+            .expect("writing into memory cannot fail");
+        out
+    }
+
+    /// [`FolderCache::encode`] into a writer, so saving a large cache never holds its
+    /// encoding in memory whole.
+    fn encode_into(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(MAGIC)?;
+        out.write_all(&self.uid_validity.to_le_bytes())?;
+        out.write_all(&self.uid_next.to_le_bytes())?;
+        out.write_all(&self.highest_modseq.to_le_bytes())?;
+        out.write_all(&(self.entries.len() as u32).to_le_bytes())?;
         for (uid, e) in &self.entries {
-            out.extend_from_slice(&uid.to_le_bytes());
-            out.extend_from_slice(&e.internal_date.to_le_bytes());
-            put_bytes(&mut out, e.flags.join(" ").as_bytes());
-            put_bytes(&mut out, &e.header);
+            out.write_all(&uid.to_le_bytes())?;
+            out.write_all(&e.internal_date.to_le_bytes())?;
+            put_bytes(out, e.flags.join(" ").as_bytes())?;
+            put_bytes(out, &e.header)?;
             match &e.text {
                 Some(t) => {
-                    out.push(1);
-                    put_bytes(&mut out, t);
+                    out.write_all(&[1])?;
+                    put_bytes(out, t)?;
                 }
-                None => out.push(0),
+                None => out.write_all(&[0])?,
             }
         }
-        out
+        Ok(())
     }
 
     /// Decode; `None` for a damaged or foreign file (the folder is then fetched afresh).
@@ -159,7 +168,7 @@ impl FolderCache {
     }
 
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        crate::state::write_atomic(path, &self.encode())
+        crate::state::write_atomic_with(path, |w| self.encode_into(w))
     }
 }
 

@@ -101,7 +101,16 @@ pub struct ImapStore {
     /// Folders whose cache holds only some entries (read for reused decisions): never saved,
     /// and read afresh before a sync.
     partial: HashSet<String>,
+    /// The header cache being written beside the rest of the scan (see `done_reading`);
+    /// joined before a cache file is read again and when the store goes.
+    saving: Option<std::thread::JoinHandle<()>>,
     pub stats: SyncStats,
+}
+
+impl Drop for ImapStore {
+    fn drop(&mut self) {
+        self.wait_saved();
+    }
 }
 
 fn flag_text(f: &Flag) -> String {
@@ -152,6 +161,7 @@ impl ImapStore {
             caches: BTreeMap::new(),
             dirty: HashSet::new(),
             partial: HashSet::new(),
+            saving: None,
             stats: SyncStats::default(),
         })
     }
@@ -170,7 +180,15 @@ impl ImapStore {
         let _ = self.session.logout().await;
     }
 
+    /// Wait for the cache writer `done_reading` started, if any.
+    fn wait_saved(&mut self) {
+        if let Some(h) = self.saving.take() {
+            let _ = h.join();
+        }
+    }
+
     fn save_caches(&mut self) {
+        self.wait_saved();
         for folder in std::mem::take(&mut self.dirty) {
             if self.partial.contains(&folder) {
                 continue;
@@ -219,6 +237,7 @@ impl ImapStore {
         let validity = mbox.uid_validity.unwrap_or(0);
         let uid_next = mbox.uid_next.unwrap_or(0);
         let modseq = mbox.highest_modseq.unwrap_or(0);
+        self.wait_saved();
         if self.partial.remove(folder) {
             self.caches.remove(folder);
             self.dirty.remove(folder);
@@ -493,6 +512,7 @@ impl MailStore for ImapStore {
     async fn load_at(&mut self, at: &[Location]) -> Result<Vec<Option<Mail>>, MailboxError> {
         // Read from the header cache the last scan saved (no server round trip), keeping only
         // the entries asked for.
+        self.wait_saved();
         let mut wanted: BTreeMap<&str, HashSet<u32>> = BTreeMap::new();
         for loc in at {
             if let Ok(uid) = loc.key.parse::<u32>() {
@@ -589,9 +609,33 @@ impl MailStore for ImapStore {
     }
 
     fn done_reading(&mut self) {
-        self.save_caches();
-        self.caches.clear();
+        // Encoding and writing the cache (over 100 MB at 100,000 messages) runs beside the
+        // deciding; the caches it writes are dropped when it is done.
+        self.wait_saved();
+        let mut caches = std::mem::take(&mut self.caches);
+        let to_save: Vec<(PathBuf, FolderCache)> = std::mem::take(&mut self.dirty)
+            .into_iter()
+            .filter(|f| !self.partial.contains(f))
+            .filter_map(|f| {
+                let c = caches.remove(&f)?;
+                Some((cache::path_for(&self.cache_dir, &f), c))
+            })
+            .collect();
         self.partial.clear();
+        drop(caches);
+        if to_save.is_empty() {
+            return;
+        }
+        let dir = self.cache_dir.clone();
+        self.saving = Some(std::thread::spawn(move || {
+            let t = std::time::Instant::now();
+            for (path, c) in to_save {
+                if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| c.save(&path)) {
+                    tracing::warn!(path = %path.display(), error = %e, "cannot save the header cache; the next scan refetches this folder");
+                }
+            }
+            tracing::debug!(ms = t.elapsed().as_millis() as u64, "header cache saved");
+        }));
     }
 
     async fn drafts(&mut self, drafts: &str) -> Result<DraftsSeen, MailboxError> {
