@@ -192,15 +192,18 @@ fn asks_re() -> &'static Regex {
 }
 
 /// The sentences the model reads: [`sentences`], with short greeting lines ("Hi Dana,") split
-/// off the sentence they were wrapped into.
+/// off the sentence they were wrapped into, list items (bulleted or numbered) read one by one,
+/// and a line break the writer meant (a short line that ends no sentence, then a line that
+/// starts one, as HTML mail turns to text or a note is typed on a phone) kept as a boundary.
 pub fn model_sentences(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
     let mut para = String::new();
     let mut out = Vec::new();
     let flush = |para: &mut String, out: &mut Vec<String>| {
         out.extend(sentences(para));
         para.clear();
     };
-    for line in text.lines() {
+    for (n, line) in lines.iter().enumerate() {
         let t = line.trim();
         let short = t.split_whitespace().count() <= 6;
         if t.is_empty() || (short && (t.ends_with(',') || t.ends_with(':'))) {
@@ -211,16 +214,42 @@ pub fn model_sentences(text: &str) -> Vec<String> {
             continue;
         }
         // A list item or a line of its own stays one sentence.
-        if t.starts_with(['*', '-', '•']) {
+        if let Some(item) = list_item(t) {
             flush(&mut para, &mut out);
-            out.push(t.trim_start_matches(['*', '-', '•', ' ']).to_string());
+            out.push(item.to_string());
             continue;
         }
         para.push_str(t);
+        let next = lines.get(n + 1).map_or("", |l| l.trim());
+        let ends_open = !t.ends_with(['.', '!', '?', ',', ';', ':', '…', '-']);
+        // Plain text is wrapped near 72 columns; a line well short of that was ended by hand.
+        if ends_open
+            && t.chars().count() <= 60
+            && next.chars().next().is_some_and(char::is_uppercase)
+        {
+            flush(&mut para, &mut out);
+            continue;
+        }
         para.push('\n');
     }
     flush(&mut para, &mut out);
     out
+}
+
+/// The text of a list item: after a bullet ("-", "*", "•", "–", "·", "▪", "◦") or a number
+/// ("1.", "2)").
+fn list_item(line: &str) -> Option<&str> {
+    let rest = if let Some(r) = line.strip_prefix(['*', '-', '•', '–', '·', '▪', '◦']) {
+        r
+    } else {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        let r = line[digits..].strip_prefix(['.', ')'])?;
+        if digits == 0 || digits > 2 || !r.starts_with(' ') {
+            return None;
+        }
+        r
+    };
+    Some(rest.trim_start_matches(['*', '-', '•', ' ']))
 }
 
 /// A reason scored at least this in some sentence is named as a candidate when the reader
@@ -739,6 +768,36 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn lines_without_punctuation_and_numbered_lists_are_read_one_by_one() {
+        // As HTML mail turns to text, or a quick note from a phone: a line per sentence.
+        let cases = [
+            (
+                "Hi Dana\nGreat to see you at the expo\nThe quote for the three sites is attached\nShout if anything looks off\nAlex",
+                "pricing",
+                "The quote for the three sites is attached",
+            ),
+            (
+                "Hi Dana,\n\nNext steps as agreed:\n1. I'll send the revised contract by Friday\n2) You sign it with your team\n\nAlex",
+                "proposal",
+                "I'll send the revised contract by Friday",
+            ),
+        ];
+        for (body, reason, sentence) in cases {
+            let sents = model_sentences(body);
+            assert!(sents.iter().any(|s| s == sentence), "{sents:?}");
+            let r = read(body);
+            assert_eq!(
+                r.finding.map(|f| f.reason).as_deref(),
+                Some(reason),
+                "{body}"
+            );
+        }
+        // A plain-text paragraph wrapped at 72 columns stays one sentence.
+        let wrapped = "I had a look at the numbers you sent over last week and I think we can\nmake the three-year option work for your team.";
+        assert_eq!(model_sentences(wrapped).len(), 1);
     }
 
     #[test]
