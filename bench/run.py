@@ -405,7 +405,7 @@ def main():
     runs = int(opt("--runs", "3"))
     global BIN
     BIN = os.path.abspath(opt("--bin", BIN))
-    out = opt("--out", os.path.join(ROOT, "bench/results.json"))
+    out = opt("--out", os.path.join(ROOT, "bench/team.json" if "--team" in args else "bench/results.json"))
     for p in (BIN, HDR):
         if not os.path.exists(p):
             sys.exit("build first: cargo build --release --bin followup --example bench_header_read")

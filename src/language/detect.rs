@@ -359,15 +359,32 @@ fn words(text: &str) -> Vec<String> {
 /// Marker hits per supported language, in [`SUPPORTED`] order.
 pub fn marker_scores(text: &str) -> [u32; 8] {
     let mut scores = [0u32; 8];
+    let index = marker_index();
     for w in words(text) {
-        for (lang, list) in MARKERS {
-            if list.contains(&w.as_str()) {
-                let i = SUPPORTED.iter().position(|l| l == lang).unwrap_or(0);
-                scores[i] += 1;
+        if let Some(&langs) = index.get(w.as_str()) {
+            for (i, s) in scores.iter_mut().enumerate() {
+                *s += u32::from(langs >> i & 1);
             }
         }
     }
     scores
+}
+
+/// Each marker word with the languages (bits in [`SUPPORTED`] order) whose list holds it:
+/// one lookup per word of a text instead of a scan of every list.
+fn marker_index() -> &'static std::collections::HashMap<&'static str, u8> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (lang, list) in MARKERS {
+            let i = SUPPORTED.iter().position(|l| l == lang).unwrap_or(0);
+            for w in *list {
+                *index.entry(*w).or_insert(0u8) |= 1 << i;
+            }
+        }
+        index
+    })
 }
 
 fn iso(lang: whatlang::Lang) -> String {

@@ -56,10 +56,19 @@ pub struct Pattern {
     re: Regex,
     /// Non-ASCII characters of the pattern, with their case variants.
     named: Vec<char>,
+    /// The pattern names non-ASCII characters by a class the stand-in can't answer for (a
+    /// Unicode property such as `\p{L}`, a range such as `[à-ÿ]`): always matched as is.
+    as_is: bool,
 }
 
 impl Pattern {
     pub fn new(re: Regex) -> Pattern {
+        let src = re.as_str();
+        let chars: Vec<char> = src.chars().collect();
+        let non_ascii_range = chars
+            .windows(2)
+            .any(|w| (w[0] == '-' && !w[1].is_ascii()) || (!w[0].is_ascii() && w[1] == '-'));
+        let as_is = src.contains("\\p") || src.contains("\\P") || non_ascii_range;
         let mut named: Vec<char> = Vec::new();
         for c in re.as_str().chars().filter(|c| !c.is_ascii()) {
             named.push(c);
@@ -68,14 +77,14 @@ impl Pattern {
         }
         named.sort_unstable();
         named.dedup();
-        Pattern { re, named }
+        Pattern { re, named, as_is }
     }
 
     /// `Regex::is_match` on the haystack's text, answered from its ASCII stand-in where the
     /// two cannot differ.
     pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
         match &hay.ascii {
-            Some(ascii) if !self.names_any(hay.text) => self.re.is_match(ascii),
+            Some(ascii) if !self.as_is && !self.names_any(hay.text) => self.re.is_match(ascii),
             _ => self.re.is_match(hay.text),
         }
     }
@@ -147,6 +156,11 @@ mod tests {
             r"(?i)stra(ß|ss)e|kelvin|\bsend\b",
             &["STRAẞE", "\u{212A}elvin", "ſend", "Straße"],
         );
+    }
+
+    #[test]
+    fn unicode_classes_and_ranges_are_matched_as_written() {
+        agree(r"\p{L}{4}\b|[à-ÿ]x", &["übé", "éx", "ñx y", "abc"]);
     }
 
     #[test]
