@@ -15,9 +15,10 @@ fn attribution_re() -> &'static Regex {
               | le\s.{3,200}\ba\s+écrit\s*:         # French
               | el\s.{3,200}\bescribió\s*:          # Spanish
               | il\s.{3,200}\bha\s+scritto\s*:      # Italian
-              | op\s.{3,200}\bschreef.{0,80}:       # Dutch
+              | op\s.{3,200}\b(schreef.{0,80}|het\s+volgende\s+geschreven\s*):  # Dutch (Gmail, Apple Mail)
               | em\s.{3,200}\bescreveu\s*:          # Portuguese
               | den\s.{3,200}\bskrev.{0,80}:        # Swedish/Danish/Norwegian
+              | .{0,60}\bkl\.?\s*\d{1,2}[:.]\d{2}.{0,120}\bskrev.{0,80}:  # 2 nov. 2026 kl. 10:00 skrev Dana: (Apple Mail, Norwegian Gmail)
               | -{2,}\s*(original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|mensaje\s+original|messaggio\s+originale|oorspronkelijk\s+bericht|mensagem\s+original|ursprungligt\s+meddelande)\s*-{2,}
               | _{10,}
               | -{2,}\s*forwarded\s+message\s*-{2,}
@@ -287,6 +288,27 @@ mod tests {
             own_text("On the call we agreed on three things\nnext steps:\n1. pricing"),
             "On the call we agreed on three things\nnext steps:\n1. pricing"
         );
+    }
+
+    #[test]
+    fn own_text_drops_apple_mail_attributions_in_dutch_and_the_nordic_languages() {
+        for attribution in [
+            "Op 2 nov. 2026 om 10:00 heeft Dana Omar <dana@x.nl> het volgende geschreven:",
+            "2 nov. 2026 kl. 10:00 skrev Dana Omar <dana@x.se>:",
+            "man. 2. nov. 2026 kl. 10.00 skrev Dana Omar <dana@x.no>:",
+        ] {
+            let body = format!(
+                "Jeg sender tilbudet på fredag.\n\n{attribution}\n\n> Kan du sende prisene?"
+            );
+            assert_eq!(
+                own_text(&body),
+                "Jeg sender tilbudet på fredag.",
+                "{attribution}"
+            );
+        }
+        // The rep's own sentence with a time in it stays.
+        let own = "Vi ses kl. 10:00 på fredag, jag skrev ihop en agenda.";
+        assert_eq!(own_text(own), own);
     }
 
     #[test]
