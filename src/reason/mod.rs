@@ -359,6 +359,41 @@ fn finding(
     }
 }
 
+/// Words that hand something over without naming it.
+fn handover_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(attached|attaching|enclosed|here\s+(it\s+)?is|here'?s|here\s+are|here\s+you\s+go|please\s+find|see\s+attached|as\s+promised|as\s+requested|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+em\s+anexo|em\s+anexo|segue|bifogat|bifogar|h[äa]r\s+kommer)\b",
+        )
+        .expect("hand-over regex")
+    })
+}
+
+/// The reasons a hand-over's subject may give: what was handed over.
+const OBJECT_REASONS: [&str; 4] = ["pricing", "proposal", "information", "trial"];
+
+/// The reason named by the subject of the rep's message when its text hands something over
+/// without naming it and states no reason of its own.
+fn subject_reading(m: &Mail, text: &str, priority: &[String]) -> Option<Finding> {
+    let handover = model_sentences(text)
+        .into_iter()
+        .find(|s| handover_re().is_match(s))?;
+    let subject = crate::message::text::base_subject(&m.subject);
+    let (reason, _, p) = read_text(&subject, priority)
+        .best
+        .filter(|(r, ..)| OBJECT_REASONS.contains(&r.as_str()))?;
+    Some(finding(
+        reason,
+        Source::RepText,
+        Some(handover),
+        format!(
+            "the rep's hand-over, with the subject \"{subject}\" naming it (model score {p:.2})"
+        ),
+        m.date,
+    ))
+}
+
 /// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
 /// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
 /// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
@@ -452,6 +487,14 @@ pub fn detect(
         }
         if reading.candidates.is_empty() {
             reading.candidates = r.candidates;
+        }
+    }
+    // A bare hand-over ("Please find attached.") names its object in the subject
+    // ("Quote for 50 seats"): read the subject, for a document's reason only.
+    if let (Some(m), Some(t)) = (rep_recent.first(), texts.first()) {
+        if let Some(f) = subject_reading(m, t, &rules.priority) {
+            reading.finding = Some(f);
+            return reading;
         }
     }
     // Last: what the prospect asked for, when the rep's reply doesn't say ("Will do!").
@@ -767,6 +810,53 @@ mod reading_tests {
         assert_eq!(
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
+        );
+    }
+
+    #[test]
+    fn a_bare_hand_over_takes_its_reason_from_the_subject() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let mail = |subject: &str, body: &str| Mail {
+            subject: subject.into(),
+            from: vec![Address::new(None, "alex@acme.io")],
+            to: vec![Address::new(None, "dana@northwind.com")],
+            body: Some(body.into()),
+            ..Mail::default()
+        };
+        let read = |m: &Mail| detect(&[m], 1, None, &id, &rules(), &Examples::default());
+        let m = mail(
+            "Re: Quote for 50 seats",
+            "Hi Dana,\n\nPlease find attached.\n\nAlex",
+        );
+        let f = read(&m).finding.expect("a reason");
+        assert_eq!(f.reason, "pricing");
+        assert_eq!(f.commitment.as_deref(), Some("Please find attached."));
+        assert!(f.why.contains("Quote for 50 seats"), "{}", f.why);
+        let m = mail(
+            "Contract for signature",
+            "Hier bijgaand, zoals beloofd.\n\nAlex",
+        );
+        assert_eq!(
+            read(&m).finding.map(|f| f.reason).as_deref(),
+            Some("proposal")
+        );
+        // A subject that names nothing handed over, or a text that hands nothing over, or one
+        // that states its own reason: the subject decides nothing.
+        for (subject, body) in [
+            ("Next steps", "Please find attached.\n\nAlex"),
+            ("Quote for 50 seats", "Thanks for the call today!\n\nAlex"),
+            ("Meeting next week", "Please find attached.\n\nAlex"),
+        ] {
+            let r = read(&mail(subject, body));
+            assert!(r.finding.is_none(), "{subject}: {:?}", r.finding);
+        }
+        let m = mail(
+            "Quote for 50 seats",
+            "Attached is the contract for signature.\n\nAlex",
+        );
+        assert_eq!(
+            read(&m).finding.map(|f| f.reason).as_deref(),
+            Some("proposal")
         );
     }
 
