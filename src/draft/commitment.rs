@@ -8,15 +8,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-/// Something was handed over: attached, enclosed, here is, sent.
-fn handover_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(attached|attaching|enclosed|here'?s|here\s+is|here\s+are|please\s+find|find\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+em\s+anexo|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
-            .expect("handover regex")
-    })
-}
-
 /// Something is promised for later: I'll send, I will, by Friday.
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -28,7 +19,7 @@ fn promise_re() -> &'static Regex {
 
 /// `sent`, `promised`, or `other` (the sentence neither hands over nor promises anything).
 pub fn kind_of(text: &str) -> &'static str {
-    if handover_re().is_match(text) {
+    if crate::message::text::hands_over(text) {
         "sent"
     } else if promise_re().is_match(text) {
         "promised"

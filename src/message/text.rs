@@ -115,6 +115,18 @@ fn valediction_re() -> &'static Regex {
     })
 }
 
+/// Whether the text hands something over (attached, enclosed, here is, I've sent…), in the
+/// eight languages: what a draft may call "sent", and a bare hand-over's cue to read the
+/// subject.
+pub fn hands_over(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(attached|attaching|enclosed|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+em\s+anexo|em\s+anexo|segue|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
+            .expect("hand-over regex")
+    })
+    .is_match(text)
+}
+
 /// Split text into sentences (for quoting the rep's commitment back to them).
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();

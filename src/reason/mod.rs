@@ -359,17 +359,6 @@ fn finding(
     }
 }
 
-/// Words that hand something over without naming it.
-fn handover_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)\b(attached|attaching|enclosed|here\s+(it\s+)?is|here'?s|here\s+are|here\s+you\s+go|please\s+find|see\s+attached|as\s+promised|as\s+requested|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+em\s+anexo|em\s+anexo|segue|bifogat|bifogar|h[äa]r\s+kommer)\b",
-        )
-        .expect("hand-over regex")
-    })
-}
-
 /// The reasons a hand-over's subject may give: what was handed over.
 const OBJECT_REASONS: [&str; 4] = ["pricing", "proposal", "information", "trial"];
 
@@ -378,7 +367,7 @@ const OBJECT_REASONS: [&str; 4] = ["pricing", "proposal", "information", "trial"
 fn subject_reading(m: &Mail, text: &str, priority: &[String]) -> Option<Finding> {
     let handover = model_sentences(text)
         .into_iter()
-        .find(|s| handover_re().is_match(s))?;
+        .find(|s| crate::message::text::hands_over(s))?;
     let subject = crate::message::text::base_subject(&m.subject);
     let (reason, _, p) = read_text(&subject, priority)
         .best
