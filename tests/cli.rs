@@ -326,19 +326,7 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
     let dir = demo.dir.path();
     // The rep's own copy of the templates, and a Maildir watched every 5 s.
     let tpl = copy_templates(dir);
-    let cfg = std::fs::read_to_string(&demo.config).unwrap().replace(
-        "maildir = { path = \"mailbox\" }",
-        "maildir = { path = \"mailbox\", poll_seconds = 5 }",
-    ) + "\n[templates]\ndir = \"tpl\"\n";
-    std::fs::write(&demo.config, cfg).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["run", "--config", demo.config.to_str().unwrap()])
-        .env("RUST_LOG", "followup=info")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = support::collect_stderr(&mut child);
+    let (mut child, lines) = run_demo_polling(&demo, "\n[templates]\ndir = \"tpl\"\n", "info");
     let wait = |what: &str, n: usize| support::wait_for(&lines, what, n, 30);
     assert!(wait("scan finished", 1), "{:?}", lines.lock().unwrap());
     // An edit, and a new quote that falls due: its draft uses the edited template.
@@ -504,22 +492,36 @@ fn logged_count(lines: &[String], what: &str, nth: usize, key: &str) -> usize {
         .unwrap()
 }
 
-#[test]
-fn run_rescans_without_reading_or_rendering_what_it_already_drafted() {
-    let demo = support::Demo::new();
+/// `followup run` on the demo, its Maildir polled every 5 s and `extra` appended to its
+/// config, logging at `level`; its stderr lines are collected as they come.
+fn run_demo_polling(
+    demo: &support::Demo,
+    extra: &str,
+    level: &str,
+) -> (
+    std::process::Child,
+    std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+) {
     let cfg = std::fs::read_to_string(&demo.config).unwrap().replace(
         "maildir = { path = \"mailbox\" }",
         "maildir = { path = \"mailbox\", poll_seconds = 5 }",
-    );
+    ) + extra;
     std::fs::write(&demo.config, cfg).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(["run", "--config", demo.config.to_str().unwrap()])
-        .env("RUST_LOG", "followup=debug")
+        .env("RUST_LOG", format!("followup={level}"))
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
     let lines = support::collect_stderr(&mut child);
+    (child, lines)
+}
+
+#[test]
+fn run_rescans_without_reading_or_rendering_what_it_already_drafted() {
+    let demo = support::Demo::new();
+    let (mut child, lines) = run_demo_polling(&demo, "", "debug");
     assert!(
         support::wait_for(&lines, "scan finished", 2, 30),
         "{:?}",

@@ -6,7 +6,9 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use support::dovecot::{all_flags, imaplib, messages, DemoServer, Options, PASSWORD};
+use support::dovecot::{
+    all_flags, append_to_inbox, imaplib, messages, DemoServer, Options, PASSWORD,
+};
 use support::{collect_stderr, thread, wait_for, NOW};
 
 /// The demo on Dovecot with its config (see [`DemoServer`]), and how these tests run the binary.
@@ -177,12 +179,9 @@ fn incremental_sync_sees_a_new_reply_and_drafts_nothing_for_it() {
     let (lines, _) = s.scan();
     assert_eq!(thread(&lines, "contoso-1@acme.io")["status"], "waiting");
     let drafts_before = messages(&s.server, "Drafts").len();
-    imaplib(
+    append_to_inbox(
         &s.server,
-        r#"
-msg = b"From: =?utf-8?q?J=C3=BCrgen_Wei=C3=9F?= <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot Lagerverwaltung\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n"
-IMAP.append('INBOX', None, None, msg)
-"#,
+        r"From: =?utf-8?q?J=C3=BCrgen_Wei=C3=9F?= <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot Lagerverwaltung\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n",
     );
     let (lines, log) = s.scan();
     assert_eq!(thread(&lines, "contoso-1@acme.io")["status"], "replied");
@@ -378,12 +377,9 @@ fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {
     // A poll interval of an hour: only IDLE can wake the service within the test.
     let (mut child, lines) = s.start_run(s.server.config("poll_seconds = 3600"));
     std::thread::sleep(std::time::Duration::from_millis(500)); // let IDLE start
-    imaplib(
+    append_to_inbox(
         &s.server,
-        r#"
-msg = b"From: Dana Whitfield <dana.whitfield@northwind-traders.com>\r\nTo: alex@acme.io\r\nSubject: RE: Order routing for Northwind\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\nMessage-ID: <dana-reply-2@northwind-traders.com>\r\nIn-Reply-To: <CH2PR11MB4411.3@acme.io>\r\n\r\nThanks, reviewing with finance now.\r\n"
-IMAP.append('INBOX', None, None, msg)
-"#,
+        r"From: Dana Whitfield <dana.whitfield@northwind-traders.com>\r\nTo: alex@acme.io\r\nSubject: RE: Order routing for Northwind\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\nMessage-ID: <dana-reply-2@northwind-traders.com>\r\nIn-Reply-To: <CH2PR11MB4411.3@acme.io>\r\n\r\nThanks, reviewing with finance now.\r\n",
     );
     assert!(
         wait_for(&lines, "woken by new mail", 1, 10),
@@ -645,12 +641,9 @@ IMAP.uid('STORE', uid, '+FLAGS', '(pricing)')
     assert_eq!(same, tagged);
 
     // A new message arrives: read, and decided as a full scan decides it.
-    imaplib(
+    append_to_inbox(
         &s.server,
-        r#"
-msg = b"From: Juergen Weiss <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n"
-IMAP.append('INBOX', None, None, msg)
-"#,
+        r"From: Juergen Weiss <juergen.weiss@contoso.de>\r\nTo: alex@acme.io\r\nSubject: AW: Angebot\r\nDate: Fri, 20 Nov 2026 09:00:00 +0100\r\nMessage-ID: <reply-contoso@contoso.de>\r\nIn-Reply-To: <contoso-1@acme.io>\r\nReferences: <contoso-1@acme.io>\r\n\r\nDanke, wir melden uns.\r\n",
     );
     let (after, log) = s.scan();
     assert!(!log.contains(reused), "new mail must be read: {log}");

@@ -528,7 +528,7 @@ mod tests {
         detect(rep, 1, prospect, id, rules, &Examples::default()).finding
     }
 
-    fn rep_mail(body: &str) -> Mail {
+    pub(super) fn rep_mail(body: &str) -> Mail {
         Mail {
             from: vec![Address::new(None, "alex@acme.io")],
             to: vec![Address::new(None, "dana@northwind.com")],
@@ -773,17 +773,20 @@ mod multilingual_tests {
 
 #[cfg(test)]
 mod reading_tests {
+    use super::tests::rep_mail;
     use super::tests::rules;
     use super::*;
-    use crate::message::Address;
 
     fn read(body: &str) -> Reading {
+        read_about("", body)
+    }
+
+    /// [`read`] of a message with this subject.
+    fn read_about(subject: &str, body: &str) -> Reading {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let m = Mail {
-            from: vec![Address::new(None, "alex@acme.io")],
-            to: vec![Address::new(None, "dana@northwind.com")],
-            body: Some(body.into()),
-            ..Mail::default()
+            subject: subject.into(),
+            ..rep_mail(body)
         };
         detect(&[&m], 1, None, &id, &rules(), &Examples::default())
     }
@@ -804,49 +807,43 @@ mod reading_tests {
 
     #[test]
     fn a_bare_hand_over_takes_its_reason_from_the_subject() {
-        let id = Identity::new(&["alex@acme.io".into()], &[]);
-        let mail = |subject: &str, body: &str| Mail {
-            subject: subject.into(),
-            from: vec![Address::new(None, "alex@acme.io")],
-            to: vec![Address::new(None, "dana@northwind.com")],
-            body: Some(body.into()),
-            ..Mail::default()
-        };
-        let read = |m: &Mail| detect(&[m], 1, None, &id, &rules(), &Examples::default());
-        let m = mail(
+        let f = read_about(
             "Re: Quote for 50 seats",
             "Hi Dana,\n\nPlease find attached.\n\nAlex",
-        );
-        let f = read(&m).finding.expect("a reason");
+        )
+        .finding
+        .expect("a reason");
         assert_eq!(f.reason, "pricing");
         assert_eq!(f.commitment.as_deref(), Some("Please find attached."));
         assert!(f.why.contains("Quote for 50 seats"), "{}", f.why);
-        let m = mail(
-            "Contract for signature",
-            "Hier bijgaand, zoals beloofd.\n\nAlex",
-        );
-        assert_eq!(
-            read(&m).finding.map(|f| f.reason).as_deref(),
-            Some("proposal")
-        );
-        // A subject that names nothing handed over, or a text that hands nothing over, or one
-        // that states its own reason: the subject decides nothing.
-        for (subject, body) in [
-            ("Next steps", "Please find attached.\n\nAlex"),
-            ("Quote for 50 seats", "Thanks for the call today!\n\nAlex"),
-            ("Meeting next week", "Please find attached.\n\nAlex"),
+        // A subject that names nothing handed over, or a text that hands nothing over, decides
+        // nothing; a text that states its own reason keeps it.
+        for (subject, body, reason) in [
+            (
+                "Contract for signature",
+                "Hier bijgaand, zoals beloofd.\n\nAlex",
+                Some("proposal"),
+            ),
+            ("Next steps", "Please find attached.\n\nAlex", None),
+            (
+                "Quote for 50 seats",
+                "Thanks for the call today!\n\nAlex",
+                None,
+            ),
+            ("Meeting next week", "Please find attached.\n\nAlex", None),
+            (
+                "Quote for 50 seats",
+                "Attached is the contract for signature.\n\nAlex",
+                Some("proposal"),
+            ),
         ] {
-            let r = read(&mail(subject, body));
-            assert!(r.finding.is_none(), "{subject}: {:?}", r.finding);
+            let r = read_about(subject, body);
+            assert_eq!(
+                r.finding.map(|f| f.reason).as_deref(),
+                reason,
+                "{subject}: {body}"
+            );
         }
-        let m = mail(
-            "Quote for 50 seats",
-            "Attached is the contract for signature.\n\nAlex",
-        );
-        assert_eq!(
-            read(&m).finding.map(|f| f.reason).as_deref(),
-            Some("proposal")
-        );
     }
 
     #[test]

@@ -390,6 +390,16 @@ impl Drop for Dovecot {
 
 /// Run Python's imaplib (an independent client) with a script; `IMAP` is a logged-in
 /// connection. Returns stdout.
+/// Deliver a message into INBOX with Python's imaplib, as another mail client would.
+/// `message` is the body of a Python bytes literal (ASCII, line ends written `\r\n`).
+pub fn append_to_inbox(d: &Dovecot, message: &str) {
+    assert!(message.is_ascii() && !message.contains('"'), "{message}");
+    imaplib(
+        d,
+        &format!("msg = b\"{message}\"\nIMAP.append('INBOX', None, None, msg)\n"),
+    );
+}
+
 pub fn imaplib(d: &Dovecot, script: &str) -> String {
     let prelude = format!(
         "import imaplib, json, sys, email, email.policy\nIMAP = imaplib.IMAP4('127.0.0.1', {})\nIMAP.login('{USER}', '{PASSWORD}')\n",
