@@ -749,7 +749,7 @@ async fn decide_all<S: MailStore>(
     .map_err(merr)?;
     store.done_reading();
 
-    phase("bodies and threads");
+    phase("quiet threads' texts");
     // Classification is a function of the message as read: only round two's changed.
     let again = crate::par::map(&round2, |&i| classify(&mails[i], cfg.policy.max_recipients));
     for (&i, k) in round2.iter().zip(again) {
