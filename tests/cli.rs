@@ -240,11 +240,7 @@ fn run_on_a_maildir_logs_json_and_stops_on_sigterm() {
     assert_eq!(v["fields"]["account"], "demo");
     // The service runs on the real clock, so how many are due depends on the day it runs.
     let drafted_now = v["fields"]["drafted_now"].as_u64().expect("a count");
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "{status}");
     assert_eq!(
@@ -369,11 +365,7 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
         lines.lock().unwrap()
     );
     assert!(wait("scan finished", 4));
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     assert!(child.wait().unwrap().success());
     let all = lines.lock().unwrap().clone();
     assert_eq!(
@@ -527,11 +519,7 @@ fn run_rescans_without_reading_or_rendering_what_it_already_drafted() {
         "{:?}",
         lines.lock().unwrap()
     );
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     assert!(child.wait().unwrap().success());
     let all = lines.lock().unwrap().clone();
     let written = logged_count(&all, "scan finished", 0, "drafted_now");

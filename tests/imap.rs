@@ -400,11 +400,7 @@ fn the_run_service_wakes_on_idle_and_stops_cleanly_on_sigterm() {
         .unwrap();
     assert!(woke.contains("by=INBOX"), "{woke}");
 
-    Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     let start = std::time::Instant::now();
     let status = loop {
         if let Some(st) = child.try_wait().unwrap() {
@@ -541,11 +537,7 @@ fn a_dovecot_crash_under_run_is_logged_once_and_scanning_resumes_after_the_resta
         lines.lock().unwrap()
     );
     assert!(wait_for(&lines, "scan finished", 2, 10));
-    Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     let _ = child.wait();
     let all = lines.lock().unwrap().clone();
     let failed = all.iter().filter(|l| l.contains("scan failed")).count();
@@ -594,11 +586,7 @@ fn a_connection_cut_mid_idle_falls_back_to_the_clock_and_scanning_goes_on() {
         "the clock takes over: {:?}",
         lines.lock().unwrap()
     );
-    Command::new("kill")
-        .arg("-TERM")
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
+    support::sigterm(&child).unwrap();
     let _ = child.wait();
     let all = lines.lock().unwrap().clone();
     assert!(!all.iter().any(|l| l.contains("scan failed")), "{all:#?}");

@@ -270,6 +270,14 @@ pub fn assert_demo_statuses(lines: &[serde_json::Value]) {
 }
 
 /// Collect a child's stderr lines as they come, on a thread.
+/// Send SIGTERM to a child (`followup run`, Dovecot), as a service manager stops it.
+pub fn sigterm(child: &std::process::Child) -> std::io::Result<std::process::ExitStatus> {
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+}
+
 pub fn collect_stderr(
     child: &mut std::process::Child,
 ) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
