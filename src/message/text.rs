@@ -102,7 +102,59 @@ pub fn own_text(body: &str) -> String {
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
+    // A signature with neither "-- " nor a closing line: the name, title, company and phone
+    // lines at the very end ("Alex Morgan / Account Executive, Acme / +1 212 555 0142").
+    let block = out
+        .iter()
+        .rev()
+        .take_while(|l| contact_line(l))
+        .take(8)
+        .count();
+    if block > 0
+        && out[..out.len() - block]
+            .iter()
+            .any(|l| !l.trim().is_empty())
+    {
+        out.truncate(out.len() - block);
+        while out.last().is_some_and(|l| l.trim().is_empty()) {
+            out.pop();
+        }
+    }
     out.join("\n")
+}
+
+/// A line of a signature block: a phone number, an address or link, or a few capitalised
+/// words with no sentence punctuation (a name, a title, a company).
+fn contact_line(line: &str) -> bool {
+    static PHONE: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let phone =
+        PHONE.get_or_init(|| Regex::new(r"\+?\(?\d[\d ().\-/]{6,}\d").expect("phone regex"));
+    if phone.is_match(t) && words.len() <= 6 {
+        return true;
+    }
+    let link = |w: &&str| w.contains('@') || w.contains("://") || w.starts_with("www.");
+    if words.iter().any(link) && words.len() <= 4 {
+        return true;
+    }
+    if t.ends_with(['.', '!', '?', ':', ';', ',']) || words.len() > 5 {
+        return false;
+    }
+    // Joining words and separators of titles and company names.
+    const JOIN: &[&str] = &[
+        "|", "&", "-", "–", "·", "/", "of", "and", "at", "de", "du", "des", "la", "van", "der",
+        "den", "von", "für", "und", "y", "e", "et", "och", "en", "di", "da", "do",
+    ];
+    words.iter().all(|w| {
+        JOIN.contains(w)
+            || w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 fn valediction_re() -> &'static Regex {
@@ -225,6 +277,27 @@ mod tests {
     fn own_text_drops_gmail_quote_and_signature() {
         let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
         assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_drops_a_name_title_and_phone_block_with_no_closing_line() {
+        let body = "Hi Dana,\n\nAs promised, attached is the quote for the three regions.\n\nAlex Morgan\nAccount Executive, Acme\n+1 212 555 0142\n";
+        assert_eq!(
+            own_text(body),
+            "Hi Dana,\n\nAs promised, attached is the quote for the three regions."
+        );
+        let body = "Hallo Herr Vogel,\n\nanbei das Angebot.\n\nJan Schulz | Vertrieb\nFabrikam GmbH\njan@fabrikam.de\n";
+        assert_eq!(own_text(body), "Hallo Herr Vogel,\n\nanbei das Angebot.");
+        // A last line that reads as a sentence stays, capitalised or not.
+        for kept in [
+            "Hi Dana,\n\nHere is the quote.\n\nQuick Call Monday?",
+            "Hi Dana,\n\nHere is the quote.\n\nLet me know what you think",
+            "Hi Dana,\n\nThe pilot ends on the 30th.",
+        ] {
+            assert_eq!(own_text(kept), kept);
+        }
+        // A text that is nothing but a name keeps it.
+        assert_eq!(own_text("Alex Morgan"), "Alex Morgan");
     }
 
     #[test]
