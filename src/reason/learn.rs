@@ -3,7 +3,7 @@
 //! message worded like one of them gets its reason, by nearest neighbour over content words
 //! and word pairs. Pure; the service collects the examples from the mailbox.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{self, tokens, NONE};
 use super::{model_sentences, Rules};
@@ -15,6 +15,8 @@ use crate::message::Mail;
 pub const SIMILAR: f32 = 0.6;
 /// Sentences the model is this sure state no reason (greetings, thanks) teach nothing.
 const COURTESY: f32 = 0.8;
+/// A sentence found in this many of the rep's messages is boilerplate.
+const BOILERPLATE: usize = 3;
 /// A sentence needs this many content features to be compared at all.
 const MIN_FEATURES: usize = 3;
 
@@ -90,16 +92,37 @@ impl Examples {
         identity: &Identity,
         rules: &Rules,
     ) -> Self {
-        let mut items = Vec::new();
-        for m in mails {
-            if !m.author().is_some_and(|a| identity.is_rep(&a.email)) {
-                continue;
+        let rep_texts: Vec<(&Mail, String)> = mails
+            .filter(|m| m.author().is_some_and(|a| identity.is_rep(&a.email)))
+            .filter_map(|m| m.body.as_deref().map(|b| (m, own_text(b))))
+            .collect();
+        if !rep_texts
+            .iter()
+            .any(|(m, _)| rules.tagged_reason(m, identity).is_some())
+        {
+            return Examples::default();
+        }
+        // A line the rep writes in many messages (a signature, a standard closing, a booking
+        // link) says nothing about any one message's reason, so it teaches nothing.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (_, text) in &rep_texts {
+            let lines: HashSet<String> = model_sentences(text)
+                .iter()
+                .map(|s| tokens(s).join(" "))
+                .collect();
+            for l in lines {
+                *seen.entry(l).or_default() += 1;
             }
-            let (Some(body), Some((reason, _))) = (&m.body, rules.tagged_reason(m, identity))
-            else {
+        }
+        let mut items = Vec::new();
+        for (m, text) in &rep_texts {
+            let Some((reason, _)) = rules.tagged_reason(m, identity) else {
                 continue;
             };
-            for (sentence, feats) in comparable(&own_text(body)) {
+            for (sentence, feats) in comparable(text) {
+                if seen.get(&tokens(&sentence).join(" ")).copied().unwrap_or(0) >= BOILERPLATE {
+                    continue;
+                }
                 items.push(Example {
                     reason: reason.clone(),
                     message_id: m.message_id.clone(),
@@ -189,5 +212,28 @@ mod tests {
             .nearest("Attached is the contract for signature.")
             .is_none());
         assert!(ex.nearest("Thanks again for lunch!").is_none());
+    }
+
+    #[test]
+    fn a_line_the_rep_writes_in_many_messages_teaches_nothing() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let sig = "Book your slot at acme.example/alex for the quarterly product review session.";
+        let body = |s: &str| format!("Hi,\n\n{s}\n\n{sig}");
+        let tagged = sent(
+            "t1@acme.io",
+            &body(
+                "I'll ping the fleet desk about your lane volumes and come back with the numbers.",
+            ),
+            &["timing"],
+        );
+        let others: Vec<Mail> = (0..3)
+            .map(|i| sent(&format!("u{i}@acme.io"), &body("Here is the deck."), &[]))
+            .collect();
+        let ex = Examples::from_mails(std::iter::once(&tagged).chain(others.iter()), &id, &rules());
+        assert_eq!(ex.len(), 1, "the shared line is not an example");
+        assert!(ex.nearest(&body("Attached is the contract.")).is_none());
+        assert!(ex
+            .nearest("I'll ping the fleet desk about your lane volumes and come back with numbers.")
+            .is_some());
     }
 }
