@@ -465,6 +465,18 @@ pub fn detect(
             expects |= r.expects_reply;
         }
         if let Some((reason, sentence, p)) = r.best {
+            // "Here it is, as promised." names no object: the subject may ("Contract for
+            // signature"), and outranks the model's guess from the hand-over alone.
+            if i == 0
+                && OBJECT_REASONS.contains(&reason.as_str())
+                && crate::message::text::hands_over(&sentence)
+                && !model::names_an_object(&sentence)
+            {
+                if let Some(f) = subject_reading(rep_recent[0], t, &rules.priority) {
+                    reading.finding = Some(f);
+                    return reading;
+                }
+            }
             reading.finding = Some(finding(
                 reason,
                 Source::RepText,
@@ -822,6 +834,11 @@ mod reading_tests {
             (
                 "Contract for signature",
                 "Hier bijgaand, zoals beloofd.\n\nAlex",
+                Some("proposal"),
+            ),
+            (
+                "Proposal for Globex",
+                "Here you go, as promised.\n\nAlex",
                 Some("proposal"),
             ),
             ("Next steps", "Please find attached.\n\nAlex", None),
