@@ -96,7 +96,27 @@ pub fn own_text(body: &str) -> String {
         let content_before = out[..v].iter().any(|l| !l.trim().is_empty());
         let after = out[v + 1..].iter().filter(|l| !l.trim().is_empty()).count();
         if content_before && after <= 10 {
+            // A postscript after the closing is the rep's own words, often the real ask
+            // ("P.S. I'll send the case study tomorrow"): keep its paragraph.
+            let ps: Vec<&str> = out[v + 1..]
+                .iter()
+                .position(|l| postscript_re().is_match(l))
+                .map(|i| {
+                    out[v + 1 + i..]
+                        .iter()
+                        .take_while(|l| !l.trim().is_empty())
+                        .copied()
+                        .collect()
+                })
+                .unwrap_or_default();
             out.truncate(v);
+            if !ps.is_empty() {
+                while out.last().is_some_and(|l| l.trim().is_empty()) {
+                    out.pop();
+                }
+                out.push("");
+                out.extend(ps);
+            }
         }
     }
     while out.last().is_some_and(|l| l.trim().is_empty()) {
@@ -154,6 +174,13 @@ fn contact_line(line: &str) -> bool {
             || w.chars()
                 .find(|c| c.is_alphanumeric())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+fn postscript_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(p\.?\s?p\.?\s?s|p\.\s?s|ps)\b[.:]?\s").expect("postscript regex")
     })
 }
 
@@ -277,6 +304,26 @@ mod tests {
     fn own_text_drops_gmail_quote_and_signature() {
         let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
         assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_keeps_a_postscript_after_the_closing() {
+        let body = "Hi Ana,\n\nThanks for your time today.\n\nTalk soon,\nSam\n\nP.S. I'll send over the case study tomorrow.\nIt covers the Madrid rollout.\n\nSam Carter | Vendor.io\n";
+        assert_eq!(
+            own_text(body),
+            "Hi Ana,\n\nThanks for your time today.\n\nP.S. I'll send over the case study tomorrow.\nIt covers the Madrid rollout."
+        );
+        for ps in [
+            "PS: the pilot ends Friday.",
+            "P.P.S. the pilot ends Friday.",
+            "ps the pilot ends Friday.",
+        ] {
+            let body = format!("Hi,\n\nGood call.\n\nBest,\nSam\n\n{ps}\n");
+            assert_eq!(own_text(&body), format!("Hi,\n\nGood call.\n\n{ps}"));
+        }
+        // A signature line that merely starts with the letters is not a postscript.
+        let body = "Hi,\n\nGood call.\n\nBest,\nSam\nPSG Logistics\n";
+        assert_eq!(own_text(body), "Hi,\n\nGood call.");
     }
 
     #[test]
