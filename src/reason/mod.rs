@@ -312,6 +312,28 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             .position(|x| x == CLASSES[r])
             .unwrap_or(usize::MAX)
     };
+    // A later date only wins over another reason the text states when its sentence defers:
+    // a rep who recaps "budget is set in January" and asks for a call now is not waiting.
+    let waits = |r: usize| CLASSES[r] == "away" || CLASSES[r] == "timing";
+    if (0..NONE).any(|r| strong[r] && !waits(r)) {
+        for r in (0..NONE).filter(|&r| waits(r)) {
+            if !strong[r] {
+                continue;
+            }
+            let deferring = sents
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, p))| {
+                    (wait_family(p) == Some(r) || verdict(p) == Verdict::Reason(r))
+                        && model::defers(s)
+                })
+                .max_by(|a, b| a.1 .1[r].total_cmp(&b.1 .1[r]));
+            match deferring {
+                Some((i, (_, p))) => (best_s[r], best_p[r]) = (i, p[r]),
+                None => strong[r] = false,
+            }
+        }
+    }
     let best = (0..NONE)
         .filter(|&r| strong[r])
         .min_by_key(|&r| rank(r))
@@ -814,6 +836,26 @@ mod reading_tests {
         assert_eq!(
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_recap_does_not_make_the_rep_wait_when_the_email_asks_for_more() {
+        let long = "Hi Chris,\n\nGreat to catch up at the expo last week.\n\nFollowing our chat, a quick recap: you're running picking on paper in two of the three sites, and your ops director Helen will make the final call on any new system. You mentioned budget is set in January.\n\nI've put together a short overview of how Northwind cut picking errors by 30% (attached).\n\nWould it help if I joined a 20-minute call with Helen to walk through it?\n\nBest,\nSam";
+        let r = read(long).finding.expect("a reason");
+        assert!(!matches!(r.reason.as_str(), "timing" | "away"), "{r:?}");
+        // A wait the rep states still wins over what else the email says.
+        for (body, reason) in [
+            ("Hi Raj,\n\nThanks for the update. I'll hold off until you're back on the 9th and send the rollout plan then.\n\nBest,\nAlex", "away"),
+            ("Hi Raj,\n\nHere is the deck from today. Let's revisit once the merger closes in March.\n\nAlex", "timing"),
+        ] {
+            assert_eq!(read(body).finding.map(|f| f.reason).as_deref(), Some(reason), "{body}");
+        }
+        // A promise in a postscript is read.
+        let ps = "Hi Ana,\n\nThanks for your time today, really enjoyed it.\n\nTalk soon,\nSam\n\nP.S. I'll send over the case study from Iberia Foods tomorrow.";
+        assert_eq!(
+            read(ps).finding.map(|f| f.reason).as_deref(),
+            Some("information")
         );
     }
 

@@ -323,6 +323,15 @@ pub fn features(sentence: &str) -> Vec<String> {
     out
 }
 
+/// Whether a sentence defers: the rep waits, comes back later, or ties the next step to an
+/// event ("I'll check back after your board meeting", "once the merger closes"), not just a
+/// date mentioned in a recap ("you mentioned budget is set in January").
+pub fn defers(sentence: &str) -> bool {
+    features(sentence)
+        .iter()
+        .any(|f| matches!(f.as_str(), "c:later" | "c:priority" | "sh:event_wait"))
+}
+
 /// Whether a sentence names the thing it is about (a price, a contract, a document, a trial):
 /// a hand-over that names none ("Hier bijgaand, zoals beloofd.") leaves that to the subject.
 pub fn names_an_object(sentence: &str) -> bool {
