@@ -434,6 +434,38 @@ pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
     }
 }
 
+/// What may stand before a month in "come back then" ("in January", "Mitte Januar", "à la
+/// mi-janvier", "a principios de enero", "a metà gennaio", "begin januari", "em meados de
+/// janeiro", "i slutet av januari"): longer phrases first, so "a metà" is not read as "a".
+const MONTH_PREPOSITIONS: &str = r"end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
+
+/// The part of a month a preposition points to.
+fn month_part(prep: &str) -> MonthPart {
+    static MID: OnceLock<Regex> = OnceLock::new();
+    static END: OnceLock<Regex> = OnceLock::new();
+    let mid = MID.get_or_init(|| {
+        Regex::new(r"(?i)^(mid|the\s+middle|middle|mitte|à\s+la\s+mi|la\s+mi|mi|a\s+mediados|mediados|a\s+metà|metà|half|em\s+meados|meados|i\s+mitten|mitten)\b")
+            .expect("mid regex")
+    });
+    let end = END.get_or_init(|| {
+        Regex::new(r"(?i)^(end|late|after|ende|nach|fin|après|a\s+finales|finales|después|a\s+fine|fine|dopo|eind|na|no\s+final|final|depois|i\s+slutet|slutet|efter)\b")
+            .expect("end regex")
+    });
+    if mid.is_match(prep) {
+        MonthPart::Middle
+    } else if end.is_match(prep) {
+        MonthPart::After
+    } else {
+        MonthPart::Start
+    }
+}
+
+enum MonthPart {
+    Start,
+    Middle,
+    After,
+}
+
 fn relative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -444,10 +476,11 @@ fn relative_re() -> &'static Regex {
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
               | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
               | (?P<ny>next\s+year|after\s+the\s+(?:new\s+year|holidays)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|l'année\s+prochaine|el\s+año\s+que\s+viene|l'anno\s+prossimo|volgend\s+jaar|nästa\s+år)
-              | (?P<inm>(?:in|after|until|till|by|from|early|mid|late|end\s+of|start\s+of|im|en|a|in|i|em|na)\s+(?P<month>{months})\b)
+              | (?P<inm>(?P<prep>{preps})[\s-]+(?P<month>{months})\b)
               | (?P<days>in\s+(?P<dn>\d{{1,2}}|two|three|four|five|six)\s+(?P<du>days|weeks|months))
             )",
-            months = month_alternation()
+            months = month_alternation(),
+            preps = MONTH_PREPOSITIONS
         ))
         .expect("relative regex")
     })
@@ -508,15 +541,14 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
     }
     if let Some(m) = c.name("month") {
         let month = month_num(m.as_str())?;
-        let whole = c.name("inm")?.as_str().to_lowercase();
         let mut d = first_of_month(reference.year(), month)?;
         if d <= reference {
             d = first_of_month(reference.year() + 1, month)?;
         }
-        if whole.starts_with("after") || whole.starts_with("end") || whole.starts_with("late") {
-            d = next_month_start(d)?;
-        } else if whole.starts_with("mid") {
-            d += Duration::days(14);
+        match month_part(c.name("prep")?.as_str()) {
+            MonthPart::After => d = next_month_start(d)?,
+            MonthPart::Middle => d += Duration::days(14),
+            MonthPart::Start => {}
         }
         return Some(d);
     }
@@ -650,5 +682,39 @@ mod tests {
         );
         assert_eq!(deferral_date("after Q1", r()), Some(d(2027, 4, 1)));
         assert_eq!(deferral_date("No idea.", r()), None);
+    }
+
+    #[test]
+    fn the_start_middle_or_end_of_a_month_in_every_language() {
+        let jan1 = Some(d(2027, 1, 1));
+        let jan15 = Some(d(2027, 1, 15));
+        let feb1 = Some(d(2027, 2, 1));
+        for (text, want) in [
+            ("I'll check back in mid-January.", jan15),
+            ("Let's pick this up in the middle of January.", jan15),
+            ("Ich melde mich Mitte Januar wieder.", jan15),
+            ("Ich melde mich Anfang Januar wieder.", jan1),
+            ("Ich melde mich Ende Januar wieder.", feb1),
+            ("Je reviens vers vous à la mi-janvier.", jan15),
+            ("Je reviens vers vous début janvier.", jan1),
+            ("Je reviens vers vous fin janvier.", feb1),
+            ("Le escribo a mediados de enero.", jan15),
+            ("Le escribo a principios de enero.", jan1),
+            ("Le escribo a finales de enero.", feb1),
+            ("Ti ricontatto a metà gennaio.", jan15),
+            ("Ti ricontatto a inizio gennaio.", jan1),
+            ("Ti ricontatto a fine gennaio.", feb1),
+            ("Ik neem half januari weer contact op.", jan15),
+            ("Ik neem begin januari weer contact op.", jan1),
+            ("Ik neem eind januari weer contact op.", feb1),
+            ("Volto a contactá-lo em meados de janeiro.", jan15),
+            ("Volto a contactá-lo no início de janeiro.", jan1),
+            ("Volto a contactá-lo no final de janeiro.", feb1),
+            ("Jag hör av mig i mitten av januari.", jan15),
+            ("Jag hör av mig i början av januari.", jan1),
+            ("Jag hör av mig i slutet av januari.", feb1),
+        ] {
+            assert_eq!(deferral_date(text, r()), want, "{text}");
+        }
     }
 }
