@@ -185,7 +185,7 @@ fn asks_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du)",
+            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du)",
         )
         .expect("asks regex")
     })
@@ -949,6 +949,11 @@ mod reading_tests {
         for body in [
             "Hi Dana,\n\nGreat to see you yesterday. Any thoughts on next steps?\n\nAlex",
             "Hi Dana,\n\nLet me know what you think.\n\nAlex",
+            // The rep's own nudge asks for an answer, with no reason of its own.
+            "Hi Rob,\n\nJust checking in to see if you had a chance to look at this?\n\nSam",
+            "Hallo Herr Braun,\n\nsind Sie schon dazu gekommen, sich das anzusehen?\n\nSam",
+            "Bonjour Claire,\n\navez-vous pu y jeter un œil ?\n\nSam",
+            "Hej Karin,\n\nhar du hunnit titta på det?\n\nSam",
         ] {
             let r = read(body);
             assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
