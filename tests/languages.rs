@@ -1,7 +1,7 @@
 //! Drafts in the prospect's language, end to end on a Maildir tree written here: for each of
 //! the eight languages a realistic pricing thread (the rep's quote, the prospect's question in
 //! their language, the rep's answer with the figures) drafts in that language, with the
-//! address form the prospect used, the local date format, the local quote header and a value
+//! address form the prospect used, the name as the rep's own salutation gives it, the local date format, the local quote header and a value
 //! item of that language; a thread in Finnish falls back to English and says so. The drafts'
 //! bodies are also read back with Python's email parser, as a mail client would.
 
@@ -84,11 +84,12 @@ const CASES: &[Case] = &[
         id: "it-1@acme.io",
         prospect: ("Marco Bianchi", "marco.bianchi@logistica-padana.it"),
         subject: "Preventivo magazzino Milano",
-        first: "Buongiorno Marco,\n\nLa ringrazio per la telefonata. Le preparo il preventivo per il magazzino di Milano.\n\nCordiali saluti,\nAlex",
+        first: "Buongiorno dott. Bianchi,\n\nLa ringrazio per la telefonata. Le preparo il preventivo per il magazzino di Milano.\n\nCordiali saluti,\nAlex",
         question: "Buongiorno Alex,\n\nLa ringrazio. Potrebbe dirmi se la formazione del personale è inclusa nel prezzo? Ne parliamo con la direzione la prossima settimana.\n\nCordiali saluti,\nMarco Bianchi",
-        answer: "Buongiorno Marco,\n\nin allegato il preventivo: 19.500 € all'anno per il magazzino di Milano, formazione del personale inclusa.\n\nCordiali saluti,\nAlex",
+        answer: "Buongiorno dott. Bianchi,\n\nin allegato il preventivo: 19.500 € all'anno per il magazzino di Milano, formazione del personale inclusa.\n\nCordiali saluti,\nAlex",
         expect: [
-            "Buongiorno Marco,",
+            // The rep's own salutation, title and surname, not the display name's first name.
+            "Buongiorno dott. Bianchi,",
             "Il giorno 16/11/2026 alle 12:00 Alex Morgan ha scritto:",
             "lunedì 16 novembre",
             "le cifre del mio messaggio in una riga",

@@ -377,7 +377,7 @@ pub fn compose(
         let mime = super::mime_for(&name).to_string();
         attachments.push((name, mime, bytes));
     }
-    let ctx = context(
+    let mut ctx = context(
         &greet,
         &subject,
         rep,
@@ -396,6 +396,14 @@ pub fn compose(
         },
         &voice,
     );
+    // Open the way the rep already did in this thread ("Hallo Frau Keller", "Hi Bob"), when
+    // the draft greets one prospect.
+    if greet.len() == 1 {
+        if let Some(named) = crate::language::addressed_as(&rep_text, &voice.lang) {
+            ctx.greeting = crate::language::greeting(&voice.lang, voice.formal, &named, &named);
+            ctx.greeting_name = named;
+        }
+    }
     let text = templates.render(&name, &ctx)?;
     let violations = lint.check(&text, &ctx.value);
 

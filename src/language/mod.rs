@@ -147,6 +147,111 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
     }
 }
 
+/// How the rep named the prospect in their own salutation ("Hallo Frau Keller," → "Frau
+/// Keller", "Hola Marta:" → "Marta", "Dear Mr. Schmidt," → "Mr. Schmidt"): a follow-up opens
+/// the way the rep already does, nickname and title included. `None` when the text opens with
+/// no salutation, greets a group ("Hi all", "Hi Dana and Tom"), or greets in another language
+/// than the draft's `lang` (no "Hi Herr Weiß").
+pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|hallo|liebe[rs]?|sehr\s+geehrte[r]?|guten\s+(?:tag|morgen)|moin|servus|bonjour|bonsoir|cher|chère|chers|salut|hola|estimad[oa]s?|buen[oa]s\s+(?:días|dias|tardes)|querid[oa]|ciao|buongiorno|buonasera|gentil(?:e|issim[oa])|car[oa]|salve|hoi|beste|geachte|dag|goedemorgen|goedemiddag|olá|ola|bom\s+dia|boa\s+tarde|prezad[oa]|hej(?:san)?|god\s+morgon|hallå|kära)\b[\s,]*([^,:;!?\n]+?)\s*(?:[,:;!]|$)",
+        )
+        .expect("salutation regex")
+    });
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let caps = re.captures(first)?;
+    if !salutation_langs(caps.get(1)?.as_str()).contains(&lang) {
+        return None;
+    }
+    let name = caps.get(2)?.as_str().trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    const GROUP: &[&str] = &[
+        "all", "everyone", "team", "there", "folks", "guys", "both", "and", "&", "zusammen",
+        "alle", "und", "tous", "à", "et", "todos", "todas", "y", "tutti", "e", "allemaal",
+        "iedereen", "en", "alla", "och", "allihopa", "pessoal",
+    ];
+    // Particles of names ("van der Berg", "de la Cruz") and titles ("Beste mevrouw De Vries",
+    // "Buongiorno dott. Bianchi") may be lower case.
+    const PARTICLES: &[&str] = &[
+        "van",
+        "der",
+        "den",
+        "de",
+        "la",
+        "le",
+        "da",
+        "di",
+        "del",
+        "dos",
+        "das",
+        "von",
+        "zu",
+        "af",
+        "mevrouw",
+        "meneer",
+        "heer",
+        "madame",
+        "monsieur",
+        "mme",
+        "m.",
+        "señor",
+        "señora",
+        "sr.",
+        "sra.",
+        "signor",
+        "signora",
+        "sig.",
+        "sig.ra",
+        "dott.",
+        "dottor",
+        "dottoressa",
+        "ing.",
+        "avv.",
+        "senhor",
+        "senhora",
+        "dr.",
+        "dra.",
+        "doutor",
+        "doutora",
+        "prof.",
+        "herr",
+        "frau",
+    ];
+    let ok = words.iter().all(|w| {
+        let lw = w.to_lowercase();
+        !GROUP.contains(&lw.as_str())
+            && (PARTICLES.contains(&lw.as_str())
+                || w.chars().next().is_some_and(char::is_uppercase))
+    });
+    ok.then(|| name.to_string())
+}
+
+/// The languages a salutation word opens a message in.
+fn salutation_langs(word: &str) -> &'static [&'static str] {
+    let w = word.to_lowercase();
+    let first = w.split_whitespace().next().unwrap_or("");
+    match first {
+        "hi" | "hello" | "hey" | "dear" | "good" => &["en"],
+        "hallo" => &["de", "nl"],
+        "liebe" | "lieber" | "liebes" | "sehr" | "guten" | "moin" | "servus" => &["de"],
+        "bonjour" | "bonsoir" | "cher" | "chère" | "chers" | "salut" => &["fr"],
+        "hola" | "estimado" | "estimada" | "estimados" | "estimadas" | "buenos" | "buenas"
+        | "querido" | "querida" => &["es"],
+        "ciao" | "buongiorno" | "buonasera" | "gentile" | "gentilissimo" | "gentilissima"
+        | "salve" => &["it"],
+        "caro" | "cara" => &["it", "pt"],
+        "hoi" | "beste" | "geachte" | "dag" | "goedemorgen" | "goedemiddag" => &["nl"],
+        "olá" | "ola" | "bom" | "boa" | "prezado" | "prezada" => &["pt"],
+        "hej" | "hejsan" | "god" | "hallå" | "kära" => &["sv"],
+        _ => &[],
+    }
+}
+
 /// A day the way the language writes it in running text: "Tuesday 24 November", "Dienstag,
 /// 24. November", "mardi 24 novembre", "martes 24 de noviembre", "martedì 24 novembre",
 /// "dinsdag 24 november", "terça-feira, 24 de novembro", "tisdag den 24 november".
@@ -266,6 +371,72 @@ mod tests {
         let c = choose(Some("Kiitos tarjouksesta. Käymme sen läpi tiimin kanssa ja palaamme asiaan tammikuussa, kun budjetti on vahvistettu."), None, "en");
         assert_eq!((c.detected.as_str(), c.lang.as_str()), ("fi", "en"));
         assert!(c.why.contains("`fi`"), "{}", c.why);
+    }
+
+    #[test]
+    fn the_rep_s_own_salutation_names_the_prospect() {
+        for (text, lang, want) in [
+            (
+                "Hallo Frau Keller,\n\nanbei das Angebot.",
+                "de",
+                Some("Frau Keller"),
+            ),
+            (
+                "Sehr geehrter Herr Dr. Braun,\n\nvielen Dank.",
+                "de",
+                Some("Herr Dr. Braun"),
+            ),
+            (
+                "Hola Marta:\n\nTe adjunto la propuesta.",
+                "es",
+                Some("Marta"),
+            ),
+            (
+                "Dear Mr. Schmidt,\n\nPlease find enclosed our offer.",
+                "en",
+                Some("Mr. Schmidt"),
+            ),
+            (
+                "Hi Bob, quick one: the quote is attached.",
+                "en",
+                Some("Bob"),
+            ),
+            (
+                "Bonjour Madame Dubois,\n\nVoici la proposition.",
+                "fr",
+                Some("Madame Dubois"),
+            ),
+            (
+                "Beste Joost van der Berg,\n\nHierbij de offerte.",
+                "nl",
+                Some("Joost van der Berg"),
+            ),
+            ("Hej Karin!\n\nTack för senast.", "sv", Some("Karin")),
+            (
+                "Beste mevrouw De Vries,\n\nHierbij de offerte.",
+                "nl",
+                Some("mevrouw De Vries"),
+            ),
+            (
+                "Buongiorno dott. Bianchi,\n\nin allegato il preventivo.",
+                "it",
+                Some("dott. Bianchi"),
+            ),
+            // A salutation in another language than the draft's is not carried over.
+            (
+                "Hallo Herr Weiß,\n\nas promised, here is the pricing.",
+                "en",
+                None,
+            ),
+            ("Hi all,\n\nHere are the notes.", "en", None),
+            ("Hi Dana and Tom,\n\nHere are the notes.", "en", None),
+            ("Hallo zusammen,\n\nanbei die Folien.", "de", None),
+            ("Hi there,\n\nHere are the notes.", "en", None),
+            ("Attached is the quote.", "en", None),
+            ("Hi,\n\nAttached is the quote.", "en", None),
+        ] {
+            assert_eq!(addressed_as(text, lang).as_deref(), want, "{text}");
+        }
     }
 
     #[test]
