@@ -113,7 +113,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "en",
         "recap",
-        "a short recap of how the trial was set up",
+        "a short recap of the trial as we scoped it",
         "it is below, so nothing gets lost between emails",
     ),
     (

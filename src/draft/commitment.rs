@@ -12,7 +12,7 @@ use regex::Regex;
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(schicke|sende|melde|rechne|kl[äa]re)|je\s+(vous\s+)?(enverrai|pr[ée]pare|reviendrai)|le\s+(env[ií]o|enviar[ée])|estoy\s+preparando|sto\s+preparando|le\s+invier[òo]|ik\s+(stuur|werk|kom)|estou\s+a\s+preparar|vou\s+(enviar|confirmar)|jag\s+(skickar|tar\s+fram|h[öo]r))\b")
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(schicke|sende|melde|rechne|kl[äa]re)|je\s+(vous\s+)?(enverrai|pr[ée]pare|reviendrai)|le\s+(env[ií]o|enviar[ée])|estoy\s+preparando|sto\s+preparando|le\s+invier[òo]|ik\s+(stuur|werk|kom)|estou\s+a\s+preparar|vou\s+(enviar|confirmar)|jag\s+(skickar|tar\s+fram|h[öo]r))\b")
             .expect("promise regex")
     })
 }
@@ -41,7 +41,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
             r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?"
         }
         "trial" => {
-            r"trial|pilot|poc|pov|proof\s+of\s+(?:concept|value)|sandbox|test\s+environment|evaluation|test\s+account"
+            r"(?:pilot|demo|test|trial|poc|sandbox)\s+(?:environment|workspace|account|instance|site)|trial|pilot|poc|pov|proof\s+of\s+(?:concept|value)|sandbox|evaluation"
         }
         "meeting" => r"call|demo|meeting|walk-?through|workshop|session|invite|invitation",
         _ => return None,
@@ -54,7 +54,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
 fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
     static P: OnceLock<HashMap<&'static str, (Regex, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
-        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should)\b|$)";
+        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now)\b|$)";
         ["pricing", "proposal", "information", "trial", "meeting"]
             .into_iter()
             .filter_map(|r| {
@@ -118,6 +118,10 @@ pub fn what_of(reason: &str, text: &str) -> String {
         " was",
         " will",
         " should",
+        " set",
+        " ready",
+        " live",
+        " now",
     ] {
         if phrase.to_lowercase().ends_with(stop) {
             phrase.truncate(phrase.len() - stop.len());
@@ -159,6 +163,13 @@ mod tests {
         );
         assert_eq!(kind_of("I'll keep you posted."), "promised");
         assert_eq!(kind_of("Anbei wie besprochen unser Angebot."), "sent");
+        // The rep's own line in a list of next steps is a promise.
+        assert_eq!(kind_of("Me: send the revised quote by Friday"), "promised");
+        assert_eq!(
+            kind_of("- Ich: überarbeitetes Angebot bis Freitag"),
+            "promised"
+        );
+        assert_eq!(kind_of("You: share the SKU list with me"), "other");
         assert_eq!(
             kind_of("I understand the board must approve it first."),
             "other"
@@ -179,6 +190,13 @@ mod tests {
             "the proposal for review"
         );
         assert_eq!(what_of("pricing", "Anbei unser Angebot."), "the pricing");
+        assert_eq!(
+            what_of(
+                "trial",
+                "I'll get the pilot environment set up as soon as you give the go-ahead."
+            ),
+            "the pilot environment"
+        );
         assert_eq!(what_of("timing", "Let's talk in January."), "this");
     }
 }
