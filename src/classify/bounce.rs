@@ -108,7 +108,8 @@ fn permanent_re() -> &'static Regex {
     })
 }
 
-fn address_re() -> &'static Regex {
+/// An email address in running text.
+pub(super) fn address_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+=-]*@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}")

@@ -192,6 +192,25 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
         || (subject_auto && (body_auto || suppress || subject_is_prefix(subject)))
         || body_auto && body.len() < 3000 && own_lines(body) < 25
     {
+        // "I have left the company": the address is as dead as a bounced one, and the
+        // auto-reply often names who took over.
+        if let (Some(m), Some(author)) = (left_company_re().find(&head), mail.author()) {
+            let successor = bounce::address_re()
+                .find_iter(&head)
+                .map(|e| e.as_str().trim_end_matches('.').to_ascii_lowercase())
+                .find(|e| !e.eq_ignore_ascii_case(&author.email));
+            let mut diagnostic = match successor {
+                Some(s) => format!("has left; the auto-reply names {s}"),
+                None => "has left, says the auto-reply".to_string(),
+            };
+            diagnostic.push_str(&format!(" (\"{}\")", m.as_str().trim()));
+            return Kind::Bounce {
+                failed: vec![DsnFailure {
+                    recipient: author.email.to_ascii_lowercase(),
+                    diagnostic: Some(diagnostic),
+                }],
+            };
+        }
         let reference = mail.date.map(|d| d.date_naive()).unwrap_or_default();
         let returns = return_date(&head, reference);
         return Kind::AutoReply { returns };
@@ -215,6 +234,17 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
         return Kind::Notice;
     }
     Kind::Human
+}
+
+/// An auto-reply saying its owner no longer works there, in the eight languages.
+fn left_company_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:i|she|he|they)\s+(?:have|has|had)\s+left\s+(?:the\s+company|the\s+organi[sz]ation|the\s+firm|\S+(?:\s+\S+)?\s+(?:as\s+of|on|effective))|i'?ve\s+left\s+(?:the\s+company|\S+\s+(?:as\s+of|on))|(?:i\s+am|i'?m|is|are)\s+no\s+longer\s+(?:with|at|employed|working|part\s+of)|no\s+longer\s+works?\s+(?:for|at|with|here)|(?:bin|ist)\s+nicht\s+mehr\s+(?:bei|im\s+unternehmen|für|in\s+diesem\s+unternehmen|tätig)|(?:habe|hat)\s+das\s+unternehmen\s+verlassen|ne\s+fai[ts]\s+plus\s+partie|a\s+quitté\s+(?:la\s+société|l'entreprise|\S+)|ai\s+quitté\s+(?:la\s+société|l'entreprise)|ne\s+travaille\s+plus|ya\s+no\s+(?:trabaja|trabajo|forma\s+parte)|(?:ha|he)\s+dejado\s+(?:la\s+empresa|la\s+compañía|de\s+trabajar)|non\s+(?:lavora|lavoro|fa|faccio)\s+più|(?:ha|ho)\s+lasciato\s+l'azienda|(?:is|ben)\s+niet\s+meer\s+(?:werkzaam|in\s+dienst|bij)|werkt\s+niet\s+meer|(?:heeft|heb)\s+\S+\s+verlaten|não\s+(?:trabalha|trabalho|faz|faço)\s+mais|(?:deixou|deixei)\s+a\s+empresa|já\s+não\s+trabalh|(?:har|jag\s+har)\s+slutat\s+(?:på|hos|min\s+anställning)|arbetar\s+inte\s+längre|har\s+lämnat\s+(?:företaget|bolaget))",
+        )
+        .expect("left-company regex")
+    })
 }
 
 /// "Automatic reply: …", "Out of Office: …", "Abwesenheitsnotiz: …" as the subject's prefix.
@@ -266,6 +296,36 @@ mod tests {
                 returns: Some(DateMention::Date(_))
             }
         ));
+    }
+
+    #[test]
+    fn an_auto_reply_saying_its_owner_left_is_a_dead_address_naming_the_successor() {
+        for (body, successor) in [
+            ("Thank you for your email. I have left Leftco as of 1 November. Please contact Mark Ruiz (mark.ruiz@leftco.example) for anything related to purchasing.", Some("mark.ruiz@leftco.example")),
+            ("Dora is no longer with the company. Your message has not been forwarded.", None),
+            ("Frau Lee ist nicht mehr im Unternehmen tätig. Bitte wenden Sie sich an einkauf@leftco.example.", Some("einkauf@leftco.example")),
+            ("Dora Lee ne fait plus partie de la société.", None),
+            ("Dora ya no trabaja en Leftco.", None),
+            ("Dora non lavora più presso Leftco.", None),
+            ("Dora is niet meer werkzaam bij Leftco.", None),
+            ("A Dora já não trabalha na Leftco.", None),
+            ("Dora har slutat på Leftco.", None),
+        ] {
+            let raw = format!("From: Dora Lee <dora@leftco.example>\nTo: alex@acme.io\nSubject: Automatic reply: Case study\nAuto-Submitted: auto-replied\nMessage-ID: <l@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\n{body}\n");
+            let Kind::Bounce { failed } = kind(&raw) else {
+                panic!("{body}: {:?}", kind(&raw));
+            };
+            assert_eq!(failed.len(), 1, "{body}");
+            assert_eq!(failed[0].recipient, "dora@leftco.example");
+            let diag = failed[0].diagnostic.clone().unwrap_or_default();
+            match successor {
+                Some(s) => assert!(diag.contains(s), "{diag}"),
+                None => assert!(!diag.contains("names"), "{diag}"),
+            }
+        }
+        // An ordinary out-of-office stays one.
+        let ooo = kind("From: Dora Lee <dora@leftco.example>\nTo: alex@acme.io\nSubject: Automatic reply: Case study\nAuto-Submitted: auto-replied\nMessage-ID: <o@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nI am no longer checking email this week and will be back on Monday, November 30.\n");
+        assert!(matches!(ooo, Kind::AutoReply { .. }), "{ooo:?}");
     }
 
     #[test]

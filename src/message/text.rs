@@ -257,12 +257,30 @@ fn prefix_re() -> &'static Regex {
     })
 }
 
-/// The subject with every reply/forward prefix (any language, `Re[2]:` counts) and list tag
-/// removed, white space collapsed: the thread's "base" subject.
+/// The prefix an auto-responder puts before the subject it answers ("Automatic reply:",
+/// "Out of Office:", "Abwesenheitsnotiz:", "Réponse automatique :", "Autosvar:").
+fn auto_reply_prefix_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|automated\s+response|out\s+of\s+(?:the\s+)?office(?:\s+reply)?|ooo|abwesenheitsnotiz|automatische\s+antwort|r[ée]ponse\s+automatique|absence|respuesta\s+autom[áa]tica|risposta\s+automatica|automatisch\s+antwoord|afwezigheidsmelding|resposta\s+autom[áa]tica|autosvar|automatiskt\s+svar|fr[åa]nvaro(?:meddelande)?)\s*[:：]\s*",
+        )
+        .expect("auto-reply prefix regex")
+    })
+}
+
+/// Whether the subject is an auto-responder's answer to another subject.
+pub fn has_auto_reply_prefix(subject: &str) -> bool {
+    auto_reply_prefix_re().is_match(subject)
+}
+
+/// The subject with every reply/forward prefix (any language, `Re[2]:` counts), auto-reply
+/// prefix and list tag removed, white space collapsed: the thread's "base" subject.
 pub fn base_subject(subject: &str) -> String {
     let mut s = subject.trim().to_string();
     loop {
         let next = prefix_re().replace(&s, "").to_string();
+        let next = auto_reply_prefix_re().replace(&next, "").to_string();
         if next == s {
             break;
         }
@@ -519,6 +537,12 @@ mod tests {
         assert!(has_reply_prefix("AW: Angebot"));
         assert!(!has_reply_prefix("[ext] Angebot"));
         assert!(!has_reply_prefix("Return policy"));
+        assert_eq!(base_subject("Automatic reply: Case study"), "Case study");
+        assert_eq!(base_subject("Abwesenheitsnotiz: AW: Angebot"), "Angebot");
+        assert_eq!(base_subject("Réponse automatique : Devis"), "Devis");
+        assert_eq!(base_subject("Out of Office: Re: Pricing"), "Pricing");
+        assert!(has_auto_reply_prefix("Autosvar: Offert"));
+        assert!(!has_auto_reply_prefix("Automatic replies for support tickets"));
     }
 
     #[test]

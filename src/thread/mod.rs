@@ -127,7 +127,9 @@ pub fn build(mails: &[Mail]) -> Vec<Thread> {
     for (gi, g) in groups.iter().enumerate() {
         let first = &mails[g[0]];
         let subject = base_subject(&first.subject);
-        let orphan_reply = has_reply_prefix(&first.subject)
+        // An auto-responder's "Automatic reply: <subject>" without References is one too.
+        let orphan_reply = (has_reply_prefix(&first.subject)
+            || crate::message::text::has_auto_reply_prefix(&first.subject))
             && !first
                 .references
                 .iter()
