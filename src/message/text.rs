@@ -542,7 +542,9 @@ mod tests {
         assert_eq!(base_subject("Réponse automatique : Devis"), "Devis");
         assert_eq!(base_subject("Out of Office: Re: Pricing"), "Pricing");
         assert!(has_auto_reply_prefix("Autosvar: Offert"));
-        assert!(!has_auto_reply_prefix("Automatic replies for support tickets"));
+        assert!(!has_auto_reply_prefix(
+            "Automatic replies for support tickets"
+        ));
     }
 
     #[test]

@@ -345,6 +345,32 @@ mod tests {
     }
 
     #[test]
+    fn an_auto_reply_without_references_joins_by_its_prefixed_subject() {
+        let m = vec![
+            mail("a", &[], "Pricing", "rep@x.io", "p@y.com", 1),
+            mail(
+                "b",
+                &[],
+                "Abwesenheitsnotiz: Pricing",
+                "p@y.com",
+                "rep@x.io",
+                1,
+            ),
+            mail(
+                "c",
+                &[],
+                "Automatic reply: Pricing",
+                "q@z.com",
+                "rep@x.io",
+                2,
+            ),
+        ];
+        let t = build(&m);
+        assert!(t.iter().any(|t| t.messages == vec![0, 1]), "{t:?}");
+        assert_eq!(t.len(), 2, "a stranger's auto-reply stays apart");
+    }
+
+    #[test]
     fn outlook_thread_index_joins_a_reply_without_references() {
         let mut a = mail("a", &[], "Angebot", "rep@x.io", "p@y.com", 1);
         a.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2g==".into());
