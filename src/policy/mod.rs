@@ -538,7 +538,12 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     d.reading = Some(reading);
     if d.reason.is_none() && !expects_reply {
         d.status = Status::NoReplyExpected;
-        d.note = Some("the rep's last message expects no answer (thanks, greetings, FYI)".into());
+        let declined = d.reading.as_ref().is_some_and(|r| r.declined);
+        d.note = Some(if declined {
+            "the prospect said no and the rep's answer asks nothing more".into()
+        } else {
+            "the rep's last message expects no answer (thanks, greetings, FYI)".into()
+        });
         return d;
     }
 

@@ -76,6 +76,9 @@ pub struct Reading {
     pub expects_reply: bool,
     /// The rep's newest message, sentence by sentence, with the model's probabilities.
     pub sentences: Vec<(String, Probs)>,
+    /// The prospect's last reply said no ("we went with another vendor") and the rep's answer
+    /// asks nothing more.
+    pub declined: bool,
 }
 
 /// Which rules to match a text against.
@@ -405,6 +408,73 @@ fn subject_reading(m: &Mail, text: &str, priority: &[String]) -> Option<Finding>
     ))
 }
 
+/// The rep's messages a reading goes through, newest first, and their own texts.
+struct RepTexts<'a> {
+    texts: &'a [String],
+    mails: &'a [&'a Mail],
+    /// How many of them are the unanswered run.
+    run: usize,
+    priority: &'a [String],
+}
+
+impl RepTexts<'_> {
+    /// Read the messages in `range` until one states a reason (then `true`, with the finding
+    /// set); `expects` gathers whether the unanswered run asks for an answer.
+    fn read(
+        &self,
+        range: std::ops::Range<usize>,
+        reading: &mut Reading,
+        expects: &mut bool,
+    ) -> bool {
+        for i in range {
+            let r = read_text(&self.texts[i], self.priority);
+            if i == 0 {
+                reading.sentences = r.sentences;
+            }
+            if i < self.run {
+                *expects |= r.expects_reply;
+            }
+            if let Some((reason, sentence, p)) = r.best {
+                // "Here it is, as promised." names no object: the subject may ("Contract for
+                // signature"), and outranks the model's guess from the hand-over alone.
+                if i == 0
+                    && OBJECT_REASONS.contains(&reason.as_str())
+                    && crate::message::text::hands_over(&sentence)
+                    && !model::names_an_object(&sentence)
+                {
+                    if let Some(f) = subject_reading(self.mails[0], &self.texts[0], self.priority) {
+                        reading.finding = Some(f);
+                        return true;
+                    }
+                }
+                reading.finding = Some(finding(
+                    reason,
+                    Source::RepText,
+                    Some(sentence),
+                    format!("the rep's own words (model score {p:.2})"),
+                    self.mails[i].date,
+                ));
+                return true;
+            }
+            if reading.candidates.is_empty() {
+                reading.candidates = r.candidates;
+            }
+        }
+        false
+    }
+}
+
+/// The prospect says no: another vendor chosen, not interested, not moving forward, in the
+/// eight languages.
+fn declines(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(decided\s+to\s+go\s+(with|in)\s+(another|a\s+different)|(went|going|gone)\s+with\s+(another|a\s+different)\s+(vendor|provider|supplier|solution|partner|tool|option)|chose\s+(another|a\s+different)|(not|no\s+longer)\s+interested|we('ll|\s+will)\s+pass|decided\s+not\s+to\s+(proceed|move\s+forward|go\s+ahead|pursue)|won't\s+be\s+(moving|going)\s+(forward|ahead)|not\s+moving\s+forward|kein(en)?\s+interesse|f[üu]r\s+einen\s+anderen\s+anbieter\s+entschieden|nicht\s+weiterverfolgen|pas\s+int[ée]ress[ée]|(avons|a)\s+(choisi|retenu)\s+un\s+autre|ne\s+donnerons\s+pas\s+suite|no\s+(estamos|estoy)\s+interesad|(hemos|ha)\s+(elegido|optado\s+por)\s+otr|non\s+(siamo|sono)\s+interessat|(abbiamo|ha)\s+scelto\s+un\s+altr|geen\s+interesse|(hebben|heeft)\s+(gekozen|besloten)\s+voor\s+een\s+andere|n[ãa]o\s+(estamos|estou)\s+interessad|escolhemos\s+outr|optámos\s+por\s+outr|inte\s+intresserad|valt\s+(en\s+annan|ett\s+annat))")
+            .expect("decline regex")
+    })
+    .is_match(text)
+}
+
 /// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
 /// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
 /// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
@@ -477,40 +547,17 @@ pub fn detect(
             return reading;
         }
     }
+    // The rep's unanswered run first: what the rep said last is what a follow-up follows.
+    let run = unanswered.max(1).min(texts.len());
     let mut expects = false;
-    for (i, t) in texts.iter().enumerate() {
-        let r = read_text(t, &rules.priority);
-        if i == 0 {
-            reading.sentences = r.sentences;
-        }
-        if i < unanswered.max(1) {
-            expects |= r.expects_reply;
-        }
-        if let Some((reason, sentence, p)) = r.best {
-            // "Here it is, as promised." names no object: the subject may ("Contract for
-            // signature"), and outranks the model's guess from the hand-over alone.
-            if i == 0
-                && OBJECT_REASONS.contains(&reason.as_str())
-                && crate::message::text::hands_over(&sentence)
-                && !model::names_an_object(&sentence)
-            {
-                if let Some(f) = subject_reading(rep_recent[0], t, &rules.priority) {
-                    reading.finding = Some(f);
-                    return reading;
-                }
-            }
-            reading.finding = Some(finding(
-                reason,
-                Source::RepText,
-                Some(sentence),
-                format!("the rep's own words (model score {p:.2})"),
-                rep_recent[i].date,
-            ));
-            return reading;
-        }
-        if reading.candidates.is_empty() {
-            reading.candidates = r.candidates;
-        }
+    let ctx = RepTexts {
+        texts: &texts,
+        mails: rep_recent,
+        run,
+        priority: &rules.priority,
+    };
+    if ctx.read(0..run, &mut reading, &mut expects) {
+        return reading;
     }
     // A bare hand-over ("Please find attached.") names its object in the subject
     // ("Quote for 50 seats"): read the subject, for a document's reason only.
@@ -520,7 +567,8 @@ pub fn detect(
             return reading;
         }
     }
-    // Last: what the prospect asked for, when the rep's reply doesn't say ("Will do!").
+    // Then what the prospect asked for, when the rep's answer doesn't say ("Will do!",
+    // "Sure, here it is: <link>"): it is newer than anything the rep wrote before it.
     if let Some(t) = &prospect_text {
         if let Some((reason, sentence)) = rules.match_text(t, RuleSet::ProspectRequest) {
             reading.finding = Some(finding(
@@ -532,6 +580,16 @@ pub fn detect(
             ));
             return reading;
         }
+        // The prospect said no and the rep took it gracefully: nothing to follow up.
+        if !expects && declines(t) {
+            reading.expects_reply = false;
+            reading.declined = true;
+            return reading;
+        }
+    }
+    // Last: the rep's earlier messages, before the prospect's reply.
+    if ctx.read(run..texts.len(), &mut reading, &mut expects) {
+        return reading;
     }
     reading.expects_reply = expects;
     reading
@@ -856,6 +914,106 @@ mod reading_tests {
         assert_eq!(
             read(ps).finding.map(|f| f.reason).as_deref(),
             Some("information")
+        );
+    }
+
+    /// Read a thread: the rep's `earlier` message, the prospect's reply, the rep's answer.
+    fn read_exchange(earlier: &str, prospect: &str, answer: &str) -> Reading {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let (first, last) = (rep_mail(earlier), rep_mail(answer));
+        let reply = Mail {
+            from: vec![crate::message::Address::new(None, "dana@northwind.com")],
+            to: vec![crate::message::Address::new(None, "alex@acme.io")],
+            body: Some(prospect.into()),
+            ..Mail::default()
+        };
+        detect(
+            &[&last, &first],
+            1,
+            Some(&reply),
+            &id,
+            &rules(),
+            &Examples::default(),
+        )
+    }
+
+    #[test]
+    fn a_project_on_hold_is_a_pause_in_every_language() {
+        let r = rules();
+        for text in [
+            "We've put the project on hold until the spring.",
+            "Das Projekt liegt erst mal auf Eis.",
+            "Le projet est en pause jusqu'en mars.",
+            "El proyecto está congelado hasta el verano.",
+            "Il progetto è in standby fino a marzo.",
+            "Het project staat in de wacht tot maart.",
+            "O projeto está em espera até março.",
+            "Projektet är pausat till mars.",
+        ] {
+            let hit = r.match_text(text, RuleSet::ProspectDeferral);
+            assert_eq!(hit.map(|h| h.0).as_deref(), Some("timing"), "{text}");
+        }
+        assert!(r
+            .match_text("We froze the design yesterday.", RuleSet::ProspectDeferral)
+            .is_none());
+    }
+
+    #[test]
+    fn an_exchange_is_read_from_its_newest_words_back() {
+        let reason = |r: Reading| r.finding.map(|f| (f.reason, f.source));
+        // The prospect asked for something and the rep's answer doesn't name it: the request,
+        // not the rep's earlier message.
+        assert_eq!(
+            reason(read_exchange(
+                "Hi Dana,\n\nWould a demo next week work?\n\nAlex",
+                "Can you send a case study first?",
+                "Sure, here it is: https://acme.example/cs/retail\n\nAlex",
+            )),
+            Some(("information".into(), Source::ProspectText))
+        );
+        // A budget freeze until Q2 is a pause, whatever the rep's first message was about.
+        assert_eq!(
+            reason(read_exchange(
+                "Hi Dana,\n\nThe proposal is attached.\n\nAlex",
+                "Alex, we're in a budget freeze until Q2. Ping me then.",
+                "Understood, will do!\n\nAlex",
+            )),
+            Some(("timing".into(), Source::ProspectText))
+        );
+        // "I'll review it with our CFO": someone else decides.
+        assert_eq!(
+            reason(read_exchange(
+                "Hi Dana,\n\nAttached is the pricing for 40 seats.\n\nAlex",
+                "Thanks Alex, I'll review it with our CFO next week.",
+                "Sounds good.\n\nAlex",
+            )),
+            Some(("decision_maker".into(), Source::ProspectText))
+        );
+        // A no, taken gracefully: nothing to follow up, and the reading says why.
+        let r = read_exchange(
+            "Hi Dana,\n\nHappy to set up a pilot for your team.\n\nAlex",
+            "Thanks Alex, but we've decided to go with another vendor.",
+            "Understood, thanks for letting me know. Best of luck with the rollout!\n\nAlex",
+        );
+        assert!(
+            r.finding.is_none() && r.declined && !r.expects_reply,
+            "{r:?}"
+        );
+        // A no the rep answers with a question is still a conversation.
+        let r = read_exchange(
+            "Hi Dana,\n\nHappy to set up a pilot for your team.\n\nAlex",
+            "Thanks Alex, but we've decided to go with another vendor.",
+            "Understood. Would you be open to a quick call in Q2 to compare notes?\n\nAlex",
+        );
+        assert!(!r.declined, "{r:?}");
+        // With nothing newer to go on, the rep's earlier message still gives the reason.
+        assert_eq!(
+            reason(read_exchange(
+                "Hi Dana,\n\nAttached is the pricing for 40 seats.\n\nAlex",
+                "Thanks, will have a look.",
+                "Great, thanks Dana!\n\nAlex",
+            )),
+            Some(("pricing".into(), Source::RepText))
         );
     }
 

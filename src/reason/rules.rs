@@ -98,10 +98,16 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\blet'?s\s+(talk|reconnect|revisit|pick\s+(this|it)\s+up|speak|chat|regroup|touch\s+base)\s+(again\s+)?(in|after|next|once|when|early|later)\b".into(),
             r"\b(not\s+(a\s+)?(priority|right\s+now|the\s+right\s+time|now)|bad\s+timing|budgets?\s+(are|is)\s+(frozen|set|closed|spent)|revisit\s+(this\s+)?(in|after|next))\b".into(),
             r"\b(next|following)\s+(quarter|month|year|fiscal\s+year)\b".into(),
+            // A freeze or a hold, and "ping me then" after a date.
+            r"\b(budget|hiring|spending|purchasing)\s+freeze\b|\bon\s+hold\b|\b(ping|contact|email|call|reach\s+out\s+to|get\s+back\s+to|follow\s+up\s+with)\s+me\s+(then|after\s+that|at\s+that\s+point|later)\b".into(),
+            r"\b(auf\s+eis|zur[üu]ckgestellt|en\s+pause|en\s+suspens|en\s+espera|congelad[oa]s?|in\s+standby|in\s+attesa|in\s+de\s+wacht|on\s+hold|em\s+espera|congelad[oa]s?|pausad[oa]|pausat|fryst|frusen)\b".into(),
         ]),
         ("decision_maker", vec![
             format!(r"\b(need|have|want)\s+to\s+(check|run\s+(it|this)\s+by|discuss\s+(it|this)?\s*with|talk\s+(to|with)|consult(\s+with)?|ask|get\s+approval\s+from|loop\s+in)\s+(my|our|the)\s+({ROLES})\b"),
             format!(r"\b(my|our|the)\s+({ROLES})\s+(needs?\s+to|has\s+to|must|will|wants\s+to|is\s+going\s+to)\s+(review|approve|sign|see|look|decide|weigh\s+in)"),
+            // "I'll review it with our CFO", "let me check with my boss".
+            format!(r"\b(review|discuss|go\s+(over|through)|look\s+at|share|run)\s+(it|this|them|that|the\s+\w+)?\s*(by|past|with)\s+(my|our|the)\s+({ROLES})\b"),
+            format!(r"\b(i'?ll|i\s+will|we'?ll|we\s+will|let\s+me|i\s+have\s+to|i\s+need\s+to)\s+(check|discuss|talk|speak|confirm)\s+(it\s+|this\s+)?(with|to)\s+(my|our|the)\s+({ROLES})\b"),
         ]),
     ];
     compile(table)
