@@ -355,8 +355,9 @@ pub fn find_dates(
             let base = reference
                 .checked_add_months(chrono::Months::new(k))
                 .unwrap_or(reference);
+            // "Back on the 9th" written on the 9th means next month's.
             if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), day) {
-                if x >= reference {
+                if x > reference {
                     d = Some(x);
                     break;
                 }
@@ -681,6 +682,11 @@ mod tests {
             Some(d(2026, 11, 23))
         );
         assert_eq!(deferral_date("after Q1", r()), Some(d(2027, 4, 1)));
+        // Written on the 20th, "the 20th" is next month's.
+        assert_eq!(
+            deferral_date("I'll hold off until you're back on the 20th.", r()),
+            Some(d(2026, 12, 21))
+        );
         assert_eq!(deferral_date("No idea.", r()), None);
     }
 

@@ -273,6 +273,17 @@ fn wait_family(p: &Probs) -> Option<usize> {
     (p[away] + p[timing] >= WAIT_FAMILY).then_some(if p[away] >= p[timing] { away } else { timing })
 }
 
+/// The rep waits for the prospect's return ("until you're back on the 9th", "à votre
+/// retour", "wenn Sie zurück sind"), in the eight languages.
+fn waits_for_return(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(you('re|\s+are)\s+back|you\s+get\s+back|you\s+return|your\s+return|you('re|\s+are)\s+back\s+in\s+the\s+office|(sie|du)\s+(wieder\s+)?zur[üu]ck\s+(sind|bist)|(ihrer|deiner)\s+r[üu]ckkehr|votre\s+retour|ton\s+retour|(vous\s+serez|tu\s+seras)\s+de\s+retour|su\s+(vuelta|regreso)|tu\s+(vuelta|regreso)|est[ée]s?\s+de\s+vuelta|(suo|tuo)\s+(rientro|ritorno)|sar[àa]i?\s+rientrat|(u|je)\s+(weer\s+)?terug\s+bent|(seu|teu)\s+regresso|estiver\s+de\s+volta|du\s+[äa]r\s+tillbaka|n[äa]r\s+du\s+kommer\s+tillbaka)")
+            .expect("return regex")
+    })
+    .is_match(sentence)
+}
+
 /// What the model reads in one text.
 struct TextReading {
     /// The reason and the sentence that stated it most strongly.
@@ -337,15 +348,28 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             }
         }
     }
+    // A hand-over that names nothing ("Please find attached.") says nothing about what was
+    // handed over: that is for the subject or the prospect's request to tell.
+    for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
+        if strong[r] {
+            let (s, _) = &sents[best_s[r]];
+            if crate::message::text::hands_over(s) && !model::names_an_object(s) {
+                strong[r] = false;
+            }
+        }
+    }
     let best = (0..NONE)
         .filter(|&r| strong[r])
         .min_by_key(|&r| rank(r))
         .map(|r| {
-            (
-                CLASSES[r].to_string(),
-                sents[best_s[r]].0.clone(),
-                best_p[r],
-            )
+            let sentence = sents[best_s[r]].0.clone();
+            // Waiting for someone to come back is `away`, whatever else the date is tied to.
+            let name = if CLASSES[r] == "timing" && waits_for_return(&sentence) {
+                "away"
+            } else {
+                CLASSES[r]
+            };
+            (name.to_string(), sentence, best_p[r])
         });
     let mut candidates: Vec<(String, f32)> = (0..NONE)
         .filter(|&r| best_p[r] >= CANDIDATE)
@@ -935,6 +959,22 @@ mod reading_tests {
             &rules(),
             &Examples::default(),
         )
+    }
+
+    #[test]
+    fn waiting_for_the_prospect_to_come_back_is_away() {
+        for body in [
+            "Hi Raj,\n\nI'll hold off until you're back on the 9th and send the rollout plan then.\n\nAlex",
+            "Bonjour Claire,\n\nJe reviendrai vers vous à votre retour, le 9.\n\nAlex",
+            "Hallo Herr Braun,\n\nich melde mich, wenn Sie wieder zurück sind.\n\nAlex",
+            "Hola Marta:\n\nTe escribo a tu vuelta, el día 9.\n\nAlex",
+        ] {
+            assert_eq!(read(body).finding.map(|f| f.reason).as_deref(), Some("away"), "{body}");
+        }
+        assert!(waits_for_return("I'll wait until your return on Monday."));
+        assert!(!waits_for_return(
+            "Let's revisit after the audit is back from the regulator."
+        ));
     }
 
     #[test]
