@@ -17,6 +17,8 @@ pub const SIMILAR: f32 = 0.6;
 const COURTESY: f32 = 0.8;
 /// A sentence found in this many of the rep's messages is boilerplate.
 const BOILERPLATE: usize = 3;
+/// How many of the rep's newest untagged messages are read to find boilerplate.
+const BOILERPLATE_SAMPLE: usize = 300;
 /// A sentence needs this many content features to be compared at all.
 const MIN_FEATURES: usize = 3;
 
@@ -92,20 +94,36 @@ impl Examples {
         identity: &Identity,
         rules: &Rules,
     ) -> Self {
-        let rep_texts: Vec<(&Mail, String)> = mails
-            .filter(|m| m.author().is_some_and(|a| identity.is_rep(&a.email)))
-            .filter_map(|m| m.body.as_deref().map(|b| (m, own_text(b))))
-            .collect();
-        if !rep_texts
-            .iter()
-            .any(|(m, _)| rules.tagged_reason(m, identity).is_some())
-        {
+        // The tagged messages teach; the newest untagged ones (a bounded sample: a signature is
+        // in nearly all of them) show which lines are boilerplate.
+        let mut tagged: Vec<(&Mail, String)> = Vec::new();
+        let mut others: Vec<&Mail> = Vec::new();
+        for m in mails {
+            if !m.author().is_some_and(|a| identity.is_rep(&a.email)) {
+                continue;
+            }
+            let Some(body) = m.body.as_deref() else {
+                continue;
+            };
+            if rules.tagged_reason(m, identity).is_some() {
+                tagged.push((m, own_text(body)));
+            } else {
+                others.push(m);
+            }
+        }
+        if tagged.is_empty() {
             return Examples::default();
         }
+        others.sort_by_key(|m| std::cmp::Reverse(m.date));
+        others.truncate(BOILERPLATE_SAMPLE);
+        let sample: Vec<String> = others
+            .iter()
+            .map(|m| own_text(m.body.as_deref().unwrap_or("")))
+            .collect();
         // A line the rep writes in many messages (a signature, a standard closing, a booking
         // link) says nothing about any one message's reason, so it teaches nothing.
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (_, text) in &rep_texts {
+        for text in tagged.iter().map(|(_, t)| t).chain(sample.iter()) {
             let lines: HashSet<String> = model_sentences(text)
                 .iter()
                 .map(|s| tokens(s).join(" "))
@@ -115,7 +133,7 @@ impl Examples {
             }
         }
         let mut items = Vec::new();
-        for (m, text) in &rep_texts {
+        for (m, text) in &tagged {
             let Some((reason, _)) = rules.tagged_reason(m, identity) else {
                 continue;
             };
