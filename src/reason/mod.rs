@@ -458,19 +458,9 @@ impl RepTexts<'_> {
             if i < self.run {
                 *expects |= r.expects_reply;
             }
+            // (A hand-over naming no object is no reason here: `read_text` leaves it to the
+            // subject and the prospect's request, read after the unanswered run.)
             if let Some((reason, sentence, p)) = r.best {
-                // "Here it is, as promised." names no object: the subject may ("Contract for
-                // signature"), and outranks the model's guess from the hand-over alone.
-                if i == 0
-                    && OBJECT_REASONS.contains(&reason.as_str())
-                    && crate::message::text::hands_over(&sentence)
-                    && !model::names_an_object(&sentence)
-                {
-                    if let Some(f) = subject_reading(self.mails[0], &self.texts[0], self.priority) {
-                        reading.finding = Some(f);
-                        return true;
-                    }
-                }
                 reading.finding = Some(finding(
                     reason,
                     Source::RepText,
