@@ -989,6 +989,38 @@ mod reading_tests {
     }
 
     #[test]
+    fn what_the_prospect_asks_for_is_read_in_every_language() {
+        let r = rules();
+        for (text, reason) in [
+            (
+                "Können Sie mir bitte die Preise für 50 Lizenzen schicken?",
+                "pricing",
+            ),
+            (
+                "Pourriez-vous m'envoyer le contrat pour relecture ?",
+                "proposal",
+            ),
+            (
+                "¿Me puede enviar información sobre la integración con SAP?",
+                "information",
+            ),
+            ("Mi può mandare il preventivo per Milano?", "pricing"),
+            ("Kunt u mij de documentatie sturen?", "information"),
+            ("Pode enviar-me o orçamento para o Porto?", "pricing"),
+            ("Kan du skicka en testversion till teamet?", "trial"),
+        ] {
+            let hit = r.match_text(text, RuleSet::ProspectRequest);
+            assert_eq!(hit.map(|h| h.0).as_deref(), Some(reason), "{text}");
+        }
+        assert!(r
+            .match_text(
+                "Danke für die Preise, sehr hilfreich.",
+                RuleSet::ProspectRequest
+            )
+            .is_none());
+    }
+
+    #[test]
     fn an_exchange_is_read_from_its_newest_words_back() {
         let reason = |r: Reading| r.finding.map(|f| (f.reason, f.source));
         // The prospect asked for something and the rep's answer doesn't name it: the request,

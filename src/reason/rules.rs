@@ -129,16 +129,24 @@ fn compile(table: Vec<(&str, Vec<String>)>) -> HashMap<String, Vec<Regex>> {
 /// Default rules for what the prospect asked for in their last reply.
 pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
     const ASK: &str = r"(could|can|would|will)\s+you\s+(please\s+)?(send|share|forward|provide|get|put\s+together)|please\s+(send|share|provide)|send\s+(me|us|over)|i'?d\s+(love|like)\s+to\s+(see|get|have|receive)|(can|could)\s+(i|we)\s+(get|see|have)";
+    // The same asks in the other seven languages ("Können Sie mir … schicken", "pourriez-vous
+    // m'envoyer", "¿me puede enviar…?", "mi può mandare", "kunt u mij … sturen", "pode enviar-me",
+    // "kan du skicka").
+    const ASK_INTL: &str = r"(k[öo]nnen|k[öo]nnten|w[üu]rden)\s+sie|kannst\s+du|bitte\s+(schicken|senden)|schicken\s+sie|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|merci\s+de\s+m'envoyer|envoyez-moi|(me|nos)\s+(puede|podr[íi]a|puedes|podr[íi]as)|podr[íi]a\s+(enviar|mandar)|m[áa]nd[ae]me|env[íi][ae]me|potrebbe|potresti|pu[òo]\s+(mandar|inviar)\w*|mi\s+(manda|invia|mandi|invii)|(kunt|kan|zou)\s+(u|je)|stuur\s+(me|ons)|(pode|poderia|podes)\s+(me\s+)?(enviar|mandar)|envie-me|manda-me|(kan|skulle)\s+du|skicka\s+(mig|oss)";
+    let intl = |objects: &str| format!(r"\b({ASK_INTL})\b.{{0,60}}\b({objects})");
     let table: Vec<(&str, Vec<String>)> = vec![
         ("pricing", vec![
+            intl(r"preis\w*|angebot|kosten\w*|tarifs?|prix|devis|precios?|presupuesto|cotizaci[óo]n|prezz[io]|preventivo|listino|prijs\w*|offerte|pre[çc]os?|or[çc]amento|cota[çc][ãa]o|pris\w*|offert"),
             format!(r"\b({ASK})\b.{{0,40}}\b(pricing|prices?|quote|quotation|estimate|costs?|rates?|price\s+list)\b"),
             r"\b(how\s+much|what\s+(does|would|will)\s+(it|this|that)\s+cost|what\s+are\s+(the|your)\s+(prices|rates|fees))\b".into(),
         ]),
         ("proposal", vec![
             format!(r"\b({ASK})\b.{{0,40}}\b(proposal|contract|sow|statement\s+of\s+work|order\s+form|agreement|terms)\b"),
+            intl(r"vertrag\w*|contrat|contrato|contratto|overeenkomst|avtal\w*|proposition|propuesta|proposta|voorstel|f[öo]rslag"),
         ]),
         ("information", vec![
             format!(r"\b({ASK})\b.{{0,40}}\b(info|information|details|case\s+stud(y|ies)|deck|slides|brochure|data\s?sheet|documentation|docs|white\s?paper|materials?|references?|examples?|overview)\b"),
+            intl(r"unterlagen|informationen|infos?|referenz\w*|fallstudie\w*|dokumentation|documentation|informations?|brochure|documentaci[óo]n|informaci[óo]n|caso\s+de\s+(éxito|estudo)|documentazione|informazioni|documentatie|informatie|documenta[çc][ãa]o|informa[çc][õo]es|underlag|referenser|kundcase|whitepaper|white\s+paper"),
         ]),
         ("meeting", vec![
             r"\b(set\s+up|schedule|book|arrange|organi[sz]e)\s+(a\s+|the\s+)?(call|meeting|demo|walk-?through)\b".into(),
@@ -146,6 +154,7 @@ pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
         ]),
         ("trial", vec![
             format!(r"\b({ASK}|(can|could)\s+(we|i)\s+(try|test))\b.{{0,40}}\b(trial|pilot|sandbox|test\s+account|poc)\b"),
+            intl(r"testzugang|testversion|testkonto|essai|prueba|prova|proefversie|proefaccount|teste|pilot\w*|piloto"),
         ]),
     ];
     compile(table)
