@@ -233,7 +233,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "de",
         "recap",
-        "eine kurze Zusammenfassung, wie der Test aufgesetzt ist",
+        "eine kurze Zusammenfassung des Tests, wie wir ihn besprochen haben",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
     ),
     (
@@ -353,7 +353,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "fr",
         "recap",
-        "un court récapitulatif de la mise en place de l'essai",
+        "un court récapitulatif de l'essai tel que nous l'avons défini",
         "il est ci-dessous, pour que rien ne se perde entre deux e-mails",
     ),
     (
@@ -473,7 +473,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "es",
         "recap",
-        "un breve resumen de cómo quedó configurada la prueba",
+        "un breve resumen de la prueba tal como la planteamos",
         "está abajo, para que nada se pierda entre correos",
     ),
     (
@@ -593,7 +593,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "it",
         "recap",
-        "un breve riepilogo di come è stata impostata la prova",
+        "un breve riepilogo della prova come l'abbiamo definita",
         "è qui sotto, così nulla si perde tra un'e-mail e l'altra",
     ),
     (
@@ -713,7 +713,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "nl",
         "recap",
-        "een korte samenvatting van hoe de proef is ingericht",
+        "een korte samenvatting van de proef zoals we die hebben afgesproken",
         "die staat hieronder, zodat er tussen de mails niets verloren gaat",
     ),
     (
@@ -833,7 +833,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "pt",
         "recap",
-        "um breve resumo de como o teste ficou configurado",
+        "um breve resumo do teste tal como o definimos",
         "está abaixo, para que nada se perca entre e-mails",
     ),
     (
@@ -953,7 +953,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "sv",
         "recap",
-        "en kort sammanfattning av hur testet är uppsatt",
+        "en kort sammanfattning av testet så som vi kom överens om",
         "den står nedan, så att inget faller bort mellan mejlen",
     ),
     (
