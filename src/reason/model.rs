@@ -266,11 +266,11 @@ pub fn features(sentence: &str) -> Vec<String> {
     let mut out = vec!["bias".to_string()];
     for t in &toks {
         out.push(format!("w:{t}"));
-        if t.chars().count() >= 6 {
+        let n = t.chars().count();
+        if n >= 6 {
             out.push(format!("p:{}", t.chars().take(5).collect::<String>()));
         }
         // The head of a compound ("lizenzkosten", "testomgeving", "kostnadsuppskattning").
-        let n = t.chars().count();
         if n >= 9 {
             out.push(format!("s:{}", t.chars().skip(n - 6).collect::<String>()));
         }
@@ -285,34 +285,25 @@ pub fn features(sentence: &str) -> Vec<String> {
             out.push(name.clone());
         }
     }
-    for (name, re) in &s.shapes {
-        if re.is_match(&hay) {
-            out.push(name.to_string());
-        }
-    }
-    // Concepts, and pairs of them: a role *and* a deciding act, a wait *and* an event.
-    let norm = normalise(sentence);
-    let norm = Haystack::new(&norm);
-    let fired: Vec<&str> = super::lexicon::concepts()
+    let mut shapes_fired: Vec<&str> = s
+        .shapes
         .iter()
-        .filter(|(_, re)| re.is_match(&norm))
+        .filter(|(_, re)| re.is_match(&hay))
         .map(|(name, _)| *name)
         .collect();
+    if toks.len() <= 4 {
+        shapes_fired.push("sh:short");
+    }
+    out.extend(shapes_fired.iter().map(|sh| sh.to_string()));
+    // Concepts, and pairs of them: a role *and* a deciding act, a wait *and* an event.
+    let fired = concepts_in(sentence, |_| true);
     for (i, a) in fired.iter().enumerate() {
         out.push(a.to_string());
         for b in &fired[i + 1..] {
             out.push(format!("cc:{a}+{b}"));
         }
     }
-    if toks.len() <= 4 {
-        out.push("sh:short".into());
-    }
     // Role and tense with topic: "I'll send" + a document is not "I saw" + a document.
-    let shapes_fired: Vec<String> = out
-        .iter()
-        .filter(|f| f.starts_with("sh:"))
-        .cloned()
-        .collect();
     for sh in &shapes_fired {
         for c in &fired {
             out.push(format!("x:{sh}+{c}"));
@@ -327,25 +318,34 @@ pub fn features(sentence: &str) -> Vec<String> {
 /// event ("I'll check back after your board meeting", "once the merger closes"), not just a
 /// date mentioned in a recap ("you mentioned budget is set in January").
 pub fn defers(sentence: &str) -> bool {
-    features(sentence)
+    !concepts_in(sentence, |c| matches!(c, "c:later" | "c:priority")).is_empty()
+        || shapes()
+            .shapes
+            .iter()
+            .any(|(name, re)| *name == "sh:event_wait" && re.is_match(&Haystack::new(sentence)))
+}
+
+/// The concept lexicons (those `wanted`) that match the sentence, in lexicon order.
+fn concepts_in(sentence: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let norm = normalise(sentence);
+    let norm = Haystack::new(&norm);
+    super::lexicon::concepts()
         .iter()
-        .any(|f| matches!(f.as_str(), "c:later" | "c:priority" | "sh:event_wait"))
+        .filter(|(name, re)| wanted(name) && re.is_match(&norm))
+        .map(|(name, _)| *name)
+        .collect()
 }
 
 /// Whether a sentence names the thing it is about (a price, a contract, a document, a trial):
 /// a hand-over that names none ("Hier bijgaand, zoals beloofd.") leaves that to the subject.
 pub fn names_an_object(sentence: &str) -> bool {
-    let norm = normalise(sentence);
-    let norm = Haystack::new(&norm);
-    super::lexicon::concepts()
-        .iter()
-        .filter(|(name, _)| {
-            matches!(
-                *name,
-                "c:price" | "c:money" | "c:contract" | "c:doc" | "c:trial"
-            )
-        })
-        .any(|(_, re)| re.is_match(&norm))
+    !concepts_in(sentence, |c| {
+        matches!(
+            c,
+            "c:price" | "c:money" | "c:contract" | "c:doc" | "c:trial"
+        )
+    })
+    .is_empty()
 }
 
 /// The verdict on one sentence: a reason when the model is confident, `none` when it is
