@@ -111,17 +111,13 @@ pub fn own_text(body: &str) -> String {
                 .unwrap_or_default();
             out.truncate(v);
             if !ps.is_empty() {
-                while out.last().is_some_and(|l| l.trim().is_empty()) {
-                    out.pop();
-                }
+                trim_blank_tail(&mut out);
                 out.push("");
                 out.extend(ps);
             }
         }
     }
-    while out.last().is_some_and(|l| l.trim().is_empty()) {
-        out.pop();
-    }
+    trim_blank_tail(&mut out);
     // A signature with neither "-- " nor a closing line: the name, title, company and phone
     // lines at the very end ("Alex Morgan / Account Executive, Acme / +1 212 555 0142").
     let block = out
@@ -136,11 +132,15 @@ pub fn own_text(body: &str) -> String {
             .any(|l| !l.trim().is_empty())
     {
         out.truncate(out.len() - block);
-        while out.last().is_some_and(|l| l.trim().is_empty()) {
-            out.pop();
-        }
+        trim_blank_tail(&mut out);
     }
     out.join("\n")
+}
+
+fn trim_blank_tail(lines: &mut Vec<&str>) {
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
 }
 
 /// A line of a signature block: a phone number, an address or link, or a few capitalised

@@ -96,7 +96,7 @@ impl Examples {
     ) -> Self {
         // The tagged messages teach; the newest untagged ones (a bounded sample: a signature is
         // in nearly all of them) show which lines are boilerplate.
-        let mut tagged: Vec<(&Mail, String)> = Vec::new();
+        let mut tagged: Vec<(&Mail, String, String)> = Vec::new(); // (mail, reason, own text)
         let mut others: Vec<&Mail> = Vec::new();
         for m in mails {
             if !m.author().is_some_and(|a| identity.is_rep(&a.email)) {
@@ -105,10 +105,9 @@ impl Examples {
             let Some(body) = m.body.as_deref() else {
                 continue;
             };
-            if rules.tagged_reason(m, identity).is_some() {
-                tagged.push((m, own_text(body)));
-            } else {
-                others.push(m);
+            match rules.tagged_reason(m, identity) {
+                Some((reason, _)) => tagged.push((m, reason, own_text(body))),
+                None => others.push(m),
             }
         }
         if tagged.is_empty() {
@@ -123,7 +122,7 @@ impl Examples {
         // A line the rep writes in many messages (a signature, a standard closing, a booking
         // link) says nothing about any one message's reason, so it teaches nothing.
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for text in tagged.iter().map(|(_, t)| t).chain(sample.iter()) {
+        for text in tagged.iter().map(|(.., t)| t).chain(sample.iter()) {
             let lines: HashSet<String> = model_sentences(text)
                 .iter()
                 .map(|s| tokens(s).join(" "))
@@ -133,10 +132,7 @@ impl Examples {
             }
         }
         let mut items = Vec::new();
-        for (m, text) in &tagged {
-            let Some((reason, _)) = rules.tagged_reason(m, identity) else {
-                continue;
-            };
+        for (m, reason, text) in &tagged {
             for (sentence, feats) in comparable(text) {
                 if seen.get(&tokens(&sentence).join(" ")).copied().unwrap_or(0) >= BOILERPLATE {
                     continue;
