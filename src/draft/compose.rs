@@ -208,10 +208,19 @@ pub fn context(
         email: String::new(),
         company: String::new(),
     });
-    let greeting = if main.first_name.is_empty() {
-        "there".to_string()
-    } else {
-        main.first_name.clone()
+    // Open the way the rep already did in this thread ("Hallo Frau Keller", "Hi Bob"), when
+    // the draft greets one prospect; else by the display name's first name.
+    let addressed = (prospects.len() == 1)
+        .then(|| crate::language::addressed_as(stated.rep_text, lang))
+        .flatten();
+    let greeting_line = match &addressed {
+        Some(named) => crate::language::greeting(lang, voice.formal, named, named),
+        None => crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
+    };
+    let greeting = match addressed {
+        Some(named) => named,
+        None if main.first_name.is_empty() => "there".to_string(),
+        None => main.first_name.clone(),
     };
     let company = if main.company.is_empty() {
         "your team".to_string()
@@ -220,7 +229,7 @@ pub fn context(
     };
     let local = last_sent.with_timezone(&rep.tz);
     DraftContext {
-        greeting: crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
+        greeting: greeting_line,
         language: lang.to_string(),
         formal: voice.formal,
         greeting_name: greeting,
@@ -377,7 +386,7 @@ pub fn compose(
         let mime = super::mime_for(&name).to_string();
         attachments.push((name, mime, bytes));
     }
-    let mut ctx = context(
+    let ctx = context(
         &greet,
         &subject,
         rep,
@@ -396,14 +405,6 @@ pub fn compose(
         },
         &voice,
     );
-    // Open the way the rep already did in this thread ("Hallo Frau Keller", "Hi Bob"), when
-    // the draft greets one prospect.
-    if greet.len() == 1 {
-        if let Some(named) = crate::language::addressed_as(&rep_text, &voice.lang) {
-            ctx.greeting = crate::language::greeting(&voice.lang, voice.formal, &named, &named);
-            ctx.greeting_name = named;
-        }
-    }
     let text = templates.render(&name, &ctx)?;
     let violations = lint.check(&text, &ctx.value);
 

@@ -154,18 +154,22 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
 /// than the draft's `lang` (no "Hi Herr Weiß").
 pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    // One group per salutation (in table order), then the name.
     let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^\s*(hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|hallo|liebe[rs]?|sehr\s+geehrte[r]?|guten\s+(?:tag|morgen)|moin|servus|bonjour|bonsoir|cher|chère|chers|salut|hola|estimad[oa]s?|buen[oa]s\s+(?:días|dias|tardes)|querid[oa]|ciao|buongiorno|buonasera|gentil(?:e|issim[oa])|car[oa]|salve|hoi|beste|geachte|dag|goedemorgen|goedemiddag|olá|ola|bom\s+dia|boa\s+tarde|prezad[oa]|hej(?:san)?|god\s+morgon|hallå|kära)\b[\s,]*([^,:;!?\n]+?)\s*(?:[,:;!]|$)",
-        )
+        let words: Vec<String> = SALUTATIONS.iter().map(|(w, _)| format!("({w})")).collect();
+        regex::Regex::new(&format!(
+            r"(?i)^\s*(?:{})\b[\s,]*([^,:;!?\n]+?)\s*(?:[,:;!]|$)",
+            words.join("|")
+        ))
         .expect("salutation regex")
     });
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     let caps = re.captures(first)?;
-    if !salutation_langs(caps.get(1)?.as_str()).contains(&lang) {
+    let said = (1..=SALUTATIONS.len()).find(|&i| caps.get(i).is_some())?;
+    if !SALUTATIONS[said - 1].1.contains(&lang) {
         return None;
     }
-    let name = caps.get(2)?.as_str().trim();
+    let name = caps.get(SALUTATIONS.len() + 1)?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {
         return None;
@@ -231,26 +235,52 @@ pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
-/// The languages a salutation word opens a message in.
-fn salutation_langs(word: &str) -> &'static [&'static str] {
-    let w = word.to_lowercase();
-    let first = w.split_whitespace().next().unwrap_or("");
-    match first {
-        "hi" | "hello" | "hey" | "dear" | "good" => &["en"],
-        "hallo" => &["de", "nl"],
-        "liebe" | "lieber" | "liebes" | "sehr" | "guten" | "moin" | "servus" => &["de"],
-        "bonjour" | "bonsoir" | "cher" | "chère" | "chers" | "salut" => &["fr"],
-        "hola" | "estimado" | "estimada" | "estimados" | "estimadas" | "buenos" | "buenas"
-        | "querido" | "querida" => &["es"],
-        "ciao" | "buongiorno" | "buonasera" | "gentile" | "gentilissimo" | "gentilissima"
-        | "salve" => &["it"],
-        "caro" | "cara" => &["it", "pt"],
-        "hoi" | "beste" | "geachte" | "dag" | "goedemorgen" | "goedemiddag" => &["nl"],
-        "olá" | "ola" | "bom" | "boa" | "prezado" | "prezada" => &["pt"],
-        "hej" | "hejsan" | "god" | "hallå" | "kära" => &["sv"],
-        _ => &[],
-    }
-}
+/// Salutations that open a message (regex, case-insensitive, tried in this order) and the
+/// languages they open it in: one table for [`addressed_as`]'s pattern and its language check.
+const SALUTATIONS: &[(&str, &[&str])] = &[
+    ("hi", &["en"]),
+    ("hello", &["en"]),
+    ("hey", &["en"]),
+    ("dear", &["en"]),
+    (r"good\s+(?:morning|afternoon|evening)", &["en"]),
+    ("hallo", &["de", "nl"]),
+    ("liebe[rs]?", &["de"]),
+    (r"sehr\s+geehrte[r]?", &["de"]),
+    (r"guten\s+(?:tag|morgen)", &["de"]),
+    ("moin", &["de"]),
+    ("servus", &["de"]),
+    ("bonjour", &["fr"]),
+    ("bonsoir", &["fr"]),
+    ("cher", &["fr"]),
+    ("chère", &["fr"]),
+    ("chers", &["fr"]),
+    ("salut", &["fr"]),
+    ("hola", &["es"]),
+    ("estimad[oa]s?", &["es"]),
+    (r"buen[oa]s\s+(?:días|dias|tardes)", &["es"]),
+    ("querid[oa]", &["es"]),
+    ("ciao", &["it"]),
+    ("buongiorno", &["it"]),
+    ("buonasera", &["it"]),
+    ("gentil(?:e|issim[oa])", &["it"]),
+    ("car[oa]", &["it", "pt"]),
+    ("salve", &["it"]),
+    ("hoi", &["nl"]),
+    ("beste", &["nl"]),
+    ("geachte", &["nl"]),
+    ("dag", &["nl"]),
+    ("goedemorgen", &["nl"]),
+    ("goedemiddag", &["nl"]),
+    ("olá", &["pt"]),
+    ("ola", &["pt"]),
+    (r"bom\s+dia", &["pt"]),
+    (r"boa\s+tarde", &["pt"]),
+    ("prezad[oa]", &["pt"]),
+    ("hej(?:san)?", &["sv"]),
+    (r"god\s+morgon", &["sv"]),
+    ("hallå", &["sv"]),
+    ("kära", &["sv"]),
+];
 
 /// A day the way the language writes it in running text: "Tuesday 24 November", "Dienstag,
 /// 24. November", "mardi 24 novembre", "martes 24 de noviembre", "martedì 24 novembre",
