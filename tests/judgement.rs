@@ -90,6 +90,29 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1795000300.M15P1.t:2,S",
         "From: System Administrator <admin@cyberdyne-labs.example>\nTo: alex@acme.io\nSubject: Undeliverable: Security review\nDate: Wed, 18 Nov 2026 10:01:00 -0500\nMessage-ID: <ndr-1@cyberdyne-labs.example>\n\nYour message did not reach some or all of the intended recipients.\n\n      Subject:  Security review\n      Sent:     18/11/2026 10:00\n\nThe following recipient(s) cannot be reached:\n\n      miles@cyberdyne-labs.example on 18/11/2026 10:01\n            The e-mail account does not exist at the organization this message was sent to.\n",
     ),
+    // The prospect's pause is the last word, and the rep never answered it: not `replied`
+    // (nothing would ever follow), but waiting until the quarter they named.
+    (
+        ".Sent",
+        "1794200000.M16P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Noah Reyes <noah@initrode-es.example>\nSubject: Propuesta\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <pause-1@acme.io>\n\nHola Noah,\n\nTe adjunto la propuesta para el equipo de Madrid.\n\nUn saludo,\nAlex\n",
+    ),
+    (
+        "",
+        "1794300000.M17P1.t:2,S",
+        "From: Noah Reyes <noah@initrode-es.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: RE: Propuesta\nDate: Wed, 04 Nov 2026 10:00:00 -0500\nMessage-ID: <pause-2@initrode-es.example>\nIn-Reply-To: <pause-1@acme.io>\nReferences: <pause-1@acme.io>\n\nHola Alex,\n\nGracias. Ahora mismo no es prioridad; retomémoslo en el segundo trimestre.\n\nSaludos,\nNoah\n\nEl lun, 2 nov 2026 a las 10:00, Alex Morgan (<alex@acme.io>) escribió:\n> Te adjunto la propuesta\n",
+    ),
+    // The same pause with a question beside it wants an answer now: `replied`.
+    (
+        ".Sent",
+        "1794200100.M18P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Kim Lee <kim@lee-logistics.example>\nSubject: Proposal\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <pause-q-1@acme.io>\n\nHi Kim,\n\nPlease find attached our proposal for the two depots.\n\nBest,\nAlex\n",
+    ),
+    (
+        "",
+        "1794300100.M19P1.t:2,S",
+        "From: Kim Lee <kim@lee-logistics.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Proposal\nDate: Wed, 04 Nov 2026 10:00:00 -0500\nMessage-ID: <pause-q-2@lee-logistics.example>\nIn-Reply-To: <pause-q-1@acme.io>\nReferences: <pause-q-1@acme.io>\n\nNot a priority right now; let's pick this up in Q2. Does the price hold until then?\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -180,6 +203,36 @@ fn check(cfg: &Path) {
     );
     assert_eq!(diana["reply"]["from"], "steve@themyscira-corp.example");
     assert_eq!(diana["reply"]["in_thread"], false);
+
+    let pause = thread(&lines, "pause-1@acme.io");
+    assert_eq!(
+        (&pause["status"], &pause["reason"], &pause["reason_source"]),
+        (&"waiting".into(), &"timing".into(), &"prospect_text".into()),
+        "{pause}"
+    );
+    assert_eq!(pause["waiting_for"], "prospect_date", "{pause}");
+    assert_eq!(
+        pause["due_at"], "2027-04-01T13:00:00Z",
+        "the first day of the second quarter, 09:00 in New York"
+    );
+    assert_eq!(pause["stage"], 1);
+    let draft = run(cfg, &["preview", "pause-1@acme.io"]);
+    assert!(draft.contains("To: noah@initrode-es.example"), "{draft}");
+    assert!(
+        draft.contains("In-Reply-To: <pause-2@initrode-es.example>"),
+        "{draft}"
+    );
+    assert!(draft.contains("Hola, Noah"), "greets the prospect: {draft}");
+    assert!(
+        draft.contains("«Te adjunto la propuesta para el equipo de Madrid.»"),
+        "the recap quotes the rep's words, the prospect's pause only once: {draft}"
+    );
+    assert_eq!(
+        draft.matches("retomémoslo en el segundo trimestre").count(),
+        2,
+        "once in the draft, once quoted below it: {draft}"
+    );
+    assert_eq!(thread(&lines, "pause-q-1@acme.io")["status"], "replied");
 
     let ghost = thread(&lines, "initrode-1@acme.io");
     assert_eq!(ghost["status"], "bounced", "{ghost}");

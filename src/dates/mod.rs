@@ -473,7 +473,8 @@ fn relative_re() -> &'static Regex {
         Regex::new(&format!(
             r"(?ix)\b(?:
                 (?P<nq>next\s+quarter|nächste[nm]?\s+quartal|prochain\s+trimestre|próximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|nästa\s+kvartal)
-              | (?P<q>(?:in|after|by|from|until)\s+Q(?P<qn>[1-4]))
+              | (?P<q>(?:in|after|by|from|until|im|nach|ab|au|dès|après|en|después\s+del|nel|dopo\s+il|dal|na|vanaf|no|após\s+o|a\s+partir\s+do|under|i|efter|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
+              | (?P<oq>(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|premier|deuxième|second|troisième|quatrième|primer|segundo|tercer|cuarto|primo|secondo|terzo|quarto|eerste|tweede|derde|vierde|primeiro|terceiro|första|andra|tredje|fjärde)\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
               | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
               | (?P<ny>next\s+year|after\s+the\s+(?:new\s+year|holidays)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|l'année\s+prochaine|el\s+año\s+que\s+viene|l'anno\s+prossimo|volgend\s+jaar|nästa\s+år)
@@ -516,13 +517,39 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         };
         return first_of_month(year, q * 3 + 1);
     }
+    // "the second quarter", "im zweiten Quartal", "no segundo trimestre", "under andra
+    // kvartalet": that quarter's first day.
+    let ordinal_quarter = c
+        .name("ord")
+        .and_then(|o| match o.as_str().to_lowercase().as_str() {
+            "first" | "1st" | "ersten" | "premier" | "primer" | "primo" | "eerste" | "primeiro"
+            | "första" => Some(1),
+            "second" | "2nd" | "zweiten" | "deuxième" | "segundo" | "secondo" | "tweede"
+            | "andra" => Some(2),
+            "third" | "3rd" | "dritten" | "troisième" | "tercer" | "terzo" | "derde"
+            | "terceiro" | "tredje" => Some(3),
+            "fourth" | "4th" | "vierten" | "quatrième" | "cuarto" | "quarto" | "vierde"
+            | "fjärde" => Some(4),
+            _ => None,
+        });
+    if let Some(q) = ordinal_quarter {
+        let mut d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
+        if d <= reference {
+            d = first_of_month(reference.year() + 1, (q - 1) * 3 + 1)?;
+        }
+        return Some(d);
+    }
     if let Some(qn) = c.name("qn") {
         let q: u32 = qn.as_str().parse().ok()?;
         let mut d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
         if d <= reference {
             d = first_of_month(reference.year() + 1, (q - 1) * 3 + 1)?;
         }
-        if c.name("q")?.as_str().to_lowercase().starts_with("after") {
+        let q_prep = c.name("q")?.as_str().to_lowercase();
+        if ["after", "nach", "après", "después", "dopo", "após", "efter"]
+            .iter()
+            .any(|p| q_prep.starts_with(p))
+        {
             d = d.checked_add_months(chrono::Months::new(3))?;
         }
         return Some(d);
@@ -688,6 +715,33 @@ mod tests {
             Some(d(2026, 12, 21))
         );
         assert_eq!(deferral_date("No idea.", r()), None);
+    }
+
+    #[test]
+    fn a_named_quarter_in_every_language() {
+        for text in [
+            "let's pick this up in the second quarter",
+            "lassen Sie uns im zweiten Quartal wieder sprechen",
+            "reprenons au deuxième trimestre",
+            "retomémoslo en el segundo trimestre",
+            "riparliamone nel secondo trimestre",
+            "laten we het in het tweede kwartaal weer oppakken",
+            "retomamos no segundo trimestre",
+            "vi tar upp det igen under andra kvartalet",
+            "lassen Sie uns im Q2 wieder sprechen",
+            "on en reparle au T2",
+            "hablamos en el Q2",
+        ] {
+            assert_eq!(deferral_date(text, r()), Some(d(2027, 4, 1)), "{text}");
+        }
+        // After a quarter in another language is the quarter after it.
+        assert_eq!(deferral_date("nach Q1 gerne", r()), Some(d(2027, 4, 1)));
+        assert_eq!(deferral_date("après le T1", r()), Some(d(2027, 4, 1)));
+        // A quarter still to come this year is this year's.
+        assert_eq!(
+            deferral_date("in the fourth quarter", d(2026, 3, 2)),
+            Some(d(2026, 10, 1))
+        );
     }
 
     #[test]

@@ -282,8 +282,35 @@ pub fn compose(
 ) -> Result<DraftMessage, ComposeError> {
     let last = req.reply_to;
     let not_rep = |a: &&Address| !identity.is_rep(&a.email);
-    let mut to: Vec<Address> = last.to.iter().filter(not_rep).cloned().collect();
-    let mut cc: Vec<Address> = last.cc.iter().filter(not_rep).cloned().collect();
+    // Answering the prospect's own message (their pause was the last word): reply to all, the
+    // author (or their Reply-To) first.
+    let author_first: Vec<Address> = match last.author() {
+        Some(a) if !identity.is_rep(&a.email) => {
+            if last.reply_to.is_empty() {
+                vec![a.clone()]
+            } else {
+                last.reply_to.clone()
+            }
+        }
+        _ => Vec::new(),
+    };
+    let mut to: Vec<Address> = author_first
+        .iter()
+        .chain(last.to.iter())
+        .filter(not_rep)
+        .fold(Vec::new(), |mut v: Vec<Address>, a| {
+            if !v.iter().any(|b| b.email.eq_ignore_ascii_case(&a.email)) {
+                v.push(a.clone());
+            }
+            v
+        });
+    let mut cc: Vec<Address> = last
+        .cc
+        .iter()
+        .filter(not_rep)
+        .filter(|a| !to.iter().any(|b| b.email.eq_ignore_ascii_case(&a.email)))
+        .cloned()
+        .collect();
     if to.is_empty() {
         to = std::mem::take(&mut cc);
     }
@@ -304,7 +331,16 @@ pub fn compose(
     let subject = base_subject(&first.subject);
     let last_sent = last.date.unwrap_or(req.now);
     let own = |m: &Mail| crate::message::text::own_text(m.body.as_deref().unwrap_or(""));
-    let rep_text = own(last);
+    // The rep's newest words (the message replied to is the prospect's when their pause was
+    // the last word): how the rep greets and what the rep promised are read from them.
+    let is_rep_mail = |m: &&&Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+    let rep_text = own(req
+        .mails
+        .iter()
+        .rev()
+        .find(is_rep_mail)
+        .copied()
+        .unwrap_or(last));
     // The language: the prospect's own words first, then the rep's, then identity.language.
     let prospect_text = req
         .mails
@@ -334,8 +370,10 @@ pub fn compose(
             .collect(),
         prospect_text: prospect_text.clone(),
         commitment: req.commitment.map(str::to_string),
+        commitment_is_theirs: req.reason_source == "prospect_text",
         slots: slots_for(rep, req.now, voice.locale(rep)),
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
+        subject: Some(subject.clone()),
     };
     // A language without its own template or value item falls back to English, openly.
     let (mut name, no_template) =

@@ -21,10 +21,15 @@ pub struct ThreadFacts {
     pub prospect_text: Option<String>,
     /// The sentence that stated the reason, if any.
     pub commitment: Option<String>,
+    /// The commitment is the prospect's sentence ("let's pick this up in Q2"), which the
+    /// template quotes itself: a recap then quotes the rep's words, and none of theirs twice.
+    pub commitment_is_theirs: bool,
     /// Real times, already written in the draft's language.
     pub slots: Vec<String>,
     /// How the draft's language introduces quoted substance.
     pub framing: Option<Framing>,
+    /// The thread's subject without "Re:": what a bare hand-over ("See attached.") sent.
+    pub subject: Option<String>,
 }
 
 fn money_re() -> &'static Regex {
@@ -123,27 +128,64 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
             // The sentence that stated the reason, else the rep's sentence that states one most
             // clearly (never a pleasantry: the reason reader scores them).
             let model = crate::reason::model::shipped();
-            let mine = facts
+            let own_commitment = facts
                 .commitment
                 .clone()
-                .filter(|c| quotable(c))
-                .or_else(|| {
-                    facts.rep_texts.first().and_then(|t| {
-                        sentences(t)
-                            .into_iter()
-                            .filter(|s| quotable(s))
-                            .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
-                            .filter(|(p, _)| *p >= 0.5)
-                            .max_by(|a, b| a.0.total_cmp(&b.0))
-                            .map(|(_, s)| s)
-                    })
-                })?;
-            let theirs = facts.prospect_text.as_deref().and_then(|p| {
-                sentences(p)
+                .filter(|_| !facts.commitment_is_theirs);
+            let hand_over = own_commitment.is_some();
+            // The rep's newest message that states something ("Sounds good!" states nothing:
+            // the message before it then speaks for the rep).
+            let stating = |t: &String, floor: f32| {
+                sentences(t)
                     .into_iter()
                     .filter(|s| quotable(s))
+                    .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
+                    .filter(|(p, _)| *p >= floor)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+            };
+            let mine = own_commitment
+                .filter(|c| quotable(c))
+                .or_else(|| {
+                    facts
+                        .rep_texts
+                        .iter()
+                        .find_map(|t| stating(t, 0.5))
+                        .map(|(_, s)| s)
+                })
+                .or_else(|| {
+                    // Nothing clearly states a reason: the rep's most telling sentence, as long
+                    // as it is more than a pleasantry.
+                    facts
+                        .rep_texts
+                        .iter()
+                        .filter_map(|t| stating(t, 0.3))
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, s)| s)
+                });
+            let Some(mine) = mine else {
+                // A bare hand-over of the rep's ("See attached.") under a subject that names
+                // what was sent ("Case study: how Globex cut onboarding time"): the subject is
+                // the recap.
+                let subject = facts
+                    .subject
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| hand_over && s.split_whitespace().count() >= 3)?;
+                return Some(f.left_sent.replacen("{}", &quote(subject, f), 1));
+            };
+            let quoted_by_template = |s: &String| {
+                facts.commitment_is_theirs && facts.commitment.as_deref() == Some(s.as_str())
+            };
+            let theirs = facts.prospect_text.as_deref().and_then(|p| {
+                let candidates: Vec<String> = sentences(p)
+                    .into_iter()
+                    .filter(|s| quotable(s) && !quoted_by_template(s))
+                    .collect();
+                candidates
+                    .iter()
                     .find(|s| s.ends_with('?'))
-                    .or_else(|| sentences(p).into_iter().find(|s| quotable(s)))
+                    .or_else(|| candidates.first())
+                    .cloned()
             });
             Some(match theirs {
                 Some(t) => {
@@ -211,6 +253,8 @@ mod tests {
             commitment: Some("Attached is the quote: the total comes to $24,000 per year for 50 seats.".into()),
             slots: vec!["Monday, Nov 23 at 10 a.m. EST".into()],
             framing: None,
+            subject: Some("Quote for Northwind".into()),
+            commitment_is_theirs: false,
         }
     }
 
@@ -235,6 +279,59 @@ mod tests {
             v.content.as_deref(),
             Some("- Monday, Nov 23 at 10 a.m. EST")
         );
+    }
+
+    /// An item whose substance is the thread's recap.
+    fn recap_item() -> ValueItem {
+        ValueItem {
+            title: "a recap".into(),
+            summary: String::new(),
+            url: None,
+            attachment: None,
+            content: None,
+            from_thread: Some("recap".into()),
+            lang: None,
+        }
+    }
+
+    #[test]
+    fn a_recap_never_quotes_the_prospect_twice_nor_the_prospect_as_the_rep() {
+        let recap = recap_item();
+        let theirs = "Not a priority right now, let's pick this up in Q2.";
+        let facts = ThreadFacts {
+            rep_texts: vec!["Please find attached our proposal for the two depots.".into()],
+            prospect_text: Some(format!("Thanks Alex. {theirs}")),
+            commitment: Some(theirs.into()),
+            commitment_is_theirs: true,
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap, &facts).unwrap();
+        assert!(got.contains("our proposal for the two depots"), "{got}");
+        assert!(
+            !got.contains("Q2"),
+            "the template quotes the pause itself: {got}"
+        );
+    }
+
+    #[test]
+    fn a_bare_hand_over_is_recapped_by_its_subject() {
+        let recap = recap_item();
+        let facts = ThreadFacts {
+            rep_texts: vec!["Hi Priya,\n\nSee attached.".into()],
+            commitment: Some("See attached.".into()),
+            subject: Some("Case study: how Globex cut onboarding time".into()),
+            ..ThreadFacts::default()
+        };
+        assert_eq!(
+            substance(&recap, &facts).unwrap(),
+            "Where we left it: I sent you \u{201c}Case study: how Globex cut onboarding time\u{201d}"
+        );
+        // A subject of two words says too little to recap.
+        let short = ThreadFacts {
+            subject: Some("Quick question".into()),
+            ..facts
+        };
+        assert_eq!(substance(&recap, &short), None);
     }
 
     #[test]

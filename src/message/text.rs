@@ -18,6 +18,10 @@ fn attribution_re() -> &'static Regex {
               | op\s.{3,200}\b(schreef.{0,80}|het\s+volgende\s+geschreven\s*):  # Dutch (Gmail, Apple Mail)
               | em\s.{3,200}\bescreveu\s*:          # Portuguese
               | den\s.{3,200}\bskrev.{0,80}:        # Swedish/Danish/Norwegian
+              | -{2,}\s*on\s.{3,200}\bwrote\s*-{2,}  # ---- On Tue, 10 Nov 2026 … wrote ---- (Zoho)
+              # The author first, as Gmail on phones writes it: 'Dana Ito <d@x.de> schrieb am
+              # Di., 10. Nov. 2026, 15:14:', 'Dana <d@x.nl> schreef op 10 nov. 2026 15:14:'.
+              | .{0,120}@\S+.{0,40}\b(wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)(\s+(on|am|le|el|il|op|em|den)\b.{0,120})?\s*:
               | .{0,60}\bkl\.?\s*\d{1,2}[:.]\d{2}.{0,120}\bskrev.{0,80}:  # 2 nov. 2026 kl. 10:00 skrev Dana: (Apple Mail, Norwegian Gmail)
               | -{2,}\s*(original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|mensaje\s+original|messaggio\s+originale|oorspronkelijk\s+bericht|mensagem\s+original|ursprungligt\s+meddelande)\s*-{2,}
               | _{10,}
@@ -26,6 +30,15 @@ fn attribution_re() -> &'static Regex {
             )\s*$",
         )
         .expect("attribution regex")
+    })
+}
+
+/// How a quote's attribution line begins in the languages above ("On", "Am", "Le", …).
+fn attribution_start_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*-*\s*(on|am|le|el|il|op|em|den)\s+\S")
+            .expect("attribution start regex")
     })
 }
 
@@ -55,8 +68,57 @@ fn signoff_re() -> &'static Regex {
     })
 }
 
+/// The first line of a legal footer ("CONFIDENTIALITY NOTICE: …", "This e-mail and any
+/// attachments are confidential…", "Diese E-Mail enthält vertrauliche…"): boilerplate a mail
+/// server or the company adds, never the author's words.
+fn disclaimer_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\W*(
+                (confidentiality|privacy|legal)\s+(notice|note|statement|disclaimer)
+              | disclaimer\b | vertraulichkeitshinweis | haftungsausschluss | avis\s+de\s+confidentialit
+              | aviso\s+(legal|de\s+confidencialidad) | avvertenza | clausola\s+di\s+riservatezza
+              | this\s+(e-?mail|message|communication|transmission)\b.{0,80}\b(is|are|may\s+(be|contain))\s+(strictly\s+)?(confidential|privileged|intended)
+              | the\s+information\s+(contained\s+)?in\s+this\s+(e-?mail|message|communication)
+              | if\s+you\s+(are\s+not|have\s+received\s+this)\b.{0,40}\b(intended|in\s+error|by\s+mistake)
+              | diese\s+(e-?mail|nachricht)\b.{0,80}\b(enthält|ist)\s+(vertraulich|möglicherweise)
+              | der\s+inhalt\s+dieser\s+(e-?mail|nachricht)
+              | ce\s+(message|courriel|e-?mail)\b.{0,80}\b(est|sont|peut|peuvent)\s+(strictement\s+)?(confidentiel|contenir|destiné)
+              | (este|el\s+presente)\s+(mensaje|correo)\b.{0,80}\b(es|son|puede|contiene)\s+(confidencial|información|contener|dirigido)
+              | questo\s+messaggio\b.{0,80}\b(è|sono|può|contiene)\s+(riservat|confidenzial|destinat|contenere|informazioni)
+              | le\s+informazioni\s+contenute\s+in\s+questo
+              | (dit|deze)\s+(e-?mail(bericht)?|bericht)\b.{0,80}\b(is|kan|bevat)\s+(vertrouwelijk|uitsluitend|bestemd|informatie)
+              | (esta|a\s+presente)\s+(mensagem|e-?mail)\b.{0,80}\b(é|pode|contém)\s+(confidencial|conter|destinad|informaç)
+              | (detta|det\s+här)\s+(e-?post(meddelande)?|meddelande|mejl)\b.{0,80}\b(är|kan|innehåller)\s+(konfidentiell|avsett|sekretess|innehålla)
+              | please\s+consider\s+the\s+environment\s+before\s+printing
+            )",
+        )
+        .expect("disclaimer regex")
+    })
+}
+
+/// A warning banner a mail gateway puts at the top of incoming mail ("CAUTION: This email
+/// originated from outside of the organization…", "[EXTERNAL]").
+fn banner_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\W*(
+                (caution|warning|attention|notice|external(\s+(email|sender))?)\s*[:!-]?\s*(this\s+)?(e-?mail|message)\s+(originated|came|comes|was\s+sent)\s+from\s+(outside|an\s+external)
+              | \[?\s*external\s*(e-?mail|sender)?\s*\]?\s*:?\s*$
+              | this\s+(e-?mail|message)\s+(originated|came)\s+from\s+outside
+              | (achtung|vorsicht)\s*:?\s*diese\s+(e-?mail|nachricht)\s+(stammt|kommt)\s+von\s+(außerhalb|einem\s+externen)
+              | (attention|prudence)\s*:?\s*(ce|cet)\s+(message|courriel|e-?mail)\s+provient\s+de\s+l'extérieur
+            )",
+        )
+        .expect("banner regex")
+    })
+}
+
 /// The author's own words: quoted lines (`>`), the quoted history below an attribution line or
-/// an Outlook header block, and the signature (after `-- `) removed.
+/// an Outlook header block, a gateway's warning banner, a legal footer and the signature (after
+/// `-- `) removed.
 pub fn own_text(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let mut out = Vec::new();
@@ -66,13 +128,39 @@ pub fn own_text(body: &str) -> String {
         if line == "-- " || line.trim_end() == "--" || signoff_re().is_match(line) {
             break;
         }
+        let has_content = out.iter().any(|l: &&str| !l.trim().is_empty());
+        if has_content && disclaimer_re().is_match(line) {
+            break;
+        }
+        if !has_content && banner_re().is_match(line) {
+            // The banner's paragraph (it often runs over two or three lines); a tag alone on
+            // its line ("[EXTERNAL]") is only that line.
+            i += 1;
+            if line.split_whitespace().count() > 2 {
+                while i < lines.len() && !lines[i].trim().is_empty() {
+                    i += 1;
+                }
+            }
+            while i < lines.len() && lines[i].trim().is_empty() {
+                i += 1;
+            }
+            continue;
+        }
         if attribution_re().is_match(line) {
             break;
         }
         // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — an attribution wrapped over two
         // lines, as plain-text mail wraps long lines (in any client language).
         if let Some(next) = lines.get(i + 1).filter(|n| n.trim_end().ends_with(':')) {
-            if attribution_re().is_match(&format!("{} {}", line.trim_end(), next.trim_start())) {
+            // When the next line is an attribution on its own, this line belongs to it only
+            // if it starts one ("On Mon, … Dana <" + "d@x.com> wrote:"), not if it is the
+            // author's last words ("Merci").
+            let starts_one = line.contains('@')
+                || line.trim_end().ends_with('<')
+                || attribution_start_re().is_match(line);
+            if (starts_one || !attribution_re().is_match(next))
+                && attribution_re().is_match(&format!("{} {}", line.trim_end(), next.trim_start()))
+            {
                 break;
             }
         }
@@ -322,6 +410,55 @@ mod tests {
     fn own_text_drops_gmail_quote_and_signature() {
         let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
         assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_drops_attributions_with_the_author_first_or_in_dashes() {
+        for quote in [
+            "Dana Ito <dana@x.com> schrieb am Di., 10. Nov. 2026, 15:14:",
+            "Dana Ito <dana@x.nl> schreef op di 10 nov. 2026 om 15:14:",
+            "dana@x.com wrote on Tuesday, 10 November 2026 at 15:14:",
+            "---- On Tue, 10 Nov 2026 15:14:00 +0100 Dana Ito <dana@x.com> wrote ----",
+        ] {
+            let body = format!(
+                "Hi Dana,\n\nI'll send the quote Friday.\n\n{quote}\nPlease send the pricing.\n"
+            );
+            assert_eq!(
+                own_text(&body),
+                "Hi Dana,\n\nI'll send the quote Friday.",
+                "{quote}"
+            );
+        }
+        // A sentence of the author's that names an address and ends in a colon stays.
+        let body = "Hi,\n\nSend it to ops@x.com, who wrote the spec, with this:\nthe login.\n";
+        assert!(own_text(body).contains("ops@x.com"));
+    }
+
+    #[test]
+    fn own_text_drops_a_legal_footer_and_a_gateway_banner() {
+        for footer in [
+            "CONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s).",
+            "This email and any attachments are confidential and intended solely for the addressee.",
+            "Diese E-Mail enthält vertrauliche und/oder rechtlich geschützte Informationen.",
+            "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de ses destinataires.",
+            "Este mensaje y sus anexos son confidenciales.",
+            "Questo messaggio è riservato e destinato esclusivamente al destinatario.",
+            "Dit e-mailbericht is uitsluitend bestemd voor de geadresseerde.",
+            "Esta mensagem é confidencial.",
+            "Detta e-postmeddelande kan innehålla sekretessbelagd information.",
+        ] {
+            let body = format!("Hi Dana,\n\nI'll call you after the board meeting.\n\n\n{footer}\nIf you are not the intended recipient, delete it.\n");
+            assert_eq!(own_text(&body), "Hi Dana,\n\nI'll call you after the board meeting.", "{footer}");
+        }
+        let body = "CAUTION: This email originated from outside of the organization. Do not click links or\nopen attachments unless you recognize the sender.\n\nHi Alex,\n\nWe are on hold until Q2.\n";
+        assert_eq!(own_text(body), "Hi Alex,\n\nWe are on hold until Q2.");
+        assert_eq!(
+            own_text("[EXTERNAL]\nHi Alex, send it over.\n"),
+            "Hi Alex, send it over."
+        );
+        // The words in the author's own sentence are not a footer.
+        let own = "Hi Dana,\n\nThe disclaimer in our contract is standard; this message is confidential only in the sense that pricing is.";
+        assert_eq!(own_text(own), own);
     }
 
     #[test]

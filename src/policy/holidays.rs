@@ -11,6 +11,12 @@ pub const COUNTRIES: &[&str] = &[
     "US", "GB", "IE", "CA", "DE", "FR", "ES", "IT", "NL", "PT", "SE",
 ];
 
+/// The days off every country in [`COUNTRIES`] keeps (New Year's Day, Christmas Day): the
+/// calendar of a rep who set no country.
+pub fn universal(year: i32) -> Vec<NaiveDate> {
+    vec![ymd(year, 1, 1), ymd(year, 12, 25)]
+}
+
 /// Easter Sunday (Gregorian; the anonymous "Meeus/Jones/Butcher" algorithm).
 pub fn easter(year: i32) -> NaiveDate {
     let a = year % 19;
@@ -309,5 +315,16 @@ mod tests {
             "Corpus Christi"
         );
         assert_eq!(holidays("XX", 2026), None);
+    }
+
+    #[test]
+    fn every_country_keeps_the_universal_days() {
+        // 2026: both fall on weekdays, so no country moves them to an observed day.
+        for c in COUNTRIES {
+            let days = holidays(c, 2026).unwrap();
+            for d in universal(2026) {
+                assert!(days.contains(&d), "{c} {d}");
+            }
+        }
     }
 }

@@ -427,7 +427,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         d.note = mails[last_human]
             .date
             .map(|t| format!("{who} replied {}", short_date(inp.calendar, t)));
-        return d;
+        return prospect_paused(&d, mails[last_human], last_human, inp).unwrap_or(d);
     }
 
     // The rep's unanswered run at the end of the thread (prospect-facing, so never a note to
@@ -670,6 +670,38 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     });
     settle(&mut d, inp.now);
     d
+}
+
+/// A thread whose last word is the prospect's pause with a date ("let's pick this up in Q2"),
+/// which asked for no answer: not `replied` (nothing more would ever be drafted), but waiting
+/// until that date, the draft answering the prospect's message. `None` when the message is no
+/// such pause (the thread stays `replied`).
+fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> Option<Decision> {
+    let at = p.date?;
+    let finding = reason::prospect_pause(p, inp.rules)?;
+    let text = own_text(p.body.as_deref().unwrap_or(""));
+    let day = deferral_date(&text, inp.calendar.local_date(at))?;
+    let due = inp.calendar.first_workday_from(day);
+    let mut d = Decision::new(Status::Waiting);
+    d.prospects = replied.prospects.clone();
+    d.last_message_at = replied.last_message_at;
+    d.reason = Some(finding);
+    d.stage = Some(1);
+    d.reply_to = Some(p_idx);
+    d.due_at = Some(due);
+    d.waiting_for = Some("prospect_date".into());
+    d.note = Some(format!(
+        "prospect asked to wait until {} (their last message needed no answer)",
+        short_date(inp.calendar, due)
+    ));
+    d.unsettled = Some(Unsettled {
+        note: d.note.clone(),
+        needs_reason: None,
+        max_age_days: inp.policy.max_age_days,
+        tz: inp.calendar.tz.name().to_string(),
+    });
+    settle(&mut d, inp.now);
+    Some(d)
 }
 
 /// Apply the clock to a decision with a due time: due, waiting, or stale past

@@ -493,6 +493,31 @@ fn declines(text: &str) -> bool {
 /// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
 /// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
 /// the rep's own tagged messages.
+/// The prospect's own pause when their message is the last word and needs no answer ("not a
+/// priority right now; let's pick it up in Q2"): a deferral (`timing` or `away`) with nothing
+/// else asked. A rep who never acknowledges it still owes the follow-up when the time comes.
+pub fn prospect_pause(prospect: &Mail, rules: &Rules) -> Option<Finding> {
+    let text = own_text(prospect.body.as_deref()?);
+    let (reason, sentence) = rules.match_text(&text, RuleSet::ProspectDeferral)?;
+    if reason != "timing" && reason != "away" {
+        return None;
+    }
+    // A question besides the pause itself ("Can we revisit in January?") wants an answer now.
+    if sentences(&text)
+        .iter()
+        .any(|s| s.trim_end().ends_with('?') && *s != sentence)
+    {
+        return None;
+    }
+    Some(finding(
+        reason,
+        Source::ProspectText,
+        Some(sentence),
+        "the prospect's own \"not now\", which asked for no answer".into(),
+        prospect.date,
+    ))
+}
+
 pub fn detect(
     rep_recent: &[&Mail],
     unanswered: usize,
@@ -852,6 +877,31 @@ mod multilingual_tests {
     }
 
     #[test]
+    fn a_pause_is_the_last_word_only_when_it_asks_nothing_else() {
+        let p = |text: &str| mail("dana@northwind.example", text);
+        let f = prospect_pause(
+            &p("Thanks. Not a priority right now; let's pick this up in Q2."),
+            &rules(),
+        )
+        .expect("a pause");
+        assert_eq!(
+            (f.reason.as_str(), f.source),
+            ("timing", Source::ProspectText)
+        );
+        assert!(f.commitment.unwrap().contains("Q2"));
+        // The pause asked as a question is still the pause; another question wants an answer.
+        assert!(prospect_pause(&p("Can we revisit this in January?"), &rules()).is_some());
+        assert!(prospect_pause(
+            &p("Not a priority right now; let's pick this up in Q2. Does the price hold until then?"),
+            &rules()
+        )
+        .is_none());
+        // Someone else to ask is no pause with a date.
+        assert!(prospect_pause(&p("I need to check with my CFO."), &rules()).is_none());
+        assert!(prospect_pause(&p("Thanks, looks good."), &rules()).is_none());
+    }
+
+    #[test]
     fn prospects_deferring_in_other_languages() {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let rep = mail("alex@acme.io", "Alles klar.");
@@ -864,6 +914,38 @@ mod multilingual_tests {
             ("Recontactez-moi en janvier, s'il vous plaît.", "timing"),
             ("Estoy de viaje hasta el 3 de diciembre.", "away"),
             ("Hör av dig efter nyår.", "timing"),
+            (
+                "Aktuell keine Priorität, lassen Sie uns im zweiten Quartal wieder sprechen.",
+                "timing",
+            ),
+            (
+                "Ce n'est pas prioritaire, reprenons au deuxième trimestre.",
+                "timing",
+            ),
+            (
+                "Ahora mismo no es prioridad; retomémoslo en el segundo trimestre.",
+                "timing",
+            ),
+            (
+                "Al momento non è una priorità: riparliamone nel secondo trimestre.",
+                "timing",
+            ),
+            (
+                "Nu geen prioriteit; laten we het in het tweede kwartaal weer oppakken.",
+                "timing",
+            ),
+            (
+                "Agora não é prioridade; retomamos no segundo trimestre.",
+                "timing",
+            ),
+            (
+                "Inte prioriterat just nu; vi tar upp det igen under andra kvartalet.",
+                "timing",
+            ),
+            (
+                "We're heads down until the end of January, reach out in February.",
+                "timing",
+            ),
         ];
         for (text, want) in cases {
             let p = mail("dana@northwind.example", text);

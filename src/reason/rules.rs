@@ -98,6 +98,11 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\blet'?s\s+(talk|reconnect|revisit|pick\s+(this|it)\s+up|speak|chat|regroup|touch\s+base)\s+(again\s+)?(in|after|next|once|when|early|later)\b".into(),
             r"\b(not\s+(a\s+)?(priority|right\s+now|the\s+right\s+time|now)|bad\s+timing|budgets?\s+(are|is)\s+(frozen|set|closed|spent)|revisit\s+(this\s+)?(in|after|next))\b".into(),
             r"\b(next|following)\s+(quarter|month|year|fiscal\s+year)\b".into(),
+            // "Not a priority now" and "let's pick it up again" in the other languages, and
+            // "reach out in February" with no "me".
+            r"\b(keine\s+priorit[äa]t|nicht\s+priorit[äa]r|pas\s+(une\s+)?priorit[ée]|pas\s+prioritaire|no\s+es\s+(una\s+)?prioridad|non\s+[èe]\s+(una\s+)?priorit[àa]|geen\s+prioriteit|n[ãa]o\s+[ée]\s+(uma\s+)?prioridade|inte\s+prioriterat|ingen\s+prioritet)\b".into(),
+            r"\b(wieder\s+(sprechen|aufnehmen|aufgreifen|angehen)|reprenons|reprendre\s+(contact|la\s+discussion|le\s+sujet)|retom\w*|riparl\w*|riprend(iamo|eremo)\w*|weer\s+(oppakken|oppak|spreken|contact\s+opnemen)|tar\s+upp\s+(det|detta|saken)\s+igen|h[öo]rs\s+igen)\b".into(),
+            r"\b(reach\s+out|get\s+in\s+touch|circle\s+back|follow\s+up|check\s+back|touch\s+base)\s+(again\s+)?(in|after|next|around|early|late|once|when)\b".into(),
             // A freeze or a hold, and "ping me then" after a date.
             r"\b(budget|hiring|spending|purchasing)\s+freeze\b|\bon\s+hold\b|\b(ping|contact|email|call|reach\s+out\s+to|get\s+back\s+to|follow\s+up\s+with)\s+me\s+(then|after\s+that|at\s+that\s+point|later)\b".into(),
             r"\b(auf\s+eis|zur[üu]ckgestellt|en\s+pause|en\s+suspens|en\s+espera|congelad[oa]s?|in\s+standby|in\s+attesa|in\s+de\s+wacht|on\s+hold|em\s+espera|congelad[oa]s?|pausad[oa]|pausat|fryst|frusen)\b".into(),

@@ -107,6 +107,7 @@ pub fn quiet_thread_texts(
     mails: &[Mail],
     kinds: &[Kind],
     identity: &Identity,
+    pauses: impl Fn(&Mail) -> bool,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for t in candidates {
@@ -120,7 +121,19 @@ pub fn quiet_thread_texts(
             continue;
         };
         if !is_our_side(&mails[last_human], identity) {
-            continue; // replied: nothing more to read
+            // Replied: nothing more to read, unless the reply is the prospect's pause (its
+            // text read in round one), which drafts later from the rep's earlier words.
+            if pauses(&mails[last_human]) {
+                out.extend(
+                    t.messages
+                        .iter()
+                        .rev()
+                        .filter(|&&i| is_rep_mail(&mails[i], identity))
+                        .take(2)
+                        .copied(),
+                );
+            }
+            continue;
         }
         let first_trailing = human
             .iter()
@@ -208,14 +221,14 @@ mod tests {
             messages: vec![0, 1, 2, 3],
         };
         let kinds: Vec<Kind> = mails.iter().map(|m| classify(m, 15)).collect();
-        let texts = quiet_thread_texts(&[&t], &mails, &kinds, &id);
+        let texts = quiet_thread_texts(&[&t], &mails, &kinds, &id, |_| false);
         assert_eq!(texts, vec![0, 1, 2, 3]);
         // A thread the prospect answered last needs nothing beyond round one.
         let replied = Thread {
             id: "b".into(),
             messages: vec![0, 1],
         };
-        assert!(quiet_thread_texts(&[&replied], &mails, &kinds, &id).is_empty());
+        assert!(quiet_thread_texts(&[&replied], &mails, &kinds, &id, |_| false).is_empty());
         assert_eq!(last_messages(&[&t, &replied], &mails), vec![3, 1]);
     }
 }

@@ -264,9 +264,14 @@ pub fn calendar(cfg: &Config, account: &AccountConfig, now: DateTime<Utc>) -> Ca
             // for the years a wait can span.
             let mut h = p.holidays.clone();
             let this_year = chrono::Datelike::year(&now);
-            for c in &p.holiday_countries {
-                for y in this_year - 2..=this_year + 2 {
+            for y in this_year - 2..=this_year + 2 {
+                for c in &p.holiday_countries {
                     h.extend(crate::policy::holidays::holidays(c, y).unwrap_or_default());
+                }
+                if p.holiday_countries.is_empty() {
+                    // With no country set, still the two days every supported country keeps:
+                    // "let's talk in January" never drafts on New Year's Day.
+                    h.extend(crate::policy::holidays::universal(y));
                 }
             }
             h
@@ -325,6 +330,8 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
                 "Wednesday, Nov 25 at 2 p.m. EST".into(),
             ],
             framing: Some(crate::language::framing(lang, true)),
+            subject: Some("Quote for Northwind".into()),
+            commitment_is_theirs: false,
         };
         let value = crate::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
             crate::config::ValueItem {
@@ -675,13 +682,20 @@ async fn decide_all<S: MailStore>(
     };
     let phase = |name: &str| phase_done(started, name);
     let mut warnings = Vec::new();
-    let mut mails: Vec<Mail> = Vec::new();
-    let mut reply_folder: Vec<bool> = Vec::new();
+    // Every folder first, then one vector of exactly their size: growing it folder by folder
+    // would briefly hold a large mailbox's messages twice.
+    let mut folders = Vec::with_capacity(read.len());
     for (folder, is_reply) in read {
         let loaded = store.load(folder).await.map_err(merr)?;
         warnings.extend(loaded.warnings);
-        reply_folder.extend(std::iter::repeat_n(*is_reply, loaded.mails.len()));
-        mails.extend(loaded.mails);
+        folders.push((loaded.mails, *is_reply));
+    }
+    let total = folders.iter().map(|(m, _)| m.len()).sum();
+    let mut mails: Vec<Mail> = Vec::with_capacity(total);
+    let mut reply_folder: Vec<bool> = Vec::with_capacity(total);
+    for (loaded, is_reply) in folders {
+        reply_folder.extend(std::iter::repeat_n(is_reply, loaded.len()));
+        mails.extend(loaded);
     }
     let messages_read = mails.len();
     let mut caps: Vec<Option<usize>> = vec![None; mails.len()];
@@ -732,7 +746,9 @@ async fn decide_all<S: MailStore>(
     // Every message's kind as read so far, on every core; only the messages whose texts
     // round two reads are classified again below.
     let mut kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
-    let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity);
+    let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
+        crate::reason::prospect_pause(m, &cfg.rules).is_some()
+    });
     round2.extend(fetch_plan::tagged_examples(
         &mails, &identity, &cfg.rules, window,
     ));
@@ -1094,6 +1110,7 @@ async fn scan_locked<S: MailStore>(
         pending.push((it, r, our_draft, render));
     }
 
+    report.threads.reserve_exact(pending.len());
     // The messages of reused decisions that draft, read now.
     let wanted: Vec<&MemoMail> = pending
         .iter()
