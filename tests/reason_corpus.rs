@@ -39,11 +39,12 @@ fn the_corpus_is_large_enough_and_every_language_has_every_reason() {
 fn held_out_scores_stay_at_their_measured_level() {
     let all = corpus::load(&corpus::default_dir()).expect("corpus loads");
     let (s, _) = evaluate(model::shipped(), all.iter().filter(|l| l.held_out()));
-    // Measured when shipped (4,230 sentences, 806 held out): 90.4% right, 1.9% wrong
-    // template, 93.1% no reason right. The goal is 95% / at most 2% / 95%; these floors catch
-    // a regression on the way there.
+    // Measured when shipped (4,259 sentences, 811 held out; thresholds re-chosen by
+    // `train_reasons --tune`): 89.5% right, 1.7% wrong template, 94.8% no reason right (the
+    // model before, on 806: 90.4% / 1.9% / 93.1%). The goal is 95% / at most 2% / 95%; these
+    // floors catch a regression on the way there.
     assert!(
-        s.reason_right() >= 0.895,
+        s.reason_right() >= 0.89,
         "reason right {:.3}",
         s.reason_right()
     );
@@ -53,7 +54,7 @@ fn held_out_scores_stay_at_their_measured_level() {
         s.wrong_template()
     );
     assert!(
-        s.none_right() >= 0.925,
+        s.none_right() >= 0.94,
         "no reason right {:.3}",
         s.none_right()
     );

@@ -30,6 +30,16 @@ pub struct ThreadFacts {
     pub framing: Option<Framing>,
     /// The thread's subject without "Re:": what a bare hand-over ("See attached.") sent.
     pub subject: Option<String>,
+    /// The draft's lint: a sentence with a banned phrase ("circling back on the below") is
+    /// never quoted back, or the whole draft would be refused for the rep's old words.
+    pub lint: Option<crate::draft::Lint>,
+}
+
+impl ThreadFacts {
+    /// A sentence worth quoting into this draft.
+    fn quotable(&self, s: &str) -> bool {
+        quotable(s) && self.lint.as_ref().is_none_or(|l| l.banned_in(s).is_empty())
+    }
 }
 
 fn money_re() -> &'static Regex {
@@ -78,7 +88,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .rep_texts
                 .iter()
                 .flat_map(|t| sentences(t))
-                .filter(|s| quotable(s) && money_re().is_match(s))
+                .filter(|s| facts.quotable(s) && money_re().is_match(s))
                 .take(2)
                 .collect();
             (!found.is_empty()).then(|| {
@@ -98,14 +108,14 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
             let q = sentences(p)
                 .into_iter()
                 .rev()
-                .find(|s| s.ends_with('?') && quotable(s))?;
+                .find(|s| s.ends_with('?') && facts.quotable(s))?;
             let qw = words(&q);
             // The rep's sentence that shares the most words with the question answers it.
             let answer = facts
                 .rep_texts
                 .iter()
                 .flat_map(|t| sentences(t))
-                .filter(|s| quotable(s) && !s.ends_with('?'))
+                .filter(|s| facts.quotable(s) && !s.ends_with('?'))
                 .map(|s| {
                     let n = words(&s).iter().filter(|w| qw.contains(w)).count();
                     (n, s)
@@ -138,13 +148,13 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
             let stating = |t: &String, floor: f32| {
                 sentences(t)
                     .into_iter()
-                    .filter(|s| quotable(s))
+                    .filter(|s| facts.quotable(s))
                     .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
                     .filter(|(p, _)| *p >= floor)
                     .max_by(|a, b| a.0.total_cmp(&b.0))
             };
             let mine = own_commitment
-                .filter(|c| quotable(c))
+                .filter(|c| facts.quotable(c))
                 .or_else(|| {
                     facts
                         .rep_texts
@@ -179,7 +189,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
             let theirs = facts.prospect_text.as_deref().and_then(|p| {
                 let candidates: Vec<String> = sentences(p)
                     .into_iter()
-                    .filter(|s| quotable(s) && !quoted_by_template(s))
+                    .filter(|s| facts.quotable(s) && !quoted_by_template(s))
                     .collect();
                 candidates
                     .iter()
@@ -255,6 +265,7 @@ mod tests {
             framing: None,
             subject: Some("Quote for Northwind".into()),
             commitment_is_theirs: false,
+            lint: None,
         }
     }
 
@@ -311,6 +322,26 @@ mod tests {
             !got.contains("Q2"),
             "the template quotes the pause itself: {got}"
         );
+    }
+
+    #[test]
+    fn a_recap_never_quotes_a_banned_phrase_back() {
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "Circling back on the below, any update on the budget approval from finance?"
+                    .into(),
+                "I sent the proposal for the two depots with the rollout plan.".into(),
+            ],
+            lint: Some(crate::draft::Lint::new(
+                vec!["circling back".into()],
+                200,
+                20,
+            )),
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(got.contains("proposal for the two depots"), "{got}");
+        assert!(!got.to_lowercase().contains("circling back"), "{got}");
     }
 
     #[test]

@@ -288,7 +288,7 @@ fn valediction_re() -> &'static Regex {
 pub fn hands_over(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(attached|attaching|enclosed|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
+        Regex::new(r"(?i)\b(attached|attaching|enclosed|pfa|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
             .expect("hand-over regex")
     })
     .is_match(text)

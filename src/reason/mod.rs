@@ -418,9 +418,24 @@ fn subject_reading(m: &Mail, text: &str, priority: &[String]) -> Option<Finding>
         .into_iter()
         .find(|s| crate::message::text::hands_over(s))?;
     let subject = crate::message::text::base_subject(&m.subject);
-    let (reason, _, p) = read_text(&subject, priority)
-        .best
-        .filter(|(r, ..)| OBJECT_REASONS.contains(&r.as_str()))?;
+    // The hand-over is stated; the subject only has to say what it was. A subject that names
+    // an object ("Contract for signature") needs the model's lead, not its full confidence.
+    let named = model::names_an_object(&subject).then(|| {
+        let probs = model::classify_shipped(&subject);
+        OBJECT_REASONS
+            .iter()
+            .filter_map(|r| Some((*r, probs[model::class_index(r)?])))
+            .filter(|(_, p)| *p >= 0.5)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(r, p)| (r.to_string(), p))
+    });
+    let (reason, p) = match named.flatten() {
+        Some(hit) => hit,
+        None => read_text(&subject, priority)
+            .best
+            .filter(|(r, ..)| OBJECT_REASONS.contains(&r.as_str()))
+            .map(|(r, _, p)| (r, p))?,
+    };
     Some(finding(
         reason,
         Source::RepText,

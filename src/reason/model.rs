@@ -244,7 +244,7 @@ fn shapes() -> &'static Shapes {
             // The rep commits to do something.
             shape("sh:commit", r"\b(i'll|i will|i'm going to|i am going to|let me|i can|i'd be (happy|glad) to|happy to|i'll be)\b"),
             // Something is (being) handed over now.
-            shape("sh:handover", r"\b(attached|attaching|enclosed|here's|here is|here are|please find|sending|i've (sent|attached|included|put|shared)|anbei|im anhang|ci-joint|adjunto|in allegato|bijgaand|in de bijlage|segue|em anexo|bifogat|h[äa]r [äa]r|h[äa]r kommer)\b"),
+            shape("sh:handover", r"\b(attached|attaching|enclosed|pfa|here's|here is|here are|please find|sending|i've (sent|attached|included|put|shared)|anbei|im anhang|ci-joint|adjunto|in allegato|bijgaand|in de bijlage|segue|em anexo|bifogat|h[äa]r [äa]r|h[äa]r kommer)\b"),
             // A past conversation mentioned in passing.
             shape("sh:aside", r"\b(as (we|you|i) (said|discussed|mentioned|agreed)|on (the|our) call|when we spoke|last (week|time))\b"),
             shape("sh:question", r"\?"),
@@ -361,7 +361,7 @@ pub enum Verdict {
 /// abstains, since a wrong template costs more than no draft. Chosen per reason by 5-fold
 /// cross-validation inside the training part (`train_reasons --tune`: most right with at most
 /// 1.8% wrong templates).
-pub const CONFIDENT: [f32; NONE] = [0.7, 0.9, 0.7, 0.5, 0.65, 0.75, 0.85, 0.95];
+pub const CONFIDENT: [f32; NONE] = [0.75, 0.9, 0.75, 0.7, 0.65, 0.8, 0.75, 0.9];
 /// How sure it must be that a sentence states no reason.
 pub const NO_REASON: f32 = 0.3;
 

@@ -332,6 +332,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
             framing: Some(crate::language::framing(lang, true)),
             subject: Some("Quote for Northwind".into()),
             commitment_is_theirs: false,
+            lint: None,
         };
         let value = crate::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
             crate::config::ValueItem {
