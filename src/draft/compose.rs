@@ -374,7 +374,7 @@ pub fn compose(
         slots: slots_for(rep, req.now, voice.locale(rep)),
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
         subject: Some(subject.clone()),
-        lint: Some(lint.clone()),
+        lint: Some(lint),
     };
     // A language without its own template or value item falls back to English, openly.
     let (mut name, no_template) =

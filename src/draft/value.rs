@@ -14,7 +14,7 @@ use crate::message::text::sentences;
 
 /// What the thread offers as substance.
 #[derive(Debug, Clone, Default)]
-pub struct ThreadFacts {
+pub struct ThreadFacts<'a> {
     /// The rep's own words in the thread's messages, newest first.
     pub rep_texts: Vec<String>,
     /// The prospect's own words in their last message, if any.
@@ -32,10 +32,10 @@ pub struct ThreadFacts {
     pub subject: Option<String>,
     /// The draft's lint: a sentence with a banned phrase ("circling back on the below") is
     /// never quoted back, or the whole draft would be refused for the rep's old words.
-    pub lint: Option<crate::draft::Lint>,
+    pub lint: Option<&'a crate::draft::Lint>,
 }
 
-impl ThreadFacts {
+impl ThreadFacts<'_> {
     /// A sentence worth quoting into this draft.
     fn quotable(&self, s: &str) -> bool {
         quotable(s) && self.lint.as_ref().is_none_or(|l| l.banned_in(s).is_empty())
@@ -256,7 +256,7 @@ mod tests {
     use super::*;
     use crate::config::default_value_items;
 
-    fn facts() -> ThreadFacts {
+    fn facts() -> ThreadFacts<'static> {
         ThreadFacts {
             rep_texts: vec!["Hi Dana,\n\nAttached is the quote: the total comes to $24,000 per year for 50 seats.\n\nBest,\nAlex".into()],
             prospect_text: Some("Thanks Alex. Does the price include onboarding for the Lyon team?".into()),
@@ -326,17 +326,14 @@ mod tests {
 
     #[test]
     fn a_recap_never_quotes_a_banned_phrase_back() {
+        let lint = crate::draft::Lint::new(vec!["circling back".into()], 200, 20);
         let facts = ThreadFacts {
             rep_texts: vec![
                 "Circling back on the below, any update on the budget approval from finance?"
                     .into(),
                 "I sent the proposal for the two depots with the rollout plan.".into(),
             ],
-            lint: Some(crate::draft::Lint::new(
-                vec!["circling back".into()],
-                200,
-                20,
-            )),
+            lint: Some(&lint),
             ..ThreadFacts::default()
         };
         let got = substance(&recap_item(), &facts).unwrap();

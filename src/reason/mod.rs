@@ -504,10 +504,6 @@ fn declines(text: &str) -> bool {
     .is_match(text)
 }
 
-/// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
-/// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
-/// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
-/// the rep's own tagged messages.
 /// The prospect's own pause when their message is the last word and needs no answer ("not a
 /// priority right now; let's pick it up in Q2"): a deferral (`timing` or `away`) with nothing
 /// else asked. A rep who never acknowledges it still owes the follow-up when the time comes.
@@ -533,6 +529,10 @@ pub fn prospect_pause(prospect: &Mail, rules: &Rules) -> Option<Finding> {
     ))
 }
 
+/// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
+/// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
+/// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
+/// the rep's own tagged messages.
 pub fn detect(
     rep_recent: &[&Mail],
     unanswered: usize,
