@@ -1161,7 +1161,16 @@ async fn scan_locked<S: MailStore>(
             .get(&reason.reason)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        Some(compose(&req, &rep, &identity, templates, items, &lint))
+        let mut composed = compose(&req, &rep, &identity, templates, items, &lint);
+        if opts.dry_run && !keep {
+            // Nothing is written and nothing shown whole: the report keeps the text only.
+            match &mut composed {
+                Ok(msg) => msg.raw = Vec::new(),
+                Err(ComposeError::Lint(_, msg)) => msg.raw = Vec::new(),
+                Err(_) => {}
+            }
+        }
+        Some(composed)
     });
 
     tracing::debug!(
