@@ -19,9 +19,6 @@ fn attribution_re() -> &'static Regex {
               | em\s.{3,200}\bescreveu\s*:          # Portuguese
               | den\s.{3,200}\bskrev.{0,80}:        # Swedish/Danish/Norwegian
               | -{2,}\s*on\s.{3,200}\bwrote\s*-{2,}  # ---- On Tue, 10 Nov 2026 … wrote ---- (Zoho)
-              # The author first, as Gmail on phones writes it: 'Dana Ito <d@x.de> schrieb am
-              # Di., 10. Nov. 2026, 15:14:', 'Dana <d@x.nl> schreef op 10 nov. 2026 15:14:'.
-              | .{0,120}@\S+.{0,40}\b(wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)(\s+(on|am|le|el|il|op|em|den)\b.{0,120})?\s*:
               | .{0,60}\bkl\.?\s*\d{1,2}[:.]\d{2}.{0,120}\bskrev.{0,80}:  # 2 nov. 2026 kl. 10:00 skrev Dana: (Apple Mail, Norwegian Gmail)
               | -{2,}\s*(original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|mensaje\s+original|messaggio\s+originale|oorspronkelijk\s+bericht|mensagem\s+original|ursprungligt\s+meddelande)\s*-{2,}
               | _{10,}
@@ -31,6 +28,40 @@ fn attribution_re() -> &'static Regex {
         )
         .expect("attribution regex")
     })
+}
+
+/// An attribution with the author first, as Gmail on phones writes it ("Dana Ito <d@x.de>
+/// schrieb am Di., 10. Nov. 2026, 15:14:", "Dana <d@x.nl> schreef op 10 nov. 2026 15:14:").
+/// Kept apart from [`attribution_re`] and tried only on a line with an address: its open
+/// spans would otherwise slow the check of every line of every message.
+fn author_first_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^@]{0,120}@\S+.{0,40}\b(wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)(\s+(on|am|le|el|il|op|em|den)\b.{0,120})?\s*:\s*$",
+        )
+        .expect("author-first attribution regex")
+    })
+}
+
+/// A line that introduces quoted history (any of the forms above).
+fn is_attribution(line: &str) -> bool {
+    // Every form ends in a colon, "wrote"/"writes", or is a rule of dashes or underscores: a
+    // line of prose (nearly every line) is told apart without running the patterns.
+    let t = line.trim_end();
+    let tail = t
+        .get(t.len().saturating_sub(6)..)
+        .unwrap_or(t)
+        .to_ascii_lowercase();
+    if !(t.ends_with(':')
+        || tail.ends_with("wrote")
+        || tail.ends_with("writes")
+        || t.contains("--")
+        || t.contains("__"))
+    {
+        return false;
+    }
+    attribution_re().is_match(line) || (line.contains('@') && author_first_re().is_match(line))
 }
 
 /// How a quote's attribution line begins in the languages above ("On", "Am", "Le", …).
@@ -146,7 +177,7 @@ pub fn own_text(body: &str) -> String {
             }
             continue;
         }
-        if attribution_re().is_match(line) {
+        if is_attribution(line) {
             break;
         }
         // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — an attribution wrapped over two
@@ -158,8 +189,8 @@ pub fn own_text(body: &str) -> String {
             let starts_one = line.contains('@')
                 || line.trim_end().ends_with('<')
                 || attribution_start_re().is_match(line);
-            if (starts_one || !attribution_re().is_match(next))
-                && attribution_re().is_match(&format!("{} {}", line.trim_end(), next.trim_start()))
+            if (starts_one || !is_attribution(next))
+                && is_attribution(&format!("{} {}", line.trim_end(), next.trim_start()))
             {
                 break;
             }
