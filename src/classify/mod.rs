@@ -184,13 +184,14 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
         || precedence == "auto_reply"
         || s.ms_exchange_autoreply;
     let subject_auto = autoreply_subject_re().is_match(&subject_hay);
-    let body_auto = autoreply_body_re().is_match(&head_hay);
+    // The body's phrases are the costliest check: only read when the headers leave it open.
+    let body_auto = || autoreply_body_re().is_match(&head_hay);
     // Outlook marks its out-of-office replies only with X-Auto-Response-Suppress; alone that
     // header is common on ordinary mail, so it needs a subject or body phrase beside it.
     let suppress = s.x_auto_response_suppress.is_some();
     if header_auto
-        || (subject_auto && (body_auto || suppress || subject_is_prefix(subject)))
-        || body_auto && body.len() < 3000 && own_lines(body) < 25
+        || (subject_auto && (suppress || subject_is_prefix(subject) || body_auto()))
+        || (body.len() < 3000 && own_lines(body) < 25 && body_auto())
     {
         // "I have left the company": the address is as dead as a bounced one, and the
         // auto-reply often names who took over.

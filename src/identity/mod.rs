@@ -116,6 +116,22 @@ pub fn split_plus(email: &str) -> (String, Option<String>) {
     }
 }
 
+/// Whether `email` is `base` (an address as [`split_plus`] leaves it: lower case, no
+/// plus-tag) once lower-cased and stripped of its plus-tag; [`split_plus`] without the copies.
+fn same_base(email: &str, base: &str) -> bool {
+    match (email.split_once('@'), base.split_once('@')) {
+        (Some((local, domain)), Some((base_local, base_domain))) => {
+            let local = match local.split_once('+') {
+                Some((b, _)) if !b.is_empty() => b,
+                _ => local,
+            };
+            local.eq_ignore_ascii_case(base_local) && domain.eq_ignore_ascii_case(base_domain)
+        }
+        (None, None) => email.eq_ignore_ascii_case(base),
+        _ => false,
+    }
+}
+
 impl Identity {
     /// `internal_domains` empty means: the rep's own non-free-mail domains.
     pub fn new(addresses: &[String], internal_domains: &[String]) -> Self {
@@ -140,8 +156,8 @@ impl Identity {
     }
 
     pub fn is_rep(&self, email: &str) -> bool {
-        let (base, _) = split_plus(email);
-        self.addresses.contains(&base)
+        // Asked for every address of every message: compared in place, no copy made.
+        self.addresses.iter().any(|a| same_base(email, a))
     }
 
     /// The plus-tag of an address of the rep's (`alex+pricing@…` → `pricing`).
@@ -159,11 +175,12 @@ impl Identity {
             return Role::Rep;
         }
         let domain = addr.domain();
-        if self
-            .internal_domains
-            .iter()
-            .any(|d| domain == d || domain.ends_with(&format!(".{d}")))
-        {
+        if self.internal_domains.iter().any(|d| {
+            domain == d
+                || domain
+                    .strip_suffix(d.as_str())
+                    .is_some_and(|head| head.ends_with('.'))
+        }) {
             Role::Internal
         } else {
             Role::Prospect
@@ -360,6 +377,36 @@ mod tests {
         }
         for a in ["dana@x.com", "norbert@x.com", "sysadmin@x.com"] {
             assert!(!is_machine_sender(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn the_rep_is_known_in_any_case_and_with_any_plus_tag() {
+        let id = Identity::new(
+            &["Alex.Morgan@Acme.io".into(), "sales+eu@acme.io".into()],
+            &[],
+        );
+        for yes in [
+            "alex.morgan@acme.io",
+            "ALEX.MORGAN@ACME.IO",
+            "alex.morgan+pricing@acme.io",
+            "sales@acme.io",
+            "sales+us@acme.io",
+        ] {
+            assert!(id.is_rep(yes), "{yes}");
+        }
+        for no in [
+            "alex@acme.io",
+            "alex.morgan@acme.com",
+            "+x@acme.io",
+            "alex.morgan",
+            "",
+        ] {
+            assert!(!id.is_rep(no), "{no}");
+        }
+        for email in ["a+b@x.io", "A@X.IO", "+x@y.io", "plain"] {
+            let by_copy = split_plus(email).0;
+            assert!(same_base(email, &by_copy), "{email}");
         }
     }
 }

@@ -526,13 +526,24 @@ fn thread_key(
         h.add(m.subject.as_bytes());
         h.add(&m.date.map_or(0, |d| d.timestamp()).to_le_bytes());
         // Two copies can share a Message-ID (Sent, and a Bcc to self): what differs is here.
-        h.add(
-            format!(
-                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
-                m.from, m.sender, m.reply_to, m.to, m.cc, m.bcc, m.keywords
-            )
-            .as_bytes(),
-        );
+        for list in [&m.from, &m.reply_to, &m.to, &m.cc, &m.bcc] {
+            h.add(&list.len().to_le_bytes());
+            for a in list.iter() {
+                h.add(a.name.as_deref().unwrap_or("\0").as_bytes());
+                h.add(a.email.as_bytes());
+            }
+        }
+        match &m.sender {
+            Some(a) => {
+                h.add(a.name.as_deref().unwrap_or("\0").as_bytes());
+                h.add(a.email.as_bytes());
+            }
+            None => h.add(b"\0no sender"),
+        }
+        h.add(&m.keywords.len().to_le_bytes());
+        for k in &m.keywords {
+            h.add(k.as_bytes());
+        }
         h.add(format!("{:?}", kinds[i]).as_bytes());
         h.add(&[reply_folder[i] as u8]);
         h.add(&caps[i].unwrap_or(0).to_le_bytes());
