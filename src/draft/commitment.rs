@@ -12,7 +12,7 @@ use regex::Regex;
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(schicke|sende|melde|rechne|kl[äa]re)|je\s+(vous\s+)?(enverrai|pr[ée]pare|reviendrai)|le\s+(env[ií]o|enviar[ée])|estoy\s+preparando|sto\s+preparando|le\s+invier[òo]|ik\s+(stuur|werk|kom)|estou\s+a\s+preparar|vou\s+(enviar|confirmar)|jag\s+(skickar|tar\s+fram|h[öo]r))\b")
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)[ée]|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar))\b")
             .expect("promise regex")
     })
 }
@@ -162,6 +162,19 @@ mod tests {
             "promised"
         );
         assert_eq!(kind_of("I'll keep you posted."), "promised");
+        for promise in [
+            "Ich richte Ihnen den Testzugang morgen ein.",
+            "Je vais vous envoyer le devis demain.",
+            "Le prepararé la propuesta mañana.",
+            "Le invierò il preventivo domani.",
+            "Ik zal de offerte morgen sturen.",
+            "Vou enviar a proposta amanhã.",
+            "Jag kommer att skicka offerten i morgon.",
+        ] {
+            assert_eq!(kind_of(promise), "promised", "{promise}");
+        }
+        // A word that merely ends like a future is no promise.
+        assert_eq!(kind_of("Il numero di licenze è cambiato."), "other");
         assert_eq!(kind_of("Anbei wie besprochen unser Angebot."), "sent");
         // The rep's own line in a list of next steps is a promise.
         assert_eq!(kind_of("Me: send the revised quote by Friday"), "promised");

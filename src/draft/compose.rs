@@ -681,6 +681,93 @@ mod tests {
     }
 
     #[test]
+    fn a_trial_only_offered_is_an_offer_in_every_language() {
+        let templates = Templates::builtin().unwrap();
+        let items = default_value_items();
+        let rep = Rep {
+            name: "Alex Morgan",
+            email: "alex@acme.io",
+            signature: "Alex",
+            tz: chrono_tz::Europe::Berlin,
+            locale: "en-GB",
+            booking_url: None,
+            calendar: None,
+            language: "en",
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
+        for (lang, promise, offer) in [
+            (
+                "de",
+                "Ich richte Ihnen den Testzugang morgen ein.",
+                "hatte ich Ihnen zugesagt, den Testzugang einzurichten",
+            ),
+            (
+                "fr",
+                "Je vais vous mettre en place l'essai demain.",
+                "je vous ai proposé de mettre en place l'essai",
+            ),
+            (
+                "es",
+                "Le voy a preparar la prueba mañana.",
+                "le ofrecí preparar la prueba",
+            ),
+            (
+                "it",
+                "Le attiverò la prova domani.",
+                "Le avevo proposto di attivare la prova",
+            ),
+            (
+                "nl",
+                "Ik zal de proefomgeving morgen voor u inrichten.",
+                "bood ik u aan de proefomgeving in te richten",
+            ),
+            (
+                "pt",
+                "Vou preparar o teste amanhã.",
+                "ofereci-me para preparar o teste",
+            ),
+            (
+                "sv",
+                "Jag kommer att sätta upp testet i morgon.",
+                "erbjöd jag mig att sätta upp testet",
+            ),
+        ] {
+            let value = items["trial"]
+                .iter()
+                .find(|i| i.lang.as_deref() == Some(lang))
+                .unwrap_or_else(|| panic!("a {lang} trial item"))
+                .clone();
+            let voice = Voice {
+                lang: lang.into(),
+                formal: true,
+            };
+            let ctx = context(
+                &[Address::new(Some("Dana Weiss"), "dana@northwind.example")],
+                "Test",
+                &rep,
+                "trial",
+                1,
+                3,
+                false,
+                at,
+                at + chrono::Duration::days(4),
+                value,
+                Stated {
+                    text: Some(promise),
+                    source: "rep_text",
+                    at,
+                    rep_text: promise,
+                },
+                &voice,
+            );
+            assert_eq!(ctx.commitment.kind, "promised", "{lang}: {promise}");
+            let (name, _) = templates.pick_in(lang, "trial", 1, false).unwrap();
+            let text = templates.render(&name, &ctx).unwrap();
+            assert!(text.contains(offer), "{lang}: {text}");
+        }
+    }
+
+    #[test]
     fn first_follow_ups_name_what_was_sent_or_promised_in_the_reps_tense() {
         let cases = [
             ("pricing", "To make the quote for the three regions I sent on Monday 16 November", "On Monday 16 November I said I'd come back to you with the quote for the three regions."),

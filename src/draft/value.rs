@@ -142,19 +142,22 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .commitment
                 .clone()
                 .filter(|_| !facts.commitment_is_theirs);
-            let hand_over = own_commitment.is_some();
+            let hand_over = own_commitment
+                .as_deref()
+                .is_some_and(crate::message::text::hands_over);
             // The rep's newest message that states something ("Sounds good!" states nothing:
             // the message before it then speaks for the rep).
+            // A check-in ("had a chance to look?") is never the recap of the rep's words.
             let stating = |t: &String, floor: f32| {
                 sentences(t)
                     .into_iter()
-                    .filter(|s| facts.quotable(s))
+                    .filter(|s| facts.quotable(s) && !crate::reason::is_nudge(s))
                     .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
                     .filter(|(p, _)| *p >= floor)
                     .max_by(|a, b| a.0.total_cmp(&b.0))
             };
             let mine = own_commitment
-                .filter(|c| facts.quotable(c))
+                .filter(|c| facts.quotable(c) && !crate::reason::is_nudge(c))
                 .or_else(|| {
                     facts
                         .rep_texts
@@ -339,6 +342,21 @@ mod tests {
         let got = substance(&recap_item(), &facts).unwrap();
         assert!(got.contains("proposal for the two depots"), "{got}");
         assert!(!got.to_lowercase().contains("circling back"), "{got}");
+    }
+
+    #[test]
+    fn a_recap_quotes_substance_not_a_check_in() {
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "Sehr geehrter Herr Weiß,\n\nhatten Sie schon Gelegenheit, sich das Angebot anzusehen?".into(),
+                "Sehr geehrter Herr Weiß,\n\nanbei unser Angebot für die Lagerverwaltung an beiden Standorten.".into(),
+            ],
+            commitment: Some("hatten Sie schon Gelegenheit, sich das Angebot anzusehen?".into()),
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(got.contains("anbei unser Angebot"), "{got}");
+        assert!(!got.contains("Gelegenheit"), "{got}");
     }
 
     #[test]

@@ -183,6 +183,26 @@ fn small_talk_re() -> &'static Regex {
     })
 }
 
+/// A check-in that brings nothing new ("had a chance to look?", "hatten Sie schon
+/// Gelegenheit…?", "avez-vous pu…?"): it asks for an answer, but quoting it back in a later
+/// follow-up would only repeat the nudge.
+pub fn is_nudge(sentence: &str) -> bool {
+    // Check-in words that are a nudge wherever they stand.
+    static ALWAYS: OnceLock<Regex> = OnceLock::new();
+    // "Had a chance to…", "any news": a nudge only when asked ("once you've had a chance to
+    // run it by your CFO" is no check-in).
+    static ASKED: OnceLock<Regex> = OnceLock::new();
+    let always = ALWAYS.get_or_init(|| {
+        Regex::new(r"(?i)\b(just\s+(checking|following)\s+(in|up)|checking\s+in|circling\s+back|bump(ing)?\s+this|floating\s+this|following\s+up\s+on\s+(my|the)\s+(last|previous|earlier)|(just\s+)?wanted\s+to\s+(check\s+in|follow\s+up)|kurz\s+nachhaken|wollte\s+(kurz\s+)?nachfragen|je\s+me\s+permets\s+de\s+(revenir|relancer))")
+            .expect("check-in regex")
+    });
+    let asked = ASKED.get_or_init(|| {
+        Regex::new(r"(?i)\b((had|have|got)\s+(a|the)\s+(chance|moment|minute)\s+to|(did|have)\s+you\s+(get|had|have)\s+(a|the)\s+chance|any\s+(update|news|thoughts)|(schon|bereits)\s+(gelegenheit|zeit|dazu\s+gekommen)|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|neuigkeiten|(avez-vous|as-tu)\s+(pu|eu\s+le\s+temps)|des\s+nouvelles|(ha|has|habéis|han)\s+podido|tuvo\s+ocasi[oó]n|tuviste\s+ocasi[oó]n|alguna\s+novedad|(ha|hai)\s+avuto\s+modo|qualche\s+novit[àa]|(heeft\s+u|heb\s+je)\s+(al\s+)?(kunnen|tijd|gelegenheid|de\s+kans)|al\s+nieuws|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|alguma\s+novidade|(har\s+du|hann\s+du)\s+(hunnit|haft\s+tid|kunnat)|n[åa]gra\s+nyheter)")
+            .expect("asked check-in regex")
+    });
+    always.is_match(sentence) || (sentence.contains('?') && asked.is_match(sentence))
+}
+
 /// Words that ask the prospect for an answer without naming a reason ("any thoughts?").
 fn asks_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -888,6 +908,31 @@ mod multilingual_tests {
                 Some(want),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_check_in_is_a_nudge_in_every_language() {
+        for nudge in [
+            "Had a chance to look at the proposal?",
+            "Just checking in on the quote.",
+            "Hatten Sie schon Gelegenheit, sich das Angebot anzusehen?",
+            "Avez-vous pu regarder le devis ?",
+            "¿Has podido revisar la propuesta?",
+            "Hai avuto modo di vedere il preventivo?",
+            "Heeft u al kunnen kijken naar de offerte?",
+            "Já conseguiu ver a proposta?",
+            "Har du hunnit titta på offerten?",
+        ] {
+            assert!(is_nudge(nudge), "{nudge}");
+        }
+        for not in [
+            "Attached is the quote for the three regions.",
+            "Would Tuesday at 3pm work for a call?",
+            "Anbei das Angebot.",
+            "Once you've had a chance to run it by your CFO, I'm happy to answer any questions she has.",
+        ] {
+            assert!(!is_nudge(not), "{not}");
         }
     }
 
