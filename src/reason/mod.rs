@@ -304,6 +304,64 @@ fn waits_for_return(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// "I've cancelled the trial account and removed your data", "your subscription has been
+/// closed", "ich habe Ihr Testkonto gelöscht": the rep confirms an ending, in eight languages.
+fn closes_down(sentence: &str) -> bool {
+    // The verbs' stems first: nearly every sentence has none, and the pattern is not cheap.
+    const STEMS: [&str; 30] = [
+        "cancel",
+        "clos",
+        "delet",
+        "remov",
+        "deactiv",
+        "unsubscrib",
+        "terminat",
+        "gekündigt",
+        "gelöscht",
+        "geschlossen",
+        "deaktiv",
+        "storn",
+        "annul",
+        "supprim",
+        "résili",
+        "ferm",
+        "désactiv",
+        "elimin",
+        "cerrad",
+        "desactiv",
+        "baja",
+        "chius",
+        "disattiv",
+        "opgezegd",
+        "verwijder",
+        "gesloten",
+        "encerr",
+        "desativ",
+        "avslut",
+        "raderat",
+    ];
+    let lower = sentence.to_lowercase();
+    if !STEMS.iter().any(|s| lower.contains(s))
+        && !["tagit bort", "sagt upp", "stängt", "geannuleerd"]
+            .iter()
+            .any(|s| lower.contains(s))
+    {
+        return false;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let done = r"(cancel+ed|closed|deleted|removed|deactivated|unsubscribed|terminated|gekündigt|gelöscht|geschlossen|deaktiviert|storniert|annulée?|supprimée?|résiliée?|fermée?|désactivée?|cancelad[ao]|eliminad[ao]|cerrad[ao]|desactivad[ao]|dado\s+de\s+baja|annullat[oa]|cancellat[oa]|chius[oa]|disattivat[oa]|opgezegd|verwijderd|geannuleerd|gedeactiveerd|gesloten|encerrad[ao]|desativad[ao]|avslutat|raderat|tagit\s+bort|sagt\s+upp|stängt)";
+        let what = r"(account|subscription|trial|sandbox|data|mailing\s+list|newsletter|billing|konto|abo|abonnement|testzugang|testkonto|daten|compte|essai|données|cuenta|suscripción|prueba|datos|abbonamento|prova|dati|proefaccount|gegevens|conta|assinatura|teste|dados|prenumeration|uppgifter|testet|testkontot)";
+        let by = r"(i'?ve|i\s+have|we'?ve|we\s+have|habe\s+ich|haben\s+wir|j'ai|nous\s+avons|he|hemos|ho|abbiamo|heb\s+ik|hebben\s+we|har\s+(jag|vi))";
+        let passive = r"(has\s+been|have\s+been|is\s+now|are\s+now|wurden?|a\s+été|ha\s+sido|è\s+stat[oa]|is|zijn|foi|foram|har\s+blivit|är)";
+        Regex::new(&format!(
+            r"(?i)\b{by}\s+(now\s+|nun\s+|bereits\s+|già\s+)?{done}\b.{{0,60}}\b{what}\b|\b{by}\b.{{0,40}}\b{what}\b.{{0,20}}\b{done}\b|\b{what}\b.{{0,40}}\b{passive}\s+(now\s+)?{done}\b|\b{done}\s+(your|the)\s+{what}\b|\b(removed|unsubscribed)\s+you\s+from\b"
+        ))
+        .expect("closing regex")
+    })
+    .is_match(sentence)
+}
+
 /// What the model reads in one text.
 struct TextReading {
     /// The reason and the sentence that stated it most strongly.
@@ -320,7 +378,15 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     let sents: Vec<(String, Probs)> = model_sentences(text)
         .into_iter()
         .map(|s| {
-            let p = model::classify_shipped(&s);
+            // Confirming that something was cancelled or removed, as the prospect asked, ends
+            // that thread of business: it states no reason, whatever it names.
+            let p = if closes_down(&s) {
+                let mut none = [0f32; CLASSES.len()];
+                none[NONE] = 1.0;
+                none
+            } else {
+                model::classify_shipped(&s)
+            };
             (s, p)
         })
         .collect();
@@ -908,6 +974,37 @@ mod multilingual_tests {
                 Some(want),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn confirming_an_ending_states_no_reason() {
+        for ending in [
+            "Per your request, I've cancelled the trial account and removed your data.",
+            "Your subscription has been cancelled and you won't be charged again.",
+            "Done - I've removed you from our mailing list.",
+            "Wie gewünscht habe ich Ihr Testkonto gelöscht.",
+            "Comme demandé, j'ai supprimé votre compte d'essai.",
+            "Tal como pediste, he cancelado la cuenta de prueba.",
+            "Come richiesto, ho disattivato l'account di prova.",
+            "Zoals gevraagd heb ik het proefaccount verwijderd.",
+            "Como pediu, a conta de teste foi cancelada.",
+            "Som du bad om har jag avslutat testkontot.",
+        ] {
+            assert!(closes_down(ending), "{ending}");
+            let r = read_text(ending, &rules().priority);
+            assert!(
+                r.best.is_none() && !r.expects_reply,
+                "{ending}: {:?}",
+                r.best
+            );
+        }
+        for not in [
+            "I've removed the setup fee from the quote.",
+            "I've cancelled Tuesday's meeting; would Thursday at 3pm work instead?",
+            "Attached is the quote for the three regions.",
+        ] {
+            assert!(!closes_down(not), "{not}");
         }
     }
 
