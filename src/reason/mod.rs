@@ -362,6 +362,20 @@ fn closes_down(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The rep will get in touch again on a date they name ("I'll check in on the 11th", "ich
+/// melde mich Mitte Januar wieder", "je vous recontacterai en février"), in eight languages.
+fn recontacts_later(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b((i'?ll|i\s+will|let\s+me|we'?ll|we\s+will)\s+(pencil\s+in\s+a\s+check-?in|put\s+in\s+a\s+check-?in|check\s+(back\s+)?in|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|ping\s+you|get\s+back\s+to\s+you|come\s+back\s+to\s+you)|pencil(l)?ed\s+(you\s+)?in|ich\s+melde\s+mich|wir\s+melden\s+uns|je\s+(vous|te)\s+recontacterai|je\s+reviendrai\s+vers\s+(vous|toi)|(le|te)\s+escribir[ée]|(le|te)\s+volver[ée]\s+a\s+escribir|me\s+pondr[ée]\s+en\s+contacto|(la|ti)\s+ricontatter[òo]|(la|ti)\s+ricontatto|mi\s+rifar[òo]\s+viv[oa]|ik\s+neem\s+(weer\s+)?contact|ik\s+kom\s+(er\s+)?(bij\s+u|bij\s+je|op)\s+terug|volto\s+a\s+contact|entrarei\s+em\s+contacto|jag\s+h[öo]r\s+av\s+mig|jag\s+[åa]terkommer)\b")
+            .expect("recontact regex")
+    });
+    let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+    re.is_match(sentence)
+        && (crate::dates::deferral_date(sentence, any_day).is_some()
+            || crate::dates::return_date(sentence, any_day).is_some())
+}
+
 /// What the model reads in one text.
 struct TextReading {
     /// The reason and the sentence that stated it most strongly.
@@ -452,6 +466,10 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             // Waiting for someone to come back is `away`, whatever else the date is tied to.
             let name = if CLASSES[r] == "timing" && waits_for_return(&sentence) {
                 "away"
+            } else if CLASSES[r] == "meeting" && recontacts_later(&sentence) {
+                // "I'll pencil in a check-in for the week of January 11th": the rep comes back
+                // on a date of their own, nothing to schedule with the prospect now.
+                "timing"
             } else {
                 CLASSES[r]
             };
@@ -1006,6 +1024,36 @@ mod multilingual_tests {
         ] {
             assert!(!closes_down(not), "{not}");
         }
+    }
+
+    #[test]
+    fn the_rep_coming_back_on_a_date_is_timing_not_a_meeting() {
+        for s in [
+            "I'll pencil in a check-in for the week of January 11th.",
+            "I'll check back in with you on the 11th.",
+            "Ich melde mich Mitte Januar wieder bei Ihnen.",
+            "Je vous recontacterai en février.",
+            "Jag hör av mig i januari.",
+        ] {
+            assert!(recontacts_later(s), "{s}");
+        }
+        for s in [
+            "Would Thursday at 3pm work for a call?",
+            "I'll send an invite for Tuesday's demo.",
+            "I'll follow up with the agenda.",
+        ] {
+            assert!(!recontacts_later(s), "{s}");
+        }
+        let r = read_text(
+            "Totally understand the freeze. I'll pencil in a check-in for the week of January 11th.",
+            &rules().priority,
+        );
+        assert_ne!(
+            r.best.as_ref().map(|b| b.0.as_str()),
+            Some("meeting"),
+            "{:?}",
+            r.best
+        );
     }
 
     #[test]
