@@ -467,14 +467,53 @@ enum MonthPart {
     After,
 }
 
+/// A quarter named by its number in words, in the eight languages ("the second quarter", "im
+/// zweiten Quartal", "no segundo trimestre", "under andra kvartalet").
+const QUARTER_ORDINALS: [(&str, u32); 34] = [
+    ("first", 1),
+    ("1st", 1),
+    ("ersten", 1),
+    ("premier", 1),
+    ("primer", 1),
+    ("primo", 1),
+    ("eerste", 1),
+    ("primeiro", 1),
+    ("första", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("zweiten", 2),
+    ("deuxième", 2),
+    ("segundo", 2),
+    ("secondo", 2),
+    ("tweede", 2),
+    ("andra", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("dritten", 3),
+    ("troisième", 3),
+    ("tercer", 3),
+    ("terzo", 3),
+    ("derde", 3),
+    ("terceiro", 3),
+    ("tredje", 3),
+    ("fourth", 4),
+    ("4th", 4),
+    ("vierten", 4),
+    ("quatrième", 4),
+    ("cuarto", 4),
+    ("quarto", 4),
+    ("vierde", 4),
+    ("fjärde", 4),
+];
+
 fn relative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?ix)\b(?:
                 (?P<nq>next\s+quarter|nächste[nm]?\s+quartal|prochain\s+trimestre|próximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|nästa\s+kvartal)
-              | (?P<q>(?:in|after|by|from|until|im|nach|ab|au|dès|après|en|después\s+del|nel|dopo\s+il|dal|na|vanaf|no|após\s+o|a\s+partir\s+do|under|i|efter|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
-              | (?P<oq>(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|premier|deuxième|second|troisième|quatrième|primer|segundo|tercer|cuarto|primo|secondo|terzo|quarto|eerste|tweede|derde|vierde|primeiro|terceiro|första|andra|tredje|fjärde)\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
+              | (?P<q>(?:(?P<qafter>after|nach|après|después\s+del|dopo\s+il|após\s+o|efter)|in|by|from|until|im|ab|au|dès|en|nel|dal|na|vanaf|no|a\s+partir\s+do|under|i|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
+              | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
               | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
               | (?P<ny>next\s+year|after\s+the\s+(?:new\s+year|holidays)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|l'année\s+prochaine|el\s+año\s+que\s+viene|l'anno\s+prossimo|volgend\s+jaar|nästa\s+år)
@@ -482,7 +521,12 @@ fn relative_re() -> &'static Regex {
               | (?P<days>in\s+(?P<dn>\d{{1,2}}|two|three|four|five|six)\s+(?P<du>days|weeks|months))
             )",
             months = month_alternation(),
-            preps = MONTH_PREPOSITIONS
+            preps = MONTH_PREPOSITIONS,
+            ordinals = QUARTER_ORDINALS
+                .iter()
+                .map(|(w, _)| *w)
+                .collect::<Vec<_>>()
+                .join("|"),
         ))
         .expect("relative regex")
     })
@@ -517,40 +561,25 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         };
         return first_of_month(year, q * 3 + 1);
     }
-    // "the second quarter", "im zweiten Quartal", "no segundo trimestre", "under andra
-    // kvartalet": that quarter's first day.
-    let ordinal_quarter = c
-        .name("ord")
-        .and_then(|o| match o.as_str().to_lowercase().as_str() {
-            "first" | "1st" | "ersten" | "premier" | "primer" | "primo" | "eerste" | "primeiro"
-            | "första" => Some(1),
-            "second" | "2nd" | "zweiten" | "deuxième" | "segundo" | "secondo" | "tweede"
-            | "andra" => Some(2),
-            "third" | "3rd" | "dritten" | "troisième" | "tercer" | "terzo" | "derde"
-            | "terceiro" | "tredje" => Some(3),
-            "fourth" | "4th" | "vierten" | "quatrième" | "cuarto" | "quarto" | "vierde"
-            | "fjärde" => Some(4),
-            _ => None,
-        });
-    if let Some(q) = ordinal_quarter {
-        let mut d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
+    // A quarter's first day, next year's when this year's has begun.
+    let quarter_start = |q: u32| {
+        let d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
         if d <= reference {
-            d = first_of_month(reference.year() + 1, (q - 1) * 3 + 1)?;
+            first_of_month(reference.year() + 1, (q - 1) * 3 + 1)
+        } else {
+            Some(d)
         }
-        return Some(d);
+    };
+    if let Some(o) = c.name("ord") {
+        let word = o.as_str().to_lowercase();
+        let (_, q) = QUARTER_ORDINALS.iter().find(|(w, _)| *w == word)?;
+        return quarter_start(*q);
     }
     if let Some(qn) = c.name("qn") {
-        let q: u32 = qn.as_str().parse().ok()?;
-        let mut d = first_of_month(reference.year(), (q - 1) * 3 + 1)?;
-        if d <= reference {
-            d = first_of_month(reference.year() + 1, (q - 1) * 3 + 1)?;
-        }
-        let q_prep = c.name("q")?.as_str().to_lowercase();
-        if ["after", "nach", "après", "después", "dopo", "após", "efter"]
-            .iter()
-            .any(|p| q_prep.starts_with(p))
-        {
-            d = d.checked_add_months(chrono::Months::new(3))?;
+        let d = quarter_start(qn.as_str().parse().ok()?)?;
+        // "after Q1", "nach Q1", "après le T1": the quarter after it.
+        if c.name("qafter").is_some() {
+            return d.checked_add_months(chrono::Months::new(3));
         }
         return Some(d);
     }

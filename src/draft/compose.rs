@@ -331,16 +331,23 @@ pub fn compose(
     let subject = base_subject(&first.subject);
     let last_sent = last.date.unwrap_or(req.now);
     let own = |m: &Mail| crate::message::text::own_text(m.body.as_deref().unwrap_or(""));
-    // The rep's newest words (the message replied to is the prospect's when their pause was
-    // the last word): how the rep greets and what the rep promised are read from them.
-    let is_rep_mail = |m: &&&Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
-    let rep_text = own(req
+    let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
+    // The rep's own words in the thread, newest first, read once: the greeting, the tense and
+    // the value item all use them.
+    let rep_texts: Vec<String> = req
         .mails
         .iter()
         .rev()
-        .find(is_rep_mail)
-        .copied()
-        .unwrap_or(last));
+        .filter(|m| is_rep(m) && m.body.is_some())
+        .map(|m| own(m))
+        .collect();
+    // The rep's newest words (the message replied to is the prospect's when their pause was
+    // the last word): how the rep greets and what the rep promised are read from them.
+    let rep_text = match req.mails.iter().rev().find(|m| is_rep(m)) {
+        Some(m) if m.body.is_some() => rep_texts[0].clone(),
+        Some(_) => String::new(),
+        None => own(last),
+    };
     // The language: the prospect's own words first, then the rep's, then identity.language.
     let prospect_text = req
         .mails
@@ -359,15 +366,8 @@ pub fn compose(
     };
     let mut why = choice.why.clone();
     // What the thread itself offers as substance for the value item.
-    let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
     let facts_in = |voice: &Voice| super::value::ThreadFacts {
-        rep_texts: req
-            .mails
-            .iter()
-            .rev()
-            .filter(|m| is_rep(m) && m.body.is_some())
-            .map(|m| own(m))
-            .collect(),
+        rep_texts: rep_texts.clone(),
         prospect_text: prospect_text.clone(),
         commitment: req.commitment.map(str::to_string),
         commitment_is_theirs: req.reason_source == "prospect_text",

@@ -137,7 +137,6 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
         "recap" => {
             // The sentence that stated the reason, else the rep's sentence that states one most
             // clearly (never a pleasantry: the reason reader scores them).
-            let model = crate::reason::model::shipped();
             let own_commitment = facts
                 .commitment
                 .clone()
@@ -145,35 +144,33 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
             let hand_over = own_commitment
                 .as_deref()
                 .is_some_and(crate::message::text::hands_over);
-            // The rep's newest message that states something ("Sounds good!" states nothing:
-            // the message before it then speaks for the rep).
-            // A check-in ("had a chance to look?") is never the recap of the rep's words.
-            let stating = |t: &String, floor: f32| {
-                sentences(t)
-                    .into_iter()
-                    .filter(|s| facts.quotable(s) && !crate::reason::is_nudge(s))
-                    .map(|s| (1.0 - model.classify(&s)[crate::reason::model::NONE], s))
-                    .filter(|(p, _)| *p >= floor)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-            };
             let mine = own_commitment
                 .filter(|c| facts.quotable(c) && !crate::reason::is_nudge(c))
                 .or_else(|| {
-                    facts
+                    // Each rep message's most telling sentence (never a check-in: "had a
+                    // chance to look?" is no recap), newest message first.
+                    let best: Vec<(f32, String)> = facts
                         .rep_texts
                         .iter()
-                        .find_map(|t| stating(t, 0.5))
-                        .map(|(_, s)| s)
-                })
-                .or_else(|| {
-                    // Nothing clearly states a reason: the rep's most telling sentence, as long
-                    // as it is more than a pleasantry.
-                    facts
-                        .rep_texts
-                        .iter()
-                        .filter_map(|t| stating(t, 0.3))
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                        .map(|(_, s)| s)
+                        .filter_map(|t| {
+                            sentences(t)
+                                .into_iter()
+                                .filter(|s| facts.quotable(s) && !crate::reason::is_nudge(s))
+                                .map(|s| {
+                                    let p = crate::reason::model::classify_shipped(&s);
+                                    (1.0 - p[crate::reason::model::NONE], s)
+                                })
+                                .filter(|(p, _)| *p >= 0.3)
+                                .max_by(|a, b| a.0.total_cmp(&b.0))
+                        })
+                        .collect();
+                    // The newest message that states something ("Sounds good!" states nothing:
+                    // the message before it then speaks for the rep); else the most telling
+                    // sentence of any, as long as it is more than a pleasantry.
+                    best.iter()
+                        .find(|(p, _)| *p >= 0.5)
+                        .or_else(|| best.iter().max_by(|a, b| a.0.total_cmp(&b.0)))
+                        .map(|(_, s)| s.clone())
                 });
             let Some(mine) = mine else {
                 // A bare hand-over of the rep's ("See attached.") under a subject that names

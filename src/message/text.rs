@@ -153,13 +153,14 @@ fn banner_re() -> &'static Regex {
 pub fn own_text(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let mut out = Vec::new();
+    // Whether `out` holds a non-blank line yet (kept as lines are added, not searched for).
+    let mut has_content = false;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         if line == "-- " || line.trim_end() == "--" || signoff_re().is_match(line) {
             break;
         }
-        let has_content = out.iter().any(|l: &&str| !l.trim().is_empty());
         if has_content && disclaimer_re().is_match(line) {
             break;
         }
@@ -205,6 +206,7 @@ pub fn own_text(body: &str) -> String {
         }
         if !line.trim_start().starts_with('>') {
             out.push(line);
+            has_content |= !line.trim().is_empty();
         }
         i += 1;
     }

@@ -678,8 +678,8 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
 /// such pause (the thread stays `replied`).
 fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> Option<Decision> {
     let at = p.date?;
-    let finding = reason::prospect_pause(p, inp.rules)?;
-    let text = own_text(p.body.as_deref().unwrap_or(""));
+    let text = own_text(p.body.as_deref()?);
+    let finding = reason::prospect_pause(&text, p.date, inp.rules)?;
     let day = deferral_date(&text, inp.calendar.local_date(at))?;
     let due = inp.calendar.first_workday_from(day);
     let mut d = Decision::new(Status::Waiting);

@@ -308,7 +308,7 @@ fn waits_for_return(sentence: &str) -> bool {
 /// closed", "ich habe Ihr Testkonto gelöscht": the rep confirms an ending, in eight languages.
 fn closes_down(sentence: &str) -> bool {
     // The verbs' stems first: nearly every sentence has none, and the pattern is not cheap.
-    const STEMS: [&str; 30] = [
+    const STEMS: [&str; 33] = [
         "cancel",
         "clos",
         "delet",
@@ -339,13 +339,12 @@ fn closes_down(sentence: &str) -> bool {
         "desativ",
         "avslut",
         "raderat",
+        "tagit bort",
+        "sagt upp",
+        "stängt",
     ];
     let lower = sentence.to_lowercase();
-    if !STEMS.iter().any(|s| lower.contains(s))
-        && !["tagit bort", "sagt upp", "stängt", "geannuleerd"]
-            .iter()
-            .any(|s| lower.contains(s))
-    {
+    if !STEMS.iter().any(|s| lower.contains(s)) {
         return false;
     }
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -611,14 +610,18 @@ fn declines(text: &str) -> bool {
 /// The prospect's own pause when their message is the last word and needs no answer ("not a
 /// priority right now; let's pick it up in Q2"): a deferral (`timing` or `away`) with nothing
 /// else asked. A rep who never acknowledges it still owes the follow-up when the time comes.
-pub fn prospect_pause(prospect: &Mail, rules: &Rules) -> Option<Finding> {
-    let text = own_text(prospect.body.as_deref()?);
-    let (reason, sentence) = rules.match_text(&text, RuleSet::ProspectDeferral)?;
+/// `text` is the prospect's own text ([`own_text`] of their message), written `at`.
+pub fn prospect_pause(
+    text: &str,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+    rules: &Rules,
+) -> Option<Finding> {
+    let (reason, sentence) = rules.match_text(text, RuleSet::ProspectDeferral)?;
     if reason != "timing" && reason != "away" {
         return None;
     }
     // A question besides the pause itself ("Can we revisit in January?") wants an answer now.
-    if sentences(&text)
+    if sentences(text)
         .iter()
         .any(|s| s.trim_end().ends_with('?') && *s != sentence)
     {
@@ -629,7 +632,7 @@ pub fn prospect_pause(prospect: &Mail, rules: &Rules) -> Option<Finding> {
         Source::ProspectText,
         Some(sentence),
         "the prospect's own \"not now\", which asked for no answer".into(),
-        prospect.date,
+        at,
     ))
 }
 
@@ -1083,7 +1086,8 @@ mod multilingual_tests {
 
     #[test]
     fn a_pause_is_the_last_word_only_when_it_asks_nothing_else() {
-        let p = |text: &str| mail("dana@northwind.example", text);
+        let p = |text: &str| text.to_string();
+        let prospect_pause = |text: &str, rules: &Rules| super::prospect_pause(text, None, rules);
         let f = prospect_pause(
             &p("Thanks. Not a priority right now; let's pick this up in Q2."),
             &rules(),

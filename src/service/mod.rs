@@ -759,7 +759,10 @@ async fn decide_all<S: MailStore>(
     // round two reads are classified again below.
     let mut kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
     let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
-        crate::reason::prospect_pause(m, &cfg.rules).is_some()
+        m.body.as_deref().is_some_and(|b| {
+            crate::reason::prospect_pause(&crate::message::text::own_text(b), m.date, &cfg.rules)
+                .is_some()
+        })
     });
     round2.extend(fetch_plan::tagged_examples(
         &mails, &identity, &cfg.rules, window,
