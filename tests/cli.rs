@@ -145,7 +145,7 @@ fn demo_runs_with_nothing_set_up() {
         std::fs::read_dir(dir.path().join("d/mailbox/.Drafts/cur"))
             .unwrap()
             .count(),
-        10
+        11
     );
 }
 
@@ -319,6 +319,7 @@ fn copy_templates(dir: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_breaks_it() {
     let demo = support::Demo::new();
+    demo.reword_the_nagging_item();
     let dir = demo.dir.path();
     // The rep's own copy of the templates, and a Maildir watched every 5 s.
     let tpl = copy_templates(dir);
@@ -380,6 +381,7 @@ fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_brea
 #[test]
 fn templates_new_scaffolds_a_reason_that_drafts_once_its_stanza_is_added() {
     let demo = support::Demo::new();
+    demo.reword_the_nagging_item();
     let dir = demo.dir.path();
     let tpl = copy_templates(dir);
     let out = followup(&[

@@ -55,6 +55,6 @@ fn sigkill_at_any_moment_leaves_no_duplicate_no_torn_state_and_no_lost_draft() {
     for round in 0..2 {
         assert!(scan_cmd(&demo, false).status().unwrap().success());
         demo.assert_unique_drafts(&format!("round {round}"));
-        assert_eq!(demo.draft_keys().len(), 10, "round {round}");
+        assert_eq!(demo.draft_keys().len(), 11, "round {round}");
     }
 }

@@ -25,6 +25,14 @@ fn doctor(config: &str, password: &str) -> (Option<i32>, String) {
 #[test]
 fn doctor_passes_a_working_maildir_setup_line_by_line() {
     let demo = Demo::new();
+    // The demo ships one value item that nags on purpose: doctor names it and the fix.
+    let (code, text) = doctor(demo.config.to_str().unwrap(), "");
+    assert_ne!(code, Some(0), "{text}");
+    assert!(
+        text.contains("value_items.pricing[0]") && text.contains("reword it"),
+        "{text}"
+    );
+    demo.reword_the_nagging_item();
     let (code, text) = doctor(demo.config.to_str().unwrap(), "");
     assert_eq!(code, Some(0), "{text}");
     for check in [
@@ -77,7 +85,12 @@ fn doctor_checks_the_imap_secret_server_login_and_folders() {
     let server = Dovecot::start(Some(&demo.dir.path().join("mailbox")), Options::default());
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("c.toml");
-    std::fs::write(&cfg, server.config("")).unwrap();
+    // Without the demo's deliberately nagging value item (doctor would name it).
+    let config = server.config("").replace(
+        "ich wollte nur kurz nachhaken, ob die Zahlen für Sie passen",
+        "sie zeigt, was jede Stufe bei 50 Nutzern kostet",
+    );
+    std::fs::write(&cfg, config).unwrap();
     let (code, text) = doctor(cfg.to_str().unwrap(), PASSWORD);
     assert_eq!(code, Some(0), "{text}");
     for check in [

@@ -108,11 +108,7 @@ fn imap_scan_decides_every_thread_as_on_maildir_and_leaves_other_mail_alone() {
     assert_eq!(before["Sent"], after["Sent"], "Sent flags must not change");
 
     let drafts = messages(&s.server, "Drafts");
-    assert_eq!(
-        drafts.len(),
-        10,
-        "nine new drafts and the one already there"
-    );
+    assert_eq!(drafts.len(), 11, "ten new drafts and the one already there");
     let northwind = drafts
         .iter()
         .find(|d| {
@@ -453,7 +449,7 @@ fn a_large_first_sync_fetches_every_header_once_in_ranges() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    assert_eq!(lines.len(), 33 + 6_000);
+    assert_eq!(lines.len(), 34 + 6_000);
     let (_, log) = s.scan();
     assert!(log.contains("headers_fetched=0"));
 }
@@ -483,7 +479,7 @@ fn gmail_folders_are_found_by_special_use_and_all_mail_holds_archived_replies() 
     support::assert_demo_statuses(&lines);
     assert_eq!(thread(&lines, "hooli-a-1@acme.io")["status"], "replied");
     let drafts = messages(&s.server, "[Gmail]/Drafts");
-    assert_eq!(drafts.len(), 10);
+    assert_eq!(drafts.len(), 11);
     assert!(drafts
         .iter()
         .all(|d| d["_flags"].as_str().unwrap().contains("\\Draft")));

@@ -103,10 +103,10 @@ fn dry_run_writes_nothing_and_a_second_scan_writes_nothing_new() {
     let written = first.iter().filter(|l| l["status"] == "drafted").count();
     assert_eq!(
         demo.drafts().len(),
-        1 + 9,
-        "one pre-existing draft plus nine new ones"
+        1 + 10,
+        "one pre-existing draft plus ten new ones"
     );
-    assert_eq!(written, 10);
+    assert_eq!(written, 11);
 
     let after_first = snapshot(demo.dir.path());
     let second = demo.scan_json(&[]);
@@ -180,7 +180,7 @@ fn a_lost_state_file_still_never_duplicates_drafts_in_the_folder() {
     keys.sort();
     keys.dedup();
     assert_eq!(keys.len(), n, "a key appears twice in Drafts");
-    assert_eq!(n, 11);
+    assert_eq!(n, 12);
 }
 
 #[test]
@@ -401,7 +401,7 @@ fn an_mbsync_layout_with_an_inbox_folder_works() {
     std::fs::rename(mb.join(".Drafts"), mb.join("Drafts")).unwrap();
     let lines = demo.scan_json(&[]);
     support::assert_demo_statuses(&lines);
-    assert!(std::fs::read_dir(mb.join("Drafts/cur")).unwrap().count() == 10);
+    assert!(std::fs::read_dir(mb.join("Drafts/cur")).unwrap().count() == 11);
 }
 
 #[test]
@@ -449,8 +449,8 @@ fn a_reply_the_rep_is_already_drafting_gets_no_second_draft() {
     assert!(t["draft"].is_null(), "nothing new was written");
     assert_eq!(
         demo.drafts().len(),
-        1 + 1 + 8,
-        "the two existing drafts and eight new ones"
+        1 + 1 + 9,
+        "the two existing drafts and nine new ones"
     );
 }
 
@@ -484,22 +484,65 @@ fn a_drafted_thread_reports_its_draft_in_later_scans() {
 fn a_rejected_draft_shows_what_was_refused_and_why() {
     let demo = Demo::new();
     let lines = demo.scan_json(&[]);
-    let t = thread(&lines, "stark-1@acme.io");
+    // The rep's own German value item nags: the draft is refused, once, by the longest phrase.
+    let t = thread(&lines, "hanse-1@acme.io");
     assert_eq!(t["status"], "rejected");
     assert_eq!(
         t["rejected_by"],
-        serde_json::json!(["banned_phrase: \"touch base\""])
+        serde_json::json!(["banned_phrase: \"wollte nur kurz nachhaken\""])
     );
-    assert!(t["draft"]["body"].as_str().unwrap().contains("touch base"));
+    let body = t["draft"]["body"].as_str().unwrap();
+    assert!(body.contains("ich wollte nur kurz nachhaken"), "{body}");
+    assert!(body.starts_with("Guten Tag Herr Weber,"), "{body}");
     assert!(
         demo.drafts().iter().all(|p| !std::fs::read_to_string(p)
             .unwrap()
-            .contains("stark-1@acme.io")),
+            .contains("hanse-1@acme.io")),
         "nothing written"
     );
-    let (text, err) = demo.preview("stark-1@acme.io", &[]);
+    let (text, err) = demo.preview("hanse-1@acme.io", &[]);
     assert!(err.contains("refused"), "{err}");
-    assert!(text.contains("Hi Olivia,"));
+    assert!(text.contains("Guten Tag Herr Weber,"));
+    // `templates check` names the entry to reword before any draft is refused.
+    let text = templates_check_findings(&demo);
+    assert!(
+        text.contains("value_items.pricing[0] (\"eine Übersicht der Preisstufen\"): banned_phrase \"wollte nur kurz nachhaken\" in its summary"),
+        "{text}"
+    );
+}
+
+/// What `templates check` prints for the demo's config, which must have findings (exit 3).
+fn templates_check_findings(demo: &Demo) -> String {
+    let out = support::followup(&[
+        "templates",
+        "check",
+        "--config",
+        demo.config.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_prospects_own_nudge_words_quoted_back_do_not_refuse_the_draft() {
+    let demo = Demo::new();
+    let lines = demo.scan_json(&[]);
+    let t = thread(&lines, "stark-1@acme.io");
+    assert_eq!(t["status"], "drafted", "{t}");
+    assert_eq!(t["reason_source"], "prospect_text");
+    let body = t["draft"]["body"].as_str().unwrap();
+    // Their sentence, verbatim, is the reason the draft gives; the draft's own words never nag.
+    assert!(
+        body.contains("\"I need to run this by our VP first, then we can touch base.\""),
+        "{body}"
+    );
+    let own = body.replace(
+        "I need to run this by our VP first, then we can touch base.",
+        "",
+    );
+    assert!(!own.to_lowercase().contains("touch base"), "{body}");
+    let raw = std::fs::read_to_string(demo.draft_for("stark-1@acme.io", 1)).unwrap();
+    assert!(raw.contains("In-Reply-To: <stark-3@acme.io>"), "{raw}");
 }
 
 /// Python's `email` view of every attachment of a message: (file name, content type, size).
@@ -570,16 +613,9 @@ fn a_value_item_that_only_claims_value_is_refused_with_the_entry_to_complete() {
         "{t}"
     );
     // `templates check` names the entry too.
-    let out = support::followup(&[
-        "templates",
-        "check",
-        "--config",
-        demo.config.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(3));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = templates_check_findings(&demo);
     assert!(
-        text.contains("value_items.pricing[0] (\"a case study from your industry\"): no_substance"),
+        text.contains("value_items.pricing[1] (\"a case study from your industry\"): no_substance"),
         "{text}"
     );
 }

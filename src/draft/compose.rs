@@ -445,7 +445,8 @@ pub fn compose(
         &voice,
     );
     let text = templates.render(&name, &ctx)?;
-    let violations = lint.check(&text, &ctx.value);
+    let theirs = (req.reason_source == "prospect_text").then_some(ctx.commitment.text.as_str());
+    let violations = lint.check_quoting(&text, &ctx.value, theirs);
 
     // Quote the message replied to, as mail clients of the draft's language do.
     let who = last

@@ -66,8 +66,21 @@ impl Lint {
             }
             None => vec![true; normalized.len()],
         };
-        for ((phrase, p), present) in self.banned.iter().zip(normalized).zip(present) {
-            if !present || p.is_empty() || !contains_words(&whole, p) {
+        let found: Vec<(&String, &String)> = self
+            .banned
+            .iter()
+            .zip(normalized)
+            .zip(present)
+            .filter(|((_, p), present)| *present && !p.is_empty() && contains_words(&whole, p))
+            .map(|(pair, _)| pair)
+            .collect();
+        for &(phrase, p) in &found {
+            // One nudge, one violation: "kurz nachhaken" inside "wollte nur kurz nachhaken"
+            // is the same words.
+            if found
+                .iter()
+                .any(|(_, q)| q.len() > p.len() && contains_words(q, p))
+            {
                 continue;
             }
             let line = text
@@ -85,7 +98,23 @@ impl Lint {
 
     /// All rules over a rendered follow-up body (the part above the quote).
     pub fn check(&self, body: &str, value: &crate::config::ValueItem) -> Vec<Violation> {
-        let mut out = self.banned_in(body);
+        self.check_quoting(body, value, None)
+    }
+
+    /// [`Lint::check`], except that a banned phrase inside `theirs` (the prospect's own
+    /// sentence, quoted verbatim) is not the draft nagging: "You mentioned: “…then we can touch
+    /// base.”" cannot be reworded without misquoting them.
+    pub fn check_quoting(
+        &self,
+        body: &str,
+        value: &crate::config::ValueItem,
+        theirs: Option<&str>,
+    ) -> Vec<Violation> {
+        let mut out = match theirs.map(str::trim).filter(|t| !t.is_empty()) {
+            // Same lines, so a violation still points at the right one.
+            Some(t) => self.banned_in(&body.replace(t, &"\n".repeat(t.matches('\n').count()))),
+            None => self.banned_in(body),
+        };
         let value_title = value.title.as_str();
         if value_title.trim().is_empty() || !normalize(body).contains(&normalize(value_title)) {
             out.push(Violation {
@@ -194,6 +223,33 @@ mod tests {
     }
 
     #[test]
+    fn a_banned_phrase_only_inside_the_prospects_quoted_words_is_not_a_nudge() {
+        let theirs = "I need to run this by our VP first, then we can touch base.";
+        let body = format!(
+            "Hi Olivia,\n\nHere is the ROI sheet for your VP: https://acme.io/roi\n\nYou mentioned: \"{theirs}\" I hope this helps."
+        );
+        let v = lint().check_quoting(&body, &item("ROI sheet"), Some(theirs));
+        assert!(v.is_empty(), "{v:?}");
+        // The same phrase in the draft's own words is still refused, on its line.
+        let nudge = format!("{body}\nJust touching base on this.");
+        let v = lint().check_quoting(&nudge, &item("ROI sheet"), Some(theirs));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].detail.as_str(), v[0].line),
+            ("\"touching base\"", Some(6))
+        );
+        // Without the quote to exempt, the quoted phrase counts.
+        assert_eq!(lint().check(&body, &item("ROI sheet")).len(), 1);
+    }
+
+    #[test]
+    fn a_nudge_inside_a_longer_banned_phrase_is_reported_once_by_the_longer() {
+        let v = lint().banned_in("Ich wollte nur kurz nachhaken, ob die Zahlen passen.");
+        let details: Vec<&str> = v.iter().map(|v| v.detail.as_str()).collect();
+        assert_eq!(details, ["\"wollte nur kurz nachhaken\""]);
+    }
+
+    #[test]
     fn a_value_that_is_named_but_not_carried_is_refused() {
         let body =
             "Hi Dana, here is the ROI sheet for your three regions, built from your volumes.";
@@ -225,7 +281,8 @@ mod tests {
             "Hi Dana,\nJust  Checking-In on the pricing. Here is the ROI sheet: https://acme.io/roi",
             &item("ROI sheet"),
         );
-        assert_eq!(v.len(), 2, "{v:?}"); // "just checking in" and "checking in"
+        // "just checking in", reported once ("checking in" is inside it).
+        assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].rule, "banned_phrase");
         assert_eq!(v[0].line, Some(2));
         assert!(lint()

@@ -321,7 +321,7 @@ fn valediction_re() -> &'static Regex {
 pub fn hands_over(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(attached|attaching|enclosed|pfa|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r))\b")
+        Regex::new(r"(?i)\b(attached|attaching|enclosed|pfa|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r)|hier\s+(ist|sind|kommt|kommen)\s+(das|die|der|den|unser|unsere|mein|meine|ihr|ihre|eine?)|hier\s+(unser|unsere|mein|meine)|wie\s+(besprochen|versprochen|gew[üu]nscht|angek[üu]ndigt),?\s+hier|hiermit\s+(sende|schicke|[üu]bersende|erhalten)|erhalten\s+sie\s+(anbei|hiermit)|finden\s+sie\s+(anbei|hier|unten|im\s+anhang)|(habe|hab)\s+(ich\s+)?(ihnen|dir|euch)\s+(\S+\s+){0,6}(geschickt|gesendet|zugeschickt|[üu]bermittelt|weitergeleitet)|voici|vous\s+trouverez|tu\s+trouveras|je\s+vous\s+ai\s+(envoy[ée]s?|transmis|fait\s+parvenir)|je\s+t'ai\s+(envoy[ée]s?|transmis)|aqu[ií]\s+(tiene|tienes|tienen|est[aá]|van|va|le\s+dejo|te\s+dejo)|encontrar[aá]s?\s+(adjunt[oa]s?|a\s+continuaci[oó]n)|(le|te|les)\s+he\s+(enviado|mandado|compartido)|ecco\s+(il|la|lo|i|le|gli|l'|qui)|trova(i)?\s+(in\s+allegato|qui\s+sotto|di\s+seguito|allegat[oaie])|(le|ti|vi)\s+ho\s+(inviato|mandato|inoltrato|girato)|hier\s+(is|zijn)\s+(de|het|ons|onze|mijn)|(heb|had)\s+ik\s+(je|u|jullie)\s+(\S+\s+){0,6}(gestuurd|verzonden|gemaild)|(vind\s+je|treft\s+u|vindt\s+u)\s+(hierbij|bijgaand|in\s+de\s+bijlage)|aqui\s+(est[aá]|est[aã]o|vai|v[aã]o|segue)|(te|lhe)\s+enviei|(envio|encaminho)\s+em\s+anexo|jag\s+har\s+skickat|skickade\s+(dig|er|[öo]ver))\b")
             .expect("hand-over regex")
     })
     .is_match(text)
@@ -641,6 +641,14 @@ mod tests {
             "Segue o orçamento revisto.",
             "Hierbij de offerte.",
             "Bifogat finns offerten.",
+            "Wie besprochen hier unser Angebot für beide Standorte.",
+            "Ich habe Ihnen gestern die Preisliste geschickt.",
+            "Voici le devis pour les trois sites.",
+            "Aquí tiene el presupuesto.",
+            "Ecco il preventivo per i tre magazzini.",
+            "Hier is de offerte voor beide locaties.",
+            "Aqui está a proposta.",
+            "Jag har skickat offerten till dig.",
         ] {
             assert!(hands_over(t), "{t}");
         }
@@ -648,6 +656,10 @@ mod tests {
             "As promised, I'll send the quote tomorrow.",
             "Il programma è come segue.",
             "Ich schicke Ihnen das Angebot morgen.",
+            "Je vous envoie le devis demain.",
+            "Le enviaré la propuesta el lunes.",
+            "Ik stuur u de offerte volgende week.",
+            "Hier sind wir flexibel.",
         ] {
             assert!(!hands_over(t), "{t}");
         }

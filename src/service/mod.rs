@@ -389,6 +389,19 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
                     item.title
                 ));
             }
+            // An item that nags makes every draft that brings it fail the lint.
+            for (field, text) in [
+                ("title", Some(item.title.as_str())),
+                ("summary", Some(item.summary.as_str())),
+                ("content", item.content.as_deref()),
+            ] {
+                for v in lint.banned_in(text.unwrap_or("")) {
+                    findings.push(format!(
+                        "value_items.{reason}[{i}] (\"{}\"): banned_phrase {} in its {field}: every draft that brings it would be refused; reword it to say what it gives",
+                        item.title, v.detail
+                    ));
+                }
+            }
         }
     }
     for kind in ["sent", "promised", "other"] {

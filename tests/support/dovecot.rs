@@ -364,6 +364,13 @@ url = "https://acme.example/guides/sap-integration"
 title = "a short recap of where we left things"
 summary = "it is below, so nothing gets lost between emails"
 from_thread = "recap"
+
+# Nags on purpose, as in the demo's config: the German pricing thread's draft is refused.
+[[value_items.pricing]]
+lang = "de"
+title = "eine Übersicht der Preisstufen"
+summary = "ich wollte nur kurz nachhaken, ob die Zahlen für Sie passen"
+url = "https://acme.example/de/preise"
 "#,
             port = self.port
         )

@@ -23,6 +23,22 @@ impl Demo {
         Demo { dir, config }
     }
 
+    /// Reword the demo's deliberately nagging value item (its German pricing summary) the way
+    /// `templates check` asks, for tests that need a config with no finding.
+    pub fn reword_the_nagging_item(&self) {
+        let cfg = std::fs::read_to_string(&self.config).unwrap();
+        let nag = "summary = \"ich wollte nur kurz nachhaken, ob die Zahlen für Sie passen\"";
+        assert!(
+            cfg.contains(nag),
+            "the demo config still has its nagging item"
+        );
+        let fixed = cfg.replace(
+            nag,
+            "summary = \"sie zeigt, was jede Stufe bei 50 Nutzern kostet\"",
+        );
+        std::fs::write(&self.config, fixed).unwrap();
+    }
+
     pub fn drafts_dir(&self) -> PathBuf {
         self.dir.path().join("mailbox/.Drafts/cur")
     }
@@ -224,12 +240,15 @@ pub const EXPECTED: &[(&str, &str, Option<&str>, &str)] = &[
         Some("proposal"),
         "rep_text",
     ),
+    // The prospect's own "then we can touch base" is quoted, not the draft nagging.
     (
         "stark-1@acme.io",
-        "rejected",
+        "drafted",
         Some("decision_maker"),
         "prospect_text",
     ),
+    // The rep's German value item nags ("wollte nur kurz nachhaken"): refused.
+    ("hanse-1@acme.io", "rejected", Some("pricing"), "rep_text"),
     ("duff-1@acme.io", "dismissed", Some("meeting"), "rep_text"),
     ("contoso-1@acme.io", "waiting", Some("pricing"), "rep_text"),
     ("fabrikam-1@acme.io", "waiting", Some("pricing"), "rep_text"),
