@@ -110,6 +110,13 @@ fn is_mailer_daemon(mail: &Mail) -> bool {
 
 /// Classify one message. `max_recipients` marks the rep's mass mail as bulk.
 pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
+    classify_for(mail, max_recipients, false)
+}
+
+/// [`classify`] knowing whether the rep wrote the message. The rep's own mail is an
+/// auto-reply only when its headers say so: "Semester" as a subject or "when you're back on
+/// the 7th" in the text is the rep writing to someone away, not their out-of-office.
+pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let s = &mail.signals;
     let subject = mail.subject.as_str();
     let body = mail.body.as_deref().unwrap_or("");
@@ -190,8 +197,9 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
     // header is common on ordinary mail, so it needs a subject or body phrase beside it.
     let suppress = s.x_auto_response_suppress.is_some();
     if header_auto
-        || (subject_auto && (suppress || subject_is_prefix(subject) || body_auto()))
-        || (body.len() < 3000 && own_lines(body) < 25 && body_auto())
+        || (!by_rep
+            && (subject_auto && (suppress || subject_is_prefix(subject) || body_auto())
+                || (body.len() < 3000 && own_lines(body) < 25 && body_auto())))
     {
         // "I have left the company": the address is as dead as a bounced one, and the
         // auto-reply often names who took over.
@@ -273,6 +281,29 @@ mod tests {
     fn kind(raw: &str) -> Kind {
         let (m, _) = parse(raw.replace('\n', "\r\n").as_bytes(), None, None, false).unwrap();
         classify(&m, 15)
+    }
+
+    #[test]
+    fn the_reps_own_mail_is_an_auto_reply_only_by_its_headers() {
+        let parse_one = |raw: &str| {
+            parse(raw.replace('\n', "\r\n").as_bytes(), None, None, false)
+                .unwrap()
+                .0
+        };
+        // Wishing someone a good holiday, under the subject an out-of-office would have.
+        let wish = parse_one("From: Alex <alex@acme.io>\nTo: Maja <maja@nordfrakt.se>\nSubject: Semester\nMessage-ID: <s@acme.io>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\n\nHej Maja,\n\nTrevlig semester! Jag hör av mig när du är tillbaka den 7 december.\n\nAlex\n");
+        assert_eq!(classify_for(&wish, 15, true), Kind::Human);
+        // From anyone else the same subject reads as their out-of-office.
+        assert!(matches!(
+            classify_for(&wish, 15, false),
+            Kind::AutoReply { .. }
+        ));
+        // The rep's real out-of-office says so in its headers.
+        let ooo = parse_one("From: Alex <alex@acme.io>\nTo: Dana <dana@northwind.com>\nSubject: Out of office: Pricing\nAuto-Submitted: auto-replied\nMessage-ID: <o@acme.io>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\n\nI am out of the office until 30 November.\n");
+        assert!(matches!(
+            classify_for(&ooo, 15, true),
+            Kind::AutoReply { .. }
+        ));
     }
 
     #[test]

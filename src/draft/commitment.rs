@@ -17,11 +17,33 @@ fn promise_re() -> &'static Regex {
     })
 }
 
+/// Sending in the present tense ("come promesso Le invio il preventivo", "je vous envoie le
+/// devis", "wie vereinbart schicke ich Ihnen…"): the hand-over itself, unless a time to come
+/// makes it a promise ("…bis Freitag", "…demain").
+fn present_send_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b((schicke|sende|[üu]bersende|[üu]bermittle)\s+(ich\s+)?(ihnen|dir|euch)|ich\s+(schicke|sende|[üu]bersende)|je\s+(vous|te)\s+(envoie|transmets|joins|fais\s+parvenir)|je\s+t'envoie|(le|te|les|os)\s+(env[ií]o|mando|remito|hago\s+llegar|comparto)|(le|ti|vi)\s+(invio|mando|giro|trasmetto|inoltro)|(ik\s+)?(stuur|zend)\s+(ik\s+)?(je|u|jullie)|ik\s+stuur|(lhe|te|vos)\s+(envio|mando|encaminho)|envio-(lhe|te)|(jag\s+)?skickar\s+(jag\s+)?(h[äa]r|dig|er|[öo]ver)|jag\s+skickar)\b")
+            .expect("present-send regex")
+    })
+}
+
+/// A time still to come, in the eight languages: with it, sending in the present tense is a
+/// promise ("ich schicke Ihnen das Angebot morgen").
+fn future_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(tomorrow|next\s+week|later|by\s+(monday|tuesday|wednesday|thursday|friday|eod|the\s+end)|morgen|[üu]bermorgen|bis\s+(montag|dienstag|mittwoch|donnerstag|freitag|ende|morgen|n[äa]chste|zum|sp[äa]testens)|(n[äa]chste|kommende)n?\s+woche|sp[äa]ter|in\s+k[üu]rze|demn[äa]chst|heute\s+(noch|nachmittag|abend)|am\s+(montag|dienstag|mittwoch|donnerstag|freitag)|im\s+laufe|demain|d'ici|plus\s+tard|semaine\s+prochaine|prochainement|sous\s+peu|dans\s+la\s+journ[ée]e|(lundi|mardi|mercredi|jeudi|vendredi)(\s+prochain)?|ma[ñn]ana|(la\s+)?pr[oó]xima\s+semana|m[aá]s\s+tarde|en\s+breve|antes\s+del|el\s+(lunes|martes|mi[eé]rcoles|jueves|viernes)|domani|entro|(la\s+)?prossima\s+settimana|pi[uù]\s+tardi|a\s+breve|(luned|marted|mercoled|gioved|venerd)[iì]|volgende\s+week|binnenkort|uiterlijk|(maandag|dinsdag|woensdag|donderdag|vrijdag)|amanh[ãa]|at[ée]\s+(segunda|ter[çc]a|quarta|quinta|sexta|ao|[àa]|o\s+fim)|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mais\s+tarde|em\s+breve|i\s*morgon|n[äa]sta\s+vecka|senare|snart|senast|p[åa]\s+(m[åa]ndag|tisdag|onsdag|torsdag|fredag))\b")
+            .expect("future-marker regex")
+    })
+}
+
 /// `sent`, `promised`, or `other` (the sentence neither hands over nor promises anything).
 pub fn kind_of(text: &str) -> &'static str {
-    if crate::message::text::hands_over(text) {
+    let present = present_send_re().is_match(text);
+    if crate::message::text::hands_over(text) || (present && !future_marker_re().is_match(text)) {
         "sent"
-    } else if promise_re().is_match(text) {
+    } else if present || promise_re().is_match(text) {
         "promised"
     } else {
         "other"
@@ -170,8 +192,28 @@ mod tests {
             "Ik zal de offerte morgen sturen.",
             "Vou enviar a proposta amanhã.",
             "Jag kommer att skicka offerten i morgon.",
+            // Sending in the present tense with a time to come is a promise too.
+            "Wie vereinbart schicke ich Ihnen bis Freitag ein Angebot für 35 Fahrzeuge.",
+            "Je vous envoie le devis demain.",
+            "Le envío el presupuesto el lunes.",
+            "Le invio il preventivo entro venerdì.",
+            "Ik stuur u de offerte volgende week.",
+            "Envio-lhe a proposta amanhã.",
+            "Jag skickar offerten på fredag.",
         ] {
             assert_eq!(kind_of(promise), "promised", "{promise}");
+        }
+        // Sending in the present tense, with no time to come, is the hand-over itself.
+        for sent in [
+            "Wie vereinbart schicke ich Ihnen unser Angebot für 35 Fahrzeuge.",
+            "Je vous envoie le devis pour les trois sites.",
+            "Le envío el presupuesto actualizado.",
+            "Come promesso Le invio il preventivo per i tre magazzini.",
+            "Zoals beloofd stuur ik u de offerte.",
+            "Conforme combinado, envio-lhe a proposta.",
+            "Som utlovat skickar jag här offerten.",
+        ] {
+            assert_eq!(kind_of(sent), "sent", "{sent}");
         }
         // A word that merely ends like a future is no promise.
         assert_eq!(kind_of("Il numero di licenze è cambiato."), "other");

@@ -457,6 +457,17 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             }
         }
     }
+    // A trial that waits on someone's approval ("Sobald Ihr Geschäftsführer die Freigabe
+    // erteilt hat, können wir mit dem Testbetrieb starten") is that person's decision first:
+    // the trial hasn't begun, so helping with it is not the next step.
+    if let (Some(dm), Some(tr)) = (
+        model::class_index("decision_maker"),
+        model::class_index("trial"),
+    ) {
+        if strong[dm] && strong[tr] && model::names_trial(&sents[best_s[dm]].0) {
+            strong[tr] = false;
+        }
+    }
     let best = (0..NONE)
         .filter(|&r| strong[r])
         .min_by_key(|&r| rank(r))
@@ -1200,6 +1211,18 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn a_trial_that_waits_on_an_approval_is_the_decision_makers_first() {
+        let r = read("Sehr geehrter Herr Brandt,\n\nanbei finden Sie die Unterlagen zum Pilotprojekt. Sobald Ihr Geschäftsführer die Freigabe erteilt hat, können wir mit dem Testbetrieb im Lager Süd starten.\n\nMit freundlichen Grüßen\nAlex");
+        assert_eq!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
+        // A running trial stays a trial, whoever else is named.
+        let r = read("Hi Dana,\n\nYour 14-day trial is now active; the login details are in a separate email.\n\nBest,\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("trial"));
     }
 
     #[test]

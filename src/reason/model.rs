@@ -348,6 +348,18 @@ pub fn names_an_object(sentence: &str) -> bool {
     .is_empty()
 }
 
+/// Whether a sentence names a trial, pilot or test run (the lexicon, or any word made with
+/// one: "Testbetrieb", "Pilotphase", "proefdraaien").
+pub fn names_trial(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    !concepts_in(sentence, |c| c == "c:trial").is_empty()
+        || RE
+            .get_or_init(|| {
+                Regex::new(r"\b(test|pilot|proef|essai|prueba|prova)\w*").expect("trial-word regex")
+            })
+            .is_match(&normalise(sentence))
+}
+
 /// The verdict on one sentence: a reason when the model is confident, `none` when it is
 /// fairly sure there is none, otherwise it abstains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

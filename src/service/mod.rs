@@ -770,7 +770,11 @@ async fn decide_all<S: MailStore>(
     phase("last messages' texts");
     // Every message's kind as read so far, on every core; only the messages whose texts
     // round two reads are classified again below.
-    let mut kinds: Vec<Kind> = crate::par::map(&mails, |m| classify(m, cfg.policy.max_recipients));
+    let kind_of = |m: &Mail| {
+        let by_rep = m.author().is_some_and(|a| identity.is_rep(&a.email));
+        crate::classify::classify_for(m, cfg.policy.max_recipients, by_rep)
+    };
+    let mut kinds: Vec<Kind> = crate::par::map(&mails, kind_of);
     let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
         m.body.as_deref().is_some_and(|b| {
             crate::reason::prospect_pause(&crate::message::text::own_text(b), m.date, &cfg.rules)
@@ -795,7 +799,7 @@ async fn decide_all<S: MailStore>(
 
     phase("quiet threads' texts");
     // Classification is a function of the message as read: only round two's changed.
-    let again = crate::par::map(&round2, |&i| classify(&mails[i], cfg.policy.max_recipients));
+    let again = crate::par::map(&round2, |&i| kind_of(&mails[i]));
     for (&i, k) in round2.iter().zip(again) {
         kinds[i] = k;
     }
