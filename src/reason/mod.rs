@@ -304,6 +304,31 @@ fn waits_for_return(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The rep confirming a meeting the prospect has agreed to, in eight languages: the invite is
+/// on its way ("I'll send the invite", "Einladung ist raus", "ti mando l'invito") or they'll
+/// see each other on a day ("see you Tuesday", "bis Dienstag", "à mardi", "hasta el martes",
+/// "tot dinsdag", "até terça", "vi ses på tisdag"). A question still proposes one.
+fn confirms_meeting(sentence: &str) -> bool {
+    static INVITE: OnceLock<Regex> = OnceLock::new();
+    static SEE_YOU: OnceLock<Regex> = OnceLock::new();
+    const DAYS: &str = r"(monday|tuesday|wednesday|thursday|friday|tomorrow|montag|dienstag|mittwoch|donnerstag|freitag|morgen|lundi|mardi|mercredi|jeudi|vendredi|demain|lunes|martes|mi[eé]rcoles|jueves|viernes|ma[ñn]ana|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|domani|maandag|dinsdag|woensdag|donderdag|vrijdag|segunda|ter[çc]a|quarta|quinta|sexta|amanh[ãa]|m[åa]ndag|tisdag|onsdag|torsdag|fredag|i\s*morgon)";
+    if sentence.contains('?') {
+        return false;
+    }
+    let invite = INVITE.get_or_init(|| {
+        Regex::new(r"(?i)\b((i'?ll|i\s+will|let\s+me|i'?ve|i\s+have|i\s+just)\s+(send|sent|shoot|put|added|add|set\s+up)\s+(you\s+|over\s+)?(an?|the)?\s*(calendar\s+|teams\s+|zoom\s+)?(invite|invitation|meeting\s+request|hold)|(invite|invitation)\s+(is\s+)?(sent|on\s+its\s+way|coming\s+your\s+way)|(schicke|sende)\s+(ich\s+)?(ihnen|dir|euch)\s+(gleich\s+|sofort\s+)?(die|eine)\s+(termin|kalender)?einladung|einladung\s+(ist\s+)?(raus|unterwegs|verschickt)|je\s+(vous|t')\s*envoie\s+(tout\s+de\s+suite\s+)?(l'|une\s+)invitation|invitation\s+(envoy[ée]e|est\s+partie)|(te|le|les)\s+(env[ií]o|mando)\s+(ahora\s+|ya\s+|enseguida\s+)?(la|una)\s+(invitaci[oó]n|convocatoria)|(ti|le|vi)\s+(mando|invio)\s+(subito\s+)?(l'|un\s+)invito|(stuur|zend)\s+(ik\s+)?(je|u)\s+(zo\s+|meteen\s+)?(de|een)\s+(agenda-?)?uitnodiging|(te|lhe)\s+envio\s+(j[áa]\s+)?o\s+convite|envio-lhe\s+o\s+convite|skickar\s+(jag\s+)?(en\s+)?(kalender)?inbjudan)\b")
+            .expect("invite regex")
+    });
+    // "See you Tuesday" is a sign-off only when it is (nearly) the whole sentence: "bis
+    // Freitag" or "hasta el martes" in a longer one is a deadline or an absence.
+    let see_you = SEE_YOU.get_or_init(|| {
+        Regex::new(&format!(r"(?i)\b(see\s+you|talk\s+(to\s+you\s+)?(on\s+)?|bis|[àa]|hasta\s+el|nos\s+vemos\s+el|ci\s+vediamo|tot|at[ée]|vi\s+(ses|h[öo]rs)\s+(p[åa])?)\s+{DAYS}\b"))
+            .expect("see-you regex")
+    });
+    invite.is_match(sentence)
+        || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
+}
+
 /// "I've cancelled the trial account and removed your data", "your subscription has been
 /// closed", "ich habe Ihr Testkonto gelöscht": the rep confirms an ending, in eight languages.
 fn closes_down(sentence: &str) -> bool {
@@ -393,7 +418,9 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         .map(|s| {
             // Confirming that something was cancelled or removed, as the prospect asked, ends
             // that thread of business: it states no reason, whatever it names.
-            let p = if closes_down(&s) {
+            // So does confirming a meeting already agreed ("ti mando subito l'invito per
+            // martedì alle 15", "see you Tuesday"): the next step is the meeting itself.
+            let p = if closes_down(&s) || confirms_meeting(&s) {
                 let mut none = [0f32; CLASSES.len()];
                 none[NONE] = 1.0;
                 none
@@ -729,6 +756,17 @@ pub fn detect(
         priority: &rules.priority,
     };
     if ctx.read(0..run, &mut reading, &mut expects) {
+        return reading;
+    }
+    // The rep confirmed a meeting the prospect agreed to ("Perfetto, ti mando subito l'invito
+    // per martedì alle 15"): the next step is the meeting, not the reason of an earlier
+    // message the prospect has answered.
+    if !expects
+        && texts
+            .first()
+            .is_some_and(|t| model_sentences(t).iter().any(|s| confirms_meeting(s)))
+    {
+        reading.expects_reply = false;
         return reading;
     }
     // A bare hand-over ("Please find attached.") names its object in the subject
@@ -1211,6 +1249,72 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn confirming_a_meeting_already_agreed_states_no_reason() {
+        for ending in [
+            "Perfect, I'll send the invite for Tuesday at 3pm.",
+            "Great, see you Thursday!",
+            "Bis Dienstag!",
+            "Super, ich schicke Ihnen gleich die Einladung für Dienstag, 15 Uhr.",
+            "Parfait, je vous envoie l'invitation pour mardi 15 h.",
+            "Perfecto, te mando ahora la invitación para el martes a las 15:00.",
+            "Perfetto, ti mando subito l'invito per martedì alle 15.",
+            "Prima, ik stuur je zo de uitnodiging voor dinsdag 15.00 uur.",
+            "Perfeito, envio-lhe o convite para terça às 15h.",
+            "Toppen, jag skickar en kalenderinbjudan till tisdag kl. 15.",
+        ] {
+            let r = read_text(ending, &rules().priority);
+            assert!(r.best.is_none(), "{ending}: {:?}", r.best);
+            assert!(!r.expects_reply, "{ending}");
+        }
+        // A deadline is no sign-off.
+        let r = read_text(
+            "Ich schicke Ihnen das überarbeitete Angebot bis Freitag.",
+            &rules().priority,
+        );
+        assert_eq!(r.best.map(|b| b.0).as_deref(), Some("pricing"));
+        // Proposing one is still a meeting to follow up on.
+        let r = read_text(
+            "Would Tuesday at 3pm work? If so, I'll send an invite.",
+            &rules().priority,
+        );
+        assert_eq!(r.best.map(|b| b.0).as_deref(), Some("meeting"));
+    }
+
+    #[test]
+    fn a_meeting_the_prospect_accepted_and_the_rep_confirmed_needs_no_follow_up() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let ask = rep_mail("Ciao Luca,\n\nTi andrebbe una demo di 30 minuti martedì o giovedì della prossima settimana?\n\nAlex");
+        let yes = Mail {
+            from: vec![crate::message::Address::new(None, "dana@northwind.com")],
+            body: Some("Ciao Alex, martedì alle 15 va benissimo.\n\nLuca".into()),
+            ..Mail::default()
+        };
+        let confirm =
+            rep_mail("Perfetto, ti mando subito l'invito per martedì alle 15.\n\nA presto,\nAlex");
+        let r = detect(
+            &[&confirm, &ask],
+            1,
+            Some(&yes),
+            &id,
+            &rules(),
+            &Examples::default(),
+        );
+        assert!(r.finding.is_none(), "{:?}", r.finding);
+        assert!(!r.expects_reply);
+        // A plain "thanks" after the prospect's reply still follows the earlier reason.
+        let thanks = rep_mail("Thanks Luca!\n\nAlex");
+        let r = detect(
+            &[&thanks, &ask],
+            1,
+            Some(&yes),
+            &id,
+            &rules(),
+            &Examples::default(),
+        );
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
     }
 
     #[test]
