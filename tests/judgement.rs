@@ -113,6 +113,18 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1794300100.M19P1.t:2,S",
         "From: Kim Lee <kim@lee-logistics.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Proposal\nDate: Wed, 04 Nov 2026 10:00:00 -0500\nMessage-ID: <pause-q-2@lee-logistics.example>\nIn-Reply-To: <pause-q-1@acme.io>\nReferences: <pause-q-1@acme.io>\n\nNot a priority right now; let's pick this up in Q2. Does the price hold until then?\n",
     ),
+    // The boss's assistant writes, in a new email, that he is away until a date: not an answer
+    // that ends the thread, but the day to come back on.
+    (
+        ".Sent",
+        "1794900700.M20P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Rui Almeida <rui@carga-lisboa.example>\nSubject: Proposta de implementação\nDate: Tue, 17 Nov 2026 10:00:00 -0500\nMessage-ID: <proxy-1@acme.io>\n\nOlá Rui,\n\nEnvio em anexo a proposta de implementação para os três armazéns.\n\nCumprimentos,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000400.M21P1.t:2,S",
+        "From: Marta Sousa <marta@carga-lisboa.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Rui Almeida\nDate: Thu, 19 Nov 2026 09:00:00 -0500\nMessage-ID: <proxy-2@carga-lisboa.example>\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nBom dia,\n\nO Sr. Rui Almeida está de férias até dia 30 de novembro. Assim que regressar, ele entrará em contacto consigo.\n\nCumprimentos,\nMarta Sousa\nAssistente de Direção\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -203,6 +215,28 @@ fn check(cfg: &Path) {
     );
     assert_eq!(diana["reply"]["from"], "steve@themyscira-corp.example");
     assert_eq!(diana["reply"]["in_thread"], false);
+
+    let proxy = thread(&lines, "proxy-1@acme.io");
+    assert_eq!(
+        (&proxy["status"], &proxy["reason"], &proxy["waiting_for"]),
+        (&"waiting".into(), &"away".into(), &"prospect_date".into()),
+        "the assistant's note sets the date: {proxy}"
+    );
+    assert_eq!(
+        proxy["due_at"], "2026-12-01T14:00:00Z",
+        "the working day after the 30th, 09:00 in New York"
+    );
+    assert!(
+        proxy["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("marta@carga-lisboa.example wrote in a new email (19 Nov)"),
+        "{proxy}"
+    );
+    assert_eq!(proxy["commitment"], serde_json::Value::Null, "{proxy}");
+    let draft = run(cfg, &["preview", "proxy-1@acme.io"]);
+    assert!(draft.contains("To: rui@carga-lisboa.example"), "{draft}");
+    assert!(draft.contains("In-Reply-To: <proxy-1@acme.io>"), "{draft}");
 
     let pause = thread(&lines, "pause-1@acme.io");
     assert_eq!(

@@ -120,6 +120,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("julho", 7),
     ("setembro", 9),
     ("outubro", 10),
+    ("novembro", 11),
     ("dezembro", 12),
     // Swedish
     ("mars", 3),
@@ -177,7 +178,7 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-fn month_num(name: &str) -> Option<u32> {
+pub(crate) fn month_num(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
     MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
@@ -660,6 +661,88 @@ mod tests {
         assert_eq!(
             return_date("Out from Nov 20 to Dec 1 2026.", r()),
             Some(DateMention::Date(d(2026, 12, 1)))
+        );
+    }
+
+    #[test]
+    fn every_month_is_named_in_every_language() {
+        // Portuguese "novembro" was missing: "até 30 de novembro" gave no date.
+        let names: [[&str; 8]; 12] = [
+            [
+                "january", "januar", "janvier", "enero", "gennaio", "januari", "janeiro", "januari",
+            ],
+            [
+                "february",
+                "februar",
+                "février",
+                "febrero",
+                "febbraio",
+                "februari",
+                "fevereiro",
+                "februari",
+            ],
+            [
+                "march", "märz", "mars", "marzo", "marzo", "maart", "março", "mars",
+            ],
+            [
+                "april", "april", "avril", "abril", "aprile", "april", "abril", "april",
+            ],
+            ["may", "mai", "mai", "mayo", "maggio", "mei", "maio", "maj"],
+            [
+                "june", "juni", "juin", "junio", "giugno", "juni", "junho", "juni",
+            ],
+            [
+                "july", "juli", "juillet", "julio", "luglio", "juli", "julho", "juli",
+            ],
+            [
+                "august", "august", "août", "agosto", "agosto", "augustus", "agosto", "augusti",
+            ],
+            [
+                "september",
+                "september",
+                "septembre",
+                "septiembre",
+                "settembre",
+                "september",
+                "setembro",
+                "september",
+            ],
+            [
+                "october", "oktober", "octobre", "octubre", "ottobre", "oktober", "outubro",
+                "oktober",
+            ],
+            [
+                "november",
+                "november",
+                "novembre",
+                "noviembre",
+                "novembre",
+                "november",
+                "novembro",
+                "november",
+            ],
+            [
+                "december",
+                "dezember",
+                "décembre",
+                "diciembre",
+                "dicembre",
+                "december",
+                "dezembro",
+                "december",
+            ],
+        ];
+        for (m, row) in names.iter().enumerate() {
+            for name in row {
+                assert_eq!(month_num(name), Some(m as u32 + 1), "{name}");
+            }
+        }
+        assert_eq!(
+            deferral_date(
+                "O Sr. Rui Almeida está de férias até dia 30 de novembro.",
+                r()
+            ),
+            Some(d(2026, 12, 1))
         );
     }
 

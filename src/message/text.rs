@@ -348,8 +348,20 @@ pub fn sentences(text: &str) -> Vec<String> {
                 if word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }
-                if ["dr", "mr", "mrs", "ms", "eg", "ie", "vs", "etc", "approx"]
-                    .contains(&word.to_ascii_lowercase().as_str())
+                // A German or Scandinavian day ("bis zum 7. Dezember", "den 7. december").
+                let next = flat[idx + 1..].split_whitespace().next().unwrap_or("");
+                if c == '.'
+                    && (1..=2).contains(&word.len())
+                    && word.chars().all(|c| c.is_ascii_digit())
+                    && crate::dates::month_num(next.trim_end_matches([',', '.'])).is_some()
+                {
+                    continue;
+                }
+                if [
+                    "dr", "mr", "mrs", "ms", "eg", "ie", "vs", "etc", "approx", "sr", "sra", "hr",
+                    "fr", "mme", "mlle", "dhr", "mevr", "sig", "dott", "prof", "ing",
+                ]
+                .contains(&word.to_ascii_lowercase().as_str())
                 {
                     continue;
                 }
@@ -740,6 +752,18 @@ mod tests {
                 "Does that work?",
                 "Thanks!"
             ]
+        );
+        // A day before its month, and a title before a name, end no sentence.
+        assert_eq!(
+            sentences("Frau Vogt ist bis zum 7. Dezember im Urlaub. O Sr. Rui está de férias."),
+            vec![
+                "Frau Vogt ist bis zum 7. Dezember im Urlaub.",
+                "O Sr. Rui está de férias."
+            ]
+        );
+        assert_eq!(
+            sentences("The total is 12. Next we schedule the rollout."),
+            vec!["The total is 12.", "Next we schedule the rollout."]
         );
     }
 }

@@ -100,7 +100,14 @@ pub struct Inbound {
     /// of one of the rep's threads. A colleague's message that answers another conversation
     /// never answers this one.
     pub belongs_to: Option<String>,
+    /// For a message that belongs to no conversation: the pause it states for the thread's
+    /// people ("O Sr. Rui Almeida está de férias até dia 30 de novembro", written by his
+    /// assistant), and the day it ends.
+    pub pause: Option<(Finding, chrono::NaiveDate)>,
 }
+
+/// What an out-of-thread message says of a pause (see [`Inbound::pause`]).
+pub type PauseOf<'a> = &'a (dyn Fn(&Mail) -> Option<(Finding, chrono::NaiveDate)> + Sync);
 
 /// Inbound human mail by sender address and by sender domain.
 #[derive(Debug, Default)]
@@ -118,6 +125,7 @@ impl ReplyIndex {
         in_reply_folder: &[bool],
         threads: &[crate::thread::Thread],
         identity: &Identity,
+        pause_of: PauseOf,
     ) -> Self {
         use crate::message::text::base_subject;
         let is_rep = |m: &Mail| m.author().is_some_and(|a| identity.is_rep(&a.email));
@@ -176,12 +184,18 @@ impl ReplyIndex {
                 .or_else(|| person_thread.get(&a.email).copied())
                 .or(by_subject)
                 .map(|t| threads[t].id.clone());
+            let pause = if belongs_to.is_none() {
+                pause_of(m)
+            } else {
+                None
+            };
             let entry = Inbound {
                 date,
                 message_id: m.message_id.clone(),
                 from: a.email.clone(),
                 subject: m.subject.clone(),
                 belongs_to,
+                pause,
             };
             idx.by_domain
                 .entry(a.domain().to_string())
@@ -207,6 +221,7 @@ impl ReplyIndex {
                 h.add(e.from.as_bytes());
                 h.add(e.subject.as_bytes());
                 h.add(e.belongs_to.as_deref().unwrap_or("").as_bytes());
+                h.add(format!("{:?}", e.pause).as_bytes());
             }
             h.hex()
         };
@@ -448,14 +463,24 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     // A reply outside the thread (a new email, a reply from a colleague at the prospect).
     let thread_ids: Vec<&str> = mails.iter().map(|m| m.message_id.as_str()).collect();
     let thread_id = mails[0].message_id.as_str();
-    if let Some(r) = inp.replies.reply_after(
+    let reply = inp.replies.reply_after(
         thread_id,
         &prospects,
         last_rep_at,
         inp.policy.domain_replies,
         &thread_ids,
         id,
-    ) {
+    );
+    // Someone at the company writing, in a new email, that the person is away until a date
+    // (the assistant answering for the boss): no answer to the rep's question, but a date to
+    // come back on.
+    let proxy: Option<(Finding, chrono::NaiveDate, String, DateTime<Utc>)> = reply.and_then(|r| {
+        let (mut finding, day) = r.pause.clone()?;
+        // Their words are not the prospect's own: no draft quotes them back as "you wrote".
+        finding.commitment = None;
+        Some((finding, day, r.from.clone(), r.date))
+    });
+    if let (None, Some(r)) = (&proxy, reply) {
         d.status = Status::Replied;
         d.reply = Some(ReplyInfo {
             from: r.from.clone(),
@@ -532,8 +557,11 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         inp.rules,
         inp.examples,
     );
-    d.reason = reading.finding.clone();
-    let expects_reply = reading.expects_reply;
+    d.reason = match &proxy {
+        Some((finding, ..)) => Some(finding.clone()),
+        None => reading.finding.clone(),
+    };
+    let expects_reply = reading.expects_reply || proxy.is_some();
     let candidates = reading.candidates.clone();
     d.reading = Some(reading);
     if d.reason.is_none() && !expects_reply {
@@ -582,6 +610,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     // for timing/away reasons, pushes the follow-up to that date instead of the cadence.
     let reference = inp.calendar.local_date(last_rep_at);
     let deferral = match &d.reason {
+        _ if proxy.is_some() => proxy.as_ref().map(|(_, day, ..)| (*day, "prospect_date")),
         Some(f) if f.source == Source::ProspectText => prospect_last
             .and_then(|p| Some((p.body.as_deref()?, p.date.unwrap_or(last_rep_at))))
             .and_then(|(b, at)| deferral_date(&own_text(b), inp.calendar.local_date(at)))
@@ -603,15 +632,22 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         if at > due {
             due = at;
             d.waiting_for = Some(why.into());
-            d.note = Some(format!(
-                "{} until {}",
-                if why == "prospect_date" {
-                    "prospect asked to wait"
-                } else {
-                    "agreed to wait"
-                },
-                short_date(inp.calendar, at)
-            ));
+            d.note = Some(match &proxy {
+                Some((_, _, from, on)) => format!(
+                    "{from} wrote in a new email ({}) to wait until {}",
+                    short_date(inp.calendar, *on),
+                    short_date(inp.calendar, at)
+                ),
+                None => format!(
+                    "{} until {}",
+                    if why == "prospect_date" {
+                        "prospect asked to wait"
+                    } else {
+                        "agreed to wait"
+                    },
+                    short_date(inp.calendar, at)
+                ),
+            });
         }
     }
 

@@ -1318,6 +1318,25 @@ mod reading_tests {
     }
 
     #[test]
+    fn a_colleague_saying_the_person_is_away_until_a_date_is_a_pause() {
+        for text in [
+            "Mr Almeida is on holiday until 30 November; he will be in touch when he is back.",
+            "Frau Vogt ist bis zum 7. Dezember im Urlaub.",
+            "Mme Roux est absente jusqu'au 7 décembre.",
+            "La Sra. Herrera está de vacaciones hasta el 30 de noviembre.",
+            "La dott.ssa Conti è in ferie fino al 30 novembre.",
+            "Mevrouw de Vries is met vakantie tot 30 november.",
+            "O Sr. Rui Almeida está de férias até dia 30 de novembro.",
+            "Erik är på semester till den 30 november.",
+        ] {
+            let f = prospect_pause(text, None, &rules()).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.reason, "away", "{text}");
+        }
+        // Someone merely mentioned is not away.
+        assert!(prospect_pause("Mr Almeida is the one who signs.", None, &rules()).is_none());
+    }
+
+    #[test]
     fn a_trial_that_waits_on_an_approval_is_the_decision_makers_first() {
         let r = read("Sehr geehrter Herr Brandt,\n\nanbei finden Sie die Unterlagen zum Pilotprojekt. Sobald Ihr Geschäftsführer die Freigabe erteilt hat, können wir mit dem Testbetrieb im Lager Süd starten.\n\nMit freundlichen Grüßen\nAlex");
         assert_eq!(

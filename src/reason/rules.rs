@@ -90,6 +90,12 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(ich\s+bin|je\s+suis|je\s+serai|estoy|estar[eé]|sono|sar[oò]|ik\s+ben|estou|estarei|jag\s+[aä]r)\b.{0,40}\b(bis|jusqu|hasta|fino|tot|at[eé]|till)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be|i\s+will\s+be|we'?re|we\s+are)\s+(currently\s+)?(travel(l)?ing|away|out(\s+of\s+(the\s+)?office)?|off|on\s+(vacation|holiday|leave|pto|parental\s+leave|the\s+road)|at\s+a\s+conference)\b.{0,40}\b(until|till|through|thru|for|this|next|back)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be)\s+back\s+(on|in|from|after|next)\b".into(),
+            // Someone else away, as a colleague or assistant writes it: "Mr Almeida is on
+            // holiday until the 30th", "Frau Vogt ist bis 7. Dezember im Urlaub", "O Sr. Rui
+            // está de férias até dia 30".
+            r"\b(is|will\s+be|ist|est|sera|est[aá]|estar[aá]|[èe]|sar[àa]|zal|[äa]r)\b.{0,30}\b(on\s+(vacation|holiday|leave|pto|parental\s+leave|a\s+business\s+trip)|away|out\s+of\s+(the\s+)?office|travel(l)?ing|im\s+urlaub|in\s+urlaub|abwesend|auf\s+dienstreise|en\s+(cong[ée]s?|vacances|d[ée]placement)|absente?|de\s+(vacaciones|viaje|f[ée]rias)|ausente|in\s+(ferie|viaggio|trasferta)|assente|met\s+vakantie|op\s+reis|afwezig|em\s+viagem|p[åa]\s+(semester|resa|tj[äa]nsteresa)|borta|ledig)\b.{0,40}\b(until|till|through|bis|jusqu|hasta|fino|tot|at[eé])\b".into(),
+            // The same with the date first: "Frau Vogt ist bis zum 7. Dezember im Urlaub".
+            r"\b(is|ist|est|est[aá]|[èe]|[äa]r)\b.{0,20}\b(until|bis|jusqu'?au|hasta|fino\s+al|tot|at[eé]|till)\b.{0,30}\b(on\s+(vacation|holiday|leave)|away|out\s+of\s+(the\s+)?office|im\s+urlaub|abwesend|auf\s+dienstreise|nicht\s+im\s+b[üu]ro|en\s+cong[ée]s?|absente?|de\s+(vacaciones|f[ée]rias)|ausente|in\s+ferie|assente|met\s+vakantie|afwezig|p[åa]\s+semester|ledig|borta)\b".into(),
         ]),
         ("timing", vec![
             r"\b(melden\s+sie\s+sich|meld\s+dich|kommen\s+sie\s+.{0,20}auf\s+(mich|uns)\s+zu|recontactez-(moi|nous)|revenez\s+vers\s+(moi|nous)|escr[ií]b(eme|ame)|cont[aá]ct(ame|eme)|ricontatt(ami|atemi)|scrivimi|neem\s+.{0,20}contact\s+op|me\s+procure|entre\s+em\s+contato|h[oö]r\s+av\s+dig|kontakta\s+mig)\b.{0,40}\b(im|in|nach|ab|en|apr[eè]s|despu[eé]s|dopo|a|na|em|depois|i|efter|januar|janvier|enero|gennaio|januari|janeiro)\b".into(),

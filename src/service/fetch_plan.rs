@@ -169,6 +169,55 @@ pub fn quiet_thread_texts(
     out
 }
 
+/// Round two, too: recent human mail in the reply folders that is in no thread of the rep's,
+/// from a person (or the company domain) of a thread that may draft. It may be someone
+/// answering for them ("O Sr. Rui Almeida está de férias até dia 30"), which sets a date
+/// instead of ending the thread as replied (see `ReplyIndex::build`).
+pub fn orphan_inbound(
+    threads: &[Thread],
+    candidates: &[&Thread],
+    mails: &[Mail],
+    kinds: &[Kind],
+    in_reply_folder: &[bool],
+    identity: &Identity,
+    since: DateTime<Utc>,
+) -> Vec<usize> {
+    use crate::identity::{is_freemail, Role};
+    use std::collections::HashSet;
+    let mut people: HashSet<&str> = HashSet::new();
+    let mut domains: HashSet<&str> = HashSet::new();
+    for t in candidates {
+        for &i in &t.messages {
+            let m = &mails[i];
+            for a in m.from.iter().chain(m.to.iter()).chain(m.cc.iter()) {
+                if identity.role(a) == Role::Prospect {
+                    people.insert(a.email.as_str());
+                    if !is_freemail(a.domain()) {
+                        domains.insert(a.domain());
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for t in threads {
+        if t.messages.iter().any(|&i| is_rep_mail(&mails[i], identity)) {
+            continue;
+        }
+        out.extend(t.messages.iter().copied().filter(|&i| {
+            let m = &mails[i];
+            in_reply_folder[i]
+                && m.body.is_none()
+                && kinds[i].is_human()
+                && recent(m, since)
+                && m.author().is_some_and(|a| {
+                    people.contains(a.email.as_str()) || domains.contains(a.domain())
+                })
+        }));
+    }
+    out
+}
+
 /// How many of the rep's newest tagged messages teach the reader the rep's wording.
 pub const MAX_EXAMPLES: usize = 500;
 

@@ -784,6 +784,15 @@ async fn decide_all<S: MailStore>(
     round2.extend(fetch_plan::tagged_examples(
         &mails, &identity, &cfg.rules, window,
     ));
+    round2.extend(fetch_plan::orphan_inbound(
+        &threads,
+        &candidates,
+        &mails,
+        &kinds,
+        &reply_folder,
+        &identity,
+        window,
+    ));
     round2.sort_unstable();
     round2.dedup();
     fetch_texts(
@@ -803,9 +812,22 @@ async fn decide_all<S: MailStore>(
     for (&i, k) in round2.iter().zip(again) {
         kinds[i] = k;
     }
-    let replies = ReplyIndex::build(&mails, &kinds, &reply_folder, &threads, &identity);
-    let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let cal = calendar(cfg, account, opts.now);
+    let pause_of = |m: &Mail| {
+        let text = crate::message::text::own_text(m.body.as_deref()?);
+        let finding = crate::reason::prospect_pause(&text, m.date, &cfg.rules)?;
+        let day = crate::dates::deferral_date(&text, cal.local_date(m.date?))?;
+        Some((finding, day))
+    };
+    let replies = ReplyIndex::build(
+        &mails,
+        &kinds,
+        &reply_folder,
+        &threads,
+        &identity,
+        &pause_of,
+    );
+    let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
     let inputs = Inputs {
         identity: &identity,
         policy: &cfg.policy,
