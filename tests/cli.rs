@@ -303,26 +303,13 @@ fn a_runaway_template_is_stopped_at_the_render_limit_and_named() {
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
 
-/// A copy of the shipped templates in `dir/tpl`, as a rep keeps to edit.
-fn copy_templates(dir: &std::path::Path) -> std::path::PathBuf {
-    let tpl = dir.join("tpl");
-    let status = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
-        .arg(&tpl)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    tpl
-}
-
 #[test]
 fn run_picks_up_an_edited_template_and_keeps_the_last_good_one_when_an_edit_breaks_it() {
     let demo = support::Demo::new();
     demo.reword_the_nagging_item();
     let dir = demo.dir.path();
     // The rep's own copy of the templates, and a Maildir watched every 5 s.
-    let tpl = copy_templates(dir);
+    let tpl = support::copy_templates(dir);
     let (mut child, lines) = run_demo_polling(&demo, "\n[templates]\ndir = \"tpl\"\n", "info");
     let wait = |what: &str, n: usize| support::wait_for(&lines, what, n, 30);
     assert!(wait("scan finished", 1), "{:?}", lines.lock().unwrap());
@@ -383,7 +370,7 @@ fn templates_new_scaffolds_a_reason_that_drafts_once_its_stanza_is_added() {
     let demo = support::Demo::new();
     demo.reword_the_nagging_item();
     let dir = demo.dir.path();
-    let tpl = copy_templates(dir);
+    let tpl = support::copy_templates(dir);
     let out = followup(&[
         "templates",
         "new",

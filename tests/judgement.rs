@@ -125,6 +125,12 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1795000400.M21P1.t:2,S",
         "From: Marta Sousa <marta@carga-lisboa.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Rui Almeida\nDate: Thu, 19 Nov 2026 09:00:00 -0500\nMessage-ID: <proxy-2@carga-lisboa.example>\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nBom dia,\n\nO Sr. Rui Almeida está de férias até dia 30 de novembro. Assim que regressar, ele entrará em contacto consigo.\n\nCumprimentos,\nMarta Sousa\nAssistente de Direção\n",
     ),
+    // The rep tied the next step to an event with a date: whatever the reason, wait for it.
+    (
+        ".Sent",
+        "1794900800.M22P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Tom Hale <tom@kestrel-foods.example>\nSubject: Great speaking today\nDate: Mon, 16 Nov 2026 15:00:00 -0500\nMessage-ID: <board-1@acme.io>\n\nHi Tom,\n\nThanks for your time today. As discussed, I'll loop back after your board meeting on the 15th to see where things landed.\n\nBest,\nAlex\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -237,6 +243,17 @@ fn check(cfg: &Path) {
     let draft = run(cfg, &["preview", "proxy-1@acme.io"]);
     assert!(draft.contains("To: rui@carga-lisboa.example"), "{draft}");
     assert!(draft.contains("In-Reply-To: <proxy-1@acme.io>"), "{draft}");
+
+    let board = thread(&lines, "board-1@acme.io");
+    assert_eq!(
+        (&board["status"], &board["waiting_for"]),
+        (&"waiting".into(), &"agreed_date".into()),
+        "{board}"
+    );
+    assert_eq!(
+        board["due_at"], "2026-12-16T14:00:00Z",
+        "the day after the board meeting on 15 Dec, 09:00 in New York"
+    );
 
     let pause = thread(&lines, "pause-1@acme.io");
     assert_eq!(

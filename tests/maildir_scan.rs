@@ -90,12 +90,14 @@ fn dry_run_writes_nothing_and_a_second_scan_writes_nothing_new() {
     let demo = Demo::new();
     let before = snapshot(demo.dir.path());
     demo.scan_json(&["--dry-run"]);
-    // Only a cache may appear: the decision memo, which makes the next scan quick.
+    // Only caches may appear: the decision memo and the rendered drafts, which make the next
+    // scan quick.
     let memo = demo.dir.path().join("state/demo.memo.json");
-    assert!(memo.exists());
+    let rendered = demo.dir.path().join("state/demo.rendered.json");
+    assert!(memo.exists() && rendered.exists());
     let after: Vec<_> = snapshot(demo.dir.path())
         .into_iter()
-        .filter(|(p, _)| *p != memo)
+        .filter(|(p, _)| *p != memo && *p != rendered)
         .collect();
     assert_eq!(after, before, "--dry-run must not touch any file");
 
@@ -481,6 +483,39 @@ fn a_drafted_thread_reports_its_draft_in_later_scans() {
 }
 
 #[test]
+fn a_dry_run_again_reuses_its_drafts_until_an_input_changes() {
+    let demo = Demo::new();
+    let first = demo.scan_json(&["--dry-run"]);
+    let kept = demo.dir.path().join("state/demo.rendered.json");
+    assert!(kept.exists(), "the rendered drafts are kept");
+    // The same scan again: the same report, draft for draft (Message-IDs included: same clock).
+    let second = demo.scan_json(&["--dry-run"]);
+    assert_eq!(first, second);
+    let before = std::fs::metadata(&kept).unwrap().modified().unwrap();
+    // An edited template is another input: the drafts are rendered from it.
+    let tpl = support::copy_templates(demo.dir.path());
+    let pricing = tpl.join("pricing/1.txt");
+    let edited = std::fs::read_to_string(&pricing).unwrap().replacen(
+        "{{ greeting }}",
+        "{{ greeting }}\n\nEdited-template marker.",
+        1,
+    );
+    std::fs::write(&pricing, edited).unwrap();
+    let cfg = std::fs::read_to_string(&demo.config).unwrap();
+    std::fs::write(&demo.config, format!("{cfg}\n[templates]\ndir = \"tpl\"\n")).unwrap();
+    let third = demo.scan_json(&["--dry-run"]);
+    let body = thread(&third, "CH2PR11MB4411.1@acme.io")["draft"]["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(body.contains("Edited-template marker."), "{body}");
+    assert_ne!(
+        std::fs::metadata(&kept).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
 fn a_rejected_draft_shows_what_was_refused_and_why() {
     let demo = Demo::new();
     let lines = demo.scan_json(&[]);
@@ -802,6 +837,8 @@ fn a_reused_decision_whose_message_is_gone_falls_back_to_a_full_scan() {
         .expect("a due thread in the memo");
     t["mails"][0]["at"]["key"] = "gone".into();
     std::fs::write(&memo, serde_json::to_vec(&m).unwrap()).unwrap();
+    // Without the kept drafts, so the due threads' messages are read to render them.
+    std::fs::remove_file(demo.dir.path().join("state/demo.rendered.json")).unwrap();
     let (again, log) = scan_logged(&demo, now);
     assert!(log.contains(REUSED), "{log}");
     assert!(log.contains("reading everything"), "{log}");

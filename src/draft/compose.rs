@@ -103,6 +103,21 @@ pub struct Request<'a> {
     pub vars: bool,
 }
 
+/// A draft's Message-ID, made at `now` on the rep's domain. Opaque like the key: nothing in
+/// it names the tool, the reason or the stage.
+pub fn draft_message_id(key: &str, now: DateTime<Utc>, rep_email: &str) -> String {
+    let domain = rep_email
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("localhost");
+    format!(
+        "{:016x}.{}@{}",
+        fnv(key.as_bytes()),
+        now.timestamp(),
+        domain
+    )
+}
+
 /// The (thread, stage) key carried in `X-Followup-Key` and the state file: opaque, so a
 /// prospect who sees the header learns nothing (reason, stage and thread stay in the state).
 pub fn draft_key(thread_id: &str, stage: u32) -> String {
@@ -497,18 +512,7 @@ pub fn compose(
         last.message_id.clone()
     };
     let key = draft_key(req.thread_id, req.stage);
-    let domain = rep
-        .email
-        .rsplit_once('@')
-        .map(|(_, d)| d)
-        .unwrap_or("localhost");
-    // Opaque like the key: nothing in it names the tool, the reason or the stage.
-    let message_id = format!(
-        "{:016x}.{}@{}",
-        fnv(key.as_bytes()),
-        req.now.timestamp(),
-        domain
-    );
+    let message_id = draft_message_id(&key, req.now, rep.email);
     let thread_index =
         last.signals.thread_index.as_deref().and_then(|ti| {
             thread_index::child(ti, req.now, (fnv(message_id.as_bytes()) & 0xff) as u8)

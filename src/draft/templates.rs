@@ -146,6 +146,17 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// A digest of every template's name and text: drafts rendered from another set differ.
+    pub fn digest(&self) -> String {
+        let mut h = crate::state::memo::Hasher::default();
+        h.add(self.origin.as_bytes());
+        for (name, text) in &self.sources {
+            h.add(name.as_bytes());
+            h.add(text.as_bytes());
+        }
+        h.hex()
+    }
+
     /// The templates shipped inside the binary.
     pub fn builtin() -> Result<Templates, TemplateError> {
         let sources = embedded::TEMPLATES

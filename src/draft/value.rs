@@ -123,16 +123,35 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .filter(|(n, _)| *n >= 2)
                 .max_by_key(|(n, _)| *n)
                 .map(|(_, s)| s);
-            Some(match answer {
-                Some(a) => format!(
+            // "The short answer is in my note below" only when the note says something: a
+            // promise to answer ("Sure thing, will send by Friday.") answers nothing.
+            let note_answers = || {
+                facts.rep_texts.first().is_some_and(|t| {
+                    sentences(t).iter().any(|s| {
+                        facts.quotable(s)
+                            && !s.ends_with('?')
+                            && words(s).len() >= 4
+                            && super::commitment::kind_of(s) != "promised"
+                            && !crate::reason::is_nudge(s)
+                    })
+                })
+            };
+            match answer {
+                Some(a) => Some(format!(
                     "{} {}\n{} {}",
                     f.you_asked,
                     quote(&q, f),
                     f.my_answer,
                     quote(&a, f)
-                ),
-                None => format!("{} {}\n{}", f.you_asked, quote(&q, f), f.answer_below),
-            })
+                )),
+                None if note_answers() => Some(format!(
+                    "{} {}\n{}",
+                    f.you_asked,
+                    quote(&q, f),
+                    f.answer_below
+                )),
+                None => None,
+            }
         }
         "recap" => {
             // The sentence that stated the reason, else the rep's sentence that states one most

@@ -256,7 +256,16 @@ pub fn parse(
             }
             raw_text = Some(own);
         }
-        let mut body = msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
+        let mut body = match msg
+            .text_body
+            .first()
+            .and_then(|&i| msg.parts.get(i as usize))
+            .map(|p| &p.body)
+        {
+            // HTML-only mail: read with its blocks and table cells apart.
+            Some(PartType::Html(html)) => html_text(html),
+            _ => msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default(),
+        };
         if body.trim().is_empty() {
             if let Some(t) = raw_text {
                 body = t;
@@ -475,9 +484,48 @@ pub fn fnv1a(data: &[u8]) -> u64 {
     h
 }
 
+/// Text of an HTML-only body. mail-parser's conversion breaks lines only at `<br>` and `</p>`:
+/// table cells, rows, list items and `<div>` lines ran together ("Plant A$4,200/moPlant B…").
+fn html_text(html: &str) -> String {
+    static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static BLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static GAPS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let cell = CELL.get_or_init(|| regex::Regex::new(r"(?i)</t[dh]\s*>").expect("cell regex"));
+    let block = BLOCK.get_or_init(|| {
+        regex::Regex::new(r"(?i)</(?:tr|table|div|li|h[1-6]|ul|ol|blockquote)\s*>|<hr\b[^>]*>")
+            .expect("block regex")
+    });
+    let gaps =
+        GAPS.get_or_init(|| regex::Regex::new(r"\n[ \t]*\n(?:[ \t]*\n)+").expect("gaps regex"));
+    let spaced = cell.replace_all(html, " $0");
+    let broken = block.replace_all(&spaced, "<br>$0");
+    let text = mail_parser::decoders::html::html_to_text(&broken);
+    gaps.replace_all(&text, "\n\n").into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_html_only_body_keeps_its_table_cells_rows_and_blocks_apart() {
+        let raw = "From: Alex <alex@acme.io>\r\nTo: paul@ridge.example\r\nSubject: Pricing\r\nMessage-ID: <h@acme.io>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><div>Hi Paul,</div><div><br></div><p>Here is the pricing:</p><table><tr><td>Plant A</td><td>$4,200/mo</td></tr><tr><td>Plant B</td><td>$3,100/mo</td></tr></table><ul><li>Onboarding included</li><li>Cancel monthly</li></ul><p>Best,<br>Alex</p></body></html>";
+        let (m, _) = parse(raw.as_bytes(), None, None, false).unwrap();
+        let body = m.body.unwrap();
+        for line in [
+            "Hi Paul,",
+            "Plant A $4,200/mo",
+            "Plant B $3,100/mo",
+            "Onboarding included",
+            "Cancel monthly",
+        ] {
+            assert!(
+                body.lines().any(|l| l.trim() == line),
+                "{line:?} in {body:?}"
+            );
+        }
+        assert!(!body.contains("\n\n\n"), "{body:?}");
+    }
 
     #[test]
     fn missing_message_id_is_synthesized_and_warned() {

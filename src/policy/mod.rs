@@ -625,6 +625,14 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 deferral_date(&own_text(body), reference)
             })
             .map(|x| (x, "agreed_date")),
+        // Any other reason the rep tied to a later day ("I'll loop back after your board
+        // meeting on the 15th"): the reason stays, the follow-up waits for that day.
+        Some(f) if f.source == Source::RepText => f
+            .commitment
+            .as_deref()
+            .filter(|c| reason::model::comes_back_after(c))
+            .and_then(|c| deferral_date(c, reference))
+            .map(|x| (x, "agreed_date")),
         _ => None,
     };
     if let Some((day, why)) = deferral {

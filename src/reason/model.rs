@@ -325,6 +325,18 @@ pub fn defers(sentence: &str) -> bool {
             .any(|(name, re)| *name == "sh:event_wait" && re.is_match(&Haystack::new(sentence)))
 }
 
+/// The rep saying they will come back after an event ("I'll loop back after your board
+/// meeting on the 15th", "I'll check back once the audit is done"): whatever the reason, the
+/// follow-up waits for that day.
+pub fn comes_back_after(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(i'?ll|i\s+will|let\s+me|i\s+can|we'?ll)\s+(\w+\s+)?(loop|circle|check|come|get|follow|touch|reach|ping)\s+(back|up|base|out|round|around|in)\b.{0,40}\b(after|once|following|when)\b")
+            .expect("back-after regex")
+    })
+    .is_match(sentence)
+}
+
 /// The concept lexicons (those `wanted`) that match the sentence, in lexicon order.
 fn concepts_in(sentence: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let norm = normalise(sentence);

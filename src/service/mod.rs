@@ -8,17 +8,20 @@ pub mod run;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::classify::{classify, Kind};
 use crate::config::{AccountConfig, Config};
-use crate::draft::compose::{compose, draft_key, legacy_draft_key, ComposeError, Rep, Request};
+use crate::draft::compose::{
+    compose, draft_key, draft_message_id, legacy_draft_key, ComposeError, Rep, Request,
+};
 use crate::draft::{DraftMessage, Lint, Templates, Violation};
 use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
 use crate::reason::Source;
 use crate::state::memo::{MemoMail, MemoThread, ScanMemo};
+use crate::state::rendered::{Entry, RenderMemo};
 use crate::state::{DraftRecord, ScanLock, State, StateError};
 use crate::thread;
 
@@ -36,7 +39,7 @@ pub enum ScanError {
 }
 
 /// The draft part of a thread's report (the JSON contract's `draft` object).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DraftReport {
     pub from: String,
     pub subject: String,
@@ -495,13 +498,8 @@ async fn memo_key<S: MailStore>(
     now: DateTime<Utc>,
 ) -> Result<(String, Option<String>), MailboxError> {
     let mut h = crate::state::memo::Hasher::default();
-    h.add(env!("CARGO_PKG_VERSION").as_bytes());
     // A rebuilt program (another model, other rules) decides afresh.
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
-        .unwrap_or_default();
-    h.add(exe.as_bytes());
+    h.add(program_id().as_bytes());
     h.add(cfg.digest.as_bytes());
     h.add(now.date_naive().to_string().as_bytes());
     let base = h.hex();
@@ -514,6 +512,61 @@ async fn memo_key<S: MailStore>(
         h.add(token.as_bytes());
     }
     Ok((base, Some(h.hex())))
+}
+
+/// This program's version and build (the executable's time and size).
+fn program_id() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
+        .unwrap_or_default();
+    format!("{}/{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// What a dry run's drafts read besides each thread: the program, the config, the templates,
+/// the value items' files, and the clock through the day and the slots a draft offers.
+fn render_base(cfg: &Config, templates: &Templates, cal: &Calendar, now: DateTime<Utc>) -> String {
+    let mut h = crate::state::memo::Hasher::default();
+    h.add(program_id().as_bytes());
+    h.add(cfg.digest.as_bytes());
+    h.add(templates.digest().as_bytes());
+    h.add(now.date_naive().to_string().as_bytes());
+    for items in cfg.value_items.values() {
+        for path in items.iter().filter_map(|i| i.attachment.as_deref()) {
+            let meta = std::fs::metadata(path)
+                .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
+                .unwrap_or_default();
+            h.add(path.as_bytes());
+            h.add(meta.as_bytes());
+        }
+    }
+    h.add(format!("{:?}", crate::draft::slots::next_slots(cal, now, 3)).as_bytes());
+    h.hex()
+}
+
+/// What one thread's render reads of it: its decision's key and what was decided.
+fn render_key(it: &Item, was_due: bool, drafted: bool) -> String {
+    let mut h = crate::state::memo::Hasher::default();
+    h.add(it.id.as_bytes());
+    h.add(it.key.as_bytes());
+    let d = &it.d;
+    h.add(
+        format!(
+            "{:?}|{:?}|{}|{:?}|{was_due}|{drafted}",
+            d.stage, d.reason, d.close, d.reply_to
+        )
+        .as_bytes(),
+    );
+    h.hex()
+}
+
+/// A dry run's rendered outcome for one thread, kept between scans (`state::rendered`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedRender {
+    /// The draft (its Message-ID is made again at each scan).
+    draft: Option<DraftReport>,
+    /// Refused: the rules that fired and the note.
+    refused: Option<(Vec<String>, String)>,
 }
 
 /// Everything one thread's decision reads besides the config and the clock: the rep's
@@ -1165,6 +1218,34 @@ async fn scan_locked<S: MailStore>(
     }
 
     report.threads.reserve_exact(pending.len());
+    // A dry run keeps what it rendered: a thread whose inputs are unchanged is neither read
+    // nor rendered again (see `state::rendered`).
+    let render_path = cfg
+        .state_dir
+        .join(format!("{}.rendered.json", account.name));
+    let render_memo: Option<RenderMemo<CachedRender>> = (opts.dry_run && !keep).then(|| {
+        RenderMemo::load_or_new(&render_path, &render_base(cfg, templates, &cal, opts.now))
+    });
+    let render_keys: Vec<Option<String>> = pending
+        .iter()
+        .map(|(it, r, our, render)| {
+            (render_memo.is_some() && *render)
+                .then(|| render_key(it, r.status == Status::Due, our.is_some()))
+        })
+        .collect();
+    let cached: Vec<Option<CachedRender>> = pending
+        .iter_mut()
+        .zip(&render_keys)
+        .map(|((it, _, _, render), key)| {
+            let hit = key
+                .as_deref()
+                .and_then(|k| render_memo.as_ref()?.get(&it.id, k, opts.now).cloned());
+            if hit.is_some() {
+                *render = false;
+            }
+            hit
+        })
+        .collect();
     // The messages of reused decisions that draft, read now.
     let wanted: Vec<&MemoMail> = pending
         .iter()
@@ -1232,16 +1313,87 @@ async fn scan_locked<S: MailStore>(
         rss_mib = resident_mib(),
         "scan phase done: render"
     );
-    for ((it, mut r, our_draft, _), composed) in pending.into_iter().zip(rendered) {
+    let mut kept = render_memo
+        .as_ref()
+        .map(|m| RenderMemo::new(m.base.clone()));
+    let mut fresh = 0usize;
+    for ((((it, mut r, our_draft, _), composed), hit), render_key) in pending
+        .into_iter()
+        .zip(rendered)
+        .zip(cached)
+        .zip(render_keys)
+    {
+        let was_due = r.status == Status::Due;
+        if let Some(c) = hit {
+            let mut draft = c.draft.clone();
+            if let Some(d) = &mut draft {
+                d.message_id = our_draft
+                    .clone()
+                    .unwrap_or_else(|| draft_message_id(&d.key, opts.now, rep.email));
+            }
+            match &c.refused {
+                None => r.draft = draft,
+                Some(_) if !was_due => {}
+                Some((by, note)) => {
+                    r.status = Status::Rejected;
+                    r.draft = draft;
+                    r.rejected_by = by.clone();
+                    r.note = Some(note.clone());
+                }
+            }
+            if let (Some(k), Some(old)) = (&mut kept, render_memo.as_ref()) {
+                if let Some(e) = old.entries.get(&it.id) {
+                    k.entries.insert(it.id.clone(), e.clone());
+                }
+            }
+            report.threads.push(r);
+            continue;
+        }
         let Some(composed) = composed else {
             report.threads.push(r);
             continue;
         };
+        if let (Some(k), Some(key)) = (&mut kept, render_key) {
+            let outcome = match &composed {
+                Ok(msg) => CachedRender {
+                    draft: Some(DraftReport::of(msg, None, false)),
+                    refused: None,
+                },
+                Err(ComposeError::Lint(v, msg)) => {
+                    let by: Vec<String> = v
+                        .iter()
+                        .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
+                        .collect();
+                    let note = format!("lint: {}", by.join("; "));
+                    CachedRender {
+                        draft: Some(DraftReport::of(msg, None, false)),
+                        refused: Some((by, note)),
+                    }
+                }
+                Err(e) => CachedRender {
+                    draft: None,
+                    refused: Some((vec![e.to_string()], e.to_string())),
+                },
+            };
+            let last_sent =
+                it.d.reply_to
+                    .and_then(|i| it.mail_idx.get(i))
+                    .and_then(|&i| mails[i].date);
+            k.entries.insert(
+                it.id.clone(),
+                Entry {
+                    key,
+                    last_sent,
+                    days_since: last_sent.map_or(0, |t| (opts.now - t).num_days().max(0)),
+                    outcome,
+                },
+            );
+            fresh += 1;
+        }
         let (t, d) = (&it, &it.d);
         let (Some(reason), Some(stage)) = (d.reason.as_ref(), d.stage) else {
             unreachable!("only a thread with a reason and a stage is rendered")
         };
-        let was_due = r.status == Status::Due;
         match composed {
             Ok(msg) => {
                 let s = &msg.spec;
@@ -1287,6 +1439,14 @@ async fn scan_locked<S: MailStore>(
     }
     if !opts.dry_run {
         state.save().map_err(serr)?;
+    }
+    if let Some(k) = kept {
+        let before = render_memo.as_ref().map_or(0, |m| m.entries.len());
+        if fresh > 0 || k.entries.len() != before {
+            if let Err(e) = k.save(&render_path) {
+                tracing::warn!(path = %render_path.display(), error = %e, "cannot save the rendered drafts; the next dry run renders them again");
+            }
+        }
     }
     if let (true, Some((threads, kinds))) = (opts.sent_followups, full) {
         report.followups_sent = sent_followups(

@@ -119,9 +119,7 @@ impl ScanMemo {
 
     /// Write atomically, private to the user (it holds subjects and addresses).
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        super::write_atomic_with(path, |w| {
-            serde_json::to_writer(w, self).map_err(std::io::Error::other)
-        })
+        super::write_json_atomic(path, self)
     }
 }
 

@@ -3,6 +3,7 @@
 //! (write a temp file, fsync, rename, fsync the directory).
 
 pub mod memo;
+pub mod rendered;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -226,6 +227,14 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
 
 /// [`write_atomic`] with the content written by `fill` through a buffer, so a large file is
 /// never held in memory whole.
+/// Write `value` as JSON to `path`, atomically and private to the user (see
+/// [`write_atomic_with`]): the caches hold subjects, addresses and drafts.
+pub fn write_json_atomic<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+    write_atomic_with(path, |w| {
+        serde_json::to_writer(w, value).map_err(std::io::Error::other)
+    })
+}
+
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,

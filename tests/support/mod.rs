@@ -141,6 +141,19 @@ impl Demo {
     }
 }
 
+/// A copy of the shipped templates in `dir/tpl`, as a rep keeps to edit.
+pub fn copy_templates(dir: &Path) -> PathBuf {
+    let tpl = dir.join("tpl");
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))
+        .arg(&tpl)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tpl
+}
+
 pub fn followup(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(args)
