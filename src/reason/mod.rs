@@ -495,9 +495,21 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             strong[tr] = false;
         }
     }
+    // Among what the email is about (not when to come back), a reason stated far more clearly
+    // than the one ranked first wins: "The contract is ready for signature" (proposal, 1.00)
+    // over "Let me know if legal has any comments" (decision_maker, 0.84).
     let best = (0..NONE)
         .filter(|&r| strong[r])
         .min_by_key(|&r| rank(r))
+        .map(|first| {
+            if waits(first) {
+                return first;
+            }
+            (0..NONE)
+                .filter(|&r| strong[r] && !waits(r) && best_p[r] >= best_p[first] + 0.1)
+                .max_by(|&a, &b| best_p[a].total_cmp(&best_p[b]))
+                .unwrap_or(first)
+        })
         .map(|r| {
             let sentence = sents[best_s[r]].0.clone();
             // Waiting for someone to come back is `away`, whatever else the date is tied to.
@@ -1334,6 +1346,12 @@ mod reading_tests {
         }
         // Someone merely mentioned is not away.
         assert!(prospect_pause("Mr Almeida is the one who signs.", None, &rules()).is_none());
+    }
+
+    #[test]
+    fn a_reason_stated_far_more_clearly_outranks_an_aside() {
+        let r = read("Hi Ana,\n\nThe contract is ready for signature in DocuSign - you should have received the envelope this morning. Let me know if legal has any comments.\n\nBest,\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("proposal"));
     }
 
     #[test]
