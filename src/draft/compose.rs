@@ -228,9 +228,13 @@ pub fn context(
     let addressed = (prospects.len() == 1)
         .then(|| crate::language::addressed_as(stated.rep_text, lang))
         .flatten();
-    let greeting_line = match &addressed {
-        Some(named) => crate::language::greeting(lang, voice.formal, named, named),
-        None => crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
+    let group = (prospects.len() > 1)
+        .then(|| crate::language::group_opening(stated.rep_text, lang))
+        .flatten();
+    let greeting_line = match (&addressed, group) {
+        (_, Some(line)) => line,
+        (Some(named), None) => crate::language::greeting(lang, voice.formal, named, named),
+        (None, None) => crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
     };
     let greeting = match addressed {
         Some(named) => named,

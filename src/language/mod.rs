@@ -147,6 +147,32 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
     }
 }
 
+/// The rep's own opening line when it greets several people in the draft's language ("Hi
+/// Paul, hi Emma,", "Hallo Herr Kraus, hallo Frau Lenz,", "Hola Ana y Luis:"): a draft to the
+/// same people opens the same way instead of greeting only the first.
+pub fn group_opening(text: &str, lang: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let words: Vec<String> = SALUTATIONS.iter().map(|(w, _)| format!("({w})")).collect();
+        regex::Regex::new(&format!(r"(?i)^\s*(?:{})\b", words.join("|"))).expect("opening regex")
+    });
+    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
+    let caps = re.captures(first)?;
+    let said = (1..=SALUTATIONS.len()).find(|&i| caps.get(i).is_some())?;
+    let words = first.split_whitespace().count();
+    let several = first.matches(',').count() >= 2
+        || [
+            " and ", " und ", " et ", " y ", " e ", " en ", " och ", " & ",
+        ]
+        .iter()
+        .any(|w| first.to_lowercase().contains(w));
+    (SALUTATIONS[said - 1].1.contains(&lang)
+        && (3..=10).contains(&words)
+        && first.ends_with([',', ':'])
+        && several)
+        .then(|| first.to_string())
+}
+
 /// How the rep named the prospect in their own salutation ("Hallo Frau Keller," → "Frau
 /// Keller", "Hola Marta:" → "Marta", "Dear Mr. Schmidt," → "Mr. Schmidt"): a follow-up opens
 /// the way the rep already does, nickname and title included. `None` when the text opens with
@@ -404,6 +430,28 @@ mod tests {
         let c = choose(Some("Kiitos tarjouksesta. Käymme sen läpi tiimin kanssa ja palaamme asiaan tammikuussa, kun budjetti on vahvistettu."), None, "en");
         assert_eq!((c.detected.as_str(), c.lang.as_str()), ("fi", "en"));
         assert!(c.why.contains("`fi`"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_group_opening_is_kept_for_a_draft_to_the_same_people() {
+        for (text, lang) in [
+            ("Hi Paul, hi Emma,\n\nHere is the pricing.", "en"),
+            ("Hi Paul and Emma,\n\nHere is the pricing.", "en"),
+            (
+                "Hallo Herr Kraus, hallo Frau Lenz,\n\nanbei das Angebot.",
+                "de",
+            ),
+            ("Hola Ana y Luis:\n\nos adjunto la propuesta.", "es"),
+        ] {
+            let first = text.lines().next().unwrap();
+            assert_eq!(group_opening(text, lang).as_deref(), Some(first), "{text}");
+        }
+        // One person, or another language than the draft's: no group opening.
+        assert_eq!(group_opening("Hi Paul,\n\nHere it is.", "en"), None);
+        assert_eq!(
+            group_opening("Hallo Herr Kraus, hallo Frau Lenz,", "en"),
+            None
+        );
     }
 
     #[test]
