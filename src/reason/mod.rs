@@ -329,6 +329,20 @@ fn confirms_meeting(sentence: &str) -> bool {
         || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
 }
 
+/// The rep will find something out and come back with it, in eight languages ("I'll check
+/// with our engineers and get back to you", "ich kläre das und gebe Ihnen Bescheid", "je
+/// vérifie et je reviens vers vous", "lo consulto y te digo algo", "verifico e Le faccio
+/// sapere", "ik zoek het uit en kom erop terug", "vou confirmar e dou-lhe uma resposta", "jag
+/// kollar och återkommer"), and not after someone's return.
+fn finds_out_and_returns(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(find\s+out|check|look\s+into|ask|verify|confirm|clarify|dig\s+into|kl[äa]re|frage|pr[üu]fe|checke|erkundige|v[ée]rifie|me\s+renseigne|demande|consulto|pregunto|verifico|reviso|compruebo|chiedo|controllo|zoek|vraag|check|navragen|nagaan|ga\s+na|confirmar|pergunto|vejo|kollar?|unders[öo]ker|fr[åa]gar|st[äa]mmer\s+av)\b.{3,140}\b(get\s+back\s+to\s+you|come\s+back\s+to\s+you|let\s+you\s+know|revert|report\s+back|bescheid|melde\s+mich|komme\s+.{0,30}zur[üu]ck|reviens\s+vers|redis|tiens\s+au\s+courant|te\s+digo|le\s+digo|te\s+respondo|le\s+respondo|te\s+aviso|le\s+aviso|faccio\s+sapere|ti\s+rispondo|le\s+rispondo|terug|laat\s+.{0,20}weten|volto\s+a\s+falar|resposta|respondo|aviso|[åa]terkommer|h[öo]r\s+av\s+mig|meddelar)").expect("find-out regex")
+    })
+    .is_match(sentence)
+        && !waits_for_return(sentence)
+}
+
 /// "I've cancelled the trial account and removed your data", "your subscription has been
 /// closed", "ich habe Ihr Testkonto gelöscht": the rep confirms an ending, in eight languages.
 fn closes_down(sentence: &str) -> bool {
@@ -425,7 +439,20 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 none[NONE] = 1.0;
                 none
             } else {
-                model::classify_shipped(&s)
+                let p = model::classify_shipped(&s);
+                // "Ik zoek bij onze technici uit … en kom er deze week bij je op terug": the rep
+                // finding something out and coming back with it is information owed, not a
+                // wait for someone's return (the model hears "terug", "back").
+                let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
+                if top.is_some_and(|t| matches!(CLASSES[t], "away" | "timing" | "none"))
+                    && finds_out_and_returns(&s)
+                {
+                    let mut info = [0f32; CLASSES.len()];
+                    info[model::class_index("information").unwrap_or(NONE)] = 1.0;
+                    info
+                } else {
+                    p
+                }
             };
             (s, p)
         })
@@ -1346,6 +1373,22 @@ mod reading_tests {
         }
         // Someone merely mentioned is not away.
         assert!(prospect_pause("Mr Almeida is the one who signs.", None, &rules()).is_none());
+    }
+
+    #[test]
+    fn finding_something_out_and_coming_back_with_it_is_information() {
+        for text in [
+            "Ik zoek bij onze technici uit of Exact Online rechtstreeks wordt ondersteund en kom er deze week bij je op terug.",
+            "Ich kläre mit unseren Technikern, ob die Schnittstelle das kann, und gebe Ihnen morgen Bescheid.",
+            "Je vérifie avec nos ingénieurs et je reviens vers vous cette semaine.",
+            "Jag kollar med våra tekniker och återkommer i veckan.",
+        ] {
+            let r = read(text);
+            assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("information"), "{text}");
+        }
+        // Waiting for someone's return stays away.
+        let r = read("I'll check in with you and get back to you when you're back on the 9th.");
+        assert_ne!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
     }
 
     #[test]
