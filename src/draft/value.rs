@@ -202,6 +202,8 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .filter(|s| hand_over && s.split_whitespace().count() >= 3)?;
                 return Some(f.left_sent.replacen("{}", &quote(subject, f), 1));
             };
+            // "Me: send the revised quote" is quoted as "send the revised quote".
+            let mine = crate::reason::without_own_step(&mine).to_string();
             let quoted_by_template = |s: &String| {
                 facts.commitment_is_theirs && facts.commitment.as_deref() == Some(s.as_str())
             };

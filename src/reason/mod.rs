@@ -329,6 +329,42 @@ fn confirms_meeting(sentence: &str) -> bool {
         || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
 }
 
+/// The rep asking who else takes part in the decision, in eight languages ("Who else should
+/// be part of the evaluation on your side?", "Wer sollte auf Ihrer Seite noch mitentscheiden?",
+/// "Qui d'autre devrait être impliqué dans la décision ?").
+fn asks_who_else_decides(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    sentence.contains('?')
+        && RE
+            .get_or_init(|| {
+                Regex::new(r"(?i)\b(who\s+else\b.{0,40}\b(be\s+involved|be\s+part\s+of|weigh\s+in|sign\s+off|have\s+a\s+say|approve|decide|be\s+consulted|be\s+looped\s+in)|wer\b.{0,30}\b(noch|sonst|au[ßs]erdem)\b.{0,40}\b(mitentscheiden|mitreden|beteiligt|einbezogen|freigeben|zustimmen|entscheiden)|qui\s+d'autre\b.{0,40}\b(impliqu|d[ée]cid|valider|approuver|consult)|qui[eé]n\s+m[aá]s\b.{0,40}\b(involucr|particip|decid|aprob|opin)|chi\s+altro\b.{0,40}\b(coinvolt|decid|approv|partecip)|wie\s+(er\s+)?(nog|verder)\b.{0,40}\b(betrokken|beslis|meebeslis|goedkeur|akkoord)|quem\s+mais\b.{0,40}\b(envolvid|decid|aprov|particip)|vem\s+(mer|annars)\b.{0,40}\b(involverad|besluta|godk[äa]nn|vara\s+med))").expect("who-else regex")
+            })
+            .is_match(sentence)
+}
+
+/// The rep's own line in a list of next steps ("- Me: send the revised quote", "Ich: …",
+/// "Moi : …", "Yo: …", "Io: …", "Ik: …", "Eu: …", "Jag: …").
+fn is_own_step(sentence: &str) -> bool {
+    own_step_re().is_match(sentence)
+}
+
+fn own_step_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|ich|moi|yo|io|ik|eu|jag)\s*:\s*\b")
+            .expect("own-step regex")
+    })
+}
+
+/// The rep's own next-step line without its owner ("Me: send the revised quote" → "send the
+/// revised quote"), for quoting back; any other sentence as it is.
+pub fn without_own_step(sentence: &str) -> &str {
+    match own_step_re().find(sentence) {
+        Some(m) => &sentence[m.end()..],
+        None => sentence,
+    }
+}
+
 /// The rep will find something out and come back with it, in eight languages ("I'll check
 /// with our engineers and get back to you", "ich kläre das und gebe Ihnen Bescheid", "je
 /// vérifie et je reviens vers vous", "lo consulto y te digo algo", "verifico e Le faccio
@@ -444,12 +480,19 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 // finding something out and coming back with it is information owed, not a
                 // wait for someone's return (the model hears "terug", "back").
                 let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
+                let only = |name: &str| {
+                    let mut one = [0f32; CLASSES.len()];
+                    one[model::class_index(name).unwrap_or(NONE)] = 1.0;
+                    one
+                };
                 if top.is_some_and(|t| matches!(CLASSES[t], "away" | "timing" | "none"))
                     && finds_out_and_returns(&s)
                 {
-                    let mut info = [0f32; CLASSES.len()];
-                    info[model::class_index("information").unwrap_or(NONE)] = 1.0;
-                    info
+                    only("information")
+                } else if asks_who_else_decides(&s) {
+                    // "Who else should be part of the evaluation on your side?" asks for the
+                    // people who decide, whatever the thing evaluated.
+                    only("decision_maker")
                 } else {
                     p
                 }
@@ -531,6 +574,14 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         .map(|first| {
             if waits(first) {
                 return first;
+            }
+            // In a list of next steps, the rep's own line ("Me: send the revised quote") is
+            // what the rep owes, whatever the others' lines name.
+            let own_line: Vec<usize> = (0..NONE)
+                .filter(|&r| strong[r] && !waits(r) && is_own_step(&sents[best_s[r]].0))
+                .collect();
+            if let [mine] = own_line.as_slice() {
+                return *mine;
             }
             (0..NONE)
                 .filter(|&r| strong[r] && !waits(r) && best_p[r] >= best_p[first] + 0.1)
@@ -1389,6 +1440,40 @@ mod reading_tests {
         // Waiting for someone's return stays away.
         let r = read("I'll check in with you and get back to you when you're back on the 9th.");
         assert_ne!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
+    }
+
+    #[test]
+    fn asking_who_else_decides_is_about_the_decision_maker() {
+        for text in [
+            "Could you let me know who else should be part of the evaluation on your side?",
+            "Wer sollte auf Ihrer Seite noch mitentscheiden?",
+            "Qui d'autre devrait être impliqué dans la décision ?",
+            "¿Quién más debería participar en la decisión?",
+        ] {
+            let r = read(text);
+            assert_eq!(
+                r.finding.map(|f| f.reason).as_deref(),
+                Some("decision_maker"),
+                "{text}"
+            );
+        }
+        // Who else joins a call is a meeting question, not a decision.
+        let r = read("Who else would you like to join the demo on Thursday?");
+        assert_ne!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
+    }
+
+    #[test]
+    fn in_a_list_of_next_steps_the_reps_own_line_decides() {
+        let r = read("Hi Sue,\n\nGreat call today. Recap of next steps:\n- You: share the list of integrations by Friday\n- Me: send the revised quote and the implementation timeline\n- Both: reconvene the week of Dec 7 with your CTO\n\nBest,\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("pricing"));
+        assert_eq!(
+            without_own_step("- Me: send the revised quote"),
+            "send the revised quote"
+        );
+        assert_eq!(without_own_step("Meeting: Tuesday"), "Meeting: Tuesday");
     }
 
     #[test]
