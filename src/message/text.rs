@@ -155,6 +155,8 @@ pub fn own_text(body: &str) -> String {
     let mut out = Vec::new();
     // Whether `out` holds a non-blank line yet (kept as lines are added, not searched for).
     let mut has_content = false;
+    // Answers written between the quoted lines, below the attribution (see `inline_replies`).
+    let mut inline: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -179,6 +181,7 @@ pub fn own_text(body: &str) -> String {
             continue;
         }
         if is_attribution(line) {
+            inline = inline_replies(&lines[i + 1..]);
             break;
         }
         // "On Mon, 2 Nov 2026 at 10:00, Dana <d@x>\nwrote:" — an attribution wrapped over two
@@ -193,6 +196,7 @@ pub fn own_text(body: &str) -> String {
             if (starts_one || !is_attribution(next))
                 && is_attribution(&format!("{} {}", line.trim_end(), next.trim_start()))
             {
+                inline = inline_replies(&lines[(i + 2).min(lines.len())..]);
                 break;
             }
         }
@@ -255,7 +259,44 @@ pub fn own_text(body: &str) -> String {
         out.truncate(out.len() - block);
         trim_blank_tail(&mut out);
     }
+    if !inline.is_empty() {
+        out.push("");
+        out.extend(inline);
+    }
     out.join("\n")
+}
+
+/// The author's answers written between the lines they quote ("Answers inline below." over
+/// "> 1. Is onboarding included?" / "Yes, for up to 50 users."): each unquoted block that has a
+/// quoted line before and after it. Text after the last quoted line (a footer, an ad) is not
+/// theirs to count.
+fn inline_replies<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let quoted = |l: &str| l.trim_start().starts_with('>');
+    let (Some(first), Some(last)) = (
+        rest.iter().position(|l| quoted(l)),
+        rest.iter().rposition(|l| quoted(l)),
+    ) else {
+        return Vec::new();
+    };
+    let mut out: Vec<&str> = Vec::new();
+    for l in &rest[first..last] {
+        if quoted(l) {
+            continue;
+        }
+        if l.trim().is_empty() {
+            if out.last().is_some_and(|p| !p.trim().is_empty()) {
+                out.push("");
+            }
+            continue;
+        }
+        // A nested attribution or header between the quotes is not an answer.
+        if is_attribution(l) {
+            return Vec::new();
+        }
+        out.push(l);
+    }
+    trim_blank_tail(&mut out);
+    out
 }
 
 fn trim_blank_tail(lines: &mut Vec<&str>) {
@@ -455,6 +496,26 @@ mod tests {
     fn own_text_drops_gmail_quote_and_signature() {
         let body = "Hi Dana,\n\nHere is the pricing.\n\n-- \nAlex\n\nOn Mon, Nov 2, 2026 at 10:00 AM Dana <d@x.com> wrote:\n> send pricing\n";
         assert_eq!(own_text(body), "Hi Dana,\n\nHere is the pricing.");
+    }
+
+    #[test]
+    fn own_text_keeps_answers_written_between_the_quoted_lines() {
+        let body = "Hi Dana,\n\nAnswers inline below.\n\nAlex\n\nOn Mon, Nov 23, 2026 at 9:00 AM Dana Ito <dana@kite.example> wrote:\n> Hi Alex,\n>\n> 1. Is onboarding included?\n\nYes, onboarding for up to 50 users is included.\n\n> 2. Can we pay quarterly?\n\nYes, quarterly billing adds 3%.\n\n>\n> Dana\n\nSent via the web\n";
+        let own = own_text(body);
+        assert!(
+            own.starts_with("Hi Dana,\n\nAnswers inline below."),
+            "{own:?}"
+        );
+        assert!(
+            own.contains("Yes, onboarding for up to 50 users is included."),
+            "{own:?}"
+        );
+        assert!(own.contains("Yes, quarterly billing adds 3%."), "{own:?}");
+        assert!(!own.contains("Can we pay quarterly"), "{own:?}");
+        assert!(!own.contains("Sent via the web"), "{own:?}");
+        // A plain reply above a whole quote keeps only its own words.
+        let plain = "Thanks, will do.\n\nOn Mon, Nov 23, 2026 at 9:00 AM Dana <d@x.example> wrote:\n> Can you send it?\n> Dana\n";
+        assert_eq!(own_text(plain), "Thanks, will do.");
     }
 
     #[test]
