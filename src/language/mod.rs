@@ -151,14 +151,7 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
 /// Paul, hi Emma,", "Hallo Herr Kraus, hallo Frau Lenz,", "Hola Ana y Luis:"): a draft to the
 /// same people opens the same way instead of greeting only the first.
 pub fn group_opening(text: &str, lang: &str) -> Option<String> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let words: Vec<String> = SALUTATIONS.iter().map(|(w, _)| format!("({w})")).collect();
-        regex::Regex::new(&format!(r"(?i)^\s*(?:{})\b", words.join("|"))).expect("opening regex")
-    });
-    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
-    let caps = re.captures(first)?;
-    let said = (1..=SALUTATIONS.len()).find(|&i| caps.get(i).is_some())?;
+    let (first, _) = salutation(text, lang)?;
     let words = first.split_whitespace().count();
     let several = first.matches(',').count() >= 2
         || [
@@ -166,21 +159,14 @@ pub fn group_opening(text: &str, lang: &str) -> Option<String> {
         ]
         .iter()
         .any(|w| first.to_lowercase().contains(w));
-    (SALUTATIONS[said - 1].1.contains(&lang)
-        && (3..=10).contains(&words)
-        && first.ends_with([',', ':'])
-        && several)
-        .then(|| first.to_string())
+    ((3..=10).contains(&words) && first.ends_with([',', ':']) && several).then(|| first.to_string())
 }
 
-/// How the rep named the prospect in their own salutation ("Hallo Frau Keller," → "Frau
-/// Keller", "Hola Marta:" → "Marta", "Dear Mr. Schmidt," → "Mr. Schmidt"): a follow-up opens
-/// the way the rep already does, nickname and title included. `None` when the text opens with
-/// no salutation, greets a group ("Hi all", "Hi Dana and Tom"), or greets in another language
-/// than the draft's `lang` (no "Hi Herr Weiß").
-pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
+/// The first non-blank line of `text`, trimmed, when it opens with a salutation of `lang`
+/// ("Hallo Frau Keller,"), with the salutation regex's captures: one group per salutation (in
+/// table order), then the name.
+fn salutation<'t>(text: &'t str, lang: &str) -> Option<(&'t str, regex::Captures<'t>)> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    // One group per salutation (in table order), then the name.
     let re = RE.get_or_init(|| {
         let words: Vec<String> = SALUTATIONS.iter().map(|(w, _)| format!("({w})")).collect();
         regex::Regex::new(&format!(
@@ -189,12 +175,22 @@ pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
         ))
         .expect("salutation regex")
     });
-    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
     let caps = re.captures(first)?;
     let said = (1..=SALUTATIONS.len()).find(|&i| caps.get(i).is_some())?;
-    if !SALUTATIONS[said - 1].1.contains(&lang) {
-        return None;
-    }
+    SALUTATIONS[said - 1]
+        .1
+        .contains(&lang)
+        .then_some((first, caps))
+}
+
+/// How the rep named the prospect in their own salutation ("Hallo Frau Keller," → "Frau
+/// Keller", "Hola Marta:" → "Marta", "Dear Mr. Schmidt," → "Mr. Schmidt"): a follow-up opens
+/// the way the rep already does, nickname and title included. `None` when the text opens with
+/// no salutation, greets a group ("Hi all", "Hi Dana and Tom"), or greets in another language
+/// than the draft's `lang` (no "Hi Herr Weiß").
+pub fn addressed_as(text: &str, lang: &str) -> Option<String> {
+    let (_, caps) = salutation(text, lang)?;
     let name = caps.get(SALUTATIONS.len() + 1)?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {

@@ -7,7 +7,7 @@ pub mod holidays;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use calendar::Calendar;
@@ -103,11 +103,11 @@ pub struct Inbound {
     /// For a message that belongs to no conversation: the pause it states for the thread's
     /// people ("O Sr. Rui Almeida está de férias até dia 30 de novembro", written by his
     /// assistant), and the day it ends.
-    pub pause: Option<(Finding, chrono::NaiveDate)>,
+    pub pause: Option<(Finding, NaiveDate)>,
 }
 
 /// What an out-of-thread message says of a pause (see [`Inbound::pause`]).
-pub type PauseOf<'a> = &'a (dyn Fn(&Mail) -> Option<(Finding, chrono::NaiveDate)> + Sync);
+pub type PauseOf<'a> = &'a (dyn Fn(&Mail) -> Option<(Finding, NaiveDate)> + Sync);
 
 /// Inbound human mail by sender address and by sender domain.
 #[derive(Debug, Default)]
@@ -474,7 +474,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     // Someone at the company writing, in a new email, that the person is away until a date
     // (the assistant answering for the boss): no answer to the rep's question, but a date to
     // come back on.
-    let proxy: Option<(Finding, chrono::NaiveDate, String, DateTime<Utc>)> = reply.and_then(|r| {
+    let proxy: Option<(Finding, NaiveDate, String, DateTime<Utc>)> = reply.and_then(|r| {
         let (mut finding, day) = r.pause.clone()?;
         // Their words are not the prospect's own: no draft quotes them back as "you wrote".
         finding.commitment = None;
@@ -721,10 +721,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
 /// until that date, the draft answering the prospect's message. `None` when the message is no
 /// such pause (the thread stays `replied`).
 fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> Option<Decision> {
-    let at = p.date?;
-    let text = own_text(p.body.as_deref()?);
-    let finding = reason::prospect_pause(&text, p.date, inp.rules)?;
-    let day = deferral_date(&text, inp.calendar.local_date(at))?;
+    let (finding, day) = pause_in(p, inp.rules, inp.calendar)?;
     let due = inp.calendar.first_workday_from(day);
     let mut d = Decision::new(Status::Waiting);
     d.prospects = replied.prospects.clone();
@@ -746,6 +743,16 @@ fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> 
     });
     settle(&mut d, inp.now);
     Some(d)
+}
+
+/// The pause a message's own text states ("let's pick this up in Q2", "Mr Almeida is on
+/// holiday until the 30th") with nothing else asked, and the day it ends: read the same way
+/// for the prospect's last word in a thread and for a colleague's note in a new email.
+pub fn pause_in(m: &Mail, rules: &Rules, calendar: &Calendar) -> Option<(Finding, NaiveDate)> {
+    let text = own_text(m.body.as_deref()?);
+    let finding = reason::prospect_pause(&text, m.date, rules)?;
+    let day = deferral_date(&text, calendar.local_date(m.date?))?;
+    Some((finding, day))
 }
 
 /// Apply the clock to a decision with a due time: due, waiting, or stale past

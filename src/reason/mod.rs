@@ -470,21 +470,20 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             // that thread of business: it states no reason, whatever it names.
             // So does confirming a meeting already agreed ("ti mando subito l'invito per
             // martedì alle 15", "see you Tuesday"): the next step is the meeting itself.
+            // Certainty of one class, where a rule reads the sentence better than the model.
+            let only = |name: &str| {
+                let mut one = [0f32; CLASSES.len()];
+                one[model::class_index(name).unwrap_or(NONE)] = 1.0;
+                one
+            };
             let p = if closes_down(&s) || confirms_meeting(&s) {
-                let mut none = [0f32; CLASSES.len()];
-                none[NONE] = 1.0;
-                none
+                only("none")
             } else {
                 let p = model::classify_shipped(&s);
                 // "Ik zoek bij onze technici uit … en kom er deze week bij je op terug": the rep
                 // finding something out and coming back with it is information owed, not a
                 // wait for someone's return (the model hears "terug", "back").
                 let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
-                let only = |name: &str| {
-                    let mut one = [0f32; CLASSES.len()];
-                    one[model::class_index(name).unwrap_or(NONE)] = 1.0;
-                    one
-                };
                 if top.is_some_and(|t| matches!(CLASSES[t], "away" | "timing" | "none"))
                     && finds_out_and_returns(&s)
                 {

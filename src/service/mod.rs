@@ -514,11 +514,17 @@ async fn memo_key<S: MailStore>(
     Ok((base, Some(h.hex())))
 }
 
+/// A file's modification time and size: it changed when this does (empty when unreadable).
+fn file_stamp(path: &std::path::Path) -> String {
+    std::fs::metadata(path)
+        .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
+        .unwrap_or_default()
+}
+
 /// This program's version and build (the executable's time and size).
 fn program_id() -> String {
     let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
+        .map(|p| file_stamp(&p))
         .unwrap_or_default();
     format!("{}/{exe}", env!("CARGO_PKG_VERSION"))
 }
@@ -533,11 +539,8 @@ fn render_base(cfg: &Config, templates: &Templates, cal: &Calendar, now: DateTim
     h.add(now.date_naive().to_string().as_bytes());
     for items in cfg.value_items.values() {
         for path in items.iter().filter_map(|i| i.attachment.as_deref()) {
-            let meta = std::fs::metadata(path)
-                .map(|m| format!("{:?}/{}", m.modified().ok(), m.len()))
-                .unwrap_or_default();
             h.add(path.as_bytes());
-            h.add(meta.as_bytes());
+            h.add(file_stamp(std::path::Path::new(path)).as_bytes());
         }
     }
     h.add(format!("{:?}", crate::draft::slots::next_slots(cal, now, 3)).as_bytes());
@@ -558,6 +561,21 @@ fn render_key(it: &Item, was_due: bool, drafted: bool) -> String {
         .as_bytes(),
     );
     h.hex()
+}
+
+/// Why a draft was refused: the rules that fired (or the error) and the note saying so.
+fn refusal(e: &ComposeError) -> (Vec<String>, String) {
+    match e {
+        ComposeError::Lint(v, _) => {
+            let by: Vec<String> = v
+                .iter()
+                .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
+                .collect();
+            let note = format!("lint: {}", by.join("; "));
+            (by, note)
+        }
+        e => (vec![e.to_string()], e.to_string()),
+    }
 }
 
 /// A dry run's rendered outcome for one thread, kept between scans (`state::rendered`).
@@ -828,11 +846,12 @@ async fn decide_all<S: MailStore>(
         crate::classify::classify_for(m, cfg.policy.max_recipients, by_rep)
     };
     let mut kinds: Vec<Kind> = crate::par::map(&mails, kind_of);
+    let cal = calendar(cfg, account, opts.now);
+    // The pause a message states and the day it ends (see `policy::pause_in`): the prospect's
+    // last word in a thread here, a colleague's note in a new email below.
+    let pause_of = |m: &Mail| crate::policy::pause_in(m, &cfg.rules, &cal);
     let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
-        m.body.as_deref().is_some_and(|b| {
-            crate::reason::prospect_pause(&crate::message::text::own_text(b), m.date, &cfg.rules)
-                .is_some()
-        })
+        pause_of(m).is_some()
     });
     round2.extend(fetch_plan::tagged_examples(
         &mails, &identity, &cfg.rules, window,
@@ -865,13 +884,6 @@ async fn decide_all<S: MailStore>(
     for (&i, k) in round2.iter().zip(again) {
         kinds[i] = k;
     }
-    let cal = calendar(cfg, account, opts.now);
-    let pause_of = |m: &Mail| {
-        let text = crate::message::text::own_text(m.body.as_deref()?);
-        let finding = crate::reason::prospect_pause(&text, m.date, &cfg.rules)?;
-        let day = crate::dates::deferral_date(&text, cal.local_date(m.date?))?;
-        Some((finding, day))
-    };
     let replies = ReplyIndex::build(
         &mails,
         &kinds,
@@ -1325,20 +1337,20 @@ async fn scan_locked<S: MailStore>(
     {
         let was_due = r.status == Status::Due;
         if let Some(c) = hit {
-            let mut draft = c.draft.clone();
+            let mut draft = c.draft;
             if let Some(d) = &mut draft {
                 d.message_id = our_draft
                     .clone()
                     .unwrap_or_else(|| draft_message_id(&d.key, opts.now, rep.email));
             }
-            match &c.refused {
+            match c.refused {
                 None => r.draft = draft,
                 Some(_) if !was_due => {}
                 Some((by, note)) => {
                     r.status = Status::Rejected;
                     r.draft = draft;
-                    r.rejected_by = by.clone();
-                    r.note = Some(note.clone());
+                    r.rejected_by = by;
+                    r.note = Some(note);
                 }
             }
             if let (Some(k), Some(old)) = (&mut kept, render_memo.as_ref()) {
@@ -1359,20 +1371,12 @@ async fn scan_locked<S: MailStore>(
                     draft: Some(DraftReport::of(msg, None, false)),
                     refused: None,
                 },
-                Err(ComposeError::Lint(v, msg)) => {
-                    let by: Vec<String> = v
-                        .iter()
-                        .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
-                        .collect();
-                    let note = format!("lint: {}", by.join("; "));
-                    CachedRender {
-                        draft: Some(DraftReport::of(msg, None, false)),
-                        refused: Some((by, note)),
-                    }
-                }
                 Err(e) => CachedRender {
-                    draft: None,
-                    refused: Some((vec![e.to_string()], e.to_string())),
+                    draft: match e {
+                        ComposeError::Lint(_, msg) => Some(DraftReport::of(msg, None, false)),
+                        _ => None,
+                    },
+                    refused: Some(refusal(e)),
                 },
             };
             let last_sent =
@@ -1420,19 +1424,14 @@ async fn scan_locked<S: MailStore>(
                 }
             }
             Err(_) if !was_due => {} // only a due draft can be rejected
-            Err(ComposeError::Lint(v, msg)) => {
-                r.status = Status::Rejected;
-                r.draft = Some(DraftReport::of(&msg, None, keep));
-                r.rejected_by = v
-                    .iter()
-                    .map(|Violation { rule, detail, .. }| format!("{rule}: {detail}"))
-                    .collect();
-                r.note = Some(format!("lint: {}", r.rejected_by.join("; ")));
-            }
             Err(e) => {
+                let (by, note) = refusal(&e);
                 r.status = Status::Rejected;
-                r.rejected_by = vec![e.to_string()];
-                r.note = Some(e.to_string());
+                if let ComposeError::Lint(_, msg) = &e {
+                    r.draft = Some(DraftReport::of(msg, None, keep));
+                }
+                r.rejected_by = by;
+                r.note = Some(note);
             }
         }
         report.threads.push(r);
