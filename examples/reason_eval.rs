@@ -1,13 +1,17 @@
 //! Measure the shipped reason model on the held-out fifth of the corpus: per language, per
 //! reason, and the confusion matrix.
 //!
-//! cargo run --release --example reason_eval
+//! cargo run --release --example reason_eval [-- <corpus dir>]
 
 use followup::reason::corpus::{self, evaluate, report};
 use followup::reason::model;
 
 fn main() {
-    let all = corpus::load(&corpus::default_dir()).unwrap_or_else(|e| {
+    let dir = std::env::args()
+        .nth(1)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(corpus::default_dir);
+    let all = corpus::load(&dir).unwrap_or_else(|e| {
         eprintln!("error: {e}");
         std::process::exit(2)
     });

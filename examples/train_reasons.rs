@@ -7,7 +7,9 @@
 //! `model::NO_REASON`) that read the most reasons right with at most 1.8% wrong templates and
 //! at least 95% of reasonless sentences left without a draft.
 //!
-//! cargo run --release --example train_reasons [-- --cv [--errors] | --tune]
+//! `--tune --score 0.75,0.9,…` prints the same figures for given thresholds instead.
+//!
+//! cargo run --release --example train_reasons [-- --cv [--errors] | --tune [--score …]]
 
 use followup::reason::corpus::{self, evaluate, report, train_on};
 
@@ -152,6 +154,21 @@ fn tune(train: &[corpus::Labelled]) {
             none_ok as f64 / nones as f64,
         )
     };
+    // `--score a,b,…`: the out-of-fold figures of given thresholds instead of a search.
+    let given: Option<Vec<f32>> = std::env::args()
+        .skip_while(|a| a != "--score")
+        .nth(1)
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
+    if let Some(conf) = given.filter(|c| c.len() == NONE) {
+        let (r, w, n) = score(&conf, 0.3);
+        println!(
+            "out-of-fold with {conf:?}: {:.1}% right, {:.1}% wrong template, {:.1}% no_reply_expected right",
+            r * 100.0,
+            w * 100.0,
+            n * 100.0
+        );
+        return;
+    }
     // Start strict (no reason named below 0.95) and lower, one step at a time, the threshold
     // that buys the most right reasons per wrong one (a wrong template or a drafted reasonless
     // sentence), while wrong templates stay within 1.8%.

@@ -39,12 +39,14 @@ fn the_corpus_is_large_enough_and_every_language_has_every_reason() {
 fn held_out_scores_stay_at_their_measured_level() {
     let all = corpus::load(&corpus::default_dir()).expect("corpus loads");
     let (s, _) = evaluate(model::shipped(), all.iter().filter(|l| l.held_out()));
-    // Measured when shipped (4,259 sentences, 811 held out; thresholds re-chosen by
-    // `train_reasons --tune`): 89.5% right, 1.7% wrong template, 94.8% no reason right (the
-    // model before, on 806: 90.4% / 1.9% / 93.1%). The goal is 95% / at most 2% / 95%; these
+    // Measured when shipped (5,152 sentences, 997 held out; thresholds re-chosen by
+    // `train_reasons --tune`): 89.0% right, 1.8% wrong template, 93.3% no reason right. The
+    // 186 held-out sentences added with it are harder than the 811 before: on those 811 the
+    // model reads 91.1% / 1.7% / 94.8% (the model before: 89.5% / 1.7% / 94.8%), and the model
+    // before reads all 997 at 86.5% / 1.8% / 92.9%. The goal is 95% / at most 2% / 95%; these
     // floors catch a regression on the way there.
     assert!(
-        s.reason_right() >= 0.89,
+        s.reason_right() >= 0.885,
         "reason right {:.3}",
         s.reason_right()
     );
@@ -54,7 +56,7 @@ fn held_out_scores_stay_at_their_measured_level() {
         s.wrong_template()
     );
     assert!(
-        s.none_right() >= 0.94,
+        s.none_right() >= 0.93,
         "no reason right {:.3}",
         s.none_right()
     );

@@ -329,6 +329,54 @@ fn confirms_meeting(sentence: &str) -> bool {
         || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
 }
 
+/// The rep saying outright that no answer is needed ("No need to reply, just sharing.", "Sie
+/// müssen nicht antworten", "pas besoin de répondre", "no hace falta que contestes", "non serve
+/// rispondere", "je hoeft niet te reageren", "não precisa de responder", "du behöver inte
+/// svara"): a follow-up would ask for what the rep waived. "No need to reply yet" or "before
+/// Friday" only puts the answer off.
+fn waives_reply(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static LATER: OnceLock<Regex> = OnceLock::new();
+    let waived = RE
+        .get_or_init(|| {
+            Regex::new(r"(?i)\b(no\s+(need|reason)\s+to\s+(reply|respond|answer|get\s+back)|no\s+(reply|response|answer|action)\s+(is\s+)?(needed|necessary|required)|(you\s+)?(don'?t|do\s+not)\s+(need|have)\s+to\s+(reply|respond|answer)|just\s+sharing\s*([.,!;:)]|$)|kein(e)?\s+(antwort|r[üu]ckmeldung|handlungsbedarf)\s+(n[öo]tig|erforderlich|notwendig)?|(sie\s+m[üu]ssen|du\s+musst)\s+nicht\s+(darauf\s+)?antworten|pas\s+(besoin|la\s+peine)\s+de\s+(me\s+)?r[ée]pondre|inutile\s+de\s+(me\s+)?r[ée]pondre|(no\s+hace\s+falta|no\s+es\s+necesario|no\s+tiene\s+que|no\s+tienes\s+que)\s+(que\s+)?(me\s+)?(responder|contestar|respondas|contestes|responda|conteste)|(non\s+serve|non\s+[èe]\s+necessario|non\s+c'[èe]\s+bisogno\s+di)\s+(che\s+)?(mi\s+)?(rispondere|rispondi|risponda)|(je|u)\s+hoeft\s+niet\s+te\s+(reageren|antwoorden)|geen\s+reactie\s+nodig|n[ãa]o\s+(precisa|[ée]\s+preciso|[ée]\s+necess[áa]rio)\s+(de\s+)?(me\s+)?responder|(du|ni)\s+beh[öo]ver\s+inte\s+svara|inget\s+svar\s+beh[öo]vs)").expect("waived-reply regex")
+        })
+        .is_match(sentence);
+    waived
+        && !LATER
+            .get_or_init(|| {
+                Regex::new(r"(?i)\b(yet|now|right\s+away|today|until|before|by\s+\w+day|noch\s+nicht|sofort|pour\s+l'instant|tout\s+de\s+suite|todav[íi]a|ahora|ancora|subito|nog\s+niet|meteen|ainda|já|[äa]nnu|direkt)\b").expect("waived-later regex")
+            })
+            .is_match(sentence)
+}
+
+/// An offer to hear comments, if there are any ("Let me know if legal has any comments",
+/// "Falls Ihr Einkauf Fragen hat…", "si votre DSI a des questions…", "om er jurist har
+/// synpunkter…"), in eight languages: a courtesy beside what the email hands over, not a
+/// decision the thread waits on.
+fn invites_comments(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
+            .expect("comments regex")
+    })
+    .is_match(sentence)
+}
+
+/// The rep coming back after someone else's event ("I'll loop back after your board meeting
+/// on the 15th"), not after something the rep does first ("I'll get back to you once I've
+/// checked with engineering").
+fn comes_back_after_their_event(sentence: &str) -> bool {
+    static OWN: OnceLock<Regex> = OnceLock::new();
+    model::comes_back_after(sentence)
+        && !OWN
+            .get_or_init(|| {
+                Regex::new(r"(?i)\b(after|once|when|following)\s+(i|i've|i'm|i\s+have|we|we've|we're|our\s+(team|engineers?|side)|my)\b")
+                    .expect("own-event regex")
+            })
+            .is_match(sentence)
+}
+
 /// The rep asking who else takes part in the decision, in eight languages ("Who else should
 /// be part of the evaluation on your side?", "Wer sollte auf Ihrer Seite noch mitentscheiden?",
 /// "Qui d'autre devrait être impliqué dans la décision ?").
@@ -488,6 +536,16 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     && finds_out_and_returns(&s)
                 {
                     only("information")
+                } else if top.is_some_and(|t| {
+                    matches!(CLASSES[t], "meeting" | "information")
+                        || verdict(&p) == Verdict::Abstain
+                }) && comes_back_after_their_event(&s)
+                {
+                    // "I'll loop back after your board meeting on the 15th": the rep has tied
+                    // the next step to the prospect's event; there is no meeting to propose
+                    // and nothing owed meanwhile ("board meeting", "get back to you" mislead
+                    // the model), so it is timing unless a decision or an absence is clearer.
+                    only("timing")
                 } else if asks_who_else_decides(&s) {
                     // "Who else should be part of the evaluation on your side?" asks for the
                     // people who decide, whatever the thing evaluated.
@@ -582,6 +640,16 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             if let [mine] = own_line.as_slice() {
                 return *mine;
             }
+            // "The contract is ready for signature. Let me know if legal has any comments.":
+            // an offer to hear someone's comments does not outrank what the email hands over.
+            if CLASSES[first] == "decision_maker" && invites_comments(&sents[best_s[first]].0) {
+                if let Some(other) = (0..NONE)
+                    .filter(|&r| r != first && strong[r] && !waits(r))
+                    .max_by(|&a, &b| best_p[a].total_cmp(&best_p[b]))
+                {
+                    return other;
+                }
+            }
             (0..NONE)
                 .filter(|&r| strong[r] && !waits(r) && best_p[r] >= best_p[first] + 0.1)
                 .max_by(|&a, &b| best_p[a].total_cmp(&best_p[b]))
@@ -607,6 +675,15 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         .collect();
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
     candidates.truncate(2);
+    // The rep waived an answer outright: nothing to follow up, whatever the email names.
+    if sents.iter().any(|(s, _)| waives_reply(s)) && !text.contains('?') {
+        return TextReading {
+            best: None,
+            candidates: Vec::new(),
+            expects_reply: false,
+            sentences: sents,
+        };
+    }
     let expects_reply = best.is_some()
         || !candidates.is_empty()
         || asks_re().is_match(text)
@@ -1479,6 +1556,19 @@ mod reading_tests {
     fn a_reason_stated_far_more_clearly_outranks_an_aside() {
         let r = read("Hi Ana,\n\nThe contract is ready for signature in DocuSign - you should have received the envelope this morning. Let me know if legal has any comments.\n\nBest,\nAlex");
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("proposal"));
+        // An offer to hear someone's comments is a courtesy beside what is handed over…
+        for (body, want) in [
+            ("Hallo Herr Kraus,\n\nanbei das Angebot für die 120 Lizenzen. Falls Ihr Einkauf Fragen hat, rufe ich gern an.\n\nGrüße\nAlex", "pricing"),
+            ("Bonjour Claire,\n\nci-joint le contrat prêt à signer. Si votre service juridique a des remarques, dites-le-moi.\n\nAlex", "proposal"),
+        ] {
+            assert_eq!(read(body).finding.map(|f| f.reason).as_deref(), Some(want), "{body}");
+        }
+        // …but waiting on someone's decision is the decision maker's.
+        let r = read("Hi Ana,\n\nAttached is the quote for 40 seats. I understand your CFO has the final say, so I'll wait to hear what she decides.\n\nAlex");
+        assert_eq!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
     }
 
     #[test]
@@ -1735,6 +1825,44 @@ mod reading_tests {
         // A plain-text paragraph wrapped at 72 columns stays one sentence.
         let wrapped = "I had a look at the numbers you sent over last week and I think we can\nmake the three-year option work for your team.";
         assert_eq!(model_sentences(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn coming_back_after_an_event_on_a_day_is_timing_when_nothing_is_clearer() {
+        for body in [
+            "Hi Tom,\n\nThanks for your time today. As discussed, I'll loop back after your board meeting on the 15th to see where things landed.\n\nAlex",
+            "Hi Tom,\n\nI'll follow up after your planning session on the 12th to see where you landed.\n\nAlex",
+            "Hi Tom,\n\nI'll reach out after the vote on the 14th to hear the outcome.\n\nAlex",
+            "Hi Tom,\n\nI'll get back to you after your exec sync on the 3rd.\n\nAlex",
+        ] {
+            let r = read(body);
+            assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("timing"), "{body}");
+        }
+        // After something the rep does first, what is owed is still the rep's.
+        let r = read("Hi Tom,\n\nI'll get back to you once I've checked the SSO setup with our engineers.\n\nAlex");
+        assert_ne!(r.finding.map(|f| f.reason).as_deref(), Some("timing"));
+    }
+
+    #[test]
+    fn the_rep_waiving_an_answer_expects_none() {
+        for body in [
+            "Hi Ivy,\n\nThought this case study from a team your size might be useful: https://acme.example/cs\n\nNo need to reply, just sharing.\n\nAlex",
+            "Hallo Frau Vogt,\n\nanbei der Artikel über die neue Verpackungsverordnung. Sie müssen nicht darauf antworten.\n\nAlex",
+            "Bonjour Claire,\n\nvoici l'étude de cas dont je vous parlais. Pas besoin de répondre.\n\nAlex",
+            "Hola Ana:\n\nte paso el informe del sector. No hace falta que contestes.\n\nAlex",
+            "Hej Karin,\n\nhär är guiden jag nämnde. Du behöver inte svara.\n\nAlex",
+        ] {
+            let r = read(body);
+            assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
+            assert!(!r.expects_reply, "{body}");
+        }
+        // An answer put off, or a question asked, still wants one.
+        for body in [
+            "Hi Ivy,\n\nHere's the pricing for 40 seats. No need to reply yet, take your time with your CFO.\n\nAlex",
+            "Hi Ivy,\n\nNo need to reply to the survey. Could we talk Thursday about the rollout?\n\nAlex",
+        ] {
+            assert!(read(body).expects_reply, "{body}");
+        }
     }
 
     #[test]
