@@ -371,6 +371,16 @@ fn print_draft(t: &service::ThreadReport, d: &service::DraftReport, show: Show) 
         if d.formal { "formal" } else { "informal" },
         d.language_why
     );
+    // A promise the draft only recalls: what was promised is the rep's to attach.
+    let var = |k: &str| d.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    if var("commitment.kind") == Some("promised") {
+        eprintln!(
+            "note: you promised {} on {} (\"{}\"); the draft recalls the promise but does not contain it: attach or paste it before you send",
+            var("commitment.what").unwrap_or("something"),
+            var("commitment.when").unwrap_or("an earlier day"),
+            var("commitment.text").unwrap_or("")
+        );
+    }
     eprintln!(
         "note: reason `{}` ({}), stage {}{}",
         t.reason.as_deref().unwrap_or(""),

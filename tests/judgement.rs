@@ -131,6 +131,29 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1794900800.M22P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Tom Hale <tom@kestrel-foods.example>\nSubject: Great speaking today\nDate: Mon, 16 Nov 2026 15:00:00 -0500\nMessage-ID: <board-1@acme.io>\n\nHi Tom,\n\nThanks for your time today. As discussed, I'll loop back after your board meeting on the 15th to see where things landed.\n\nBest,\nAlex\n",
     ),
+    // The prospect sent the signed order and the rep thanked them: the deal is won.
+    (
+        "",
+        "1795200000.M23P1.t:2,S",
+        "From: Paolo Conti <paolo@vinicola-conti.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Ordine firmato\nDate: Mon, 23 Nov 2026 03:00:00 -0500\nMessage-ID: <won-1@vinicola-conti.example>\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nBuongiorno Alex,\n\nin allegato l'ordine firmato. Procediamo!\n\nPaolo\n",
+    ),
+    (
+        ".Sent",
+        "1795200100.M24P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Paolo Conti <paolo@vinicola-conti.example>\nSubject: Re: Ordine firmato\nDate: Mon, 23 Nov 2026 04:00:00 -0500\nMessage-ID: <won-2@acme.io>\nIn-Reply-To: <won-1@vinicola-conti.example>\nReferences: <won-1@vinicola-conti.example>\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nBuongiorno Paolo,\n\ngrazie mille, ottima notizia! Il nostro team onboarding la contatterà entro domani per il kickoff.\n\nCordiali saluti,\nAlex\n",
+    ),
+    // The rep promised something the follow-up only recalls: preview tells the rep to attach it.
+    (
+        ".Sent",
+        "1794900900.M25P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Nina Gold <nina@vertex-mfg.example>\nSubject: Vertex references\nDate: Mon, 16 Nov 2026 09:00:00 -0500\nMessage-ID: <promise-1@acme.io>\n\nHi Nina,\n\nGreat call today. I'll send you two customer case studies from automotive suppliers by Friday.\n\nBest,\nAlex\n",
+    ),
+    // "No need to reply": the rep waived an answer.
+    (
+        ".Sent",
+        "1794901000.M26P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ivy Chen <ivy@nimbus-labs.example>\nSubject: Case study\nDate: Wed, 18 Nov 2026 11:00:00 -0500\nMessage-ID: <waived-1@acme.io>\n\nHi Ivy,\n\nSaw your post about scaling support - thought this case study from a team your size might be useful: https://acme.example/cs/helio\n\nNo need to reply, just sharing.\n\nAlex\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -158,19 +181,26 @@ holidays = ["2026-11-26", "2026-12-25", "2027-01-01"]
 dir = "state"
 "#;
 
-fn run(cfg: &Path, args: &[&str]) -> String {
+/// Run a command on the scenario: (stdout, stderr), failing the test if it fails.
+fn run_both(cfg: &Path, args: &[&str]) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_followup"))
         .args(args)
         .args(["--config", cfg.to_str().unwrap(), "--now", NOW])
         .env("FOLLOWUP_TEST_PASSWORD", PASSWORD)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{args:?} failed: {err}");
+    (String::from_utf8(out.stdout).unwrap(), err)
+}
+
+fn run(cfg: &Path, args: &[&str]) -> String {
+    run_both(cfg, args).0
+}
+
+/// What a command tells the rep on stderr (preview's notes).
+fn notes(cfg: &Path, args: &[&str]) -> String {
+    run_both(cfg, args).1
 }
 
 fn scan(cfg: &Path) -> Vec<serde_json::Value> {
@@ -196,6 +226,25 @@ fn check(cfg: &Path) {
         "the working day after the 9th (a date given is read as the last day away), 09:00 in New York"
     );
     assert_eq!(hold["status"], "waiting");
+
+    let won = thread(&lines, "won-1@vinicola-conti.example");
+    assert_eq!(won["status"], "no_reply_expected", "{won}");
+    assert!(
+        won["note"].as_str().unwrap_or("").contains("signed order"),
+        "{won}"
+    );
+    let waived = thread(&lines, "waived-1@acme.io");
+    assert_eq!(waived["status"], "no_reply_expected", "{waived}");
+    let promise = thread(&lines, "promise-1@acme.io");
+    assert_eq!(promise["reason"], "information", "{promise}");
+    let said = notes(cfg, &["preview", "promise-1@acme.io"]);
+    assert!(
+        said.contains("you promised") && said.contains("attach or paste it before you send"),
+        "{said}"
+    );
+    // A draft that hands over nothing promised says nothing of the kind.
+    let said = notes(cfg, &["preview", "wayne-a@acme.io"]);
+    assert!(!said.contains("you promised"), "{said}");
 
     let learned = thread(&lines, "learned-1@acme.io");
     assert_eq!(

@@ -161,7 +161,7 @@ const CASES: &[Case] = &[
             "Hi Dana,",
             "On Mon, 16 Nov 2026 at 12:00, Alex Morgan wrote:",
             "Monday 16 November",
-            "the figures from my note in one line",
+            "a one-line summary of the figures from my note",
             "Would a 15-minute call",
         ],
         formal: true,
@@ -462,5 +462,8 @@ fn a_reps_own_item_in_a_language_replaces_only_that_languages_built_in_items() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(en.contains("the figures from my note in one line"), "{en}");
+    assert!(
+        en.contains("a one-line summary of the figures from my note"),
+        "{en}"
+    );
 }

@@ -1,6 +1,8 @@
 //! The built-in value items of each language: `(reason, lang, from_thread, title, summary)`.
 //! Titles are written as the object of "I've put together …" in their language and never
-//! name the reader, so they fit both the formal and the informal templates.
+//! name the reader, so they fit both the formal and the informal templates; English ones also
+//! follow "here is …", so their head is singular ("a choice of three times", not "three
+//! times").
 
 pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     // English
@@ -8,8 +10,8 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "pricing",
         "en",
         "figures",
-        "the figures from my note in one line",
-        "they are below, so the options are easy to compare at a glance",
+        "a one-line summary of the figures from my note",
+        "it is below, so the options are easy to compare at a glance",
     ),
     (
         "pricing",
@@ -71,8 +73,8 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "meeting",
         "en",
         "slots",
-        "three times that work on my side",
-        "they are below, and any other time works too",
+        "a choice of three times that work on my side",
+        "it is below, and any other time works too",
     ),
     (
         "meeting",
@@ -106,8 +108,8 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "away",
         "en",
         "slots",
-        "three times for a short call",
-        "they are below, so getting going again takes one reply",
+        "a choice of three times for a short call",
+        "it is below, so getting going again takes one reply",
     ),
     (
         "trial",

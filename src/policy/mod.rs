@@ -567,8 +567,12 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     if d.reason.is_none() && !expects_reply {
         d.status = Status::NoReplyExpected;
         let declined = d.reading.as_ref().is_some_and(|r| r.declined);
+        let won = d.reading.as_ref().is_some_and(|r| r.won);
         d.note = Some(if declined {
             "the prospect said no and the rep's answer asks nothing more".into()
+        } else if won {
+            "the prospect sent the signed order or contract and the rep's answer asks nothing more"
+                .into()
         } else {
             "the rep's last message expects no answer (thanks, greetings, FYI)".into()
         });

@@ -79,6 +79,9 @@ pub struct Reading {
     /// The prospect's last reply said no ("we went with another vendor") and the rep's answer
     /// asks nothing more.
     pub declined: bool,
+    /// The prospect's last reply closed the deal (the signed order or contract) and the rep's
+    /// answer asks nothing more.
+    pub won: bool,
 }
 
 /// Which rules to match a text against.
@@ -377,6 +380,17 @@ fn comes_back_after_their_event(sentence: &str) -> bool {
             .is_match(sentence)
 }
 
+/// A sentence that opens on a condition still to be met ("Once that's settled, …", "Sobald
+/// …", "Dès que …", "Cuando …", "Appena …", "Zodra …", "Assim que …", "När …").
+fn starts_once(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\W*(once|when|after|as\s+soon\s+as|sobald|wenn|nachdem|d[èe]s\s+que|une\s+fois|quand|cuando|en\s+cuanto|una\s+vez|quando|appena|una\s+volta|zodra|als|nadat|assim\s+que|depois\s+que|n[äa]r|s[åa]\s+snart|efter\s+att)\b")
+            .expect("once regex")
+    })
+    .is_match(sentence)
+}
+
 /// The rep asking who else takes part in the decision, in eight languages ("Who else should
 /// be part of the evaluation on your side?", "Wer sollte auf Ihrer Seite noch mitentscheiden?",
 /// "Qui d'autre devrait être impliqué dans la décision ?").
@@ -618,7 +632,12 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         model::class_index("decision_maker"),
         model::class_index("trial"),
     ) {
-        if strong[dm] && strong[tr] && model::names_trial(&sents[best_s[dm]].0) {
+        // So is a trial still to be set up once something else is settled ("You're aligning
+        // with your CTO this week. Once that's settled, we'll scope the pilot together.").
+        if strong[dm]
+            && strong[tr]
+            && (model::names_trial(&sents[best_s[dm]].0) || starts_once(&sents[best_s[tr]].0))
+        {
             strong[tr] = false;
         }
     }
@@ -802,6 +821,26 @@ impl RepTexts<'_> {
 
 /// The prospect says no: another vendor chosen, not interested, not moving forward, in the
 /// eight languages.
+/// The prospect closing the deal in their own words, in eight languages: the signed contract
+/// or order handed over ("Attached is the signed order form", "anbei der unterschriebene
+/// Auftrag", "ci-joint le bon de commande signé", "in allegato l'ordine firmato"), not a
+/// signature to come ("once the contract is signed", "sobald der Vertrag unterschrieben ist").
+fn closes_the_deal(text: &str) -> bool {
+    static SIGNED: OnceLock<Regex> = OnceLock::new();
+    static TO_COME: OnceLock<Regex> = OnceLock::new();
+    let signed = SIGNED.get_or_init(|| {
+        Regex::new(r"(?i)\b((signed|countersigned|executed)\s+(copy\s+of\s+the\s+)?(contract|order(\s+form)?|agreement|purchase\s+order|po|sow|msa|quote|proposal)|(contract|order(\s+form)?|agreement|purchase\s+order|sow|msa|quote|proposal)\s+(is\s+|has\s+been\s+)?(signed|countersigned|executed)|po\s+(is\s+)?(attached|issued|raised)|(unterschrieben|unterzeichnet|gegengezeichnet)e[nrs]?\s+(vertrag|auftrag|bestellung|angebot)|(vertrag|auftrag|bestellung|angebot)\s+(ist\s+)?(unterschrieben|unterzeichnet|gegengezeichnet)|(contrat|bon\s+de\s+commande|devis|commande)\s+sign[ée]\w*|bon\s+pour\s+accord|(contrato|pedido|presupuesto|orden\s+de\s+compra)\s+firmad\w*|(ordine|contratto|preventivo|offerta)\s+firmat\w*|(getekende|ondertekende)\s+(contract|offerte|opdrachtbevestiging|order|bestelling|overeenkomst)|(contract|offerte|opdrachtbevestiging|overeenkomst)\s+(is\s+)?(getekend|ondertekend)|(contrato|encomenda|proposta)\s+assinad\w*|(signerade?|undertecknade?|p[åa]skrivna?)\s+(avtalet|ordern|offerten|avtal|order|offert)|(avtalet|ordern|offerten)\s+([äa]r\s+)?(signerad|signerat|undertecknad|undertecknat|p[åa]skriven|p[åa]skrivet))\b")
+            .expect("deal-closed regex")
+    });
+    let to_come = TO_COME.get_or_init(|| {
+        Regex::new(r"(?i)\b(once|when|after|if|will|would|before|sobald|wenn|falls|nachdem|bevor|d[èe]s\s+que|quand|une\s+fois|avant|cuando|en\s+cuanto|una\s+vez|antes|appena|una\s+volta|prima|zodra|nadat|voordat|assim\s+que|depois|n[äa]r|s[åa]\s+snart|innan)\b|\?")
+            .expect("to-come regex")
+    });
+    model_sentences(text)
+        .iter()
+        .any(|s| signed.is_match(s) && !to_come.is_match(s))
+}
+
 fn declines(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -883,6 +922,17 @@ pub fn detect(
         .iter()
         .map(|m| m.body.as_deref().map(own_text).unwrap_or_default())
         .collect();
+    // The prospect sent the signed order ("in allegato l'ordine firmato. Procediamo!") and the
+    // rep's answer asks nothing: the deal is won, whatever the thanks mentions next ("our
+    // onboarding lead will reach out to book the kickoff").
+    let unanswered_texts = &texts[..unanswered.max(1).min(texts.len())];
+    if prospect_text.as_deref().is_some_and(closes_the_deal)
+        && !unanswered_texts.iter().any(|t| t.contains('?'))
+    {
+        reading.expects_reply = false;
+        reading.won = true;
+        return reading;
+    }
     for (t, m) in texts.iter().zip(rep_recent) {
         if let Some((reason, sentence)) = rules.match_text(t, RuleSet::Rep) {
             reading.finding = Some(finding(
@@ -1572,6 +1622,18 @@ mod reading_tests {
     }
 
     #[test]
+    fn a_trial_still_to_be_scoped_after_a_decision_is_the_decision_makers_first() {
+        let r = read("Hi Sam,\n\nThanks for the time today. Recap:\n\n- You're aligning with your CTO on the SSO requirement this week.\n- Once that's settled, we'll scope the pilot together.\n\nHave a good weekend!\nAlex");
+        assert_eq!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
+        // A trial under way stays a trial.
+        let r = read("Hi Sam,\n\nYour team has had the sandbox for a week now. How is the pilot going so far?\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("trial"));
+    }
+
+    #[test]
     fn a_trial_that_waits_on_an_approval_is_the_decision_makers_first() {
         let r = read("Sehr geehrter Herr Brandt,\n\nanbei finden Sie die Unterlagen zum Pilotprojekt. Sobald Ihr Geschäftsführer die Freigabe erteilt hat, können wir mit dem Testbetrieb im Lager Süd starten.\n\nMit freundlichen Grüßen\nAlex");
         assert_eq!(
@@ -1733,6 +1795,42 @@ mod reading_tests {
             r.finding.is_none() && r.declined && !r.expects_reply,
             "{r:?}"
         );
+        // A won deal: the prospect sent the signed order and the rep thanked them.
+        for (prospect, answer) in [
+            (
+                "Buongiorno Alex,\n\nin allegato l'ordine firmato. Procediamo!\n\nPaolo",
+                "Buongiorno Paolo,\n\ngrazie mille, ottima notizia! Il nostro team onboarding la contatterà entro domani per il kickoff.\n\nAlex",
+            ),
+            (
+                "Hi Alex, attached is the signed order form. Excited to get started.",
+                "Fantastic news, Dana - thank you! Our onboarding lead will reach out tomorrow to book the kickoff.\n\nAlex",
+            ),
+            (
+                "Hallo Alex, anbei der unterschriebene Auftrag.",
+                "Vielen Dank, Frau Weber, wir freuen uns sehr! Unser Onboarding-Team meldet sich morgen.\n\nAlex",
+            ),
+        ] {
+            let r = read_exchange("Hi Dana,\n\nAttached is the order form.\n\nAlex", prospect, answer);
+            assert!(r.finding.is_none() && r.won && !r.expects_reply, "{prospect}: {r:?}");
+        }
+        // A signature still to come, or a rep who asks for more, is not a won deal.
+        for (prospect, answer) in [
+            (
+                "Once the contract is signed by our CFO, we'll send the PO.",
+                "Great, thanks Dana!\n\nAlex",
+            ),
+            (
+                "Attached is the signed order form.",
+                "Thank you! Could you also send the PO number for the invoice?\n\nAlex",
+            ),
+        ] {
+            let r = read_exchange(
+                "Hi Dana,\n\nAttached is the order form.\n\nAlex",
+                prospect,
+                answer,
+            );
+            assert!(!r.won, "{prospect}: {r:?}");
+        }
         // A no the rep answers with a question is still a conversation.
         let r = read_exchange(
             "Hi Dana,\n\nHappy to set up a pilot for your team.\n\nAlex",
