@@ -154,6 +154,18 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1794901000.M26P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Ivy Chen <ivy@nimbus-labs.example>\nSubject: Case study\nDate: Wed, 18 Nov 2026 11:00:00 -0500\nMessage-ID: <waived-1@acme.io>\n\nHi Ivy,\n\nSaw your post about scaling support - thought this case study from a team your size might be useful: https://acme.example/cs/helio\n\nNo need to reply, just sharing.\n\nAlex\n",
     ),
+    // A colleague at the company writes about something else entirely (an invoice): it
+    // answers no conversation of the rep's.
+    (
+        ".Sent",
+        "1794901100.M27P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Sanne de Vries <sanne@tulpgroep.example>\nSubject: Voorstel Tulp Groep\nDate: Mon, 16 Nov 2026 04:00:00 -0500\nMessage-ID: <tulp-1@acme.io>\n\nBeste Sanne,\n\nBijgaand ons voorstel voor de drie vestigingen, inclusief de implementatieplanning.\n\nMet vriendelijke groet,\nAlex\n",
+    ),
+    (
+        "",
+        "1795000500.M28P1.t:2,S",
+        "From: Pieter Jansen <pieter@tulpgroep.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Factuur 2026-118\nDate: Thu, 19 Nov 2026 03:00:00 -0500\nMessage-ID: <tulp-invoice@tulpgroep.example>\n\nHallo Alex,\n\nKun je de factuur voor de workshop van vorige maand opnieuw sturen met ons inkoopordernummer erop?\n\nGroet,\nPieter Jansen\nTulp Groep\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -226,6 +238,13 @@ fn check(cfg: &Path) {
         "the working day after the 9th (a date given is read as the last day away), 09:00 in New York"
     );
     assert_eq!(hold["status"], "waiting");
+
+    let tulp = thread(&lines, "tulp-1@acme.io");
+    assert_eq!(
+        tulp["status"], "due",
+        "an unrelated colleague's email: {tulp}"
+    );
+    assert_eq!(tulp["reason"], "proposal", "{tulp}");
 
     let won = thread(&lines, "won-1@vinicola-conti.example");
     assert_eq!(won["status"], "no_reply_expected", "{won}");

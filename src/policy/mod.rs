@@ -104,6 +104,62 @@ pub struct Inbound {
     /// people ("O Sr. Rui Almeida está de férias até dia 30 de novembro", written by his
     /// assistant), and the day it ends.
     pub pause: Option<(Finding, NaiveDate)>,
+    /// For a message that belongs to no conversation: the words of its subject and text
+    /// ([`topic_words`]), to tell whether it is about a given thread at all; `None` when its
+    /// text was not read.
+    pub words: Option<Vec<String>>,
+}
+
+/// The words a message or a thread is about: lower case, accents folded, three letters or
+/// more, digits dropped.
+pub fn topic_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| {
+            w.to_lowercase()
+                .chars()
+                .map(crate::reason::model::fold)
+                .collect()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What a thread is about, for telling whether a colleague's new email concerns it: its
+/// people's names and the content words of its subject, without the company's own name
+/// (which a colleague's signature carries whatever they write about).
+pub fn thread_topic(subject: &str, prospects: &[Address]) -> Vec<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "and", "for", "your", "with", "from", "about", "our", "der", "die", "das", "und",
+        "fur", "ihr", "ihre", "les", "des", "pour", "votre", "avec", "los", "las", "para", "con",
+        "del", "per", "della", "het", "een", "voor", "van", "met", "dos", "com", "sua", "seu",
+        "och", "fran", "med", "ert", "era",
+    ];
+    let company: Vec<String> = prospects
+        .iter()
+        .map(|p| {
+            let d = p.domain();
+            d.split('.').next().unwrap_or(d).to_lowercase()
+        })
+        .collect();
+    let mut out: Vec<String> = topic_words(&crate::message::text::base_subject(subject))
+        .into_iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .filter(|w| !company.iter().any(|c| c.contains(w.as_str())))
+        .collect();
+    for p in prospects {
+        let local = p.email.split('@').next().unwrap_or("");
+        out.extend(topic_words(&format!(
+            "{} {local}",
+            p.name.as_deref().unwrap_or("")
+        )));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What an out-of-thread message says of a pause (see [`Inbound::pause`]).
@@ -184,10 +240,15 @@ impl ReplyIndex {
                 .or_else(|| person_thread.get(&a.email).copied())
                 .or(by_subject)
                 .map(|t| threads[t].id.clone());
-            let pause = if belongs_to.is_none() {
-                pause_of(m)
+            let (pause, words) = if belongs_to.is_none() {
+                let text = m.body.as_deref().map(crate::message::text::own_text);
+                let words = text.map(|t| {
+                    let cut = t.char_indices().nth(4096).map_or(t.len(), |(i, _)| i);
+                    topic_words(&format!("{} {}", m.subject, &t[..cut]))
+                });
+                (pause_of(m), words)
             } else {
-                None
+                (None, None)
             };
             let entry = Inbound {
                 date,
@@ -196,6 +257,7 @@ impl ReplyIndex {
                 subject: m.subject.clone(),
                 belongs_to,
                 pause,
+                words,
             };
             idx.by_domain
                 .entry(a.domain().to_string())
@@ -221,7 +283,7 @@ impl ReplyIndex {
                 h.add(e.from.as_bytes());
                 h.add(e.subject.as_bytes());
                 h.add(e.belongs_to.as_deref().unwrap_or("").as_bytes());
-                h.add(format!("{:?}", e.pause).as_bytes());
+                h.add(format!("{:?}{:?}", e.pause, e.words).as_bytes());
             }
             h.hex()
         };
@@ -237,8 +299,11 @@ impl ReplyIndex {
 
     /// The earliest message after `after` that answers thread `thread`: from one of
     /// `prospects` anywhere, or (with `by_domain`) from someone else at their non-free-mail
-    /// company domain when it belongs to no other conversation of the rep's (the assistant
-    /// who answers for the boss). `exclude` are the thread's own messages.
+    /// company domain when it belongs to no other conversation of the rep's and is about this
+    /// one: it names one of its people or a word of its subject (the assistant who answers for
+    /// the boss), or its text was not read. A colleague asking for last month's invoice again
+    /// answers nothing. `exclude` are the thread's own messages; `topic` is [`thread_topic`].
+    #[allow(clippy::too_many_arguments)]
     pub fn reply_after(
         &self,
         thread: &str,
@@ -247,7 +312,15 @@ impl ReplyIndex {
         by_domain: bool,
         exclude: &[&str],
         identity: &Identity,
+        topic: &[String],
     ) -> Option<&Inbound> {
+        let about = |i: &Inbound| {
+            i.belongs_to.as_deref() == Some(thread)
+                || prospects.iter().any(|p| p.email == i.from)
+                || i.words
+                    .as_ref()
+                    .is_none_or(|w| w.iter().any(|x| topic.binary_search(x).is_ok()))
+        };
         let mut found: Vec<&Inbound> = Vec::new();
         for p in prospects {
             found.extend(self.by_address.get(&p.email).into_iter().flatten());
@@ -257,7 +330,8 @@ impl ReplyIndex {
                         .get(p.domain())
                         .into_iter()
                         .flatten()
-                        .filter(|i| i.belongs_to.as_deref().is_none_or(|t| t == thread)),
+                        .filter(|i| i.belongs_to.as_deref().is_none_or(|t| t == thread))
+                        .filter(|i| about(i)),
                 );
             }
         }
@@ -470,6 +544,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         inp.policy.domain_replies,
         &thread_ids,
         id,
+        &thread_topic(&mails[0].subject, &prospects),
     );
     // Someone at the company writing, in a new email, that the person is away until a date
     // (the assistant answering for the boss): no answer to the rep's question, but a date to
@@ -793,4 +868,28 @@ pub fn settle(d: &mut Decision, now: DateTime<Utc>) {
 fn with_last(mut d: Decision, last: Option<DateTime<Utc>>) -> Decision {
     d.last_message_at = last;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_threads_topic_is_its_peoples_names_and_its_subject_without_the_company() {
+        let p = [Address::new(
+            Some("Sanne de Vries"),
+            "sanne.devries@tulpgroep.example",
+        )];
+        let t = thread_topic("Re: Voorstel Tulp Groep voor de vestigingen", &p);
+        for w in ["voorstel", "vestigingen", "sanne", "vries", "devries"] {
+            assert!(t.contains(&w.to_string()), "{w}: {t:?}");
+        }
+        for w in ["tulp", "groep", "voor"] {
+            assert!(!t.contains(&w.to_string()), "{w}: {t:?}");
+        }
+        assert_eq!(
+            topic_words("Rui Almeida está de FÉRIAS 2026"),
+            ["almeida", "esta", "ferias", "rui"]
+        );
+    }
 }
