@@ -4,8 +4,9 @@
 //! lists the misread training sentences).
 //!
 //! `--tune` prints, from the same cross-validation, the thresholds (`model::CONFIDENT`,
-//! `model::NO_REASON`) that read the most reasons right with at most 1.8% wrong templates and
-//! at least 95% of reasonless sentences left without a draft.
+//! `model::NO_REASON`) that read the most reasons right with at most 1.5% wrong templates (a
+//! margin under the 2% goal: held-out sentences have run a few tenths above the
+//! cross-validation) and at least 95% of reasonless sentences left without a draft.
 //!
 //! `--tune --score 0.75,0.9,…` prints the same figures for given thresholds instead.
 //!
@@ -185,7 +186,7 @@ fn tune(train: &[corpus::Labelled]) {
             let mut trial = conf.clone();
             trial[c] -= 0.05;
             let next = score(&trial, no);
-            if next.1 > 0.018 {
+            if next.1 > 0.015 {
                 continue;
             }
             let gain = next.0 - now.0;

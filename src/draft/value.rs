@@ -50,6 +50,17 @@ fn money_re() -> &'static Regex {
     })
 }
 
+/// A promise to send or share something, in the eight languages ("will send by Friday",
+/// "schicke ich Ihnen morgen", "je vous l'envoie", "te lo mando").
+fn promises_to_send(s: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(send|sending|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|send\w*|envoi\w*|envoy\w*|env[ií]\w*|mand\w*|pass\w*|invi\w*|mand\w*|stuur\w*|verstuur\w*|envi\w*|skick\w*)\b")
+            .expect("send regex")
+    })
+    .is_match(s)
+}
+
 fn words(s: &str) -> Vec<String> {
     s.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -218,14 +229,23 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .or_else(|| candidates.first())
                     .cloned()
             });
-            Some(match theirs {
-                Some(t) => {
-                    f.left_both
-                        .replacen("{}", &quote(&t, f), 1)
-                        .replacen("{}", &quote(&mine, f), 1)
+            match theirs {
+                Some(t) => Some(f.left_both.replacen("{}", &quote(&t, f), 1).replacen(
+                    "{}",
+                    &quote(&mine, f),
+                    1,
+                )),
+                // "Where we left it: I wrote “Sure thing, will send by Friday.”" recaps nothing:
+                // a promise to send that names nothing is no recap (the rep owes the thing
+                // itself). "I'll reach back out next quarter" still says where things stand.
+                None if super::commitment::kind_of(&mine) == "promised"
+                    && !crate::reason::model::names_an_object(&mine)
+                    && promises_to_send(&mine) =>
+                {
+                    None
                 }
-                None => f.left_mine.replacen("{}", &quote(&mine, f), 1),
-            })
+                None => Some(f.left_mine.replacen("{}", &quote(&mine, f), 1)),
+            }
         }
         "slots" => (!facts.slots.is_empty()).then(|| {
             facts
@@ -375,6 +395,29 @@ mod tests {
         let got = substance(&recap_item(), &facts).unwrap();
         assert!(got.contains("anbei unser Angebot"), "{got}");
         assert!(!got.contains("Gelegenheit"), "{got}");
+    }
+
+    #[test]
+    fn a_bare_promise_is_no_recap() {
+        // The prospect's request is the reason the template names; the rep only said yes.
+        let ask = "Can you send over two or three customer references in retail?";
+        let facts = ThreadFacts {
+            rep_texts: vec!["Sure thing, will send by Friday.".into()],
+            prospect_text: Some(ask.into()),
+            commitment: Some(ask.into()),
+            commitment_is_theirs: true,
+            ..ThreadFacts::default()
+        };
+        assert_eq!(substance(&recap_item(), &facts), None);
+        // A promise that says what it is still recaps where things were left.
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "I'll send the revised quote with the three-year terms and the onboarding plan by Friday."
+                    .into(),
+            ],
+            ..ThreadFacts::default()
+        };
+        assert!(substance(&recap_item(), &facts).is_some());
     }
 
     #[test]

@@ -546,8 +546,10 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 // finding something out and coming back with it is information owed, not a
                 // wait for someone's return (the model hears "terug", "back").
                 let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
-                if top.is_some_and(|t| matches!(CLASSES[t], "away" | "timing" | "none"))
-                    && finds_out_and_returns(&s)
+                if top.is_some_and(|t| {
+                    matches!(CLASSES[t], "away" | "timing" | "none")
+                        || (CLASSES[t] == "information" && verdict(&p) == Verdict::Abstain)
+                }) && finds_out_and_returns(&s)
                 {
                     only("information")
                 } else if top.is_some_and(|t| {
