@@ -166,6 +166,17 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1795000500.M28P1.t:2,S",
         "From: Pieter Jansen <pieter@tulpgroep.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Factuur 2026-118\nDate: Thu, 19 Nov 2026 03:00:00 -0500\nMessage-ID: <tulp-invoice@tulpgroep.example>\n\nHallo Alex,\n\nKun je de factuur voor de workshop van vorige maand opnieuw sturen met ons inkoopordernummer erop?\n\nGroet,\nPieter Jansen\nTulp Groep\n",
     ),
+    // An out-of-office reply is the prospect's mail system talking: never quoted as theirs.
+    (
+        ".Sent",
+        "1794901200.M29P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Erik Lund <erik@fjordtech.example>\nSubject: Offert Fjordtech\nDate: Mon, 16 Nov 2026 04:00:00 -0500\nMessage-ID: <fjord-1@acme.io>\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nHej Erik,\n\nBifogat är offerten för 30 användare, som vi pratade om.\n\nVänliga hälsningar,\nAlex\n",
+    ),
+    (
+        "",
+        "1794901300.M30P1.t:2,S",
+        "From: Erik Lund <erik@fjordtech.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Autosvar: Offert Fjordtech\nDate: Mon, 16 Nov 2026 04:00:05 -0500\nMessage-ID: <fjord-ooo@fjordtech.example>\nIn-Reply-To: <fjord-1@acme.io>\nReferences: <fjord-1@acme.io>\nAuto-Submitted: auto-replied\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nHej,\n\nJag är på semester och tillbaka på kontoret måndag 30 november.\n\nErik\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -245,6 +256,14 @@ fn check(cfg: &Path) {
         "an unrelated colleague's email: {tulp}"
     );
     assert_eq!(tulp["reason"], "proposal", "{tulp}");
+
+    let fjord = run(cfg, &["preview", "fjord-1@acme.io"]);
+    let body = fjord.split("\n> ").next().unwrap_or("");
+    assert!(body.contains("Hej Erik"), "{fjord}");
+    assert!(
+        !body.contains("semester"),
+        "the out-of-office text is not the prospect's words: {fjord}"
+    );
 
     let won = thread(&lines, "won-1@vinicola-conti.example");
     assert_eq!(won["status"], "no_reply_expected", "{won}");

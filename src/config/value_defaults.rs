@@ -2,7 +2,8 @@
 //! Titles are written as the object of "I've put together …" in their language and never
 //! name the reader, so they fit both the formal and the informal templates; English ones also
 //! follow "here is …", so their head is singular ("a choice of three times", not "three
-//! times").
+//! times"); German ones stand before the verb ("habe ich … zusammengestellt"), so they carry
+//! no clause of their own ("zum Stand der Dinge", not ", wo wir stehen").
 
 pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     // English
@@ -186,7 +187,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "information",
         "de",
         "recap",
-        "eine kurze Zusammenfassung, wo wir stehen",
+        "eine kurze Zusammenfassung zum Stand der Dinge",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
     ),
     (
@@ -200,7 +201,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "meeting",
         "de",
         "recap",
-        "eine kurze Übersicht, worum es im Gespräch ginge",
+        "eine kurze Übersicht über die Themen des Gesprächs",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
     ),
     (
@@ -221,7 +222,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "away",
         "de",
         "recap",
-        "eine Ein-Minuten-Zusammenfassung, wo wir stehen",
+        "eine Ein-Minuten-Zusammenfassung zum Stand der Dinge",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
     ),
     (
@@ -235,7 +236,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "trial",
         "de",
         "recap",
-        "eine kurze Zusammenfassung des Tests, wie wir ihn besprochen haben",
+        "eine kurze Zusammenfassung des besprochenen Tests",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
     ),
     (

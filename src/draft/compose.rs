@@ -368,6 +368,8 @@ pub fn compose(
         None => own(last),
     };
     // The language: the prospect's own words first, then the rep's, then identity.language.
+    // Their own words only: an out-of-office reply is their mail system's, never quoted back
+    // as "you wrote".
     let prospect_text = req
         .mails
         .iter()
@@ -376,6 +378,7 @@ pub fn compose(
             m.author()
                 .is_some_and(|a| identity.role(a) == Role::Prospect)
                 && m.body.is_some()
+                && crate::classify::classify(m, usize::MAX).is_human()
         })
         .map(|m| own(m));
     let choice = crate::language::choose(prospect_text.as_deref(), Some(&rep_text), rep.language);

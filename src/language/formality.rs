@@ -35,6 +35,24 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                         | "bist"
                         | "willst"
                         | "meldest"
+                        | "magst"
+                        | "möchtest"
+                        | "hättest"
+                        | "weißt"
+                        // Talking to a team the informal way ("euer DSB", "für euch").
+                        | "euch"
+                        | "euer"
+                        | "eure"
+                        | "euren"
+                        | "eurem"
+                        | "eurer"
+                        // The du imperative ("Sag Bescheid", "Gib mir kurz Bescheid").
+                        | "sag"
+                        | "gib"
+                        | "schreib"
+                        | "ruf"
+                        | "meld"
+                        | "schau"
                 ),
             ),
             "fr" => (
@@ -59,6 +77,13 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
                         | "estás"
                         | "sabes"
                         | "dime"
+                        // vosotros, the informal plural of Spain.
+                        | "os"
+                        | "vosotros"
+                        | "vuestro"
+                        | "vuestra"
+                        | "vuestros"
+                        | "vuestras"
                 ),
             ),
             "it" => (
@@ -81,7 +106,10 @@ pub fn of_text(text: &str, lang: &str) -> Option<bool> {
             ),
             "nl" => (
                 matches!(lower.as_str(), "u" | "uw"),
-                matches!(lower.as_str(), "je" | "jij" | "jou" | "jouw" | "hoi"),
+                matches!(
+                    lower.as_str(),
+                    "je" | "jij" | "jou" | "jouw" | "hoi" | "jullie"
+                ),
             ),
             "pt" => (
                 matches!(
@@ -117,6 +145,25 @@ mod tests {
         );
         assert_eq!(
             of_text("Kannst du mir das Angebot schicken? Danke dir!", "de"),
+            Some(false)
+        );
+        assert_eq!(
+            of_text(
+                "Hi Tom, anbei wie besprochen die Unterlagen zur Sicherheit. Sag Bescheid, wenn euer DSB noch Fragen hat.",
+                "de"
+            ),
+            Some(false),
+            "the du imperative and the informal plural"
+        );
+        assert_eq!(
+            of_text("Os adjunto el presupuesto para las dos plantas.", "es"),
+            Some(false)
+        );
+        assert_eq!(
+            of_text(
+                "Hoi allemaal, hierbij de offerte voor jullie drie vestigingen.",
+                "nl"
+            ),
             Some(false)
         );
         assert_eq!(
