@@ -211,7 +211,7 @@ fn asks_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du)",
+            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|(freue\s+mich\s+auf|warte\s+auf|bitte\s+um)\s+(ihre|deine|eure|eine)\s+r[üu]ckmeldung|(geben\s+sie|gib)\s+mir\s+(gern\s+)?(eine\s+)?r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du)",
         )
         .expect("asks regex")
     })
@@ -1382,6 +1382,33 @@ mod multilingual_tests {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let rep = mail("alex@acme.io", "Alles klar.");
         let cases = [
+            // Someone who decides must see it first, in the seven languages.
+            (
+                "Ich muss das noch mit meinem Chef besprechen.",
+                "decision_maker",
+            ),
+            (
+                "Danke, unsere Rechtsabteilung schaut sich das an.",
+                "decision_maker",
+            ),
+            ("Je dois d'abord en parler à notre DAF.", "decision_maker"),
+            ("Tengo que consultarlo con mi jefa.", "decision_maker"),
+            (
+                "Devo prima sentire il nostro direttore generale.",
+                "decision_maker",
+            ),
+            (
+                "Ik moet het eerst met onze directie bespreken.",
+                "decision_maker",
+            ),
+            (
+                "Preciso de falar com o meu diretor primeiro.",
+                "decision_maker",
+            ),
+            (
+                "Jag behöver stämma av med vår ekonomichef innan vi går vidare.",
+                "decision_maker",
+            ),
             (
                 "Melden Sie sich bitte im Januar wieder, dann ist das Budget frei.",
                 "timing",
@@ -1744,6 +1771,14 @@ mod reading_tests {
             ("Kunt u mij de documentatie sturen?", "information"),
             ("Pode enviar-me o orçamento para o Porto?", "pricing"),
             ("Kan du skicka en testversion till teamet?", "trial"),
+            (
+                "Merci, pourriez-vous m'envoyer aussi quelques références clients dans la distribution ?",
+                "information",
+            ),
+            (
+                "Thanks Alex - could you also send the security whitepaper? Our IT team asked for it.",
+                "information",
+            ),
         ] {
             let hit = r.match_text(text, RuleSet::ProspectRequest);
             assert_eq!(hit.map(|h| h.0).as_deref(), Some(reason), "{text}");
@@ -1797,6 +1832,13 @@ mod reading_tests {
             r.finding.is_none() && r.declined && !r.expects_reply,
             "{r:?}"
         );
+        // Thanking for the feedback asks for none ("danke für die offene Rückmeldung").
+        let r = read_exchange(
+            "Hallo Lena,\n\nanbei das Angebot.\n\nAlex",
+            "Danke! Wir haben uns leider für einen anderen Anbieter entschieden.",
+            "Schade, aber danke für die offene Rückmeldung. Viel Erfolg!\n\nAlex",
+        );
+        assert!(r.declined && !r.expects_reply, "{r:?}");
         // A won deal: the prospect sent the signed order and the rep thanked them.
         for (prospect, answer) in [
             (

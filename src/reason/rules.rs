@@ -20,6 +20,10 @@ pub const DEFAULT_PRIORITY: &[&str] = &[
 ];
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
+/// The same people in the other seven languages, as prospects name them ("mit meinem Chef",
+/// "notre DAF", "mi jefa", "il nostro CdA", "onze directie", "o meu diretor", "vår ekonomichef").
+const ROLES_INTL: &str = r"chef(in)?|gesch[äa]ftsf[üu]hr\w*|gesch[äa]ftsleitung|vorstand|einkauf|rechtsabteilung|finanzabteilung|finanzchef\w*|it-abteilung|it-leit\w*|betriebsrat|controlling|aufsichtsrat|patron(ne)?|direct(eur|rice|ion)|daf|dsi|achats|(service\s+)?juridique|comit[ée]|conseil|jef[ea]|director(a)?|direcci[óo]n|gerente|compras|jur[íi]dico|consejo|capo|direttor[ei]|direzione|ufficio\s+(acquisti|legale)|legale|amministratore\s+delegato|cda|consiglio|baas|directeur|directie|inkoop|juridische\s+afdeling|raad\s+van\s+bestuur|mt|chefe|diretor(a)?|dire[çc][ãa]o|administra[çc][ãa]o|conselho|ekonomichef\w*|vd|ledning\w*|styrelse\w*|ink[öo]p\w*|jurist\w*|it-chef\w*|controller|cfo|ceo|cto|cio";
+
 const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller";
 
 /// Default rules for the rep's own messages.
@@ -119,6 +123,15 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             // "I'll review it with our CFO", "let me check with my boss".
             format!(r"\b(review|discuss|go\s+(over|through)|look\s+at|share|run)\s+(it|this|them|that|the\s+\w+)?\s*(by|past|with)\s+(my|our|the)\s+({ROLES})\b"),
             format!(r"\b(i'?ll|i\s+will|we'?ll|we\s+will|let\s+me|i\s+have\s+to|i\s+need\s+to)\s+(check|discuss|talk|speak|confirm)\s+(it\s+|this\s+)?(with|to)\s+(my|our|the)\s+({ROLES})\b"),
+            // The same in the other seven languages: someone must first talk it over with, or
+            // hand it to, the people who decide (a must, as "need to" above: "we're talking to
+            // the board next week" is news, not a step the thread waits on) ("Ich muss das mit meinem Chef besprechen",
+            // "unsere Rechtsabteilung schaut sich das an", "je dois en parler à notre DAF",
+            // "tengo que consultarlo con mi jefa", "devo sentire il nostro CdA", "ik moet het
+            // met onze directie bespreken", "preciso de falar com o meu diretor", "jag behöver
+            // stämma av med vår ekonomichef").
+            format!(r"\b(muss|m[üu]ssen|m[öo]chte|dois|devons|doit|faut|tengo|tenemos|debo|debemos|devo|dobbiamo|moet|moeten|preciso|precisamos|tenho|temos|m[åa]ste|beh[öo]ver)\b.{{0,50}}\b(mit|bei|avec|[àa]|con|col|met|bij|com|ao|med|sentire|consultare|consulter|consultar|raadplegen|voorleggen\s+aan|fr[åa]ga)\s+((meine[mnr]?|unsere[mnr]?|der|dem|den|mon|ma|mes|notre|nos|la|le|mi|mis|nuestr[oa]s?|el|il|lo|mio|mia|nostr[oa]|mijn|onze|ons|de|het|o|a|meu|minha|nosso|nossa|min|mitt|mina|v[åa]r|v[åa]rt|v[åa]ra)\s+){{0,2}}({ROLES_INTL})\b"),
+            format!(r"\b(unsere[mnr]?|meine[mnr]?|notre|mon|ma|nuestr[oa]|mi|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|onze|mijn|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|v[åa]r|v[åa]rt|min|mitt)\s+({ROLES_INTL})\s+(schaut|pr[üu]ft|muss|m[öo]chte|will|entscheidet|soll|doit|va|veut|examine|regarde|valide|d[ée]cide|tiene|debe|va|quiere|decide|revisa|deve|vuole|decide|valuta|moet|wil|bekijkt|beslist|tem|vai|quer|decide|analisa|m[åa]ste|vill|ska|tittar|beslutar|granskar)\b"),
         ]),
     ];
     compile(table)
@@ -139,7 +152,7 @@ fn compile(table: Vec<(&str, Vec<String>)>) -> HashMap<String, Vec<Regex>> {
 
 /// Default rules for what the prospect asked for in their last reply.
 pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
-    const ASK: &str = r"(could|can|would|will)\s+you\s+(please\s+)?(send|share|forward|provide|get|put\s+together)|please\s+(send|share|provide)|send\s+(me|us|over)|i'?d\s+(love|like)\s+to\s+(see|get|have|receive)|(can|could)\s+(i|we)\s+(get|see|have)";
+    const ASK: &str = r"(could|can|would|will)\s+you\s+((please|also|just|kindly|quickly)\s+)*(send|share|forward|provide|get|put\s+together)|please\s+(also\s+)?(send|share|provide)|send\s+(me|us|over)|i'?d\s+(love|like)\s+to\s+(see|get|have|receive)|(can|could)\s+(i|we)\s+(get|see|have)";
     // The same asks in the other seven languages ("Können Sie mir … schicken", "pourriez-vous
     // m'envoyer", "¿me puede enviar…?", "mi può mandare", "kunt u mij … sturen", "pode enviar-me",
     // "kan du skicka").
@@ -157,7 +170,7 @@ pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
         ]),
         ("information", vec![
             format!(r"\b({ASK})\b.{{0,40}}\b(info|information|details|case\s+stud(y|ies)|deck|slides|brochure|data\s?sheet|documentation|docs|white\s?paper|materials?|references?|examples?|overview)\b"),
-            intl(r"unterlagen|informationen|infos?|referenz\w*|fallstudie\w*|dokumentation|documentation|informations?|brochure|documentaci[óo]n|informaci[óo]n|caso\s+de\s+(éxito|estudo)|documentazione|informazioni|documentatie|informatie|documenta[çc][ãa]o|informa[çc][õo]es|underlag|referenser|kundcase|whitepaper|white\s+paper"),
+            intl(r"r[ée]f[ée]rences?|referencias|referenze|referenties|refer[êe]ncias|cas\s+clients?|casos\s+de\s+[ée]xito|casi\s+di\s+successo|klantcases|casos\s+de\s+sucesso|unterlagen|informationen|infos?|referenz\w*|fallstudie\w*|dokumentation|documentation|informations?|brochure|documentaci[óo]n|informaci[óo]n|caso\s+de\s+(éxito|estudo)|documentazione|informazioni|documentatie|informatie|documenta[çc][ãa]o|informa[çc][õo]es|underlag|referenser|kundcase|whitepaper|white\s+paper"),
         ]),
         ("meeting", vec![
             r"\b(set\s+up|schedule|book|arrange|organi[sz]e)\s+(a\s+|the\s+)?(call|meeting|demo|walk-?through)\b".into(),
