@@ -53,9 +53,9 @@ fn money_re() -> &'static Regex {
 /// A promise to send or share something, in the eight languages ("will send by Friday",
 /// "schicke ich Ihnen morgen", "je vous l'envoie", "te lo mando").
 fn promises_to_send(s: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"(?i)\b(send|sending|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|send\w*|envoi\w*|envoy\w*|env[ií]\w*|mand\w*|pass\w*|invi\w*|mand\w*|stuur\w*|verstuur\w*|envi\w*|skick\w*)\b")
+        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií]\w*|mand\w*|pass\w*|invi\w*|stuur\w*|verstuur\w*|skick\w*)\b")
             .expect("send regex")
     })
     .is_match(s)

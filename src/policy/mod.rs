@@ -302,7 +302,8 @@ impl ReplyIndex {
     /// company domain when it belongs to no other conversation of the rep's and is about this
     /// one: it names one of its people or a word of its subject (the assistant who answers for
     /// the boss), or its text was not read. A colleague asking for last month's invoice again
-    /// answers nothing. `exclude` are the thread's own messages; `topic` is [`thread_topic`].
+    /// answers nothing. `exclude` are the thread's own messages; `subject` is the thread's,
+    /// read (with [`thread_topic`]) only when such an email is there to weigh.
     #[allow(clippy::too_many_arguments)]
     pub fn reply_after(
         &self,
@@ -312,14 +313,16 @@ impl ReplyIndex {
         by_domain: bool,
         exclude: &[&str],
         identity: &Identity,
-        topic: &[String],
+        subject: &str,
     ) -> Option<&Inbound> {
+        let topic = std::cell::OnceCell::new();
         let about = |i: &Inbound| {
             i.belongs_to.as_deref() == Some(thread)
                 || prospects.iter().any(|p| p.email == i.from)
-                || i.words
-                    .as_ref()
-                    .is_none_or(|w| w.iter().any(|x| topic.binary_search(x).is_ok()))
+                || i.words.as_ref().is_none_or(|w| {
+                    let topic = topic.get_or_init(|| thread_topic(subject, prospects));
+                    w.iter().any(|x| topic.binary_search(x).is_ok())
+                })
         };
         let mut found: Vec<&Inbound> = Vec::new();
         for p in prospects {
@@ -544,7 +547,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         inp.policy.domain_replies,
         &thread_ids,
         id,
-        &thread_topic(&mails[0].subject, &prospects),
+        &mails[0].subject,
     );
     // Someone at the company writing, in a new email, that the person is away until a date
     // (the assistant answering for the boss): no answer to the rep's question, but a date to

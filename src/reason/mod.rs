@@ -573,6 +573,15 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             (s, p)
         })
         .collect();
+    // The rep waived an answer outright: nothing to follow up, whatever the email names.
+    if sents.iter().any(|(s, _)| waives_reply(s)) && !text.contains('?') {
+        return TextReading {
+            best: None,
+            candidates: Vec::new(),
+            expects_reply: false,
+            sentences: sents,
+        };
+    }
     let mut best_p = [0f32; NONE];
     let mut best_s = [usize::MAX; NONE];
     let mut strong = [false; NONE];
@@ -696,15 +705,6 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         .collect();
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
     candidates.truncate(2);
-    // The rep waived an answer outright: nothing to follow up, whatever the email names.
-    if sents.iter().any(|(s, _)| waives_reply(s)) && !text.contains('?') {
-        return TextReading {
-            best: None,
-            candidates: Vec::new(),
-            expects_reply: false,
-            sentences: sents,
-        };
-    }
     let expects_reply = best.is_some()
         || !candidates.is_empty()
         || asks_re().is_match(text)

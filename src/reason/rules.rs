@@ -124,14 +124,14 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             format!(r"\b(review|discuss|go\s+(over|through)|look\s+at|share|run)\s+(it|this|them|that|the\s+\w+)?\s*(by|past|with)\s+(my|our|the)\s+({ROLES})\b"),
             format!(r"\b(i'?ll|i\s+will|we'?ll|we\s+will|let\s+me|i\s+have\s+to|i\s+need\s+to)\s+(check|discuss|talk|speak|confirm)\s+(it\s+|this\s+)?(with|to)\s+(my|our|the)\s+({ROLES})\b"),
             // The same in the other seven languages: someone must first talk it over with, or
-            // hand it to, the people who decide (a must, as "need to" above: "we're talking to
-            // the board next week" is news, not a step the thread waits on) ("Ich muss das mit meinem Chef besprechen",
+            // hand it to, the people who decide ("Ich muss das mit meinem Chef besprechen",
             // "unsere Rechtsabteilung schaut sich das an", "je dois en parler à notre DAF",
             // "tengo que consultarlo con mi jefa", "devo sentire il nostro CdA", "ik moet het
             // met onze directie bespreken", "preciso de falar com o meu diretor", "jag behöver
-            // stämma av med vår ekonomichef").
+            // stämma av med vår ekonomichef"). A must, as "need to" above: "we're talking to
+            // the board next week" is news, not a step the thread waits on.
             format!(r"\b(muss|m[üu]ssen|m[öo]chte|dois|devons|doit|faut|tengo|tenemos|debo|debemos|devo|dobbiamo|moet|moeten|preciso|precisamos|tenho|temos|m[åa]ste|beh[öo]ver)\b.{{0,50}}\b(mit|bei|avec|[àa]|con|col|met|bij|com|ao|med|sentire|consultare|consulter|consultar|raadplegen|voorleggen\s+aan|fr[åa]ga)\s+((meine[mnr]?|unsere[mnr]?|der|dem|den|mon|ma|mes|notre|nos|la|le|mi|mis|nuestr[oa]s?|el|il|lo|mio|mia|nostr[oa]|mijn|onze|ons|de|het|o|a|meu|minha|nosso|nossa|min|mitt|mina|v[åa]r|v[åa]rt|v[åa]ra)\s+){{0,2}}({ROLES_INTL})\b"),
-            format!(r"\b(unsere[mnr]?|meine[mnr]?|notre|mon|ma|nuestr[oa]|mi|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|onze|mijn|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|v[åa]r|v[åa]rt|min|mitt)\s+({ROLES_INTL})\s+(schaut|pr[üu]ft|muss|m[öo]chte|will|entscheidet|soll|doit|va|veut|examine|regarde|valide|d[ée]cide|tiene|debe|va|quiere|decide|revisa|deve|vuole|decide|valuta|moet|wil|bekijkt|beslist|tem|vai|quer|decide|analisa|m[åa]ste|vill|ska|tittar|beslutar|granskar)\b"),
+            format!(r"\b(unsere[mnr]?|meine[mnr]?|notre|mon|ma|nuestr[oa]|mi|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|onze|mijn|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|v[åa]r|v[åa]rt|min|mitt)\s+({ROLES_INTL})\s+(schaut|pr[üu]ft|muss|m[öo]chte|will|entscheidet|soll|doit|va|veut|examine|regarde|valide|d[ée]cide|tiene|debe|quiere|decide|revisa|deve|vuole|valuta|moet|wil|bekijkt|beslist|tem|vai|quer|analisa|m[åa]ste|vill|ska|tittar|beslutar|granskar)\b"),
         ]),
     ];
     compile(table)
