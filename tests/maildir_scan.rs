@@ -806,9 +806,31 @@ fn a_rescan_reuses_its_decisions_only_while_nothing_changed() {
             .unwrap()
     };
     assert_eq!(count("reused") + 1, count("threads"), "{decide}");
+    // Threads at other companies are settled: their texts are not read again.
+    let settled = count("settled");
+    assert!(settled > 0 && settled < count("threads"), "{decide}");
     std::fs::remove_file(&memo).unwrap();
     let (full, _) = scan_logged(&demo, evening);
     assert_eq!(after, full);
+
+    // A colleague's new email in no conversation of its own, about the offer to her
+    // colleague: the threads at that company are decided again, and as a full scan decides.
+    assert_eq!(status(&after, "fabrikam-1@acme.io"), "waiting");
+    let colleague = "From: Sabine Roth <s.roth@fabrikam.de>\nTo: alex@acme.io\n\
+        Subject: Ihr Angebot\nDate: Tue, 24 Nov 2026 12:00:00 +0100\n\
+        Message-ID: <roth-1@fabrikam.de>\n\nHallo Herr Morgan,\n\nFrau Vogel ist bis Monatsende \
+        im Urlaub. Ich habe mir das Angebot angesehen und melde mich morgen dazu.\n\nSabine Roth\n";
+    std::fs::write(
+        demo.dir.path().join("mailbox/new/1795000100.M2P1.test"),
+        colleague,
+    )
+    .unwrap();
+    let (answered, log) = scan_logged(&demo, evening);
+    assert!(!log.contains(REUSED), "new mail must be read: {log}");
+    assert_eq!(status(&answered, "fabrikam-1@acme.io"), "replied");
+    std::fs::remove_file(&memo).unwrap();
+    let (full, _) = scan_logged(&demo, evening);
+    assert_eq!(answered, full);
 
     // A changed config decides afresh too.
     let cfg = std::fs::read_to_string(&demo.config).unwrap();

@@ -3,6 +3,7 @@
 
 pub mod doctor;
 pub mod fetch_plan;
+pub mod incremental;
 pub mod run;
 
 use std::collections::HashSet;
@@ -440,6 +441,8 @@ struct Item {
     to_load: Vec<MemoMail>,
     /// What the decision was made from (see [`thread_key`]).
     key: String,
+    /// The thread's headers alone (see [`incremental::header_key`]).
+    hkey: String,
 }
 
 /// Every thread's decision, and the mail the drafting step needs.
@@ -463,10 +466,14 @@ impl Decided {
             .map(|it| MemoThread {
                 id: it.id.clone(),
                 key: it.key.clone(),
+                hkey: it.hkey.clone(),
                 subject: it.subject.clone(),
                 messages: it.messages,
                 decision: it.d.clone(),
-                mails: if it.d.unsettled.is_some() {
+                mails: if !it.to_load.is_empty() {
+                    // A settled thread's, as the scan that decided it read them.
+                    it.to_load.clone()
+                } else if it.d.unsettled.is_some() {
                     it.mail_idx
                         .iter()
                         .zip(&it.text_caps)
@@ -606,30 +613,8 @@ fn thread_key(
     let mut people: Vec<String> = Vec::new();
     for &i in &t.messages {
         let m = &mails[i];
-        h.add(m.message_id.as_bytes());
-        h.add(m.subject.as_bytes());
-        h.add(&m.date.map_or(0, |d| d.timestamp()).to_le_bytes());
-        // Two copies can share a Message-ID (Sent, and a Bcc to self): what differs is here.
-        for list in [&m.from, &m.reply_to, &m.to, &m.cc, &m.bcc] {
-            h.add(&list.len().to_le_bytes());
-            for a in list.iter() {
-                h.add(a.name.as_deref().unwrap_or("\0").as_bytes());
-                h.add(a.email.as_bytes());
-            }
-        }
-        match &m.sender {
-            Some(a) => {
-                h.add(a.name.as_deref().unwrap_or("\0").as_bytes());
-                h.add(a.email.as_bytes());
-            }
-            None => h.add(b"\0no sender"),
-        }
-        h.add(&m.keywords.len().to_le_bytes());
-        for k in &m.keywords {
-            h.add(k.as_bytes());
-        }
+        incremental::add_headers(&mut h, m, reply_folder[i]);
         h.add(format!("{:?}", kinds[i]).as_bytes());
-        h.add(&[reply_folder[i] as u8]);
         h.add(&caps[i].unwrap_or(0).to_le_bytes());
         h.add(&m.body.as_ref().map_or(0, |b| b.len() + 1).to_le_bytes());
         for a in m.from.iter().chain(&m.to).chain(&m.cc) {
@@ -666,6 +651,7 @@ fn reuse(memo: ScanMemo, now: DateTime<Utc>) -> Decided {
                 text_caps: Vec::new(),
                 to_load: t.mails,
                 key: t.key,
+                hkey: t.hkey,
             }
         })
         .collect();
@@ -761,6 +747,9 @@ struct Earlier<'a> {
     base: &'a str,
 }
 
+/// A thread to decide, its header digest, and whether its group is settled.
+type Wanted<'a> = (&'a thread::Thread, &'a String, bool);
+
 /// The full read: load every folder, thread, fetch the texts decisions read, and decide each
 /// thread (or the one asked for). Also returns the threads and kinds `report` needs.
 async fn decide_all<S: MailStore>(
@@ -827,7 +816,45 @@ async fn decide_all<S: MailStore>(
         m.author().is_some_and(|a| identity.is_rep(&a.email))
     });
     phase("threads");
-    let candidates = fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
+    // Groups of threads the last scan decided that no new mail has joined keep their
+    // decisions, and none of their texts is read (see `incremental`).
+    let mut hglobal = crate::state::memo::Hasher::default();
+    hglobal.add(earlier.base.as_bytes());
+    hglobal.add(format!("{identity:?}").as_bytes());
+    for m in &mails {
+        if cfg.rules.tagged_reason(m, &identity).is_some() {
+            hglobal.add(m.message_id.as_bytes());
+        }
+    }
+    let hkeys = crate::par::map(&threads, |t| {
+        incremental::header_key(&hglobal, t, &mails, &reply_folder)
+    });
+    let before: std::collections::HashMap<&str, &MemoThread> = earlier
+        .memo
+        .map(|m| m.threads.iter().map(|t| (t.id.as_str(), t)).collect())
+        .unwrap_or_default();
+    let settled: Vec<bool> = if before.is_empty() || opts.only_thread.is_some() {
+        vec![false; threads.len()]
+    } else {
+        let digests: std::collections::HashMap<&str, &str> = before
+            .iter()
+            .map(|(id, t)| (*id, t.hkey.as_str()))
+            .collect();
+        let links = crate::par::map(&threads, |t| {
+            incremental::links(t, &mails, &reply_folder, &identity)
+        });
+        incremental::settled(&threads, &hkeys, &links, &digests)
+    };
+    let settled_ids: HashSet<&str> = threads
+        .iter()
+        .zip(&settled)
+        .filter(|(_, s)| **s)
+        .map(|(t, _)| t.id.as_str())
+        .collect();
+    phase("settled groups");
+    let mut candidates =
+        fetch_plan::candidates(&threads, &mails, &identity, window, opts.only_thread);
+    candidates.retain(|t| !settled_ids.contains(t.id.as_str()));
     let round1 = fetch_plan::last_messages(&candidates, &mails);
     fetch_texts(
         store,
@@ -906,9 +933,12 @@ async fn decide_all<S: MailStore>(
     phase("classify");
     // Deciding is pure and most of a scan's work (reading reasons): spread the threads over
     // the cores. Drafting below stays in thread order, one APPEND at a time.
-    let wanted: Vec<&thread::Thread> = threads
+    let wanted: Vec<Wanted> = threads
         .iter()
-        .filter(|t| opts.only_thread.is_none_or(|o| o == t.id))
+        .zip(&hkeys)
+        .zip(&settled)
+        .filter(|((t, _), _)| opts.only_thread.is_none_or(|o| o == t.id))
+        .map(|((t, h), s)| (t, h, *s))
         .collect();
     // A thread whose own key is what the last scan (same program, config and day) decided
     // from keeps that decision: new mail is decided where it lands, and where it answers.
@@ -916,31 +946,31 @@ async fn decide_all<S: MailStore>(
     global.add(earlier.base.as_bytes());
     global.add(format!("{identity:?}{examples:?}").as_bytes());
     let reply_digests = replies.digests();
-    let before: std::collections::HashMap<&str, &MemoThread> = earlier
-        .memo
-        .map(|m| m.threads.iter().map(|t| (t.id.as_str(), t)).collect())
-        .unwrap_or_default();
-    let keys = crate::par::map(&wanted, |t| {
-        thread_key(
-            &global,
-            t,
-            &mails,
-            &kinds,
-            &caps,
-            &reply_folder,
-            &identity,
-            &reply_digests,
-        )
+    let keys = crate::par::map(&wanted, |(t, _, settled)| {
+        (!settled).then(|| {
+            thread_key(
+                &global,
+                t,
+                &mails,
+                &kinds,
+                &caps,
+                &reply_folder,
+                &identity,
+                &reply_digests,
+            )
+        })
     });
     phase("thread keys");
-    let keyed: Vec<(&thread::Thread, String)> = wanted.into_iter().zip(keys).collect();
-    let decide_one = |(t, key): &(&thread::Thread, String)| {
-        let key = key.clone();
-        if let Some(p) = before.get(t.id.as_str()).filter(|p| p.key == key) {
+    let keyed: Vec<(Wanted, Option<String>)> = wanted.into_iter().zip(keys).collect();
+    let decide_one = |((t, _, _), key): &(Wanted, Option<String>)| {
+        let earlier = before.get(t.id.as_str());
+        // A settled group's thread, or a thread whose own key is unchanged.
+        if let Some(p) = earlier.filter(|p| key.as_ref().is_none_or(|k| *k == p.key)) {
             let mut d = p.decision.clone();
             crate::policy::settle(&mut d, opts.now);
-            return (d, key, true);
+            return (d, p.key.clone(), true);
         }
+        let key = key.clone().unwrap_or_default();
         let tm: Vec<&Mail> = t.messages.iter().map(|&i| &mails[i]).collect();
         let tk: Vec<Kind> = t.messages.iter().map(|&i| kinds[i].clone()).collect();
         let mut d = decide(&tm, &tk, &inputs);
@@ -955,21 +985,42 @@ async fn decide_all<S: MailStore>(
         ms = started.elapsed().as_millis() as u64,
         threads = decisions.len(),
         reused = decisions.iter().filter(|d| d.2).count(),
+        settled = settled_ids.len(),
         rss_mib = resident_mib(),
         "scan phase done: decide"
     );
     let items = keyed
         .into_iter()
         .zip(decisions)
-        .map(|((t, _), (d, key, _))| Item {
-            id: t.id.clone(),
-            subject: mails[t.messages[0]].subject.clone(),
-            messages: t.messages.len(),
-            d,
-            mail_idx: t.messages.clone(),
-            text_caps: t.messages.iter().map(|&i| caps[i]).collect(),
-            to_load: Vec::new(),
-            key,
+        .map(|(((t, hkey, settled), _), (d, key, _))| {
+            // A settled thread's messages are read only if it drafts, as the last scan left them.
+            let to_load = if settled {
+                before
+                    .get(t.id.as_str())
+                    .map(|p| p.mails.clone())
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            Item {
+                id: t.id.clone(),
+                subject: mails[t.messages[0]].subject.clone(),
+                messages: t.messages.len(),
+                d,
+                mail_idx: if settled {
+                    Vec::new()
+                } else {
+                    t.messages.clone()
+                },
+                text_caps: if settled {
+                    Vec::new()
+                } else {
+                    t.messages.iter().map(|&i| caps[i]).collect()
+                },
+                to_load,
+                key,
+                hkey: hkey.clone(),
+            }
         })
         .collect();
     Ok((

@@ -13,7 +13,7 @@ use crate::message::Location;
 use crate::policy::Decision;
 
 /// Bumped whenever the memo's meaning changes, so an old file is ignored rather than misread.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A 128-bit FNV-1a digest (two lanes with different offsets): enough to tell states apart,
 /// no dependency, stable across builds and platforms.
@@ -63,6 +63,9 @@ pub struct MemoThread {
     /// Everything this thread's decision was made from (see `service::thread_key`): equal
     /// keys let a scan after new mail reuse the decision of a thread the mail didn't touch.
     pub key: String,
+    /// The thread's headers alone (see `service::incremental`): a thread whose group's
+    /// digests are all unchanged keeps its decision without a text being read.
+    pub hkey: String,
     pub subject: String,
     pub messages: usize,
     pub decision: Decision,

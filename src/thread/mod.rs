@@ -15,26 +15,27 @@ pub struct Thread {
     pub messages: Vec<usize>,
 }
 
-struct UnionFind {
+/// Disjoint sets over `0..n`, for joining messages into threads and threads into groups.
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         UnionFind { parent: Vec::new() }
     }
-    fn add(&mut self) -> usize {
+    pub(crate) fn add(&mut self) -> usize {
         self.parent.push(self.parent.len());
         self.parent.len() - 1
     }
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
         }
         x
     }
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[rb.max(ra)] = rb.min(ra);
