@@ -167,7 +167,14 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     if kind == "other" {
         kind = commitment::kind_of(stated.rep_text);
     }
-    let what = if from_sentence || stated.source == "prospect_text" {
+    let what = if stated.source == "prospect_text" {
+        // The prospect's "your SOC 2 report" is ours in the rep's draft.
+        let what = commitment::what_of(reason, sentence);
+        match what.strip_prefix("your ") {
+            Some(rest) => format!("our {rest}"),
+            None => what,
+        }
+    } else if from_sentence {
         commitment::what_of(reason, sentence)
     } else {
         commitment::what_of(reason, stated.rep_text)
@@ -582,6 +589,18 @@ pub fn compose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_prospect_asked_for_is_named_in_the_reps_voice() {
+        let stated = Stated {
+            text: Some("Thanks Alex. Can you send me your SOC 2 report?"),
+            source: "prospect_text",
+            at: chrono::Utc::now(),
+            rep_text: "Attached.",
+        };
+        let c = commitment_ctx("information", &stated, chrono_tz::UTC, "en");
+        assert_eq!(c.what, "our SOC 2 report");
+    }
     use crate::config::default_value_items;
     use chrono::TimeZone;
 

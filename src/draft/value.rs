@@ -51,14 +51,23 @@ fn money_re() -> &'static Regex {
 }
 
 /// A promise to send or share something, in the eight languages ("will send by Friday",
-/// "schicke ich Ihnen morgen", "je vous l'envoie", "te lo mando").
-fn promises_to_send(s: &str) -> bool {
+/// "schicke ich Ihnen morgen", "je vous l'envoie", "te lo mando"), not to reach out again.
+pub fn promises_to_send(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií]\w*|mand\w*|pass\w*|invi\w*|stuur\w*|verstuur\w*|skick\w*)\b")
             .expect("send regex")
     })
     .is_match(s)
+}
+
+/// A sentence a recap would quote in vain: an offer to answer questions ("Let me know if your
+/// security team needs anything else") or a hand-over that names nothing ("Attached.").
+fn says_nothing_to_recap(s: &str) -> bool {
+    crate::reason::invites_comments(s)
+        || (crate::message::text::hands_over(s)
+            && !crate::reason::model::names_an_object(s)
+            && words(s).len() <= 3)
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -185,7 +194,11 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                         .filter_map(|t| {
                             sentences(t)
                                 .into_iter()
-                                .filter(|s| facts.quotable(s) && !crate::reason::is_nudge(s))
+                                .filter(|s| {
+                                    facts.quotable(s)
+                                        && !crate::reason::is_nudge(s)
+                                        && !says_nothing_to_recap(s)
+                                })
                                 .map(|s| {
                                     let p = crate::reason::model::classify_shipped(&s);
                                     (1.0 - p[crate::reason::model::NONE], s)
@@ -197,8 +210,11 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     // The newest message that states something ("Sounds good!" states nothing:
                     // the message before it then speaks for the rep); else the most telling
                     // sentence of any, as long as it is more than a pleasantry.
+                    // What was sent or said before a promise to come back, which the
+                    // template itself recalls.
                     best.iter()
-                        .find(|(p, _)| *p >= 0.5)
+                        .find(|(p, s)| *p >= 0.5 && !crate::reason::model::defers(s))
+                        .or_else(|| best.iter().find(|(p, _)| *p >= 0.5))
                         .or_else(|| best.iter().max_by(|a, b| a.0.total_cmp(&b.0)))
                         .map(|(_, s)| s.clone())
                 });
@@ -395,6 +411,30 @@ mod tests {
         let got = substance(&recap_item(), &facts).unwrap();
         assert!(got.contains("anbei unser Angebot"), "{got}");
         assert!(!got.contains("Gelegenheit"), "{got}");
+    }
+
+    #[test]
+    fn a_recap_skips_offers_to_help_and_prefers_substance_to_a_promise_to_come_back() {
+        // "Let me know if … needs anything else" and "Attached." recap nothing.
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "Attached. Let me know if your security team needs anything else.".into(),
+            ],
+            ..ThreadFacts::default()
+        };
+        assert_eq!(substance(&recap_item(), &facts), None);
+        // What was sent comes before "I'll be in touch after the 7th", which the template
+        // itself recalls.
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "Thanks for letting me know, I'll get back in touch after the 7th.".into(),
+                "Please find attached our proposal for the two depots with the rollout plan."
+                    .into(),
+            ],
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(got.contains("proposal for the two depots"), "{got}");
     }
 
     #[test]

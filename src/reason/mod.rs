@@ -353,14 +353,15 @@ fn waives_reply(sentence: &str) -> bool {
             .is_match(sentence)
 }
 
-/// An offer to hear comments, if there are any ("Let me know if legal has any comments",
+/// An offer to hear comments or help further, if there are any ("Let me know if legal has any
+/// comments", "…if your security team needs anything else",
 /// "Falls Ihr Einkauf Fragen hat…", "si votre DSI a des questions…", "om er jurist har
 /// synpunkter…"), in eight languages: a courtesy beside what the email hands over, not a
 /// decision the thread waits on.
-fn invites_comments(sentence: &str) -> bool {
+pub fn invites_comments(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
+        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|needs?\s+anything|anything\s+else|noch\s+etwas|sonst\s+noch|besoin\s+d'autre|autre\s+chose|algo\s+m[áa]s|qualcos'altro|nog\s+iets|mais\s+alguma|n[åa]got\s+mer|n[åa]got\s+annat|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
             .expect("comments regex")
     })
     .is_match(sentence)
@@ -634,6 +635,19 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             if crate::message::text::hands_over(s) && !model::names_an_object(s) {
                 strong[r] = false;
             }
+        }
+    }
+    // Nor does an offer to hear comments or help further beside it ("Attached. Let me know if
+    // your security team needs anything else."): who may have questions is no decision the
+    // thread waits on when the email hands something over.
+    if let Some(dm) = model::class_index("decision_maker") {
+        if strong[dm]
+            && invites_comments(&sents[best_s[dm]].0)
+            && sents
+                .iter()
+                .any(|(s, _)| crate::message::text::hands_over(s))
+        {
+            strong[dm] = false;
         }
     }
     // A trial that waits on someone's approval ("Sobald Ihr Geschäftsführer die Freigabe
@@ -1573,12 +1587,26 @@ mod reading_tests {
             "Mevrouw de Vries is met vakantie tot 30 november.",
             "O Sr. Rui Almeida está de férias até dia 30 de novembro.",
             "Erik är på semester till den 30 november.",
+            // Back on a date, said without "until".
+            "Vielen Dank, ich bin ab dem 7. Dezember wieder im Büro und schaue es mir dann an.",
+            "Merci, je serai de retour le 7 décembre et je regarde ça.",
+            "Gracias, estaré de vuelta el 7 de diciembre.",
+            "Grazie, rientro il 7 dicembre e ci guardo.",
+            "Dank je, ik ben vanaf 7 december weer op kantoor.",
+            "Obrigado, volto no dia 7 de dezembro.",
+            "Tack, jag är tillbaka den 7 december.",
         ] {
             let f = prospect_pause(text, None, &rules()).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(f.reason, "away", "{text}");
         }
-        // Someone merely mentioned is not away.
+        // Someone merely mentioned is not away, and a return that is no one's absence neither.
         assert!(prospect_pause("Mr Almeida is the one who signs.", None, &rules()).is_none());
+        assert!(prospect_pause(
+            "Die Rechnung ist ab dem 7. Dezember fällig.",
+            None,
+            &rules()
+        )
+        .is_none());
     }
 
     #[test]
@@ -1712,6 +1740,27 @@ mod reading_tests {
             &rules(),
             &Examples::default(),
         )
+    }
+
+    #[test]
+    fn an_offer_to_help_further_beside_a_bare_hand_over_leaves_the_reason_to_the_ask() {
+        let r = read_exchange(
+            "Hi Leo,\n\nGreat to connect today.\n\nAlex",
+            "Thanks Alex. Can you send me your SOC 2 report?",
+            "Attached. Let me know if your security team needs anything else.\n\nAlex",
+        );
+        let f = r.finding.expect("a reason");
+        assert_eq!(
+            (f.reason.as_str(), f.source),
+            ("information", Source::ProspectText)
+        );
+        // Without a hand-over, someone else who may have questions still counts.
+        let r =
+            read("Hi Leo,\n\nLet me know if your CFO has any questions on the numbers.\n\nAlex");
+        assert_ne!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
+        assert!(invites_comments(
+            "Let me know if your security team needs anything else."
+        ));
     }
 
     #[test]
