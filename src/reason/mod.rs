@@ -1577,6 +1577,27 @@ mod reading_tests {
     }
 
     #[test]
+    fn a_decision_put_off_to_a_month_is_a_pause() {
+        for text in [
+            "Thanks. We'll decide in January, once the new budget is approved.",
+            "Danke. Wir entscheiden im Januar, wenn das neue Budget freigegeben ist.",
+            "Merci, nous déciderons en janvier.",
+            "Gracias, decidiremos en enero con el nuevo presupuesto.",
+            "Grazie, decideremo a gennaio.",
+            "Dank je, we beslissen in januari.",
+            "Obrigado, vamos decidir em janeiro.",
+            "Tack, vi bestämmer oss i januari.",
+        ] {
+            let f = prospect_pause(text, None, &rules()).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.reason, "timing", "{text}");
+        }
+        // A decision already made in a month past is no pause.
+        assert!(
+            prospect_pause("We made the decision to expand the team.", None, &rules()).is_none()
+        );
+    }
+
+    #[test]
     fn a_colleague_saying_the_person_is_away_until_a_date_is_a_pause() {
         for text in [
             "Mr Almeida is on holiday until 30 November; he will be in touch when he is back.",
@@ -1820,6 +1841,10 @@ mod reading_tests {
             ("Kunt u mij de documentatie sturen?", "information"),
             ("Pode enviar-me o orçamento para o Porto?", "pricing"),
             ("Kan du skicka en testversion till teamet?", "trial"),
+            // Asked in the plural ("ni", "jullie", "ihr"…).
+            ("Ser bra ut! Kan ni skicka en offert också?", "pricing"),
+            ("Kunnen jullie ons de offerte sturen?", "pricing"),
+            ("Thanks. Can you send me your SOC 2 report?", "information"),
             (
                 "Merci, pourriez-vous m'envoyer aussi quelques références clients dans la distribution ?",
                 "information",

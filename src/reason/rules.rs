@@ -88,6 +88,9 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
 }
 
 /// Default rules for the prospect's last reply: only deferrals and "I must ask X" count.
+/// Month names and a new year, in the eight languages (not "may": "I may" is no date).
+const LATER_MONTHS: &str = r"january|february|march|april|june|july|august|september|october|november|december|q[1-4]|the\s+new\s+year|next\s+year|januar|februar|m[äa]rz|mai|juni|juli|oktober|dezember|neuen\s+jahr|n[äa]chsten\s+jahr|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|l'ann[ée]e\s+prochaine|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|el\s+a[ñn]o\s+que\s+viene|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|l'anno\s+prossimo|januari|februari|maart|mei|augustus|volgend\s+jaar|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|pr[óo]ximo\s+ano|maj|augusti|n[äa]sta\s+[åa]r";
+
 pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
     let table: Vec<(&str, Vec<String>)> = vec![
         ("away", vec![
@@ -117,6 +120,10 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(keine\s+priorit[äa]t|nicht\s+priorit[äa]r|pas\s+(une\s+)?priorit[ée]|pas\s+prioritaire|no\s+es\s+(una\s+)?prioridad|non\s+[èe]\s+(una\s+)?priorit[àa]|geen\s+prioriteit|n[ãa]o\s+[ée]\s+(uma\s+)?prioridade|inte\s+prioriterat|ingen\s+prioritet)\b".into(),
             r"\b(wieder\s+(sprechen|aufnehmen|aufgreifen|angehen)|reprenons|reprendre\s+(contact|la\s+discussion|le\s+sujet)|retom\w*|riparl\w*|riprend(iamo|eremo)\w*|weer\s+(oppakken|oppak|spreken|contact\s+opnemen)|tar\s+upp\s+(det|detta|saken)\s+igen|h[öo]rs\s+igen)\b".into(),
             r"\b(reach\s+out|get\s+in\s+touch|circle\s+back|follow\s+up|check\s+back|touch\s+base)\s+(again\s+)?(in|after|next|around|early|late|once|when)\b".into(),
+            // A decision put off to a month or a new year: "we'll decide in January", "Wir
+            // entscheiden im Januar", "on décidera en janvier", "decidiremos en enero".
+            format!(r"\b(decide|decides|deciding|decision|entscheid\w*|d[ée]cid\w*|d[ée]cision|decid\w*|decisi[óo]n|decis[ãa]o|beslis\w*|best[äa]mm\w*|beslut\w*)\b.{{0,30}}\b(in|im|en|a|em|i|ab|after|nach|apr[èe]s|despu[ée]s|dopo|na|depois|efter|until|bis|early|late|anfang|ende|d[ée]but|fin|principios|finales|inizio|fine|begin|eind|in[íi]cio|b[öo]rjan|slutet)\s+(of\s+|de\s+|di\s+|van\s+|av\s+)?({LATER_MONTHS})\b"),
+            format!(r"\b(in|im|en|a|em|i)\s+({LATER_MONTHS})\s+(we('ll|\s+will)?\s+decide|entscheiden|d[ée]cider\w*|decidir\w*|decider\w*|beslissen|besluiten|best[äa]mmer|beslutar)\b"),
             // A freeze or a hold, and "ping me then" after a date.
             r"\b(budget|hiring|spending|purchasing)\s+freeze\b|\bon\s+hold\b|\b(ping|contact|email|call|reach\s+out\s+to|get\s+back\s+to|follow\s+up\s+with)\s+me\s+(then|after\s+that|at\s+that\s+point|later)\b".into(),
             r"\b(auf\s+eis|zur[üu]ckgestellt|en\s+pause|en\s+suspens|en\s+espera|congelad[oa]s?|in\s+standby|in\s+attesa|in\s+de\s+wacht|on\s+hold|em\s+espera|congelad[oa]s?|pausad[oa]|pausat|fryst|frusen)\b".into(),
@@ -160,7 +167,7 @@ pub fn default_request_rules() -> HashMap<String, Vec<Regex>> {
     // The same asks in the other seven languages ("Können Sie mir … schicken", "pourriez-vous
     // m'envoyer", "¿me puede enviar…?", "mi può mandare", "kunt u mij … sturen", "pode enviar-me",
     // "kan du skicka").
-    const ASK_INTL: &str = r"(k[öo]nnen|k[öo]nnten|w[üu]rden)\s+sie|kannst\s+du|bitte\s+(schicken|senden)|schicken\s+sie|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|merci\s+de\s+m'envoyer|envoyez-moi|(me|nos)\s+(puede|podr[íi]a|puedes|podr[íi]as)|podr[íi]a\s+(enviar|mandar)|m[áa]nd[ae]me|env[íi][ae]me|potrebbe|potresti|pu[òo]\s+(mandar|inviar)\w*|mi\s+(manda|invia|mandi|invii)|(kunt|kan|zou)\s+(u|je)|stuur\s+(me|ons)|(pode|poderia|podes)\s+(me\s+)?(enviar|mandar)|envie-me|manda-me|(kan|skulle)\s+du|skicka\s+(mig|oss)";
+    const ASK_INTL: &str = r"(k[öo]nnen|k[öo]nnten|w[üu]rden)\s+sie|kannst\s+du|bitte\s+(schicken|senden)|schicken\s+sie|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|merci\s+de\s+m'envoyer|envoyez-moi|(me|nos)\s+(puede|podr[íi]a|puedes|podr[íi]as)|podr[íi]a\s+(enviar|mandar)|m[áa]nd[ae]me|env[íi][ae]me|potrebbe|potresti|pu[òo]\s+(mandar|inviar)\w*|mi\s+(manda|invia|mandi|invii)|(kunt|kan|zou)\s+(u|je)|stuur\s+(me|ons)|(pode|poderia|podes)\s+(me\s+)?(enviar|mandar)|envie-me|manda-me|(kan|skulle)\s+(du|ni)|skicka\s+(mig|oss)|k[öo]nnt\s+ihr|kunnen\s+jullie|pod[ée]is|podr[íi]an|potete|potreste|podem|poderiam";
     let intl = |objects: &str| format!(r"\b({ASK_INTL})\b.{{0,60}}\b({objects})");
     let table: Vec<(&str, Vec<String>)> = vec![
         ("pricing", vec![
