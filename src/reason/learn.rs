@@ -18,7 +18,7 @@ const COURTESY: f32 = 0.8;
 /// A sentence found in this many of the rep's messages is boilerplate.
 const BOILERPLATE: usize = 3;
 /// How many of the rep's newest untagged messages are read to find boilerplate.
-const BOILERPLATE_SAMPLE: usize = 300;
+pub const BOILERPLATE_SAMPLE: usize = 300;
 /// A sentence needs this many content features to be compared at all.
 const MIN_FEATURES: usize = 3;
 

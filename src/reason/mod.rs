@@ -12,7 +12,7 @@ mod lexicon;
 pub mod model;
 mod rules;
 
-pub use learn::Examples;
+pub use learn::{Examples, BOILERPLATE_SAMPLE};
 pub use rules::{default_prospect_rules, default_request_rules, default_rules, DEFAULT_PRIORITY};
 
 use std::collections::HashMap;

@@ -221,23 +221,30 @@ pub fn orphan_inbound(
 /// How many of the rep's newest tagged messages teach the reader the rep's wording.
 pub const MAX_EXAMPLES: usize = 500;
 
-/// The rep's newest tagged sent messages (IMAP keyword or plus-tag Bcc): the examples the
-/// reader learns the rep's own wording from (see `reason::Examples`).
-pub fn tagged_examples(
+/// What the reader learns the rep's wording from (see `reason::Examples`), chosen from headers
+/// alone so that every scan reads the same set whatever else it reads: the rep's newest tagged
+/// sent messages (IMAP keyword or plus-tag Bcc) and, when there are any, the rep's newest
+/// untagged ones, which show which lines are boilerplate. Oldest first; some may still need
+/// their text.
+pub fn example_mails(
     mails: &[Mail],
     identity: &Identity,
     rules: &crate::reason::Rules,
     since: DateTime<Utc>,
 ) -> Vec<usize> {
-    let mut out: Vec<usize> = (0..mails.len())
+    let (mut tagged, mut others): (Vec<usize>, Vec<usize>) = (0..mails.len())
         .filter(|&i| recent(&mails[i], since) && is_rep_mail(&mails[i], identity))
-        .filter(|&i| rules.tagged_reason(&mails[i], identity).is_some())
-        .collect();
-    out.sort_by_key(|&i| std::cmp::Reverse(mails[i].date));
-    out.truncate(MAX_EXAMPLES);
-    out.retain(|&i| mails[i].body.is_none());
-    out.sort_unstable();
-    out
+        .partition(|&i| rules.tagged_reason(&mails[i], identity).is_some());
+    if tagged.is_empty() {
+        return Vec::new();
+    }
+    tagged.sort_by_key(|&i| std::cmp::Reverse(mails[i].date));
+    tagged.truncate(MAX_EXAMPLES);
+    others.sort_by_key(|&i| std::cmp::Reverse(mails[i].date));
+    others.truncate(crate::reason::BOILERPLATE_SAMPLE);
+    tagged.extend(others);
+    tagged.sort_unstable();
+    tagged
 }
 
 #[cfg(test)]

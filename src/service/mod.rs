@@ -818,13 +818,13 @@ async fn decide_all<S: MailStore>(
     phase("threads");
     // Groups of threads the last scan decided that no new mail has joined keep their
     // decisions, and none of their texts is read (see `incremental`).
+    // The examples are chosen from headers, so every scan learns from the same messages.
+    let example_idx = fetch_plan::example_mails(&mails, &identity, &cfg.rules, window);
     let mut hglobal = crate::state::memo::Hasher::default();
     hglobal.add(earlier.base.as_bytes());
     hglobal.add(format!("{identity:?}").as_bytes());
-    for m in &mails {
-        if cfg.rules.tagged_reason(m, &identity).is_some() {
-            hglobal.add(m.message_id.as_bytes());
-        }
+    for &i in &example_idx {
+        hglobal.add(mails[i].message_id.as_bytes());
     }
     let hkeys = crate::par::map(&threads, |t| {
         incremental::header_key(&hglobal, t, &mails, &reply_folder)
@@ -880,9 +880,12 @@ async fn decide_all<S: MailStore>(
     let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
         pause_of(m).is_some()
     });
-    round2.extend(fetch_plan::tagged_examples(
-        &mails, &identity, &cfg.rules, window,
-    ));
+    round2.extend(
+        example_idx
+            .iter()
+            .copied()
+            .filter(|&i| mails[i].body.is_none()),
+    );
     round2.extend(fetch_plan::orphan_inbound(
         &threads,
         &candidates,
@@ -919,7 +922,11 @@ async fn decide_all<S: MailStore>(
         &identity,
         &pause_of,
     );
-    let examples = crate::reason::Examples::from_mails(mails.iter(), &identity, &cfg.rules);
+    let examples = crate::reason::Examples::from_mails(
+        example_idx.iter().map(|&i| &mails[i]),
+        &identity,
+        &cfg.rules,
+    );
     let inputs = Inputs {
         identity: &identity,
         policy: &cfg.policy,
