@@ -104,6 +104,11 @@ fn main() {
     );
 }
 
+/// The command-line argument after `flag`, if any.
+fn arg_after(flag: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != flag).nth(1)
+}
+
 /// Fold `k` of five, by position within the training part: (fit on, test on).
 fn fold(train: &[corpus::Labelled], k: usize) -> (Vec<corpus::Labelled>, Vec<corpus::Labelled>) {
     let (test, fit): (Vec<_>, Vec<_>) = train.iter().enumerate().partition(|(i, _)| i % 5 == k);
@@ -157,10 +162,8 @@ fn tune(train: &[corpus::Labelled]) {
     };
     let no = 0.3f32;
     // `--score a,b,…`: the out-of-fold figures of given thresholds instead of a search.
-    let given: Option<Vec<f32>> = std::env::args()
-        .skip_while(|a| a != "--score")
-        .nth(1)
-        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
+    let given: Option<Vec<f32>> =
+        arg_after("--score").map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
     if let Some(conf) = given.filter(|c| c.len() == NONE) {
         let (r, w, n) = score(&conf, no);
         println!(
@@ -174,9 +177,7 @@ fn tune(train: &[corpus::Labelled]) {
     // Start strict (no reason named below 0.95) and lower, one step at a time, the threshold
     // that buys the most right reasons per wrong one (a wrong template or a drafted reasonless
     // sentence), while wrong templates stay within `max_wrong`.
-    let max_wrong: f64 = std::env::args()
-        .skip_while(|a| a != "--max-wrong")
-        .nth(1)
+    let max_wrong: f64 = arg_after("--max-wrong")
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.01);
     let mut conf = vec![0.95f32; NONE];

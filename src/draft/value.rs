@@ -65,9 +65,7 @@ pub fn promises_to_send(s: &str) -> bool {
 /// security team needs anything else") or a hand-over that names nothing ("Attached.").
 fn says_nothing_to_recap(s: &str) -> bool {
     crate::reason::invites_comments(s)
-        || (crate::message::text::hands_over(s)
-            && !crate::reason::model::names_an_object(s)
-            && words(s).len() <= 3)
+        || (crate::reason::model::bare_hand_over(s) && words(s).len() <= 3)
 }
 
 fn words(s: &str) -> Vec<String> {

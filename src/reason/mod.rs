@@ -632,7 +632,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
         if strong[r] {
             let (s, _) = &sents[best_s[r]];
-            if crate::message::text::hands_over(s) && !model::names_an_object(s) {
+            if model::bare_hand_over(s) {
                 strong[r] = false;
             }
         }
@@ -835,8 +835,6 @@ impl RepTexts<'_> {
     }
 }
 
-/// The prospect says no: another vendor chosen, not interested, not moving forward, in the
-/// eight languages.
 /// The prospect closing the deal in their own words, in eight languages: the signed contract
 /// or order handed over ("Attached is the signed order form", "anbei der unterschriebene
 /// Auftrag", "ci-joint le bon de commande signé", "in allegato l'ordine firmato"), not a
@@ -857,6 +855,8 @@ fn closes_the_deal(text: &str) -> bool {
         .any(|s| signed.is_match(s) && !to_come.is_match(s))
 }
 
+/// The prospect says no: another vendor chosen, not interested, not moving forward, in the
+/// eight languages.
 fn declines(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -941,9 +941,10 @@ pub fn detect(
     // The prospect sent the signed order ("in allegato l'ordine firmato. Procediamo!") and the
     // rep's answer asks nothing: the deal is won, whatever the thanks mentions next ("our
     // onboarding lead will reach out to book the kickoff").
-    let unanswered_texts = &texts[..unanswered.max(1).min(texts.len())];
+    // The rep's unanswered run: what the rep said last is what a follow-up follows.
+    let run = unanswered.max(1).min(texts.len());
     if prospect_text.as_deref().is_some_and(closes_the_deal)
-        && !unanswered_texts.iter().any(|t| t.contains('?'))
+        && !texts[..run].iter().any(|t| t.contains('?'))
     {
         reading.expects_reply = false;
         reading.won = true;
@@ -978,8 +979,7 @@ pub fn detect(
             return reading;
         }
     }
-    // The rep's unanswered run first: what the rep said last is what a follow-up follows.
-    let run = unanswered.max(1).min(texts.len());
+    // The unanswered run first.
     let mut expects = false;
     let ctx = RepTexts {
         texts: &texts,

@@ -401,6 +401,12 @@ pub fn names_an_object(sentence: &str) -> bool {
     .is_empty()
 }
 
+/// A hand-over that names nothing ("Please find attached.", "Hier bijgaand, zoals beloofd."):
+/// what was handed over is for the subject or the prospect's request to tell.
+pub fn bare_hand_over(sentence: &str) -> bool {
+    crate::message::text::hands_over(sentence) && !names_an_object(sentence)
+}
+
 /// Whether a sentence names a trial, pilot or test run (the lexicon, or any word made with
 /// one: "Testbetrieb", "Pilotphase", "proefdraaien").
 pub fn names_trial(sentence: &str) -> bool {
