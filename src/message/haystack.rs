@@ -51,9 +51,17 @@ fn stand_in(c: char) -> char {
 }
 
 /// A regex that knows which non-ASCII characters its pattern names.
+///
+/// Most texts, and the accent-folded text the reason lexicons read, are matched on ASCII, so
+/// each pattern is compiled a second time without Unicode classes (on ASCII text the two agree
+/// to the byte). Those automata are a fraction of the Unicode ones' size, and are what almost
+/// every match runs; the Unicode regex is compiled on first need and then kept.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    re: Regex,
+    src: String,
+    /// The pattern without Unicode classes, for ASCII text (`None` if it doesn't compile so).
+    ascii: Option<regex::bytes::Regex>,
+    unicode: OnceLock<Regex>,
     /// Non-ASCII characters of the pattern, with their case variants.
     named: Vec<char>,
     /// The pattern names non-ASCII characters by a class the stand-in can't answer for (a
@@ -63,29 +71,62 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(re: Regex) -> Pattern {
-        let src = re.as_str();
+        let src = re.as_str().to_string();
         let chars: Vec<char> = src.chars().collect();
         let non_ascii_range = chars
             .windows(2)
             .any(|w| (w[0] == '-' && !w[1].is_ascii()) || (!w[0].is_ascii() && w[1] == '-'));
         let as_is = src.contains("\\p") || src.contains("\\P") || non_ascii_range;
         let mut named: Vec<char> = Vec::new();
-        for c in re.as_str().chars().filter(|c| !c.is_ascii()) {
+        for c in src.chars().filter(|c| !c.is_ascii()) {
             named.push(c);
             named.extend(c.to_lowercase());
             named.extend(c.to_uppercase());
         }
         named.sort_unstable();
         named.dedup();
-        Pattern { re, named, as_is }
+        // On the ASCII path the text holds none of the pattern's non-ASCII characters, so each
+        // becomes a byte no ASCII text has.
+        let ascii_src: String = src
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    r"\xFF".to_string()
+                }
+            })
+            .collect();
+        let ascii = regex::bytes::RegexBuilder::new(&ascii_src)
+            .unicode(false)
+            .build()
+            .ok();
+        // Kept only when it has to answer for the ASCII one anyway.
+        let unicode = OnceLock::new();
+        if ascii.is_none() {
+            let _ = unicode.set(re);
+        }
+        Pattern {
+            src,
+            ascii,
+            unicode,
+            named,
+            as_is,
+        }
     }
 
-    /// `Regex::is_match` on the haystack's text, answered from its ASCII stand-in where the
-    /// two cannot differ.
+    /// `Regex::is_match` on the haystack's text, answered from ASCII (the text itself or its
+    /// stand-in) where the two cannot differ.
     pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
-        match &hay.ascii {
-            Some(ascii) if !self.as_is && !self.names_any(hay.text) => self.re.is_match(ascii),
-            _ => self.re.is_match(hay.text),
+        let ascii_text = match &hay.ascii {
+            Some(ascii) if !self.as_is && !self.names_any(hay.text) => Some(ascii.as_str()),
+            Some(_) => None,
+            None => hay.text.is_ascii().then_some(hay.text),
+        };
+        match (ascii_text, &self.ascii) {
+            (Some(t), Some(re)) => re.is_match(t.as_bytes()),
+            (Some(t), None) => self.regex().is_match(t),
+            (None, _) => self.regex().is_match(hay.text),
         }
     }
 
@@ -99,10 +140,11 @@ impl Pattern {
                 .any(|c| named(c) || c.to_lowercase().any(named) || c.to_uppercase().any(named))
     }
 
-    /// The regex itself, for a search that needs positions (rare: the answer to `is_match`
-    /// decides whether to search).
+    /// The Unicode regex, for text outside ASCII and for a search that needs positions (rare:
+    /// the answer to `is_match` decides whether to search).
     pub fn regex(&self) -> &Regex {
-        &self.re
+        self.unicode
+            .get_or_init(|| Regex::new(&self.src).expect("compiled once already"))
     }
 }
 
@@ -161,6 +203,22 @@ mod tests {
     #[test]
     fn unicode_classes_and_ranges_are_matched_as_written() {
         agree(r"\p{L}{4}\b|[à-ÿ]x", &["übé", "éx", "ñx y", "abc"]);
+    }
+
+    #[test]
+    fn lexicon_shapes_get_an_ascii_automaton() {
+        // Accented literals, negated classes and `.` all compile without Unicode; were they
+        // to fall back, every match would run the large Unicode automaton.
+        for pat in [
+            r"(?i)\b(cotización|r[eé]union)\b",
+            r"^\W*(thanks)[^.!?]{0,5}$",
+            r"(?i)\bwho\s+else\b.{0,40}\bdecide",
+        ] {
+            assert!(
+                Pattern::new(Regex::new(pat).unwrap()).ascii.is_some(),
+                "{pat}"
+            );
+        }
     }
 
     #[test]
