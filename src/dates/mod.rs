@@ -439,7 +439,7 @@ pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
 /// What may stand before a month in "come back then" ("in January", "Mitte Januar", "à la
 /// mi-janvier", "a principios de enero", "a metà gennaio", "begin januari", "em meados de
 /// janeiro", "i slutet av januari"): longer phrases first, so "a metà" is not read as "a".
-const MONTH_PREPOSITIONS: &str = r"end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
+const MONTH_PREPOSITIONS: &str = r"(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
 
 /// The part of a month a preposition points to.
 fn month_part(prep: &str) -> MonthPart {
@@ -517,7 +517,7 @@ fn relative_re() -> &'static Regex {
               | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
               | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
-              | (?P<ny>next\s+year|after\s+the\s+(?:new\s+year|holidays)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|l'année\s+prochaine|el\s+año\s+que\s+viene|l'anno\s+prossimo|volgend\s+jaar|nästa\s+år)
+              | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet))
               | (?P<inm>(?P<prep>{preps})[\s-]+(?P<month>{months})\b)
               | (?P<days>in\s+(?P<dn>\d{{1,2}}|two|three|four|five|six)\s+(?P<du>days|weeks|months))
             )",
@@ -827,6 +827,30 @@ mod tests {
             Some(d(2026, 12, 21))
         );
         assert_eq!(deferral_date("No idea.", r()), None);
+    }
+
+    #[test]
+    fn the_turn_of_the_year_is_early_january_in_every_language() {
+        for text in [
+            "I'll reach out after New Year's.",
+            "Ich melde mich nach dem Jahreswechsel.",
+            "Je reviens vers vous après les fêtes.",
+            "Te escribo después de año nuevo.",
+            "Ci sentiamo dopo le feste.",
+            "Ik neem na de feestdagen contact op.",
+            "Volto a falar depois do ano novo.",
+            "Jag hör av mig efter nyår när ni har fått budgeten på plats.",
+        ] {
+            assert_eq!(deferral_date(text, r()), Some(d(2027, 1, 5)), "{text}");
+        }
+        for text in [
+            "Je me permettrai de revenir vers vous courant février.",
+            "I'll check back sometime in February.",
+            "Ich melde mich im Laufe des Februar.",
+            "Jag hör av mig under februari.",
+        ] {
+            assert_eq!(deferral_date(text, r()), Some(d(2027, 2, 1)), "{text}");
+        }
     }
 
     #[test]
