@@ -177,6 +177,21 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1794901300.M30P1.t:2,S",
         "From: Erik Lund <erik@fjordtech.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Autosvar: Offert Fjordtech\nDate: Mon, 16 Nov 2026 04:00:05 -0500\nMessage-ID: <fjord-ooo@fjordtech.example>\nIn-Reply-To: <fjord-1@acme.io>\nReferences: <fjord-1@acme.io>\nAuto-Submitted: auto-replied\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nHej,\n\nJag är på semester och tillbaka på kontoret måndag 30 november.\n\nErik\n",
     ),
+    (
+        "",
+        "1794500100.M20P1.t:2,S",
+        "From: Liam Ortiz <liam@ortiz-freight.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Rate review\nDate: Thu, 12 Nov 2026 09:00:00 -0500\nMessage-ID: <liam-1@ortiz-freight.example>\n\nHi Alex, I'm out of the office until January 6th, happy to pick this up then.\nLiam\n",
+    ),
+    (
+        ".Sent",
+        "1794500200.M21P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Liam Ortiz <liam@ortiz-freight.example>\nSubject: Re: Rate review\nDate: Fri, 13 Nov 2026 10:00:00 -0500\nMessage-ID: <backwhen-1@acme.io>\nIn-Reply-To: <liam-1@ortiz-freight.example>\nReferences: <liam-1@ortiz-freight.example>\n\nThanks for the heads up, Liam. I'll reach back out when you're back.\n\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794500300.M22P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Erik Lund <erik@lund-bygg.example>\nSubject: Samtal\nDate: Fri, 13 Nov 2026 11:00:00 -0500\nMessage-ID: <nyar-1@acme.io>\n\nHej Erik,\n\nTack för ett trevligt samtal igår! Jag hör av mig efter nyår när ni har fått budgeten på plats.\n\nHälsningar,\nAlex\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -249,6 +264,28 @@ fn check(cfg: &Path) {
         "the working day after the 9th (a date given is read as the last day away), 09:00 in New York"
     );
     assert_eq!(hold["status"], "waiting");
+
+    // "I'll reach back out when you're back" takes the date from the prospect's own words.
+    let back = thread(&lines, "liam-1@ortiz-freight.example");
+    assert_eq!(
+        (&back["status"], &back["reason"], &back["waiting_for"]),
+        (&"waiting".into(), &"away".into(), &"prospect_date".into()),
+        "{back}"
+    );
+    assert_eq!(
+        back["due_at"], "2027-01-07T14:00:00Z",
+        "the working day after 6 January, 09:00 in New York"
+    );
+    let nyar = thread(&lines, "nyar-1@acme.io");
+    assert_eq!(
+        (&nyar["status"], &nyar["reason"], &nyar["due_at"]),
+        (
+            &"waiting".into(),
+            &"timing".into(),
+            &"2027-01-05T14:00:00Z".into()
+        ),
+        "'efter nyår' is early January: {nyar}"
+    );
 
     let tulp = thread(&lines, "tulp-1@acme.io");
     assert_eq!(

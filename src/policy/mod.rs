@@ -706,7 +706,26 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 let body = mails[last_rep].body.as_deref()?;
                 deferral_date(&own_text(body), reference)
             })
-            .map(|x| (x, "agreed_date")),
+            .map(|x| (x, "agreed_date"))
+            .or_else(|| {
+                // "I'll reach back out when you're back" answers the prospect's "I'm out until
+                // January 6th" (their own words, or their out-of-office): the date is theirs.
+                let i = (0..mails.len()).rev().find(|&i| {
+                    !is_rep(mails[i])
+                        && mails[i].date.is_some_and(|t| t <= last_rep_at)
+                        && matches!(kinds[i], Kind::Human | Kind::AutoReply { .. })
+                })?;
+                let day = match &kinds[i] {
+                    Kind::AutoReply {
+                        returns: Some(DateMention::Date(d)),
+                    } => Some(*d + Duration::days(1)),
+                    _ => deferral_date(
+                        &own_text(mails[i].body.as_deref()?),
+                        inp.calendar.local_date(mails[i].date?),
+                    ),
+                };
+                day.map(|x| (x, "prospect_date"))
+            }),
         // Any other reason the rep tied to a later day ("I'll loop back after your board
         // meeting on the 15th"): the reason stays, the follow-up waits for that day.
         Some(f) if f.source == Source::RepText => f
