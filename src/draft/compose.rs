@@ -421,7 +421,7 @@ pub fn compose(
     ) {
         Ok(v) => v,
         Err(e) if voice.lang == "en" => return Err(ComposeError::NoValue(e)),
-        Err(_) => {
+        Err(first) => {
             english_instead(
                 &mut voice,
                 &mut why,
@@ -429,6 +429,7 @@ pub fn compose(
                 req.reason,
             );
             name = templates.pick(req.reason, req.stage, req.close)?;
+            // Nothing in English either: the fix named is the one in the thread's language.
             super::value::pick(
                 req.reason,
                 value_items,
@@ -437,7 +438,7 @@ pub fn compose(
                 "en",
                 rep.language,
             )
-            .map_err(ComposeError::NoValue)?
+            .map_err(|_| ComposeError::NoValue(first))?
         }
     };
     let mut attachments = Vec::new();

@@ -65,7 +65,41 @@ pub fn promises_to_send(s: &str) -> bool {
 /// security team needs anything else") or a hand-over that names nothing ("Attached.").
 fn says_nothing_to_recap(s: &str) -> bool {
     crate::reason::invites_comments(s)
+        || crate::reason::offers_optional_call(s)
         || (crate::reason::model::bare_hand_over(s) && words(s).len() <= 3)
+}
+
+/// `s` with the sentence before it in its paragraph, when `s` is short and leans on that one
+/// ("We can do 15% off list for two years. I've updated the order form to reflect that.") and
+/// that one says something itself (not a greeting, small talk or a check-in).
+fn with_context(s: &str, facts: &ThreadFacts) -> String {
+    let n = s.split_whitespace().count();
+    if n > 10 {
+        return s.to_string();
+    }
+    let found = facts
+        .rep_texts
+        .iter()
+        .flat_map(|t| t.split("\n\n"))
+        .find_map(|para| {
+            let sents = sentences(para);
+            let i = sents.iter().position(|x| x == s)?;
+            Some(i.checked_sub(1).map(|j| sents[j].clone()))
+        });
+    match found.flatten() {
+        Some(prev)
+            if facts.quotable(&prev)
+                && prev.split_whitespace().count() + n <= 50
+                && !crate::reason::is_nudge(&prev)
+                && !says_nothing_to_recap(&prev)
+                && 1.0
+                    - crate::reason::model::classify_shipped(&prev)[crate::reason::model::NONE]
+                    >= 0.5 =>
+        {
+            format!("{prev} {s}")
+        }
+        _ => s.to_string(),
+    }
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -228,7 +262,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 return Some(f.left_sent.replacen("{}", &quote(subject, f), 1));
             };
             // "Me: send the revised quote" is quoted as "send the revised quote".
-            let mine = crate::reason::without_own_step(&mine).to_string();
+            let mine = with_context(crate::reason::without_own_step(&mine), facts);
             let quoted_by_template = |s: &String| {
                 facts.commitment_is_theirs && facts.commitment.as_deref() == Some(s.as_str())
             };
@@ -377,6 +411,31 @@ mod tests {
             !got.contains("Q2"),
             "the template quotes the pause itself: {got}"
         );
+    }
+
+    #[test]
+    fn a_short_recap_sentence_brings_the_one_it_leans_on() {
+        let facts = ThreadFacts {
+            rep_texts: vec!["Hi Dana,\n\nHope the offsite went well! I saw the photos.\n\nOn our side, I spoke with our CFO about the multi-year discount. We can do 15% off list if you commit to two years, which brings the Growth plan to $16.15 per seat. I've updated the order form to reflect that.\n\nCheers,\nAlex".into()],
+            commitment: Some("I've updated the order form to reflect that.".into()),
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(
+            got.contains("$16.15 per seat. I've updated the order form to reflect that."),
+            "{got}"
+        );
+        assert!(!got.contains("offsite"), "{got}");
+        // A sentence that stands alone is quoted alone.
+        let facts = ThreadFacts {
+            rep_texts: vec![
+                "Hope the offsite went well! Please find attached our proposal for the two depots."
+                    .into(),
+            ],
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(!got.contains("offsite"), "{got}");
     }
 
     #[test]

@@ -367,6 +367,18 @@ pub fn invites_comments(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// A call offered as an option beside the email's point ("If it helps, I can walk your team
+/// through the numbers on a call", "happy to jump on a call if that's easier", "gerne auch
+/// telefonisch, falls das hilft"), in eight languages: the next step is the point, not the call.
+pub fn offers_optional_call(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(if\s+(it|that)\s+(helps|would\s+help|'?s\s+easier|is\s+easier|would\s+be\s+(easier|useful|helpful))|if\s+(useful|helpful|easier|you('d)?\s+(like|prefer|want))|happy\s+to|glad\s+to|always\s+(happy|glad)\s+to|feel\s+free\s+to|wenn\s+(es|das)\s+hilft|falls\s+(gew[üu]nscht|hilfreich|das\s+hilft)|gerne\s+auch|si\s+(cela|ça)\s+peut\s+(aider|[êe]tre\s+utile)|si\s+vous\s+le\s+souhaitez|si\s+(le|te)\s+(sirve|viene\s+bien|resulta\s+[úu]til)|si\s+lo\s+(prefiere|prefieres)|se\s+(pu[òo]\s+essere\s+utile|preferisce|preferisci|ti\s+[èe]\s+utile)|als\s+(het\s+helpt|je\s+wilt|u\s+wilt)|indien\s+gewenst|se\s+(ajudar|preferir|for\s+[úu]til)|caso\s+(queira|prefira)|om\s+det\s+(hj[äa]lper|underl[äa]ttar)|om\s+du\s+vill)")
+            .expect("optional-call regex")
+    })
+    .is_match(sentence)
+}
+
 /// The rep coming back after someone else's event ("I'll loop back after your board meeting
 /// on the 15th"), not after something the rep does first ("I'll get back to you once I've
 /// checked with engineering").
@@ -648,6 +660,16 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 .any(|(s, _)| crate::message::text::hands_over(s))
         {
             strong[dm] = false;
+        }
+    }
+    // A call offered as an option ("If it helps, I can walk you through it on a call") is not
+    // what an email that owes or hands over something else is about.
+    if let Some(mt) = model::class_index("meeting") {
+        if strong[mt]
+            && offers_optional_call(&sents[best_s[mt]].0)
+            && (0..NONE).any(|r| r != mt && strong[r] && !waits(r))
+        {
+            strong[mt] = false;
         }
     }
     // A trial that waits on someone's approval ("Sobald Ihr Geschäftsführer die Freigabe
@@ -1208,6 +1230,38 @@ mod tests {
             det(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
             "information"
         );
+        // "Here's the timeline: …" answers "Could you send over the implementation timeline?".
+        let rep4 =
+            rep_mail("Of course! Here's the timeline: kickoff in week 1, go-live in week 5.");
+        p.body = Some(
+            "Could you send over the implementation timeline and what you'd need from IT?".into(),
+        );
+        assert_eq!(
+            det(&[&rep4], Some(&p), &id, &rules()).unwrap().reason,
+            "information"
+        );
+        // A German compound names the object at its end.
+        let rep3 = rep_mail("Gerne, anbei AVV und TOMs. Bei Fragen melden Sie sich gern.");
+        p.body = Some(
+            "Hallo Herr Morgan, können Sie mir bitte die Datenschutzunterlagen (AVV, TOMs) schicken?"
+                .into(),
+        );
+        assert_eq!(
+            det(&[&rep3], Some(&p), &id, &rules()).unwrap().reason,
+            "information"
+        );
+    }
+
+    #[test]
+    fn a_call_offered_as_an_option_does_not_outrank_the_point_of_the_email() {
+        for (text, want) in [
+            ("I'll check with our engineers whether the API supports bulk exports and get back to you. If it helps, I can walk your team through the numbers on a call.", "information"),
+            ("I've attached our security whitepaper and the pen test summary. If it's easier, I'm happy to do a 20-minute call with Mark and our CISO.", "information"),
+            // Alone, the offer is the point.
+            ("Would Tuesday at 10 work for a 30-minute call with our solutions engineer?", "meeting"),
+        ] {
+            assert_eq!(reason_of(text).as_deref(), Some(want), "{text}");
+        }
     }
 
     #[test]

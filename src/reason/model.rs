@@ -432,7 +432,7 @@ pub enum Verdict {
 /// abstains, since a wrong template costs more than no draft. Chosen per reason by 5-fold
 /// cross-validation inside the training part (`train_reasons --tune`: most
 /// right with at most 1% wrong templates).
-pub const CONFIDENT: [f32; NONE] = [0.8, 0.85, 0.9, 0.8, 0.9, 0.8, 0.75, 0.9];
+pub const CONFIDENT: [f32; NONE] = [0.8, 0.85, 0.9, 0.75, 0.9, 0.9, 0.7, 0.8];
 /// How sure it must be that a sentence states no reason.
 pub const NO_REASON: f32 = 0.3;
 
