@@ -516,10 +516,11 @@ fn relative_re() -> &'static Regex {
               | (?P<q>(?:(?P<qafter>after|nach|après|después\s+del|dopo\s+il|após\s+o|efter)|in|by|from|until|im|ab|au|dès|en|nel|dal|na|vanaf|no|a\s+partir\s+do|under|i|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
               | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
-              | (?P<nw>next\s+week|nächste\s+woche|la\s+semaine\s+prochaine|la\s+próxima\s+semana|la\s+settimana\s+prossima|volgende\s+week|nästa\s+vecka)
+              | (?P<tm>tomorrow|demain|domani|amanh[ãa]|imorgon)
+              | (?P<nw>next\s+week|(?:nächste|kommende)\s+woche|(?:la\s+)?semaine\s+prochaine|la\s+próxima\s+semana|la\s+semana\s+que\s+viene|(?:la\s+)?settimana\s+prossima|la\s+prossima\s+settimana|(?:volgende|komende)\s+week|(?:na\s+|a\s+)?próxima\s+semana|semana\s+que\s+vem|nästa\s+vecka)
               | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet))
               | (?P<inm>(?P<prep>{preps})[\s-]+(?P<month>{months})\b)
-              | (?P<days>in\s+(?P<dn>\d{{1,2}}|two|three|four|five|six)\s+(?P<du>days|weeks|months))
+              | (?P<days>(?:(?:in|within|over)\s+(?:the\s+next\s+)?|the\s+next\s+)(?P<dn>\d{{1,2}}|two|three|four|five|six|a\s+couple\s+of|couple\s+of|a\s+few)\s+(?P<du>days|weeks|months))
             )",
             months = month_alternation(),
             preps = MONTH_PREPOSITIONS,
@@ -587,6 +588,11 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
     if c.name("nm").is_some() {
         return next_month_start(reference);
     }
+    // Something happens tomorrow ("I'll get it signed tomorrow"): the day after is the first
+    // to ask about it.
+    if c.name("tm").is_some() {
+        return Some(reference + Duration::days(2));
+    }
     if c.name("nw").is_some() {
         let mut d = reference + Duration::days(1);
         while d.weekday() != Weekday::Mon {
@@ -611,15 +617,17 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         return Some(d);
     }
     if c.name("days").is_some() {
-        let n: i64 = match c.name("dn")?.as_str() {
-            "two" => 2,
-            "three" => 3,
+        let dn = c.name("dn")?.as_str().to_lowercase();
+        let dn = dn.split_whitespace().collect::<Vec<_>>().join(" ");
+        let n: i64 = match dn.as_str() {
+            "two" | "a couple of" | "couple of" => 2,
+            "three" | "a few" => 3,
             "four" => 4,
             "five" => 5,
             "six" => 6,
             x => x.parse().ok()?,
         };
-        let days = match c.name("du")?.as_str() {
+        let days = match c.name("du")?.as_str().to_lowercase().as_str() {
             "days" => n,
             "weeks" => n * 7,
             _ => n * 30,
@@ -827,6 +835,18 @@ mod tests {
             Some(d(2026, 12, 21))
         );
         assert_eq!(deferral_date("No idea.", r()), None);
+        assert_eq!(
+            deferral_date("they'll review it in the next couple of weeks", r()),
+            Some(d(2026, 12, 4))
+        );
+        assert_eq!(
+            deferral_date("within a few days", r()),
+            Some(d(2026, 11, 23))
+        );
+        assert_eq!(
+            deferral_date("I'll get it signed tomorrow.", r()),
+            Some(d(2026, 11, 22))
+        );
     }
 
     #[test]
