@@ -192,6 +192,26 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1794500300.M22P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Erik Lund <erik@lund-bygg.example>\nSubject: Samtal\nDate: Fri, 13 Nov 2026 11:00:00 -0500\nMessage-ID: <nyar-1@acme.io>\n\nHej Erik,\n\nTack för ett trevligt samtal igår! Jag hör av mig efter nyår när ni har fått budgeten på plats.\n\nHälsningar,\nAlex\n",
     ),
+    (
+        ".Sent",
+        "1795300000.M23P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Eve Stone <eve@stone-depots.example>\nSubject: Warehouse rollout\nDate: Tue, 17 Nov 2026 10:00:00 -0500\nMessage-ID: <promise-look-1@acme.io>\n\nHi Eve,\n\nPlease find attached our proposal for the warehouse rollout.\n\nAlex\n",
+    ),
+    (
+        "",
+        "1795400000.M24P1.t:2,S",
+        "From: Eve Stone <eve@stone-depots.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Warehouse rollout\nDate: Wed, 18 Nov 2026 09:00:00 -0500\nMessage-ID: <eve-1@stone-depots.example>\nIn-Reply-To: <promise-look-1@acme.io>\nReferences: <promise-look-1@acme.io>\n\nThanks! Will take a look next week.\n",
+    ),
+    (
+        ".Sent",
+        "1795200000.M25P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Jen Porto <jen@porto-logistics.example>\nSubject: Porto case study\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <porto-1@acme.io>\n\nHi Jen,\n\nHere's the case study on the Porto rollout we talked about.\n\nAlex\n",
+    ),
+    (
+        "",
+        "1795400100.M26P1.t:2,S",
+        "From: Tom Reis <tom@porto-logistics.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Porto case study\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <tom-1@porto-logistics.example>\n\nHi Alex, I'm Jen's assistant. She is travelling until 14 December and will get back to you after that.\nBest, Tom\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -285,6 +305,34 @@ fn check(cfg: &Path) {
             &"2027-01-05T14:00:00Z".into()
         ),
         "'efter nyår' is early January: {nyar}"
+    );
+
+    // The prospect's "Will take a look next week" is not the end of the conversation: the
+    // thread waits for that week, then follows up on the rep's proposal.
+    let look = thread(&lines, "promise-look-1@acme.io");
+    assert_eq!(
+        (&look["status"], &look["reason"], &look["due_at"]),
+        (
+            &"waiting".into(),
+            &"proposal".into(),
+            &"2026-11-23T14:00:00Z".into()
+        ),
+        "{look}"
+    );
+    assert!(
+        look["note"].as_str().unwrap_or("").contains("come back by"),
+        "{look}"
+    );
+    // The assistant answers by subject alone ("Re: Porto case study", no references).
+    let porto = thread(&lines, "porto-1@acme.io");
+    assert_eq!(
+        (&porto["status"], &porto["waiting_for"], &porto["due_at"]),
+        (
+            &"waiting".into(),
+            &"prospect_date".into(),
+            &"2026-12-15T14:00:00Z".into()
+        ),
+        "{porto}"
     );
 
     let tulp = thread(&lines, "tulp-1@acme.io");

@@ -240,6 +240,8 @@ impl ReplyIndex {
                 .or_else(|| person_thread.get(&a.email).copied())
                 .or(by_subject)
                 .map(|t| threads[t].id.clone());
+            // The pause is read for a message that answers a thread by subject alone, too
+            // ("Re: Proposal" from the assistant: "She is travelling until 14 December").
             let (pause, words) = if belongs_to.is_none() {
                 let text = m.body.as_deref().map(crate::message::text::own_text);
                 let words = text.map(|t| {
@@ -247,6 +249,8 @@ impl ReplyIndex {
                     topic_words(&format!("{} {}", m.subject, &t[..cut]))
                 });
                 (pause_of(m), words)
+            } else if own.is_none() && !person_thread.contains_key(&a.email) {
+                (pause_of(m), None)
             } else {
                 (None, None)
             };
@@ -519,7 +523,13 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         d.note = mails[last_human]
             .date
             .map(|t| format!("{who} replied {}", short_date(inp.calendar, t)));
-        return prospect_paused(&d, mails[last_human], last_human, inp).unwrap_or(d);
+        let rep_before: Vec<&Mail> = human
+            .iter()
+            .rev()
+            .filter(|&&i| is_rep(mails[i]))
+            .map(|&i| mails[i])
+            .collect();
+        return prospect_paused(&d, mails[last_human], last_human, &rep_before, inp).unwrap_or(d);
     }
 
     // The rep's unanswered run at the end of the thread (prospect-facing, so never a note to
@@ -821,8 +831,25 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
 /// which asked for no answer: not `replied` (nothing more would ever be drafted), but waiting
 /// until that date, the draft answering the prospect's message. `None` when the message is no
 /// such pause (the thread stays `replied`).
-fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> Option<Decision> {
-    let (finding, day) = pause_in(p, inp.rules, inp.calendar)?;
+///
+/// So is their promise to look at it or come back by a date ("Will take a look next week"),
+/// the draft then keyed to the reason the rep's own messages before it state.
+fn prospect_paused(
+    replied: &Decision,
+    p: &Mail,
+    p_idx: usize,
+    rep_before: &[&Mail],
+    inp: &Inputs,
+) -> Option<Decision> {
+    let (finding, day, promised) = match pause_in(p, inp.rules, inp.calendar) {
+        Some((f, day)) => (f, day, false),
+        None => {
+            let day = promised_by(p, inp.calendar)?;
+            let f = reason::detect(rep_before, 1, None, inp.identity, inp.rules, inp.examples)
+                .finding?;
+            (f, day, true)
+        }
+    };
     let due = inp.calendar.first_workday_from(day);
     let mut d = Decision::new(Status::Waiting);
     d.prospects = replied.prospects.clone();
@@ -833,7 +860,12 @@ fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> 
     d.due_at = Some(due);
     d.waiting_for = Some("prospect_date".into());
     d.note = Some(format!(
-        "prospect asked to wait until {} (their last message needed no answer)",
+        "{} {} (their last message needed no answer)",
+        if promised {
+            "prospect said they would come back by"
+        } else {
+            "prospect asked to wait until"
+        },
         short_date(inp.calendar, due)
     ));
     d.unsettled = Some(Unsettled {
@@ -844,6 +876,13 @@ fn prospect_paused(replied: &Decision, p: &Mail, p_idx: usize, inp: &Inputs) -> 
     });
     settle(&mut d, inp.now);
     Some(d)
+}
+
+/// The day a message promises to come back by ("Will take a look next week"), when it asks
+/// nothing (see [`reason::promise_to_review`]).
+pub fn promised_by(m: &Mail, calendar: &Calendar) -> Option<NaiveDate> {
+    let sentence = reason::promise_to_review(&own_text(m.body.as_deref()?))?;
+    deferral_date(&sentence, calendar.local_date(m.date?))
 }
 
 /// The pause a message's own text states ("let's pick this up in Q2", "Mr Almeida is on

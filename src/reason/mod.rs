@@ -860,12 +860,28 @@ impl RepTexts<'_> {
 /// The prospect closing the deal in their own words, in eight languages: the signed contract
 /// or order handed over ("Attached is the signed order form", "anbei der unterschriebene
 /// Auftrag", "ci-joint le bon de commande signé", "in allegato l'ordine firmato"), not a
+/// The prospect's promise to look at something or come back ("Will take a look next week",
+/// "La reviso con mi socio y te digo algo la semana que viene", "Ich melde mich bis Freitag"),
+/// in eight languages, with no question besides it: the sentence, for its date.
+pub fn promise_to_review(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\band\s+(let\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|revert|report\s+back)|(they'?ll|they\s+will|he'?ll|she'?ll|he\s+will|she\s+will)\s+(review|look\s+(at|into|over)|go\s+(through|over)|get\s+back\s+to\s+you)|(i'?ll|we'?ll|i\s+will|we\s+will)\s+(get|have)\s+it\s+(signed|approved|countersigned)|(und|dann)\s+melde\s+(ich\s+)?mich|ich\s+(schaue|sehe|gucke)\s+(\S+\s+){0,6}(an|durch)|(i'?ll|i\s+will|we'?ll|we\s+will|will)\s+(take\s+a\s+(\w+\s+)?look|have\s+a\s+(\w+\s+)?look|look\s+(at|into|over)\s+(it|this|them|the\s+\w+)|review\s+(it|this|them|the\s+\w+)|go\s+(through|over)\s+(it|this|them|the\s+\w+)|read\s+(it|this|through)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|circle\s+back|be\s+in\s+touch|let\s+you\s+know)|ich\s+(schaue|sehe|gucke)\s+(mir\s+)?\S+(\s+\S+)?\s+(an|durch)|ich\s+melde\s+mich|wir\s+melden\s+uns|(ich|wir)\s+geben?\s+(ihnen|dir)\s+(\S+\s+){0,2}bescheid|ich\s+komme\s+(\S+\s+){0,3}auf\s+(sie|dich)\s+zur[üu]ck|je\s+(regarde|vais\s+regarder|jette|vais\s+jeter|lis|vais\s+lire)|je\s+(vous|te)\s+(redis|tiens\s+au\s+courant|fais\s+un\s+retour)|(je\s+reviens|nous\s+revenons|je\s+reviendrai)\s+vers\s+(vous|toi)|(lo|la|los|las)\s+(reviso|miro|veo|leo|revisamos|miramos)|(te|le|os|les)\s+(digo\s+algo|contesto|respondo|escribo|aviso)|(lo|la|li|le)\s+(guardo|leggo|vedo|guardiamo)|(ti|le|vi)\s+(faccio|facciamo)\s+sapere|(ti|le|vi)\s+(rispondo|scrivo|ricontatto)|ik\s+(kijk|bekijk|lees)|ik\s+kom\s+(er\s+)?(\S+\s+){0,2}(op\s+)?terug|ik\s+laat\s+(het\s+)?(je|u)\s+(\S+\s+){0,3}weten|vou\s+(ver|analisar|rever|olhar|ler)|(te|lhe)\s+(dou|darei)\s+(um\s+)?(retorno|resposta)|dou-lhe\s+(uma\s+)?resposta|volto\s+a\s+falar|jag\s+(tittar|kollar|l[äa]ser)|jag\s+[åa]terkommer|vi\s+[åa]terkommer|jag\s+h[öo]r\s+av\s+mig)\b")
+            .expect("promise-to-review regex")
+    });
+    let sents = sentences(text);
+    if sents.iter().any(|s| s.trim_end().ends_with('?')) {
+        return None;
+    }
+    sents.into_iter().find(|s| re.is_match(s))
+}
+
 /// signature to come ("once the contract is signed", "sobald der Vertrag unterschrieben ist").
 fn closes_the_deal(text: &str) -> bool {
     static SIGNED: OnceLock<Regex> = OnceLock::new();
     static TO_COME: OnceLock<Regex> = OnceLock::new();
     let signed = SIGNED.get_or_init(|| {
-        Regex::new(r"(?i)\b((signed|countersigned|executed)\s+(copy\s+of\s+the\s+)?(contract|order(\s+form)?|agreement|purchase\s+order|po|sow|msa|quote|proposal)|(contract|order(\s+form)?|agreement|purchase\s+order|sow|msa|quote|proposal)\s+(is\s+|has\s+been\s+)?(signed|countersigned|executed)|po\s+(is\s+)?(attached|issued|raised)|(unterschrieben|unterzeichnet|gegengezeichnet)e[nrs]?\s+(vertrag|auftrag|bestellung|angebot)|(vertrag|auftrag|bestellung|angebot)\s+(ist\s+)?(unterschrieben|unterzeichnet|gegengezeichnet)|(contrat|bon\s+de\s+commande|devis|commande)\s+sign[ée]\w*|bon\s+pour\s+accord|(contrato|pedido|presupuesto|orden\s+de\s+compra)\s+firmad\w*|(ordine|contratto|preventivo|offerta)\s+firmat\w*|(getekende|ondertekende)\s+(contract|offerte|opdrachtbevestiging|order|bestelling|overeenkomst)|(contract|offerte|opdrachtbevestiging|overeenkomst)\s+(is\s+)?(getekend|ondertekend)|(contrato|encomenda|proposta)\s+assinad\w*|(signerade?|undertecknade?|p[åa]skrivna?)\s+(avtalet|ordern|offerten|avtal|order|offert)|(avtalet|ordern|offerten)\s+([äa]r\s+)?(signerad|signerat|undertecknad|undertecknat|p[åa]skriven|p[åa]skrivet))\b")
+        Regex::new(r"(?i)\b((signed|countersigned|executed)\s+(copy\s+of\s+the\s+)?(contract|order(\s+form)?|agreement|purchase\s+order|po|sow|msa|quote|proposal)|(signed|countersigned|executed)\s+(copy|version|documents?|paperwork)\s+(is\s+)?(attached|enclosed|below|sent|back)|(here'?s|attached\s+(is|are)|please\s+find)\s+(the\s+|our\s+)?(signed|countersigned|executed)\b|(unterschrieben|unterzeichnet)\w*\s+(exemplar|kopie|version|unterlagen)|copie\s+sign[ée]e|copia\s+(firmada|firmata)|(getekende|ondertekende)\s+(kopie|versie)|c[óo]pia\s+assinada|(signerad|underskriven)\s+kopia|(contract|order(\s+form)?|agreement|purchase\s+order|sow|msa|quote|proposal)\s+(is\s+|has\s+been\s+)?(signed|countersigned|executed)|po\s+(is\s+)?(attached|issued|raised)|(unterschrieben|unterzeichnet|gegengezeichnet)e[nrs]?\s+(vertrag|auftrag|bestellung|angebot)|(vertrag|auftrag|bestellung|angebot)\s+(ist\s+)?(unterschrieben|unterzeichnet|gegengezeichnet)|(contrat|bon\s+de\s+commande|devis|commande)\s+sign[ée]\w*|bon\s+pour\s+accord|(contrato|pedido|presupuesto|orden\s+de\s+compra)\s+firmad\w*|(ordine|contratto|preventivo|offerta)\s+firmat\w*|(getekende|ondertekende)\s+(contract|offerte|opdrachtbevestiging|order|bestelling|overeenkomst)|(contract|offerte|opdrachtbevestiging|overeenkomst)\s+(is\s+)?(getekend|ondertekend)|(contrato|encomenda|proposta)\s+assinad\w*|(signerade?|undertecknade?|p[åa]skrivna?)\s+(avtalet|ordern|offerten|avtal|order|offert)|(avtalet|ordern|offerten)\s+([äa]r\s+)?(signerad|signerat|undertecknad|undertecknat|p[åa]skriven|p[åa]skrivet))\b")
             .expect("deal-closed regex")
     });
     let to_come = TO_COME.get_or_init(|| {
@@ -1262,6 +1278,28 @@ mod tests {
         ] {
             assert_eq!(reason_of(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_prospects_promise_to_look_is_read_with_its_sentence_unless_they_ask_something() {
+        for text in [
+            "Thanks! Will take a look next week.",
+            "Gracias Alex. La reviso con mi socio y te digo algo la semana que viene.",
+            "Danke, ich melde mich bis Freitag.",
+            "Merci, je reviens vers vous la semaine prochaine.",
+            "Grazie, ti faccio sapere entro venerdì.",
+            "Dank je, ik laat het je volgende week weten.",
+            "Obrigado, vou analisar e dou-lhe uma resposta na próxima semana.",
+            "Tack, jag återkommer nästa vecka.",
+            "Thanks, we'll start testing on Monday and let you know how it goes.",
+            "Forwarding to our security team, they'll review it in the next couple of weeks.",
+            "Looks good. I'll get it signed tomorrow.",
+            "Danke, ich schaue es mir nächste Woche in Ruhe an und melde mich dann.",
+        ] {
+            assert!(promise_to_review(text).is_some(), "{text}");
+        }
+        assert!(promise_to_review("Will take a look. What about the SSO question?").is_none());
+        assert!(promise_to_review("Thanks, looks great.").is_none());
     }
 
     #[test]
@@ -1980,6 +2018,15 @@ mod reading_tests {
             (
                 "Hallo Alex, anbei der unterschriebene Auftrag.",
                 "Vielen Dank, Frau Weber, wir freuen uns sehr! Unser Onboarding-Team meldet sich morgen.\n\nAlex",
+            ),
+            // The document named only by the thread: "Signed copy attached."
+            (
+                "Signed copy attached. Looking forward to getting started!",
+                "Fantastic, welcome aboard! Our onboarding lead will reach out to book the kickoff.\n\nAlex",
+            ),
+            (
+                "Bonjour Alex, vous trouverez ci-joint la copie signée.",
+                "Merci beaucoup, ravi de démarrer ensemble !\n\nAlex",
             ),
         ] {
             let r = read_exchange("Hi Dana,\n\nAttached is the order form.\n\nAlex", prospect, answer);

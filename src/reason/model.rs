@@ -372,7 +372,7 @@ pub fn defers(sentence: &str) -> bool {
 pub fn comes_back_after(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(i'?ll|i\s+will|let\s+me|i\s+can|we'?ll)\s+(\w+\s+)?(loop|circle|check|come|get|follow|touch|reach|ping)\s+(back|up|base|out|round|around|in)\b.{0,40}\b(after|once|following|when)\b")
+        Regex::new(r"(?i)\b(i'?ll|i\s+will|let\s+me|i\s+can|we'?ll)\s+(\w+\s+)?(loop|circle|check|come|get|follow|touch|reach|ping)\s+(back|up|base|out|round|around|in)\b.{0,40}\b(after|once|following|when)\b|\b(ich\s+melde\s+mich|wir\s+melden\s+uns|ich\s+komme\s+(\S+\s+){0,3}zur[üu]ck)\b.{0,30}\b(nach|sobald|wenn)\b|\b(je\s+reviens|je\s+reviendrai|nous\s+revenons|nous\s+reviendrons)\s+vers\s+(vous|toi)\b.{0,30}\b(apr[èe]s|une\s+fois|d[èe]s\s+que|quand)\b|\b(te|le|les|os)\s+(escribo|escribir[ée]|contacto|contactar[ée]|llamo|llamar[ée])\b.{0,30}\b(despu[ée]s|cuando|en\s+cuanto|una\s+vez)\b|\b(ti|la|vi)\s+(ricontatto|ricontatter[òo]|riscrivo|risentir[òo])\b.{0,30}\b(dopo|quando|appena|una\s+volta)\b|\bik\s+(neem|kom)\b.{0,30}\b(na|zodra|als)\b|\b(volto\s+a\s+(contactar|falar|escrever)|entro\s+em\s+contato|retomo\s+o\s+contacto)\b.{0,30}\b(depois|quando|assim\s+que|ap[óo]s)\b|\bjag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|kontaktar)\b.{0,30}\b(efter|n[äa]r|s[åa]\s+snart)\b")
             .expect("back-after regex")
     })
     .is_match(sentence)

@@ -878,7 +878,7 @@ async fn decide_all<S: MailStore>(
     // last word in a thread here, a colleague's note in a new email below.
     let pause_of = |m: &Mail| crate::policy::pause_in(m, &cfg.rules, &cal);
     let mut round2 = fetch_plan::quiet_thread_texts(&candidates, &mails, &kinds, &identity, |m| {
-        pause_of(m).is_some()
+        pause_of(m).is_some() || crate::policy::promised_by(m, &cal).is_some()
     });
     round2.extend(
         example_idx
