@@ -211,7 +211,7 @@ fn asks_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|(freue\s+mich\s+auf|warte\s+auf|bitte\s+um)\s+(ihre|deine|eure|eine)\s+r[üu]ckmeldung|(geben\s+sie|gib)\s+mir\s+(gern\s+)?(eine\s+)?r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du)",
+            r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|(freue\s+mich\s+auf|warte\s+auf|bitte\s+um)\s+(ihre|deine|eure|eine)\s+r[üu]ckmeldung|(geben\s+sie|gib)\s+mir\s+(gern\s+)?(eine\s+)?r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du|(want|would\s+you\s+like|shall|should)\s+(me\s+to|i)\s+(ping|check|circle|reach|follow|touch|reconnect|call|send|set\s+up|book|come\s+back)|ok\s+(if|for)\s+(i|me\s+to)\s|soll\s+ich|sollen\s+wir|voulez-vous\s+que\s+je|veux-tu\s+que\s+je|(quiere|quieres)\s+que\s+(le|te)|(vuole|vuoi)\s+che\s+(la|ti|le)|zal\s+ik|(wilt\s+u|wil\s+je)\s+dat\s+ik|quer\s+que\s+eu|ska\s+jag|vill\s+du\s+att\s+jag)",
         )
         .expect("asks regex")
     })
@@ -1300,6 +1300,22 @@ mod tests {
         }
         assert!(promise_to_review("Will take a look. What about the SSO question?").is_none());
         assert!(promise_to_review("Thanks, looks great.").is_none());
+    }
+
+    #[test]
+    fn an_offer_to_come_back_put_as_a_question_wants_an_answer() {
+        // Terse, lower-case, with a month abbreviation: the model reads no reason, but the
+        // rep asked the prospect something, so this is no `no_reply_expected`.
+        for text in [
+            "hi sam - sounds like timing is the main blocker. totally get it. want me to ping you again in feb?",
+            "Soll ich mich im Februar nochmal melden?",
+            "Zal ik in februari weer contact opnemen?",
+        ] {
+            let id = Identity::new(&["alex@acme.io".into()], &[]);
+            let m = rep_mail(text);
+            let r = detect(&[&m], 1, None, &id, &rules(), &Examples::default());
+            assert!(r.expects_reply, "{text}: {r:?}");
+        }
     }
 
     #[test]
