@@ -516,6 +516,8 @@ fn relative_re() -> &'static Regex {
               | (?P<q>(?:(?P<qafter>after|nach|après|después\s+del|dopo\s+il|após\s+o|efter)|in|by|from|until|im|ab|au|dès|en|nel|dal|na|vanaf|no|a\s+partir\s+do|under|i|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
               | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
+              | (?P<enw>(?:the\s+)?end\s+of\s+next\s+week|ende\s+n[äa]chster\s+woche|fin\s+de\s+la\s+semaine\s+prochaine|(?:a\s+)?finales\s+de\s+la\s+(?:pr[óo]xima\s+semana|semana\s+que\s+viene)|fine\s+(?:della\s+)?settimana\s+prossima|eind\s+volgende\s+week|final\s+da\s+pr[óo]xima\s+semana|slutet\s+av\s+n[äa]sta\s+vecka)
+              | (?P<ew>(?:the\s+)?end\s+of\s+(?:the|this)\s+week|ende\s+(?:der|dieser)\s+woche|fin\s+de\s+(?:la\s+|cette\s+)?semaine|(?:a\s+)?finales\s+de\s+(?:la\s+|esta\s+)?semana|fine\s+settimana|eind\s+van\s+(?:de|deze)\s+week|final\s+da\s+semana|slutet\s+av\s+veckan)
               | (?P<tm>tomorrow|demain|domani|amanh[ãa]|imorgon)
               | (?P<nw>next\s+week|(?:nächste|kommende)\s+woche|(?:la\s+)?semaine\s+prochaine|la\s+próxima\s+semana|la\s+semana\s+que\s+viene|(?:la\s+)?settimana\s+prossima|la\s+prossima\s+settimana|(?:volgende|komende)\s+week|(?:na\s+|a\s+)?próxima\s+semana|semana\s+que\s+vem|nästa\s+vecka)
               | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet))
@@ -587,6 +589,20 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
     }
     if c.name("nm").is_some() {
         return next_month_start(reference);
+    }
+    // "By the end of (next) week": the Monday after that week is the first day to ask.
+    let monday_after = |d: NaiveDate| {
+        let mut d = d + Duration::days(1);
+        while d.weekday() != Weekday::Mon {
+            d += Duration::days(1);
+        }
+        d
+    };
+    if c.name("enw").is_some() {
+        return Some(monday_after(monday_after(reference)));
+    }
+    if c.name("ew").is_some() {
+        return Some(monday_after(reference));
     }
     // Something happens tomorrow ("I'll get it signed tomorrow"): the day after is the first
     // to ask about it.
@@ -846,6 +862,19 @@ mod tests {
         assert_eq!(
             deferral_date("I'll get it signed tomorrow.", r()),
             Some(d(2026, 11, 22))
+        );
+        // Written on Friday 20 November.
+        assert_eq!(
+            deferral_date("will get back to you by end of next week", r()),
+            Some(d(2026, 11, 30))
+        );
+        assert_eq!(
+            deferral_date("je vous réponds d'ici la fin de la semaine prochaine", r()),
+            Some(d(2026, 11, 30))
+        );
+        assert_eq!(
+            deferral_date("I'll have it signed by the end of the week", r()),
+            Some(d(2026, 11, 23))
         );
     }
 
