@@ -590,7 +590,8 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
     if c.name("nm").is_some() {
         return next_month_start(reference);
     }
-    // "By the end of (next) week": the Monday after that week is the first day to ask.
+    // The first Monday after a day: next week's start; "by the end of (next) week" is over
+    // by the Monday after that week, the first day to ask.
     let monday_after = |d: NaiveDate| {
         let mut d = d + Duration::days(1);
         while d.weekday() != Weekday::Mon {
@@ -610,11 +611,7 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         return Some(reference + Duration::days(2));
     }
     if c.name("nw").is_some() {
-        let mut d = reference + Duration::days(1);
-        while d.weekday() != Weekday::Mon {
-            d += Duration::days(1);
-        }
-        return Some(d);
+        return Some(monday_after(reference));
     }
     if c.name("ny").is_some() {
         return first_of_month(reference.year() + 1, 1).map(|d| d + Duration::days(4));

@@ -40,6 +40,11 @@ impl ThreadFacts<'_> {
     fn quotable(&self, s: &str) -> bool {
         quotable(s) && self.lint.as_ref().is_none_or(|l| l.banned_in(s).is_empty())
     }
+
+    /// A sentence a recap may quote: quotable, no check-in, and saying something.
+    fn recappable(&self, s: &str) -> bool {
+        self.quotable(s) && !crate::reason::is_nudge(s) && !says_nothing_to_recap(s)
+    }
 }
 
 fn money_re() -> &'static Regex {
@@ -88,18 +93,19 @@ fn with_context(s: &str, facts: &ThreadFacts) -> String {
         });
     match found.flatten() {
         Some(prev)
-            if facts.quotable(&prev)
+            if facts.recappable(&prev)
                 && prev.split_whitespace().count() + n <= 50
-                && !crate::reason::is_nudge(&prev)
-                && !says_nothing_to_recap(&prev)
-                && 1.0
-                    - crate::reason::model::classify_shipped(&prev)[crate::reason::model::NONE]
-                    >= 0.5 =>
+                && telling(&prev) >= 0.5 =>
         {
             format!("{prev} {s}")
         }
         _ => s.to_string(),
     }
+}
+
+/// How clearly a sentence states some reason (one minus the model's "none").
+fn telling(s: &str) -> f32 {
+    1.0 - crate::reason::model::classify_shipped(s)[crate::reason::model::NONE]
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -226,15 +232,8 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                         .filter_map(|t| {
                             sentences(t)
                                 .into_iter()
-                                .filter(|s| {
-                                    facts.quotable(s)
-                                        && !crate::reason::is_nudge(s)
-                                        && !says_nothing_to_recap(s)
-                                })
-                                .map(|s| {
-                                    let p = crate::reason::model::classify_shipped(&s);
-                                    (1.0 - p[crate::reason::model::NONE], s)
-                                })
+                                .filter(|s| facts.recappable(s))
+                                .map(|s| (telling(&s), s))
                                 .filter(|(p, _)| *p >= 0.3)
                                 .max_by(|a, b| a.0.total_cmp(&b.0))
                         })

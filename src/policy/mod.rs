@@ -236,10 +236,9 @@ impl ReplyIndex {
                 .get(&base_subject(&m.subject).to_lowercase())
                 .copied()
                 .flatten();
-            let belongs_to = own
-                .or_else(|| person_thread.get(&a.email).copied())
-                .or(by_subject)
-                .map(|t| threads[t].id.clone());
+            // Its own thread, or the sender's: what it belongs to besides the subject.
+            let direct = own.or_else(|| person_thread.get(&a.email).copied());
+            let belongs_to = direct.or(by_subject).map(|t| threads[t].id.clone());
             // The pause is read for a message that answers a thread by subject alone, too
             // ("Re: Proposal" from the assistant: "She is travelling until 14 December").
             let (pause, words) = if belongs_to.is_none() {
@@ -249,7 +248,7 @@ impl ReplyIndex {
                     topic_words(&format!("{} {}", m.subject, &t[..cut]))
                 });
                 (pause_of(m), words)
-            } else if own.is_none() && !person_thread.contains_key(&a.email) {
+            } else if direct.is_none() {
                 (pause_of(m), None)
             } else {
                 (None, None)

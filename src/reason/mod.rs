@@ -857,9 +857,6 @@ impl RepTexts<'_> {
     }
 }
 
-/// The prospect closing the deal in their own words, in eight languages: the signed contract
-/// or order handed over ("Attached is the signed order form", "anbei der unterschriebene
-/// Auftrag", "ci-joint le bon de commande signé", "in allegato l'ordine firmato"), not a
 /// The prospect's promise to look at something or come back ("Will take a look next week",
 /// "La reviso con mi socio y te digo algo la semana que viene", "Ich melde mich bis Freitag"),
 /// in eight languages, with no question besides it: the sentence, for its date.
@@ -876,6 +873,9 @@ pub fn promise_to_review(text: &str) -> Option<String> {
     sents.into_iter().find(|s| re.is_match(s))
 }
 
+/// The prospect closing the deal in their own words, in eight languages: the signed contract
+/// or order handed over ("Attached is the signed order form", "anbei der unterschriebene
+/// Auftrag", "ci-joint le bon de commande signé", "in allegato l'ordine firmato"), not a
 /// signature to come ("once the contract is signed", "sobald der Vertrag unterschrieben ist").
 fn closes_the_deal(text: &str) -> bool {
     static SIGNED: OnceLock<Regex> = OnceLock::new();

@@ -87,10 +87,10 @@ pub fn default_rules() -> HashMap<String, Vec<Regex>> {
     compile(table)
 }
 
-/// Default rules for the prospect's last reply: only deferrals and "I must ask X" count.
 /// Month names and a new year, in the eight languages (not "may": "I may" is no date).
 const LATER_MONTHS: &str = r"january|february|march|april|june|july|august|september|october|november|december|q[1-4]|the\s+new\s+year|next\s+year|januar|februar|m[äa]rz|mai|juni|juli|oktober|dezember|neuen\s+jahr|n[äa]chsten\s+jahr|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|l'ann[ée]e\s+prochaine|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|el\s+a[ñn]o\s+que\s+viene|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|l'anno\s+prossimo|januari|februari|maart|mei|augustus|volgend\s+jaar|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|pr[óo]ximo\s+ano|maj|augusti|n[äa]sta\s+[åa]r";
 
+/// Default rules for the prospect's last reply: only deferrals and "I must ask X" count.
 pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
     let table: Vec<(&str, Vec<String>)> = vec![
         ("away", vec![

@@ -1001,29 +1001,24 @@ async fn decide_all<S: MailStore>(
         .zip(decisions)
         .map(|(((t, hkey, settled), _), (d, key, _))| {
             // A settled thread's messages are read only if it drafts, as the last scan left them.
-            let to_load = if settled {
-                before
-                    .get(t.id.as_str())
-                    .map(|p| p.mails.clone())
-                    .unwrap_or_default()
+            let (mail_idx, text_caps, to_load) = if settled {
+                let memo = before.get(t.id.as_str());
+                (
+                    Vec::new(),
+                    Vec::new(),
+                    memo.map(|p| p.mails.clone()).unwrap_or_default(),
+                )
             } else {
-                Vec::new()
+                let caps = t.messages.iter().map(|&i| caps[i]).collect();
+                (t.messages.clone(), caps, Vec::new())
             };
             Item {
                 id: t.id.clone(),
                 subject: mails[t.messages[0]].subject.clone(),
                 messages: t.messages.len(),
                 d,
-                mail_idx: if settled {
-                    Vec::new()
-                } else {
-                    t.messages.clone()
-                },
-                text_caps: if settled {
-                    Vec::new()
-                } else {
-                    t.messages.iter().map(|&i| caps[i]).collect()
-                },
+                mail_idx,
+                text_caps,
                 to_load,
                 key,
                 hkey: hkey.clone(),
