@@ -455,6 +455,29 @@ struct Decided {
 }
 
 impl Decided {
+    /// Free every message no draft can read: only a thread that is due, waiting or asks for a
+    /// reason renders (or is checked against Drafts). Its facts are in the decision already,
+    /// so a large mailbox's headers and texts don't stay resident through drafting.
+    fn release_undraftable(&mut self) {
+        let mut keep = vec![false; self.mails.len()];
+        for it in &self.items {
+            if matches!(
+                it.d.status,
+                Status::Due | Status::Waiting | Status::NeedsReason
+            ) {
+                for &i in &it.mail_idx {
+                    keep[i] = true;
+                }
+            }
+        }
+        for (m, keep) in self.mails.iter_mut().zip(keep) {
+            if !keep {
+                *m = Mail::default();
+            }
+        }
+        return_free_memory();
+    }
+
     /// What a later rescan reuses when nothing has changed.
     fn memo(&self, key: String, base: String) -> ScanMemo {
         let mut m = ScanMemo::new(key, base, self.identity.clone());
@@ -718,6 +741,7 @@ fn phase_done(started: &std::time::Instant, name: &str) {
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
         rss_mib = resident_mib(),
+        peak_mib = peak_mib(),
         "scan phase done: {name}"
     )
 }
@@ -728,6 +752,27 @@ fn resident_mib() -> u64 {
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map_or(0, |pages| pages * 4096 / (1024 * 1024))
+}
+
+/// Hand freed heap pages back to the system. glibc keeps what the worker threads freed in
+/// their own arenas, so without this a scan's resident size never comes down after a phase.
+fn return_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's free lists; it takes no pointer of ours.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The process's peak resident memory so far (Linux; 0 elsewhere).
+fn peak_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kib| kib / 1024)
 }
 
 /// A background writer the scan waits for however it ends, so the next scan finds the file.
@@ -994,6 +1039,7 @@ async fn decide_all<S: MailStore>(
         reused = decisions.iter().filter(|d| d.2).count(),
         settled = settled_ids.len(),
         rss_mib = resident_mib(),
+        peak_mib = peak_mib(),
         "scan phase done: decide"
     );
     let items = keyed
@@ -1158,6 +1204,13 @@ async fn scan_locked<S: MailStore>(
             (d, Some(full))
         }
     };
+    let (mut decided, mut full) = (decided, full);
+    if opts.only_thread.is_none() && !opts.sent_followups {
+        // Only the `followups` report reads every message and thread again.
+        drop(full.take());
+        decided.release_undraftable();
+        phase("released");
+    }
     let Decided {
         mut mails,
         identity,
