@@ -60,3 +60,52 @@ fn held_out_scores_stay_at_their_measured_level() {
         s.none_right()
     );
 }
+
+/// A wrong-language draft is worse than an English one: no corpus sentence long enough to
+/// tell (eight words or more) may be read as another language, and four in five are read as
+/// their own.
+#[test]
+fn corpus_sentences_are_read_as_their_own_language_never_another() {
+    use followup::language::detect::{detect, Detected};
+    let mut wrong = Vec::new();
+    let mut read = 0usize;
+    for lang in followup::language::SUPPORTED {
+        let path = format!(
+            "{}/tests/fixtures/reasons/{lang}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let (mut own, mut total) = (0usize, 0usize);
+        for line in text.lines() {
+            let Some((_, sentence)) = line.split_once(" | ") else {
+                continue;
+            };
+            if sentence.split_whitespace().count() < 8 {
+                continue;
+            }
+            total += 1;
+            match detect(sentence) {
+                Detected::Supported(l) if l == lang => own += 1,
+                Detected::Supported(l) => wrong.push(format!("{lang} read as {l}: {sentence}")),
+                Detected::Other(code) => wrong.push(format!("{lang} read as {code}: {sentence}")),
+                Detected::Unsure => {}
+            }
+        }
+        eprintln!("{lang}: {own} of {total} read as {lang}");
+        assert!(
+            own * 100 >= total * 80,
+            "{lang}: only {own} of {total} sentences of eight words or more read as {lang}"
+        );
+        read += own;
+    }
+    assert!(
+        read > 1500,
+        "only {read} sentences read as their own language"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} misread:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
