@@ -12,7 +12,7 @@ use regex::Regex;
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)[ée]|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar))\b")
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar))\b")
             .expect("promise regex")
     })
 }
@@ -48,6 +48,28 @@ pub fn kind_of(text: &str) -> &'static str {
     } else {
         "other"
     }
+}
+
+/// The rep asked the prospect something the next step waits on ("how many sites would be in
+/// scope?" before a quote): the follow-up asks it again, it doesn't present the thing as sent.
+/// A check-in or an invitation to ask questions is no such question.
+pub fn asks_prospect(sentence: &str) -> bool {
+    static OPEN: OnceLock<Regex> = OnceLock::new();
+    let open = OPEN.get_or_init(|| {
+        Regex::new(r"(?i)\b(any\s+(other\s+|further\s+)?questions|let\s+me\s+know\s+if|weitere\s+fragen|d'autres\s+questions|alguna\s+(otra\s+)?(duda|pregunta)|altre\s+domande|nog\s+vragen|alguma\s+(outra\s+)?d[úu]vida|fler\s+fr[åa]gor)")
+            .expect("open-question regex")
+    });
+    // "Before I put the quote together: how many sites…?" promises nothing yet.
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let before = BEFORE.get_or_init(|| {
+        Regex::new(r"(?i)\b(before\s+i|bevor\s+ich|avant\s+(de|que\s+je)|antes\s+de|prima\s+di|voordat\s+ik|innan\s+jag)\b")
+            .expect("before regex")
+    });
+    let kind = kind_of(sentence);
+    sentence.trim_end().ends_with('?')
+        && (kind == "other" || (kind == "promised" && before.is_match(sentence)))
+        && !crate::reason::is_nudge(sentence)
+        && !open.is_match(sentence)
 }
 
 /// The words a reason's object goes by in the rep's sentence.
@@ -218,6 +240,22 @@ mod tests {
         }
         // A word that merely ends like a future is no promise.
         assert_eq!(kind_of("Il numero di licenze è cambiato."), "other");
+        for asked in [
+            "Quick question before I put the quote together: how many warehouse sites would be in scope for phase 1?",
+            "Wie viele Standorte wären in der ersten Phase dabei?",
+            "¿Cuántos usuarios tendría el proyecto en la primera fase?",
+            "Innan jag tar fram offerten: hur många anläggningar skulle ingå i första fasen?",
+        ] {
+            assert!(asks_prospect(asked), "{asked}");
+        }
+        for not_asked in [
+            "Did you get a chance to look at the proposal?",
+            "Let me know if you have any questions?",
+            "As promised, here is the quote.",
+            "How many sites would be in scope? I'll send the quote tomorrow.",
+        ] {
+            assert!(!asks_prospect(not_asked), "{not_asked}");
+        }
         assert_eq!(kind_of("Anbei wie besprochen unser Angebot."), "sent");
         // The rep's own line in a list of next steps is a promise.
         assert_eq!(kind_of("Me: send the revised quote by Friday"), "promised");

@@ -164,6 +164,12 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     } else {
         "other"
     };
+    // Only what is still to be prepared waits on an answer; a meeting question is the
+    // suggestion itself ("the call I suggested"), and the other reasons read the whole email.
+    let prepared = matches!(reason, "pricing" | "proposal" | "information");
+    if prepared && from_sentence && kind != "sent" && commitment::asks_prospect(sentence) {
+        kind = "asked";
+    }
     if kind == "other" {
         kind = commitment::kind_of(stated.rep_text);
     }
@@ -796,6 +802,70 @@ mod tests {
             let (name, _) = templates.pick_in(lang, "trial", 1, false).unwrap();
             let text = templates.render(&name, &ctx).unwrap();
             assert!(text.contains(offer), "{lang}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_question_the_next_step_waits_on_is_asked_again_in_every_language() {
+        let templates = Templates::builtin().unwrap();
+        let items = default_value_items();
+        let rep = Rep {
+            name: "Alex Morgan",
+            email: "alex@acme.io",
+            signature: "Alex",
+            tz: chrono_tz::Europe::Berlin,
+            locale: "en-GB",
+            booking_url: None,
+            calendar: None,
+            language: "en",
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
+        let questions = [
+            ("en", "Quick question before I put the quote together: how many sites would be in scope for phase 1?", "I only need your answer to the question I asked on"),
+            ("de", "Eine kurze Frage, bevor ich das Angebot erstelle: Wie viele Standorte wären in der ersten Phase dabei?", "brauche ich nur noch Ihre Antwort auf meine Frage vom"),
+            ("fr", "Avant de préparer le devis : combien de sites seraient concernés par la première phase ?", "il ne me manque que votre réponse à la question que je vous ai posée le"),
+            ("es", "Antes de preparar el presupuesto: ¿cuántas sedes entrarían en la primera fase?", "solo me falta su respuesta a la pregunta que le hice el"),
+            ("it", "Prima di preparare il preventivo: quante sedi sarebbero coinvolte nella prima fase?", "mi manca solo la Sua risposta alla domanda che Le ho fatto"),
+            ("nl", "Voordat ik de offerte maak: hoeveel vestigingen zouden in de eerste fase meedoen?", "heb ik alleen nog uw antwoord nodig op de vraag die ik u op"),
+            ("pt", "Antes de preparar a proposta: quantas lojas entrariam na primeira fase?", "só me falta a sua resposta à pergunta que lhe fiz na"),
+            ("sv", "Innan jag tar fram offerten: hur många anläggningar skulle ingå i första fasen?", "behöver jag bara ditt svar på frågan jag ställde"),
+        ];
+        for (lang, question, ask) in questions {
+            for reason in ["pricing", "proposal", "information"] {
+                let value = items[reason]
+                    .iter()
+                    .find(|i| i.lang.as_deref() == Some(lang) || (lang == "en" && i.lang.is_none()))
+                    .unwrap_or_else(|| panic!("a {lang} {reason} item"))
+                    .clone();
+                let voice = Voice {
+                    lang: lang.into(),
+                    formal: true,
+                };
+                let ctx = context(
+                    &[Address::new(Some("Dana Weiss"), "dana@northwind.example")],
+                    "Scope",
+                    &rep,
+                    reason,
+                    1,
+                    3,
+                    false,
+                    at,
+                    at + chrono::Duration::days(4),
+                    value,
+                    Stated {
+                        text: Some(question),
+                        source: "rep_text",
+                        at,
+                        rep_text: question,
+                    },
+                    &voice,
+                );
+                assert_eq!(ctx.commitment.kind, "asked", "{lang}: {question}");
+                let (name, _) = templates.pick_in(lang, reason, 1, false).unwrap();
+                let text = templates.render(&name, &ctx).unwrap();
+                assert!(text.contains(ask), "{lang} {reason}: {text}");
+                assert!(!asserts_sent(&text), "{lang} {reason}: {text}");
+            }
         }
     }
 

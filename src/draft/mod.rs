@@ -83,7 +83,8 @@ pub struct DraftContext {
 pub struct CommitmentCtx {
     /// The sentence that stated the reason (the rep's or the prospect's), or empty.
     pub text: String,
-    /// `sent` (the rep's words handed it over), `promised` (they promised it), or `other`.
+    /// `sent` (the rep's words handed it over), `promised` (they promised it), `asked` (the rep
+    /// asked the prospect something the pricing, proposal or information waits on), or `other`.
     pub kind: String,
     /// The thing as the rep named it ("the quote for the three regions"), or the reason's plain
     /// name ("the pricing").
