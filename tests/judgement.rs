@@ -15,6 +15,16 @@ use support::{thread, NOW};
 const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
+        "1794000100.M20P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Hal Berg <hal@fjord-metrics.example>\nSubject: Proposal for Fjord\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <breakup-1@acme.io>\n\nHi Hal,\n\nAttached is our proposal for the analytics rollout.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1794900400.M21P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Hal Berg <hal@fjord-metrics.example>\nSubject: Re: Proposal for Fjord\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <breakup-2@acme.io>\nIn-Reply-To: <breakup-1@acme.io>\nReferences: <breakup-1@acme.io>\n\nHi Hal,\n\nI haven't heard back, so I'll assume the timing isn't right. If priorities change, I'm happy to pick this up again.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794900000.M1P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Lena Park <lena@zephyr-labs.example>\nSubject: Congrats!\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <congrats-1@acme.io>\n\nHi Lena,\n\nCongratulations on the launch yesterday, the whole team was cheering for you!\n\nBest,\nAlex\n",
     ),
@@ -271,6 +281,11 @@ fn scan(cfg: &Path) -> Vec<serde_json::Value> {
 /// What every backend must decide for the scenario, and what `explain` says about it.
 fn check(cfg: &Path) {
     let lines = scan(cfg);
+
+    // The rep's own break-up note closes the loop: no third message is drafted.
+    let breakup = thread(&lines, "breakup-1@acme.io");
+    assert_eq!(breakup["status"], "finished", "{breakup}");
+    assert_eq!(breakup["draft"], serde_json::Value::Null);
 
     let congrats = thread(&lines, "congrats-1@acme.io");
     assert_eq!(congrats["status"], "no_reply_expected", "{congrats}");

@@ -651,6 +651,19 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     let expects_reply = reading.expects_reply || proxy.is_some();
     let candidates = reading.candidates.clone();
     d.reading = Some(reading);
+    // The rep closed the loop by hand ("I'll assume the timing isn't right"): nothing more
+    // to draft until the prospect writes.
+    if rep_recent
+        .first()
+        .and_then(|m| m.body.as_deref())
+        .is_some_and(|b| reason::closes_the_loop(&own_text(b)))
+    {
+        d.status = Status::Finished;
+        d.note = Some(
+            "your last message closed the loop; nothing more until the prospect writes".into(),
+        );
+        return d;
+    }
     if d.reason.is_none() && !expects_reply {
         d.status = Status::NoReplyExpected;
         let declined = d.reading.as_ref().is_some_and(|r| r.declined);

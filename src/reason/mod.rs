@@ -857,6 +857,34 @@ impl RepTexts<'_> {
     }
 }
 
+/// The rep's own break-up note ("I haven't heard back, so I'll assume the timing isn't right",
+/// "dies ist vorerst meine letzte Nachricht", "je ne vous relancerai plus"), in eight
+/// languages: the rep closed the loop by hand, so no further follow-up is drafted.
+pub fn closes_the_loop(text: &str) -> bool {
+    // Said outright: my last email, I won't reach out again, I'm closing your file.
+    static OUTRIGHT: OnceLock<Regex> = OnceLock::new();
+    // "I'll assume …" with a negation: a break-up only when it is about the timing, the
+    // interest or another choice ("I'll assume you're not free on Monday" is none).
+    static ASSUME: OnceLock<Regex> = OnceLock::new();
+    static TOPIC: OnceLock<Regex> = OnceLock::new();
+    let outright = OUTRIGHT.get_or_init(|| {
+        Regex::new(r"(?i)\b((this|that)\s+(will\s+be|is)\s+my\s+(last|final)\s+(email|e-mail|note|message|follow-?up)|i\s+won'?t\s+(reach\s+out|follow\s+up|email\s+you|bother\s+you|keep\s+(chasing|emailing|following))|i'?ll\s+stop\s+(reaching\s+out|following\s+up|emailing|chasing)|i'?ll\s+(close|mark)\s+(your|the|this)\s+(file|thread|opportunity|deal)|closing\s+(the\s+loop|your\s+file|the\s+file)|(dies|das)\s+ist\s+(vorerst\s+|erst\s+einmal\s+)?meine\s+letzte\s+(e-?mail|nachricht|mail)|(werde\s+ich\s+mich|melde\s+ich\s+mich)\s+(vorerst\s+)?nicht\s+(mehr|weiter)|schlie(ß|ss)e\s+ich\s+(das\s+thema|den\s+vorgang|die\s+akte)|(ce\s+sera|c'est|ceci\s+est)\s+(mon\s+dernier\s+(message|e-?mail|mail)|ma\s+derni[èe]re\s+relance)|je\s+ne\s+(vous|te)\s+relancerai\s+plus|je\s+(cl[ôo]s|cl[ôo]ture|ferme)\s+(le|ce|votre)\s+dossier|(este\s+es|ser[áa])\s+mi\s+[úu]ltimo\s+(correo|mensaje|e-?mail)|no\s+(le|te|les)\s+(escribir[ée]|molestar[ée]|contactar[ée])\s+m[áa]s|(questa\s+[èe]|sar[àa])\s+(la\s+mia\s+)?ultima\s+(e-?mail|mail|comunicazione)|non\s+(la|ti|vi)\s+disturber[òo]\s+pi[ùu]|(dit\s+is|dit\s+wordt)\s+(voorlopig\s+)?mijn\s+laatste\s+(mail|e-?mail|bericht)|ik\s+(zal|ga)\s+(u|je|jullie)\s+niet\s+(meer|verder)\s+(mailen|lastigvallen|benaderen|storen)|(este\s+[ée]|ser[áa])\s+o\s+meu\s+[úu]ltimo\s+(e-?mail|contacto|contato)|n[ãa]o\s+(o|a|te|lhe)\s+(vou\s+)?incomodar\s+mais|(detta|det\s+h[äa]r)\s+([äa]r|blir)\s+mitt\s+sista\s+(mejl|mail|meddelande)|jag\s+h[öo]r\s+inte\s+av\s+mig\s+(mer|igen))")
+            .expect("close-the-loop regex")
+    });
+    let assume = ASSUME.get_or_init(|| {
+        Regex::new(r"(?i)\b(i'?ll\s+(assume|take\s+it)\b[^.?!]{0,50}\b(isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not|not|no\s+longer|another|elsewhere|moved\s+on|went\s+with|gone\s+with)|(gehe\s+ich|ich\s+gehe)\s+davon\s+aus,?\s+dass\b[^.?!]{0,50}\b(nicht|kein|keine|anders)\b|je\s+(vais\s+)?(consid[ée]rer|supposer|en\s+conclure|pars\s+du\s+principe)\s+que\b[^.?!]{0,50}\b(pas|plus|autre)\b|(asumir[ée]|supongo|entiendo|doy\s+por\s+hecho)\s+que\b[^.?!]{0,50}\bno\b|(presumo|immagino|suppongo|deduco)\s+che\b[^.?!]{0,50}\bnon\b|(ik\s+ga\s+ervan\s+uit|ga\s+ik\s+ervan\s+uit|neem\s+ik\s+aan|ik\s+neem\s+aan)\s+dat\b[^.?!]{0,50}\b(niet|geen)\b|(vou\s+assumir|presumo|suponho|assumo)\s+que\b[^.?!]{0,50}\bn[ãa]o\b|(jag\s+antar|antar\s+jag|utg[åa]r\s+jag\s+fr[åa]n|jag\s+utg[åa]r\s+fr[åa]n)\s+att\b[^.?!]{0,50}\b(inte|ingen)\b)")
+            .expect("assume regex")
+    });
+    let topic = TOPIC.get_or_init(|| {
+        Regex::new(r"(?i)\b(timing|time|moment|priorit\w*|interest\w*|another|elsewhere|moved\s+on|went\s+with|gone\s+with|zeitpunkt|interesse|thema|momento|inter[ée]s|prioridad\w*|tempo|tijd|prioriteit\w*|interesse|tidpunkt\w*|l[äa]ge|intresse)")
+            .expect("topic regex")
+    });
+    outright.is_match(text)
+        || sentences(text)
+            .iter()
+            .any(|s| assume.is_match(s) && topic.is_match(s))
+}
+
 /// The prospect's promise to look at something or come back ("Will take a look next week",
 /// "La reviso con mi socio y te digo algo la semana que viene", "Ich melde mich bis Freitag"),
 /// in eight languages, with no question besides it: the sentence, for its date.
@@ -1446,6 +1474,40 @@ mod multilingual_tests {
             "{:?}",
             r.best
         );
+    }
+
+    #[test]
+    fn a_reps_break_up_note_closes_the_loop_in_every_language() {
+        for t in [
+            "Hi Hal, I haven't heard back, so I'll assume the timing isn't right. If priorities change, I'm happy to pick this up again.",
+            "Since I haven't heard from you, I'll assume you went with another provider.",
+            "This will be my last email on this, I don't want to clutter your inbox.",
+            "Da ich nichts von Ihnen gehört habe, gehe ich davon aus, dass das Thema derzeit keine Priorität hat.",
+            "Dies ist vorerst meine letzte Nachricht zu diesem Thema.",
+            "Sans retour de votre part, je vais considérer que le moment n'est pas opportun.",
+            "Je ne vous relancerai plus à ce sujet.",
+            "Como no he recibido respuesta, entiendo que ahora no es el momento.",
+            "Este es mi último correo sobre el tema.",
+            "Non avendo ricevuto risposta, presumo che al momento non sia una priorità.",
+            "Non la disturberò più su questo tema.",
+            "Omdat ik niets heb gehoord, ga ik ervan uit dat de timing nu niet goed is.",
+            "Dit is voorlopig mijn laatste mail hierover.",
+            "Como não tive resposta, presumo que não é o momento certo.",
+            "Este é o meu último e-mail sobre o assunto.",
+            "Eftersom jag inte hört något antar jag att tidpunkten inte passar just nu.",
+            "Detta blir mitt sista mejl om saken.",
+        ] {
+            assert!(closes_the_loop(t), "{t}");
+        }
+        for t in [
+            "I'll assume you're not free on Monday, so how about Tuesday?",
+            "Attached is the proposal; I'll follow up next week.",
+            "I'll assume the 40 seats unless you tell me otherwise.",
+            "Ich gehe davon aus, dass Sie nicht vor Januar entscheiden.",
+            "Is this still a priority for you this quarter?",
+        ] {
+            assert!(!closes_the_loop(t), "{t}");
+        }
     }
 
     #[test]
