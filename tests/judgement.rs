@@ -15,6 +15,11 @@ use support::{thread, NOW};
 const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
+        "1794500100.M22P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Fay Lund <fay@lindqvist-retail.example>\nSubject: Vendor questionnaire\nDate: Thu, 12 Nov 2026 10:00:00 -0500\nMessage-ID: <owed-1@acme.io>\n\nHi Fay,\n\nThanks for the call. I'll send over our SOC 2 report and the pen-test summary by Tuesday.\n\nBest,\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794000100.M20P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Hal Berg <hal@fjord-metrics.example>\nSubject: Proposal for Fjord\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <breakup-1@acme.io>\n\nHi Hal,\n\nAttached is our proposal for the analytics rollout.\n\nBest,\nAlex\n",
     ),
@@ -281,6 +286,16 @@ fn scan(cfg: &Path) -> Vec<serde_json::Value> {
 /// What every backend must decide for the scenario, and what `explain` says about it.
 fn check(cfg: &Path) {
     let lines = scan(cfg);
+
+    // What the rep promised and still owes is named, so the rep adds it to the draft.
+    let owed = thread(&lines, "owed-1@acme.io");
+    assert_eq!(owed["status"], "due", "{owed}");
+    assert!(
+        owed["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("you promised: \u{201c}I'll send over our SOC 2 report")),
+        "{owed}"
+    );
 
     // The rep's own break-up note closes the loop: no third message is drafted.
     let breakup = thread(&lines, "breakup-1@acme.io");

@@ -50,6 +50,21 @@ pub fn kind_of(text: &str) -> &'static str {
     }
 }
 
+/// The rep promised to deliver something the draft can't write for them ("I'll get our security
+/// team to fill in your questionnaire by Friday"): the scan names it so the rep adds it.
+pub fn owed(sentence: &str) -> bool {
+    // An offer that waits on the prospect ("if you'd like an extension, just reply and I'll
+    // sort it") is owed only once they ask.
+    static OFFER: OnceLock<Regex> = OnceLock::new();
+    let offer = OFFER.get_or_init(|| {
+        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|just\s+(reply|let\s+me\s+know)\s+and|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
+            .expect("offer regex")
+    });
+    kind_of(sentence) == "promised"
+        && super::value::promises_to_send(sentence)
+        && !offer.is_match(sentence)
+}
+
 /// The rep asked the prospect something the next step waits on ("how many sites would be in
 /// scope?" before a quote): the follow-up asks it again, it doesn't present the thing as sent.
 /// A check-in or an invitation to ask questions is no such question.
@@ -240,6 +255,26 @@ mod tests {
         }
         // A word that merely ends like a future is no promise.
         assert_eq!(kind_of("Il numero di licenze è cambiato."), "other");
+        assert!(owed(
+            "I'll get our security team to fill in your vendor questionnaire and send it back by next Friday."
+        ));
+        assert!(!owed("Attached is the security questionnaire, filled in."));
+        assert!(!owed(
+            "I'll reach back out next quarter once budgets are set."
+        ));
+        // "environment", "mandatory" and "invitation" are no Spanish or Italian sending.
+        for not_sending in [
+            "I'll set up the test environment for your team tomorrow.",
+            "I'll check which fields are mandatory for the import.",
+            "I'll add your CFO to the invitation list.",
+        ] {
+            assert!(!owed(not_sending), "{not_sending}");
+        }
+        assert!(owed("Le envío el presupuesto mañana."));
+        assert!(owed("Le invierò il preventivo domani."));
+        assert!(!owed(
+            "The pilot environment we spun up for your team expires on Friday; if you'd like an extension, just reply and I'll sort it."
+        ));
         for asked in [
             "Quick question before I put the quote together: how many warehouse sites would be in scope for phase 1?",
             "Wie viele Standorte wären in der ersten Phase dabei?",

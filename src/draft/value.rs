@@ -60,7 +60,9 @@ fn money_re() -> &'static Regex {
 pub fn promises_to_send(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií]\w*|mand\w*|pass\w*|invi\w*|stuur\w*|verstuur\w*|skick\w*)\b")
+        // Spanish and Italian stems end where English words begin: "envío" not "environment",
+        // "mando" not "mandatory", "invio" not "invitation", "te lo paso" not "password".
+        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií][oóaáeé]\w*|mand(o|a|as|an|ar|are|ar[ée]|arei|er[òo]|erei|ei|amos|aremos|ado|ato|ata)|pass(\s+(it|them|this|that))?\s+(on|along)|pas(o|ar[ée]?)|passo|passar(ei)?|passer[òo]|invi[aoeò]\w*|stuur\w*|verstuur\w*|skick\w*)\b")
             .expect("send regex")
     })
     .is_match(s)
