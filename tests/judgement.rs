@@ -15,6 +15,11 @@ use support::{thread, NOW};
 const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
+        "1795200000.M23P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ada Quist <ada@quist-foods.example>\nSubject: Numbers for Quist\nDate: Thu, 19 Nov 2026 10:00:00 -0500\nMessage-ID: <call-1@acme.io>\n\nHi Ada,\n\nAs discussed, I'll give you a call on Tuesday the 24th at 2pm to walk through the numbers with Sam.\n\nTalk then,\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794500100.M22P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Fay Lund <fay@lindqvist-retail.example>\nSubject: Vendor questionnaire\nDate: Thu, 12 Nov 2026 10:00:00 -0500\nMessage-ID: <owed-1@acme.io>\n\nHi Fay,\n\nThanks for the call. I'll send over our SOC 2 report and the pen-test summary by Tuesday.\n\nBest,\nAlex\n",
     ),
@@ -295,6 +300,18 @@ fn check(cfg: &Path) {
             .as_str()
             .is_some_and(|n| n.starts_with("you promised: \u{201c}I'll send over our SOC 2 report")),
         "{owed}"
+    );
+
+    // A call the rep confirmed for a day: nothing is due before it has happened.
+    let call = thread(&lines, "call-1@acme.io");
+    assert_eq!(
+        (&call["status"], &call["reason"], &call["waiting_for"]),
+        (&"waiting".into(), &"meeting".into(), &"agreed_date".into()),
+        "{call}"
+    );
+    assert_eq!(
+        call["due_at"], "2026-11-25T14:00:00Z",
+        "the day after the call, 09:00 in New York"
     );
 
     // The rep's own break-up note closes the loop: no third message is drafted.

@@ -648,6 +648,27 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         Some((finding, ..)) => Some(finding.clone()),
         None => reading.finding.clone(),
     };
+    // A call or meeting the rep confirmed for a day ("I'll give you a call on Thursday the
+    // 3rd"): the reason when the reader found none, and nothing is due before that day.
+    let agreed_meeting = mails[last_rep].body.as_deref().and_then(|b| {
+        let reference = inp.calendar.local_date(last_rep_at);
+        crate::message::text::sentences(&own_text(b))
+            .into_iter()
+            .filter(|s| reason::model::agreed_meeting(s))
+            .find_map(|s| deferral_date(&s, reference).map(|day| (s, day)))
+    });
+    if d.reason.is_none() {
+        if let Some((sentence, _)) = &agreed_meeting {
+            d.reason = Some(Finding {
+                reason: "meeting".into(),
+                source: Source::RepText,
+                commitment: Some(sentence.clone()),
+                learned_from: None,
+                why: "the rep confirmed a call or meeting for a day".into(),
+                at: Some(last_rep_at),
+            });
+        }
+    }
     let expects_reply = reading.expects_reply || proxy.is_some();
     let candidates = reading.candidates.clone();
     d.reading = Some(reading);
@@ -758,6 +779,11 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .map(|x| (x, "agreed_date")),
         _ => None,
     };
+    let deferral = deferral.or_else(|| {
+        agreed_meeting
+            .as_ref()
+            .map(|(_, day)| (*day, "agreed_date"))
+    });
     if let Some((day, why)) = deferral {
         let at = inp.calendar.first_workday_from(day);
         if at > due {

@@ -366,6 +366,20 @@ pub fn defers(sentence: &str) -> bool {
             .any(|(name, re)| *name == "sh:event_wait" && re.is_match(&Haystack::new(sentence)))
 }
 
+/// A call or meeting the rep confirms for a day ("I'll give you a call on Thursday the 3rd",
+/// "talk then", "wir sprechen uns am Dienstag", "on se parle jeudi"), in eight languages: no
+/// follow-up is due before it has happened. Times proposed as a question are not agreed.
+pub fn agreed_meeting(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    !sentence.trim_end().ends_with('?')
+        && RE
+            .get_or_init(|| {
+                Regex::new(r"(?i)\b((i'?ll|i\s+will|we'?ll|we\s+will)\s+(give\s+you\s+a\s+(call|ring|buzz)|call\s+you|ring\s+you|phone\s+you|see\s+you|meet\s+you|speak\s+(to|with)\s+you|talk\s+(to|with)\s+you)|(talk|speak)\s+(to\s+you\s+)?(then|on)\b|see\s+you\s+(then|on|next|at)\b|looking\s+forward\s+to\s+(our|the)\s+(call|meeting|chat|demo|session|conversation|walkthrough)|(our|the)\s+(call|meeting|demo|session)\s+(is\s+)?(confirmed|booked|scheduled|set)\b|ich\s+rufe\s+(sie|dich|euch)\b.{0,40}\ban\b|wir\s+(sehen|sprechen|h[öo]ren)\s+uns|freue\s+mich\s+auf\s+(unser|unseren|das|den)\s+(gespr[äa]ch|termin|telefonat|treffen|call)|(termin|gespr[äa]ch|telefonat)\s+(ist\s+)?(best[äa]tigt|eingetragen|fixiert)|je\s+(vous|t')\s*appelle(rai)?|on\s+se\s+(parle|voit|retrouve)|nous\s+nous\s+(parlons|voyons|retrouvons)|au\s+plaisir\s+de\s+(vous|te)\s+(parler|voir|retrouver)|(rendez-vous|r[ée]union|appel|d[ée]mo)\s+(est\s+)?(confirm[ée]e?|cal[ée]e?|pr[ée]vue?|fix[ée]e?)|(le|te)\s+llamo\b|(le|te)\s+llamar[ée]|nos\s+vemos|hablamos\s+el|(reuni[óo]n|llamada|demo)\s+(est[áa]\s+|queda\s+)?confirmada|(la|ti)\s+chiamo\b|(la|ti)\s+chiamer[òo]|ci\s+(vediamo|sentiamo)\s+(luned|marted|mercoled|gioved|venerd|il|domani|alle)|(riunione|chiamata|call|demo)\s+([èe]\s+)?confermata|ik\s+bel\s+(u|je|jullie)\b|(we\s+)?spreken\s+elkaar|we\s+zien\s+elkaar|(afspraak|gesprek|demo)\s+(staat|is\s+bevestigd)|ligo-(lhe|te)|vou\s+(ligar|telefonar)|ligarei|falamos\s+(na|no)\b|(reuni[ãa]o|chamada|demo)\s+(est[áa]\s+|fica\s+)?confirmada|jag\s+ringer\s+(dig|er)|vi\s+(ses|h[öo]rs)\s+(p[åa]|i|imorgon)|(m[öo]tet|samtalet|demon)\s+([äa]r\s+)?(bekr[äa]ftat|bokat|inbokat))")
+                    .expect("agreed-meeting regex")
+            })
+            .is_match(sentence)
+}
+
 /// The rep saying they will come back after an event ("I'll loop back after your board
 /// meeting on the 15th", "I'll check back once the audit is done"): whatever the reason, the
 /// follow-up waits for that day.
@@ -459,6 +473,38 @@ pub fn class_index(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_call_the_rep_confirmed_for_a_day_is_agreed_in_every_language() {
+        for t in [
+            "As discussed, I'll give you a call on Thursday the 3rd at 2pm to walk through the numbers with Sam.",
+            "Looking forward to our call on Tuesday.",
+            "Talk then!",
+            "Ich rufe Sie am Donnerstag gegen 14 Uhr an.",
+            "Wir sprechen uns am Dienstag.",
+            "Je vous appelle jeudi à 14h comme convenu.",
+            "On se parle mardi.",
+            "Le llamo el jueves a las 14:00.",
+            "Nos vemos el martes en vuestra oficina.",
+            "La chiamo giovedì alle 14.",
+            "Ik bel u donderdag om 14.00 uur.",
+            "We spreken elkaar dinsdag.",
+            "Ligo-lhe na quinta-feira às 14h.",
+            "Jag ringer dig på torsdag klockan 14.",
+            "Vi ses på tisdag!",
+        ] {
+            assert!(agreed_meeting(t), "{t}");
+        }
+        for t in [
+            "Would Tuesday or Thursday work for a call?",
+            "Can I call you on Thursday?",
+            "Thanks for the call today.",
+            "Attached is the deck from our call.",
+            "¿Te viene bien el martes a las 10:00?",
+        ] {
+            assert!(!agreed_meeting(t), "{t}");
+        }
+    }
 
     #[test]
     fn tokens_fold_accents_and_numbers() {
