@@ -23,7 +23,7 @@ fn promise_re() -> &'static Regex {
 fn present_send_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((schicke|sende|[üu]bersende|[üu]bermittle)\s+(ich\s+)?(ihnen|dir|euch)|ich\s+(schicke|sende|[üu]bersende)|je\s+(vous|te)\s+(envoie|transmets|joins|fais\s+parvenir)|je\s+t'envoie|(le|te|les|os)\s+(env[ií]o|mando|remito|hago\s+llegar|comparto)|(le|ti|vi)\s+(invio|mando|giro|trasmetto|inoltro)|(ik\s+)?(stuur|zend)\s+(ik\s+)?(je|u|jullie)|ik\s+stuur|(lhe|te|vos)\s+(envio|mando|encaminho)|envio-(lhe|te)|(jag\s+)?skickar\s+(jag\s+)?(h[äa]r|dig|er|[öo]ver)|jag\s+skickar)\b")
+        Regex::new(r"(?i)\b((schicke|sende|[üu]bersende|[üu]bermittle)\s+(ich\s+)?(ihnen|dir|euch)|ich\s+(schicke|sende|[üu]bersende)|je\s+(vous|te)\s+(envoie|transmets|joins|fais\s+parvenir)|je\s+t'envoie|(le|te|les|os)\s+(env[ií]o|mando|remito|hago\s+llegar|comparto)|(le|ti|vi)\s+(invio|mando|giro|trasmetto|inoltro)|(te|ve|gliel[aoie])\s+l?[aoie]?\s*(invio|mando|giro|trasmetto|inoltro)|(se|te)\s+l[oa]s?\s+(env[ií]o|mando|paso|remito)|je\s+(vous|te)\s+l[ae]s?\s+(envoie|transmets|fais\s+parvenir)|je\s+(vous|te)\s+l'(envoie|adresse)|(ik\s+)?(stuur|zend)\s+(ik\s+)?(je|u|jullie)|ik\s+stuur|(lhe|te|vos)\s+(envio|mando|encaminho)|envio-(lhe|te)|(jag\s+)?skickar\s+(jag\s+)?(h[äa]r|dig|er|[öo]ver)|jag\s+skickar)\b")
             .expect("present-send regex")
     })
 }
@@ -271,6 +271,11 @@ mod tests {
             assert!(!owed(not_sending), "{not_sending}");
         }
         assert!(owed("Le envío el presupuesto mañana."));
+        assert!(owed(
+            "Ti preparo una sintesi di una pagina da presentare: te la mando entro lunedì."
+        ));
+        assert!(owed("Se lo envío el lunes sin falta."));
+        assert!(owed("Je vous l'envoie demain matin."));
         assert!(owed("Le invierò il preventivo domani."));
         assert!(!owed(
             "The pilot environment we spun up for your team expires on Friday; if you'd like an extension, just reply and I'll sort it."

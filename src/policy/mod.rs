@@ -845,6 +845,29 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             d.note = Some(note);
         }
     }
+    // What the rep promised to send and still owes ("te la mando entro lunedì"), in the
+    // sentence that gave the reason or another of their last message: the draft recalls it
+    // but cannot contain it, so the rep is told.
+    if d.note.is_none() && d.reason.is_some() && !d.close {
+        let owed = d
+            .reason
+            .as_ref()
+            .filter(|f| matches!(f.source, Source::RepText | Source::Learned))
+            .and_then(|f| f.commitment.clone())
+            .filter(|c| crate::draft::commitment::owed(c))
+            .or_else(|| {
+                let text = own_text(mails[last_rep].body.as_deref()?);
+                reason::model_sentences(&text)
+                    .into_iter()
+                    .find(|s| crate::draft::commitment::owed(s))
+            });
+        if let Some(c) = owed {
+            d.note = Some(format!(
+                "you promised: \u{201c}{}\u{201d}; attach or paste it before you send",
+                ellipsize(&c, 90)
+            ));
+        }
+    }
     d.due_at = Some(due);
     d.unsettled = Some(Unsettled {
         note: d.note.clone(),

@@ -1320,21 +1320,6 @@ async fn scan_locked<S: MailStore>(
                 }
             }
         }
-        // What the rep promised and still owes: a draft can recap it but not deliver it.
-        if r.note.is_none() && matches!(r.status, Status::Due | Status::Drafted) {
-            let owed = d.reason.as_ref().filter(|f| {
-                matches!(f.source, Source::RepText | Source::Learned)
-                    && f.commitment
-                        .as_deref()
-                        .is_some_and(crate::draft::commitment::owed)
-            });
-            if let Some(c) = owed.and_then(|f| f.commitment.as_deref()) {
-                r.note = Some(format!(
-                    "you promised: \u{201c}{}\u{201d}; attach or paste it before you send",
-                    crate::message::text::ellipsize(c, 90)
-                ));
-            }
-        }
         // `preview` renders the draft of a thread that isn't due yet (or was drafted or
         // dismissed) too, without writing it.
         let previewing = opts.only_thread.is_some()
