@@ -292,7 +292,8 @@ mod tests {
             "Did you get a chance to look at the proposal?",
             "Let me know if you have any questions?",
             "As promised, here is the quote.",
-            "How many sites would be in scope? I'll send the quote tomorrow.",
+            // A promise with a tag question is still a promise.
+            "I'll send the quote tomorrow, okay?",
         ] {
             assert!(!asks_prospect(not_asked), "{not_asked}");
         }

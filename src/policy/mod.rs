@@ -652,7 +652,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     // 3rd"): the reason when the reader found none, and nothing is due before that day.
     let agreed_meeting = mails[last_rep].body.as_deref().and_then(|b| {
         let reference = inp.calendar.local_date(last_rep_at);
-        crate::message::text::sentences(&own_text(b))
+        reason::model_sentences(&own_text(b))
             .into_iter()
             .filter(|s| reason::model::agreed_meeting(s))
             .find_map(|s| deferral_date(&s, reference).map(|day| (s, day)))
