@@ -718,10 +718,15 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_trial_only_offered_is_an_offer_in_every_language() {
+    /// A stage-1 draft for `reason` in `lang` (formal), the rep's `sentence` giving the reason:
+    /// the commitment kind read from it and the rendered text.
+    fn render_in(lang: &str, reason: &str, sentence: &str) -> (String, String) {
         let templates = Templates::builtin().unwrap();
-        let items = default_value_items();
+        let value = default_value_items()[reason]
+            .iter()
+            .find(|i| i.lang.as_deref() == Some(lang) || (lang == "en" && i.lang.is_none()))
+            .unwrap_or_else(|| panic!("a {lang} {reason} item"))
+            .clone();
         let rep = Rep {
             name: "Alex Morgan",
             email: "alex@acme.io",
@@ -733,6 +738,36 @@ mod tests {
             language: "en",
         };
         let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
+        let voice = Voice {
+            lang: lang.into(),
+            formal: true,
+        };
+        let ctx = context(
+            &[Address::new(Some("Dana Weiss"), "dana@northwind.example")],
+            "Scope",
+            &rep,
+            reason,
+            1,
+            3,
+            false,
+            at,
+            at + chrono::Duration::days(4),
+            value,
+            Stated {
+                text: Some(sentence),
+                source: "rep_text",
+                at,
+                rep_text: sentence,
+            },
+            &voice,
+        );
+        let (name, _) = templates.pick_in(lang, reason, 1, false).unwrap();
+        let text = templates.render(&name, &ctx).unwrap();
+        (ctx.commitment.kind, text)
+    }
+
+    #[test]
+    fn a_trial_only_offered_is_an_offer_in_every_language() {
         for (lang, promise, offer) in [
             (
                 "de",
@@ -770,56 +805,14 @@ mod tests {
                 "erbjöd jag mig att sätta upp testet",
             ),
         ] {
-            let value = items["trial"]
-                .iter()
-                .find(|i| i.lang.as_deref() == Some(lang))
-                .unwrap_or_else(|| panic!("a {lang} trial item"))
-                .clone();
-            let voice = Voice {
-                lang: lang.into(),
-                formal: true,
-            };
-            let ctx = context(
-                &[Address::new(Some("Dana Weiss"), "dana@northwind.example")],
-                "Test",
-                &rep,
-                "trial",
-                1,
-                3,
-                false,
-                at,
-                at + chrono::Duration::days(4),
-                value,
-                Stated {
-                    text: Some(promise),
-                    source: "rep_text",
-                    at,
-                    rep_text: promise,
-                },
-                &voice,
-            );
-            assert_eq!(ctx.commitment.kind, "promised", "{lang}: {promise}");
-            let (name, _) = templates.pick_in(lang, "trial", 1, false).unwrap();
-            let text = templates.render(&name, &ctx).unwrap();
+            let (kind, text) = render_in(lang, "trial", promise);
+            assert_eq!(kind, "promised", "{lang}: {promise}");
             assert!(text.contains(offer), "{lang}: {text}");
         }
     }
 
     #[test]
     fn a_question_the_next_step_waits_on_is_asked_again_in_every_language() {
-        let templates = Templates::builtin().unwrap();
-        let items = default_value_items();
-        let rep = Rep {
-            name: "Alex Morgan",
-            email: "alex@acme.io",
-            signature: "Alex",
-            tz: chrono_tz::Europe::Berlin,
-            locale: "en-GB",
-            booking_url: None,
-            calendar: None,
-            language: "en",
-        };
-        let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
         let questions = [
             ("en", "Quick question before I put the quote together: how many sites would be in scope for phase 1?", "I only need your answer to the question I asked on"),
             ("de", "Eine kurze Frage, bevor ich das Angebot erstelle: Wie viele Standorte wären in der ersten Phase dabei?", "brauche ich nur noch Ihre Antwort auf meine Frage vom"),
@@ -832,37 +825,8 @@ mod tests {
         ];
         for (lang, question, ask) in questions {
             for reason in ["pricing", "proposal", "information"] {
-                let value = items[reason]
-                    .iter()
-                    .find(|i| i.lang.as_deref() == Some(lang) || (lang == "en" && i.lang.is_none()))
-                    .unwrap_or_else(|| panic!("a {lang} {reason} item"))
-                    .clone();
-                let voice = Voice {
-                    lang: lang.into(),
-                    formal: true,
-                };
-                let ctx = context(
-                    &[Address::new(Some("Dana Weiss"), "dana@northwind.example")],
-                    "Scope",
-                    &rep,
-                    reason,
-                    1,
-                    3,
-                    false,
-                    at,
-                    at + chrono::Duration::days(4),
-                    value,
-                    Stated {
-                        text: Some(question),
-                        source: "rep_text",
-                        at,
-                        rep_text: question,
-                    },
-                    &voice,
-                );
-                assert_eq!(ctx.commitment.kind, "asked", "{lang}: {question}");
-                let (name, _) = templates.pick_in(lang, reason, 1, false).unwrap();
-                let text = templates.render(&name, &ctx).unwrap();
+                let (kind, text) = render_in(lang, reason, question);
+                assert_eq!(kind, "asked", "{lang}: {question}");
                 assert!(text.contains(ask), "{lang} {reason}: {text}");
                 assert!(!asserts_sent(&text), "{lang} {reason}: {text}");
             }

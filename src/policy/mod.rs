@@ -648,15 +648,23 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         Some((finding, ..)) => Some(finding.clone()),
         None => reading.finding.clone(),
     };
+    // The rep's last message (it ends the thread) in their own words, sentence by sentence:
+    // read once for a booked call, a break-up note and a promise still owed.
+    let last_rep_text = mails[last_rep]
+        .body
+        .as_deref()
+        .map(own_text)
+        .unwrap_or_default();
+    let last_rep_sentences = reason::model_sentences(&last_rep_text);
     // A call or meeting the rep confirmed for a day ("I'll give you a call on Thursday the
     // 3rd"): the reason when the reader found none, and nothing is due before that day.
-    let agreed_meeting = mails[last_rep].body.as_deref().and_then(|b| {
+    let agreed_meeting = {
         let reference = inp.calendar.local_date(last_rep_at);
-        reason::model_sentences(&own_text(b))
-            .into_iter()
+        last_rep_sentences
+            .iter()
             .filter(|s| reason::model::agreed_meeting(s))
-            .find_map(|s| deferral_date(&s, reference).map(|day| (s, day)))
-    });
+            .find_map(|s| deferral_date(s, reference).map(|day| (s.clone(), day)))
+    };
     if d.reason.is_none() {
         if let Some((sentence, _)) = &agreed_meeting {
             d.reason = Some(Finding {
@@ -674,11 +682,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     d.reading = Some(reading);
     // The rep closed the loop by hand ("I'll assume the timing isn't right"): nothing more
     // to draft until the prospect writes.
-    if rep_recent
-        .first()
-        .and_then(|m| m.body.as_deref())
-        .is_some_and(|b| reason::closes_the_loop(&own_text(b)))
-    {
+    if reason::closes_the_loop(&last_rep_text) {
         d.status = Status::Finished;
         d.note = Some(
             "your last message closed the loop; nothing more until the prospect writes".into(),
@@ -746,8 +750,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .and_then(|c| deferral_date(c, reference))
             .or_else(|| {
                 // The date may sit in the next sentence ("Enjoy your trip! Talk when you're back on the 30th.").
-                let body = mails[last_rep].body.as_deref()?;
-                deferral_date(&own_text(body), reference)
+                deferral_date(&last_rep_text, reference)
             })
             .map(|x| (x, "agreed_date"))
             .or_else(|| {
@@ -856,10 +859,10 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .and_then(|f| f.commitment.clone())
             .filter(|c| crate::draft::commitment::owed(c))
             .or_else(|| {
-                let text = own_text(mails[last_rep].body.as_deref()?);
-                reason::model_sentences(&text)
-                    .into_iter()
+                last_rep_sentences
+                    .iter()
                     .find(|s| crate::draft::commitment::owed(s))
+                    .cloned()
             });
         if let Some(c) = owed {
             d.note = Some(format!(
