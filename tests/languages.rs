@@ -467,3 +467,52 @@ fn a_reps_own_item_in_a_language_replaces_only_that_languages_built_in_items() {
         "{en}"
     );
 }
+
+#[test]
+fn a_trial_check_in_with_nothing_to_recap_offers_times_to_set_it_up_instead_of_being_refused() {
+    // The rep's only message is itself a nudge about the trial: nothing in it can be recapped
+    // and the prospect asked nothing, so the built-in recap and question items carry nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("mailbox");
+    for f in ["", ".Sent", ".Drafts"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
+        }
+    }
+    let marta = ("Marta Lefèvre", "marta@atelier-lumiere.fr");
+    let raw = message(
+        REP,
+        marta,
+        "Essai gratuit",
+        "Mon, 09 Nov 2026 10:00:00 +0100",
+        "fr-trial@acme.io",
+        &[],
+        "Bonjour Marta,\n\nje me permets de revenir vers vous au sujet de l'essai gratuit que nous avons activé la semaine dernière. Avez-vous pu le tester avec votre équipe ?\n\nBien cordialement,\nAlex",
+    );
+    std::fs::write(root.join(".Sent/cur/1794200000.M1P1.t:2,S"), raw).unwrap();
+    let cfg = config(dir.path());
+    let lines: Vec<serde_json::Value> = followup(&cfg, &["scan", "--dry-run", "--format", "json"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let t = thread(&lines, "fr-trial@acme.io");
+    assert_eq!(t["status"], "due", "{t}");
+    assert_eq!(t["reason"], "trial", "{t}");
+    let body = t["draft"]["body"].as_str().unwrap();
+    assert!(
+        body.contains("trois créneaux pour une séance de 15 minutes sur l'essai"),
+        "{body}"
+    );
+    // Three real times, one per line, in French.
+    assert_eq!(
+        body.lines().filter(|l| l.starts_with("- ")).count(),
+        3,
+        "{body}"
+    );
+    assert!(
+        ["lundi", "mardi", "mercredi", "jeudi", "vendredi"]
+            .iter()
+            .any(|d| body.contains(d)),
+        "{body}"
+    );
+}

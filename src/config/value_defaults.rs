@@ -126,6 +126,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "your question and my answer",
         "they are below, side by side",
     ),
+    (
+        "trial",
+        "en",
+        "slots",
+        "a choice of three times for a 15-minute session on the trial",
+        "it is below, so booking it takes one reply",
+    ),
     // German
     (
         "pricing",
@@ -245,6 +252,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "question",
         "die Frage und meine Antwort",
         "beides steht unten, direkt nebeneinander",
+    ),
+    (
+        "trial",
+        "de",
+        "slots",
+        "drei Termine für eine 15-minütige Sitzung zum Test",
+        "sie stehen unten, damit ein Termin nur eine Antwort kostet",
     ),
     // French
     (
@@ -366,6 +380,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "la question et ma réponse",
         "les deux sont ci-dessous, côte à côte",
     ),
+    (
+        "trial",
+        "fr",
+        "slots",
+        "trois créneaux pour une séance de 15 minutes sur l'essai",
+        "ils sont ci-dessous, pour que la réserver ne demande qu'une réponse",
+    ),
     // Spanish
     (
         "pricing",
@@ -485,6 +506,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "question",
         "la pregunta y mi respuesta",
         "están abajo, una junto a la otra",
+    ),
+    (
+        "trial",
+        "es",
+        "slots",
+        "tres horarios para una sesión de 15 minutos sobre la prueba",
+        "están abajo, para que reservarla cueste una sola respuesta",
     ),
     // Italian
     (
@@ -606,6 +634,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "la domanda e la mia risposta",
         "sono qui sotto, una accanto all'altra",
     ),
+    (
+        "trial",
+        "it",
+        "slots",
+        "tre orari per una sessione di 15 minuti sulla prova",
+        "sono qui sotto, così prenotarla costa una sola risposta",
+    ),
     // Dutch
     (
         "pricing",
@@ -725,6 +760,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "question",
         "de vraag en mijn antwoord",
         "ze staan hieronder, naast elkaar",
+    ),
+    (
+        "trial",
+        "nl",
+        "slots",
+        "drie tijden voor een sessie van 15 minuten over de proefperiode",
+        "ze staan hieronder, zodat inplannen maar één antwoord kost",
     ),
     // Portuguese
     (
@@ -846,6 +888,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "a pergunta e a minha resposta",
         "estão abaixo, lado a lado",
     ),
+    (
+        "trial",
+        "pt",
+        "slots",
+        "três horários para uma sessão de 15 minutos sobre o teste",
+        "estão abaixo, para que marcar custe só uma resposta",
+    ),
     // Swedish
     (
         "pricing",
@@ -965,5 +1014,12 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "question",
         "frågan och mitt svar",
         "de står nedan, sida vid sida",
+    ),
+    (
+        "trial",
+        "sv",
+        "slots",
+        "tre tider för en genomgång på 15 minuter av testet",
+        "de står nedan, så att det bara krävs ett svar för att boka",
     ),
 ];

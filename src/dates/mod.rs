@@ -439,7 +439,7 @@ pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
 /// What may stand before a month in "come back then" ("in January", "Mitte Januar", "à la
 /// mi-janvier", "a principios de enero", "a metà gennaio", "begin januari", "em meados de
 /// janeiro", "i slutet av januari"): longer phrases first, so "a metà" is not read as "a".
-const MONTH_PREPOSITIONS: &str = r"(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
+const MONTH_PREPOSITIONS: &str = r"(?:the\s+)?first\s+(?:week|days|few\s+days)\s+of|(?:la\s+)?première\s+semaine\s+de|(?:la\s+)?primera\s+semana\s+de|(?:la\s+)?prima\s+settimana\s+di|(?:de\s+)?eerste\s+week\s+van|(?:na\s+)?primeira\s+semana\s+de|(?:den\s+|i\s+)?första\s+veckan\s+(?:i|av)|(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
 
 /// The part of a month a preposition points to.
 fn month_part(prep: &str) -> MonthPart {
@@ -453,7 +453,19 @@ fn month_part(prep: &str) -> MonthPart {
         Regex::new(r"(?i)^(end|late|after|ende|nach|fin|après|a\s+finales|finales|después|a\s+fine|fine|dopo|eind|na|no\s+final|final|depois|i\s+slutet|slutet|efter)\b")
             .expect("end regex")
     });
-    if mid.is_match(prep) {
+    // "na primeira semana de janeiro": the first week, whatever the preposition before it.
+    let first_week = [
+        "first",
+        "première",
+        "primera",
+        "prima",
+        "eerste",
+        "primeira",
+        "första",
+    ];
+    if first_week.iter().any(|w| prep.to_lowercase().contains(w)) {
+        MonthPart::Start
+    } else if mid.is_match(prep) {
         MonthPart::Middle
     } else if end.is_match(prep) {
         MonthPart::After
@@ -512,7 +524,16 @@ fn relative_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?ix)\b(?:
-                (?P<nq>next\s+quarter|nächste[nm]?\s+quartal|prochain\s+trimestre|próximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|nästa\s+kvartal)
+                (?P<nq>next\s+quarter|nächste[nm]?\s+quartal|prochain\s+trimestre|próximo\s+trimestre|prossimo\s+trimestre|volgend\s+kwartaal|nästa\s+kvartal
+                  # After this quarter closes: the next one's first day.
+                  |(?:after|once|when)\s+(?:the\s+|this\s+|your\s+)?(?:quarter|quarter-end|quarter\s+end)(?:\s+(?:closes|close|ends|end|is\s+(?:closed|over|done)))?|after\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|your)\s+quarter
+                  |nach\s+(?:dem\s+)?(?:quartalsende|quartalsabschluss|ende\s+des\s+quartals|abschluss\s+des\s+quartals)
+                  |apr[èe]s\s+la\s+(?:cl[ôo]ture|fin)\s+du\s+trimestre
+                  |(?:despu[ée]s\s+del|tras\s+el)\s+(?:cierre|final|fin)\s+del\s+trimestre
+                  |dopo\s+la\s+(?:chiusura|fine)\s+del\s+trimestre
+                  |na\s+(?:het\s+einde|het\s+eind|de\s+afsluiting)\s+van\s+het\s+kwartaal
+                  |(?:depois|ap[óo]s)\s+(?:do\s+)?(?:o\s+)?(?:fecho|fechamento|fim|final)\s+do\s+trimestre
+                  |efter\s+(?:kvartalsskiftet|kvartalets\s+slut|kvartalsbokslutet))
               | (?P<q>(?:(?P<qafter>after|nach|après|después\s+del|dopo\s+il|após\s+o|efter)|in|by|from|until|im|ab|au|dès|en|nel|dal|na|vanaf|no|a\s+partir\s+do|under|i|från)\s+(?:el\s+|het\s+|le\s+|o\s+)?[QT](?P<qn>[1-4]))
               | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
@@ -520,7 +541,8 @@ fn relative_re() -> &'static Regex {
               | (?P<ew>(?:the\s+)?end\s+of\s+(?:the|this)\s+week|ende\s+(?:der|dieser)\s+woche|fin\s+de\s+(?:la\s+|cette\s+)?semaine|(?:a\s+)?finales\s+de\s+(?:la\s+|esta\s+)?semana|fine\s+settimana|eind\s+van\s+(?:de|deze)\s+week|final\s+da\s+semana|slutet\s+av\s+veckan)
               | (?P<tm>tomorrow|demain|domani|amanh[ãa]|imorgon)
               | (?P<nw>next\s+week|(?:nächste|kommende)\s+woche|(?:la\s+)?semaine\s+prochaine|la\s+próxima\s+semana|la\s+semana\s+que\s+viene|(?:la\s+)?settimana\s+prossima|la\s+prossima\s+settimana|(?:volgende|komende)\s+week|(?:na\s+|a\s+)?próxima\s+semana|semana\s+que\s+vem|nästa\s+vecka)
-              | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet))
+              | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet)
+                  |after\s+the\s+(?:christmas|holiday|festive|year-end)\s+(?:break|holidays|season|period)|nach\s+den\s+(?:weihnachtsferien|weihnachtsfeiertagen|festtagen)|après\s+les\s+(?:vacances|congés)\s+de\s+(?:noël|fin\s+d'année)|después\s+de\s+las\s+(?:vacaciones|fiestas)\s+de\s+navidad|dopo\s+le\s+(?:vacanze|feste)\s+di\s+natale|na\s+de\s+kerst(?:vakantie|dagen)|(?:depois|após)\s+(?:d?as\s+)?(?:férias|festas)\s+d[eo]\s+natal|efter\s+jul(?:ledigheten|lovet|helgen))
               | (?P<inm>(?P<prep>{preps})[\s-]+(?P<month>{months})\b)
               | (?P<days>(?:(?:in|within|over)\s+(?:the\s+next\s+)?|the\s+next\s+)(?P<dn>\d{{1,2}}|two|three|four|five|six|a\s+couple\s+of|couple\s+of|a\s+few)\s+(?P<du>days|weeks|months))
             )",
@@ -536,6 +558,29 @@ fn relative_re() -> &'static Regex {
     })
 }
 
+/// The time expression a deferral is about: the first one after the words that defer ("Since
+/// your contract renews in March, let's revisit this in early February": February), else the
+/// first one.
+fn relative_capture(text: &str) -> Option<regex::Captures<'_>> {
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)\b(revisit|reach\s+(back\s+)?out|get\s+back|come\s+back|circle\s+back|loop\s+back|follow\s+up|check\s+(back|in)|touch\s+base|pick\s+(this|it|things)\s+(back\s+)?up|reconnect|talk|speak|resume|wieder|melde|sprechen|recontact\w*|reviens|reviendrai|relance\w*|reparl\w*|reprendre|retom\w*|volver\w*|hablamos|ricontatt\w*|risentiamo|riprend\w*|sentiamo|weer|spreken|oppakken|volto|voltar|voltarei|retomar|falamos|[åa]terkomm\w*|h[öo]r\s+av|h[öo]rs|ta\s+upp)\b")
+            .expect("deferring-verb regex")
+    });
+    let all: Vec<regex::Captures<'_>> = relative_re().captures_iter(text).collect();
+    if all.len() > 1 {
+        if let Some(v) = verb.find(text) {
+            if let Some(i) = all
+                .iter()
+                .position(|c| c.get(0).is_some_and(|m| m.start() >= v.start()))
+            {
+                return all.into_iter().nth(i);
+            }
+        }
+    }
+    all.into_iter().next()
+}
+
 /// When someone asks to be contacted later ("ping me in January", "next quarter", "after the
 /// board meets on Dec 3", "I'm travelling until the 14th"): the first day it makes sense to
 /// write again (the day after an explicit date; the start of a named period).
@@ -546,7 +591,7 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
             return Some(d + Duration::days(1));
         }
     }
-    let c = relative_re().captures(text)?;
+    let c = relative_capture(text)?;
     let first_of_month = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
     let next_month_start = |d: NaiveDate| {
         let (y, m) = if d.month() == 12 {
@@ -660,6 +705,61 @@ mod tests {
     const REF: (i32, u32, u32) = (2026, 11, 20);
     fn r() -> NaiveDate {
         d(REF.0, REF.1, REF.2)
+    }
+
+    #[test]
+    fn a_deferral_reads_the_time_the_rep_defers_to_not_an_earlier_one() {
+        assert_eq!(
+            deferral_date(
+                "Since your current contract renews in March, it probably makes sense to revisit this in early February so there's time to plan a switch.",
+                r()
+            ),
+            Some(d(2027, 2, 1))
+        );
+        // With one time named, that one.
+        assert_eq!(
+            deferral_date("Let's revisit this in March.", r()),
+            Some(d(2027, 3, 1))
+        );
+    }
+
+    #[test]
+    fn the_first_week_of_a_month_and_after_the_christmas_holidays_in_every_language() {
+        for t in [
+            "I'll reach back out the first week of January.",
+            "Je reviens vers vous la première semaine de janvier.",
+            "Te escribo la primera semana de enero.",
+            "Ti ricontatto la prima settimana di gennaio.",
+            "Ik neem de eerste week van januari weer contact op.",
+            "Volto a contactá-la na primeira semana de janeiro.",
+            "Jag hör av mig första veckan i januari.",
+        ] {
+            assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 1)), "{t}");
+        }
+        for t in [
+            "Let's pick this up after the Christmas break.",
+            "Combinámos falar depois das férias de Natal.",
+            "Wir sprechen uns nach den Weihnachtsferien.",
+            "On en reparle après les vacances de Noël.",
+        ] {
+            assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 5)), "{t}");
+        }
+    }
+
+    #[test]
+    fn after_the_quarter_closes_is_the_next_quarters_first_day_in_every_language() {
+        for t in [
+            "I'll check back after the quarter closes.",
+            "Ich melde mich nach dem Quartalsende wieder.",
+            "Je reviens vers vous après la clôture du trimestre.",
+            "Hablamos después del cierre del trimestre.",
+            "Come d'accordo, ci risentiamo dopo la chiusura del trimestre.",
+            "We spreken elkaar na het einde van het kwartaal.",
+            "Falamos após o fecho do trimestre.",
+            "Jag hör av mig efter kvartalsskiftet.",
+        ] {
+            assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 1)), "{t}");
+        }
     }
 
     #[test]

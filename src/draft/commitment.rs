@@ -12,7 +12,7 @@ use regex::Regex;
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar))\b")
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar|[åa]terkommer)|should\s+have\s+(it|them|this|that|something)\s+(over\s+)?to\s+you|you'?ll\s+(have|get|receive)\s+(it|them)|vous\s+l'aurez|tu\s+l'auras|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|fa[çc]o-(lhe|te)\s+chegar|f[åa]r\s+du\s+(den|det|dem))\b")
             .expect("promise regex")
     })
 }
@@ -60,9 +60,17 @@ pub fn owed(sentence: &str) -> bool {
         Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|just\s+(reply|let\s+me\s+know)\s+and|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
             .expect("offer regex")
     });
+    // Sending put off until something happens ("I'll wait to hear how the board meeting goes
+    // before I send anything else") is no promise to send now.
+    static HELD: OnceLock<Regex> = OnceLock::new();
+    let held = HELD.get_or_init(|| {
+        Regex::new(r"(?i)\b(before\s+(i|we)\s+send|(wait|hold\s+off|hold\s+back)\w*\s+(to\s+hear|until|till|for)|bevor\s+(ich|wir)\s+(\S+\s+){0,3}(schicke|sende|schicken|senden)|(abwarten|warte\s+ich|ich\s+warte)|avant\s+de\s+(vous\s+|t'|te\s+)?(envoyer|renvoyer)|j'attend(s|rai)|antes\s+de\s+(enviar|mandar)|esperar[ée]\s+a|prima\s+di\s+(inviar|mandar)|aspetto\s+di|aspetter[òo]|voordat\s+(ik|we)\s+(\S+\s+){0,3}(stuur|sturen)|ik\s+wacht|antes\s+de\s+enviar|vou\s+(esperar|aguardar)|innan\s+(jag|vi)\s+skickar|jag\s+(v[äa]ntar|avvaktar))")
+            .expect("held regex")
+    });
     kind_of(sentence) == "promised"
         && super::value::promises_to_send(sentence)
         && !offer.is_match(sentence)
+        && !held.is_match(sentence)
 }
 
 /// The rep asked the prospect something the next step waits on ("how many sites would be in
@@ -186,6 +194,13 @@ pub fn what_of(reason: &str, text: &str) -> String {
             phrase.truncate(phrase.len() - stop.len());
         }
     }
+    // "yesterday's demo" was yesterday when the rep wrote; the follow-up says "the demo".
+    static RELATIVE_DAY: OnceLock<Regex> = OnceLock::new();
+    let relative_day = RELATIVE_DAY.get_or_init(|| {
+        Regex::new(r"(?i)\b(yesterday|today|tonight|this\s+morning|this\s+afternoon|last\s+night|last\s+week|this\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+")
+            .expect("relative-day regex")
+    });
+    let phrase = relative_day.replace_all(&phrase, "the ").into_owned();
     // Start it the way a draft would refer back to it.
     let lower = phrase.to_lowercase();
     let body = [
@@ -208,6 +223,49 @@ pub fn what_of(reason: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_object_named_by_a_relative_day_loses_the_day() {
+        assert_eq!(
+            what_of(
+                "information",
+                "Here's the recording of yesterday's demo, plus the slides."
+            ),
+            "the recording of the demo"
+        );
+    }
+
+    #[test]
+    fn delivering_or_coming_back_with_something_is_owed_in_every_language() {
+        for t in [
+            "Should have it to you by Wednesday.",
+            "I'll check with two of our logistics customers and get back to you with names by Thursday.",
+            "Ich melde mich bis Freitag mit zwei Referenzen.",
+            "Vous l'aurez vendredi.",
+            "Te lo hago llegar el viernes.",
+            "Ti faccio avere il preventivo entro venerdì.",
+            "Ik kom donderdag bij je terug met twee namen.",
+            "Faço-lhe chegar a proposta na sexta.",
+            "Jag återkommer med två referenser på torsdag.",
+        ] {
+            assert!(owed(t), "{t}");
+        }
+        for t in [
+            "Thanks for getting back to me with the numbers.",
+            "Let me know if you have questions.",
+            "Hope you had a good weekend.",
+        ] {
+            assert!(!owed(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn sending_held_until_an_event_is_not_owed() {
+        assert!(!owed("My understanding is that the board signs off on anything above $50k, so I'll wait to hear how the meeting on the 14th goes before I send anything else."));
+        assert!(owed(
+            "I'll send over a revised SOW reflecting that timeline by Friday."
+        ));
+    }
 
     #[test]
     fn tense_follows_the_reps_words() {

@@ -62,7 +62,7 @@ pub fn promises_to_send(s: &str) -> bool {
     RE.get_or_init(|| {
         // Spanish and Italian stems end where English words begin: "envío" not "environment",
         // "mando" not "mandatory", "invio" not "invitation", "te lo paso" not "password".
-        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií][oóaáeé]\w*|mand(o|a|as|an|ar|are|ar[ée]|arei|er[òo]|erei|ei|amos|aremos|ado|ato|ata)|pass(\s+(it|them|this|that))?\s+(on|along)|pas(o|ar[ée]?)|passo|passar(ei)?|passer[òo]|invi[aoeò]\w*|stuur\w*|verstuur\w*|skick\w*)\b")
+        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií][oóaáeé]\w*|mand(o|a|as|an|ar|are|ar[ée]|arei|er[òo]|erei|ei|amos|aremos|ado|ato|ata)|pass(\s+(it|them|this|that))?\s+(on|along)|pas(o|ar[ée]?)|passo|passar(ei)?|passer[òo]|invi[aoeò]\w*|stuur\w*|verstuur\w*|skick\w*|(have|get)\s+(it|them|this|that|something|those|these)\s+(over\s+)?to\s+you|(get|come)\s+back\s+to\s+you\s+with|you'?ll\s+(have|get|receive)\s+(it|them)|(bekommen|erhalten)\s+(sie|du)\s+(es|sie|das|die|den)|melde\s+mich\s+(\S+\s+){0,3}mit|vous\s+l'aurez|tu\s+l'auras|(je\s+reviens|je\s+reviendrai)\s+vers\s+(vous|toi)\s+avec|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|(krijg|heb)\s+(je|u)\s+(het|ze)|kom\s+ik\s+(\S+\s+){0,3}terug\s+met|ik\s+kom\s+(\S+\s+){0,3}terug\s+met|fa[çc]o-(lhe|te)\s+chegar|volto\s+(a\s+falar\s+)?com|f[åa]r\s+du\s+(den|det|dem)|[åa]terkommer\s+(\S+\s+){0,2}med)\b")
             .expect("send regex")
     })
     .is_match(s)

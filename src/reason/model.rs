@@ -386,7 +386,7 @@ pub fn agreed_meeting(sentence: &str) -> bool {
 pub fn comes_back_after(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(i'?ll|i\s+will|let\s+me|i\s+can|we'?ll)\s+(\w+\s+)?(loop|circle|check|come|get|follow|touch|reach|ping)\s+(back|up|base|out|round|around|in)\b.{0,40}\b(after|once|following|when)\b|\b(ich\s+melde\s+mich|wir\s+melden\s+uns|ich\s+komme\s+(\S+\s+){0,3}zur[üu]ck)\b.{0,30}\b(nach|sobald|wenn)\b|\b(je\s+reviens|je\s+reviendrai|nous\s+revenons|nous\s+reviendrons)\s+vers\s+(vous|toi)\b.{0,30}\b(apr[èe]s|une\s+fois|d[èe]s\s+que|quand)\b|\b(te|le|les|os)\s+(escribo|escribir[ée]|contacto|contactar[ée]|llamo|llamar[ée])\b.{0,30}\b(despu[ée]s|cuando|en\s+cuanto|una\s+vez)\b|\b(ti|la|vi)\s+(ricontatto|ricontatter[òo]|riscrivo|risentir[òo])\b.{0,30}\b(dopo|quando|appena|una\s+volta)\b|\bik\s+(neem|kom)\b.{0,30}\b(na|zodra|als)\b|\b(volto\s+a\s+(contactar|falar|escrever)|entro\s+em\s+contato|retomo\s+o\s+contacto)\b.{0,30}\b(depois|quando|assim\s+que|ap[óo]s)\b|\bjag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|kontaktar)\b.{0,30}\b(efter|n[äa]r|s[åa]\s+snart)\b")
+        Regex::new(r"(?i)\b(i'?ll|i\s+will|let\s+me|i\s+can|we'?ll)\s+(\w+\s+)?(loop|circle|check|come|get|follow|touch|reach|ping)\s+(back|up|base|out|round|around|in)\b.{0,40}\b(after|once|following|when)\b|\b(ich\s+melde\s+mich|wir\s+melden\s+uns|ich\s+komme\s+(\S+\s+){0,3}zur[üu]ck)\b.{0,30}\b(nach|sobald|wenn)\b|\b(je\s+reviens|je\s+reviendrai|nous\s+revenons|nous\s+reviendrons)\s+vers\s+(vous|toi)\b.{0,30}\b(apr[èe]s|une\s+fois|d[èe]s\s+que|quand)\b|\b(te|le|les|os)\s+(escribo|escribir[ée]|contacto|contactar[ée]|llamo|llamar[ée])\b.{0,30}\b(despu[ée]s|cuando|en\s+cuanto|una\s+vez)\b|\b(ti|la|vi)\s+(ricontatto|ricontatter[òo]|riscrivo|risentir[òo])\b.{0,30}\b(dopo|quando|appena|una\s+volta)\b|\bik\s+(neem|kom)\b.{0,30}\b(na|zodra|als)\b|\b(volto\s+a\s+(contactar|falar|escrever)|entro\s+em\s+contato|retomo\s+o\s+contacto)\b.{0,30}\b(depois|quando|assim\s+que|ap[óo]s)\b|\bjag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|kontaktar)\b.{0,30}\b(efter|n[äa]r|s[åa]\s+snart)\b|\b(i'?ll|i\s+will|we'?ll|we\s+will)\s+(wait|hold\s+off|hold\s+fire|sit\s+tight|hold\s+back)\b.{0,40}\b(to\s+hear|until|till|after|once|for)\b|\b(ich\s+warte|warte\s+ich|wir\s+warten|warten\s+wir)\b.{0,40}\b(ab|bis|nach)\b|\b(j'attends|j'attendrai|nous\s+attendons|nous\s+attendrons)\b.{0,40}\b(apr[èe]s|que|la\s+fin|le\s+retour)\b|\b(esperar[ée]|esperaremos|espero\s+a)\b.{0,40}\b(a\s+que|hasta|despu[ée]s|a\s+saber)\b|\b(aspetto|aspetter[òo]|attendo|aspettiamo)\b.{0,40}\b(che|fino|dopo|di\s+sapere)\b|\b(ik\s+wacht|wacht\s+ik|we\s+wachten|wachten\s+we)\b.{0,40}\b(af|tot|na)\b|\b(vou\s+(esperar|aguardar)|esperarei|aguardarei|aguardamos)\b.{0,40}\b(at[ée]|que|depois|ap[óo]s)\b|\b(jag\s+(v[äa]ntar|avvaktar)|vi\s+(v[äa]ntar|avvaktar))\b.{0,40}\b(tills|till|efter|p[åa])\b")
             .expect("back-after regex")
     })
     .is_match(sentence)
@@ -413,6 +413,20 @@ pub fn names_an_object(sentence: &str) -> bool {
         )
     })
     .is_empty()
+        || names_people_handed_over(sentence)
+}
+
+/// People handed over as the thing sent: contact details, references, introductions, names
+/// ("de contactgegevens van twee klanten", "les coordonnées de deux clients"). Not a model
+/// feature, so the shipped weights stay as trained; a hand-over naming them is not bare, and
+/// a stale subject ("Re: Proposal") does not outrank it.
+fn names_people_handed_over(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(contact (details|info|information|numbers?)|contacts|introductions?|intros?|referrals?|reference (customers?|clients?|accounts?|calls?)|names (of|and)|kontaktdaten|ansprechpartner\w*|referenz\w*|coordonnees|mises? en relation|noms (de|des)|datos de contacto|contactos|referencias|nombres (de|y)|contatti|recapiti|referenze|nominativi|nomi (di|dei|e)|contactgegevens|contactpersonen|referenties|referentie\w*|namen (van|en)|contatos|nomes (de|dos|e)|kontaktuppgifter|kontaktpersoner|referenser|referenskund\w*|namn (pa|och))\b")
+            .expect("people-handed-over regex")
+    })
+    .is_match(&normalise(sentence))
 }
 
 /// A hand-over that names nothing ("Please find attached.", "Hier bijgaand, zoals beloofd."):
@@ -473,6 +487,42 @@ pub fn class_index(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rep_holding_off_until_an_event_comes_back_after_it_in_every_language() {
+        for t in [
+            "So I'll wait to hear how the meeting on the 14th goes before I send anything else.",
+            "I'll hold off until your board has met on the 9th.",
+            "Ich warte ab, bis der Vorstand am 14. entschieden hat.",
+            "J'attendrai la fin de votre comité du 14 pour revenir vers vous.",
+            "Esperaré a que el comité se reúna el día 14.",
+            "Aspetto di sapere com'è andato il comitato del 14.",
+            "Ik wacht af tot jullie directie op de 14e heeft vergaderd.",
+            "Vou aguardar até a reunião do dia 14.",
+            "Jag avvaktar tills styrelsen har träffats den 14:e.",
+        ] {
+            assert!(comes_back_after(t), "{t}");
+        }
+        assert!(!comes_back_after(
+            "Attached is the quote for the three sites."
+        ));
+    }
+
+    #[test]
+    fn contact_details_and_references_are_objects_a_stale_subject_does_not_outrank() {
+        for t in [
+            "Zoals beloofd stuur ik je hierbij de contactgegevens van twee klanten in de zorgsector.",
+            "As promised, here are the contact details of two customers you can call.",
+            "Ci-joint les coordonnées de deux clients de référence.",
+            "Anbei die Kontaktdaten von zwei Referenzkunden.",
+        ] {
+            assert!(names_an_object(t), "{t}");
+            assert!(!bare_hand_over(t), "{t}");
+        }
+        assert!(bare_hand_over(
+            "Please find attached; feel free to contact me."
+        ));
+    }
 
     #[test]
     fn a_call_the_rep_confirmed_for_a_day_is_agreed_in_every_language() {
