@@ -401,7 +401,7 @@ pub struct Unsettled {
 }
 
 impl Decision {
-    fn new(status: Status) -> Self {
+    pub(crate) fn new(status: Status) -> Self {
         Decision {
             status,
             stage: None,

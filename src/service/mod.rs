@@ -21,7 +21,7 @@ use crate::mailbox::{MailStore, MailboxError};
 use crate::message::Mail;
 use crate::policy::{decide, Calendar, Inputs, ReplyIndex, Status};
 use crate::reason::Source;
-use crate::state::memo::{MemoMail, MemoThread, ScanMemo};
+use crate::state::memo::{MemoMail, MemoThread, MemoThreadRef, ScanMemo, ScanMemoRef};
 use crate::state::rendered::{Entry, RenderMemo};
 use crate::state::{DraftRecord, ScanLock, State, StateError};
 use crate::thread;
@@ -460,7 +460,7 @@ impl Decided {
     /// so a large mailbox's headers and texts don't stay resident through drafting.
     fn release_undraftable(&mut self) {
         let mut keep = vec![false; self.mails.len()];
-        for it in &self.items {
+        for it in &mut self.items {
             if matches!(
                 it.d.status,
                 Status::Due | Status::Waiting | Status::NeedsReason
@@ -468,34 +468,49 @@ impl Decided {
                 for &i in &it.mail_idx {
                     keep[i] = true;
                 }
+            } else {
+                it.mail_idx = Vec::new();
+                it.text_caps = Vec::new();
             }
         }
-        for (m, keep) in self.mails.iter_mut().zip(keep) {
-            if !keep {
-                *m = Mail::default();
+        // The kept messages move to a new, short list (at 100k messages the old one's slots
+        // alone held some 70 MiB), and the threads' indexes follow them.
+        let mut moved = vec![usize::MAX; self.mails.len()];
+        let mut kept = Vec::with_capacity(keep.iter().filter(|k| **k).count());
+        for (i, (m, keep)) in self.mails.iter_mut().zip(keep).enumerate() {
+            if keep {
+                moved[i] = kept.len();
+                kept.push(std::mem::take(m));
+            }
+        }
+        self.mails = kept;
+        for it in &mut self.items {
+            for i in &mut it.mail_idx {
+                *i = moved[*i];
             }
         }
         return_free_memory();
     }
 
-    /// What a later rescan reuses when nothing has changed.
-    fn memo(&self, key: String, base: String) -> ScanMemo {
-        let mut m = ScanMemo::new(key, base, self.identity.clone());
+    /// What a later rescan reuses when nothing has changed, borrowed from this scan (at 100k
+    /// messages a copy of every decision cost 57 MiB while the drafts were made).
+    fn memo<'a>(&'a self, key: &'a str, base: &'a str) -> ScanMemoRef<'a> {
+        let mut m = ScanMemoRef::new(key, base, &self.identity);
         m.messages_read = self.messages_read;
-        m.warnings = self.warnings.clone();
+        m.warnings = &self.warnings;
         m.threads = self
             .items
             .iter()
-            .map(|it| MemoThread {
-                id: it.id.clone(),
-                key: it.key.clone(),
-                hkey: it.hkey.clone(),
-                subject: it.subject.clone(),
+            .map(|it| MemoThreadRef {
+                id: &it.id,
+                key: &it.key,
+                hkey: &it.hkey,
+                subject: &it.subject,
                 messages: it.messages,
-                decision: it.d.clone(),
+                decision: &it.d,
                 mails: if !it.to_load.is_empty() {
                     // A settled thread's, as the scan that decided it read them.
-                    it.to_load.clone()
+                    std::borrow::Cow::Borrowed(&it.to_load[..])
                 } else if it.d.unsettled.is_some() {
                     it.mail_idx
                         .iter()
@@ -507,9 +522,10 @@ impl Decided {
                                 text_cap: cap,
                             })
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
+                        .into()
                 } else {
-                    Vec::new()
+                    std::borrow::Cow::Borrowed(&[])
                 },
             })
             .collect();
@@ -773,17 +789,6 @@ fn peak_mib() -> u64 {
             line.split_whitespace().nth(1)?.parse::<u64>().ok()
         })
         .map_or(0, |kib| kib / 1024)
-}
-
-/// A background writer the scan waits for however it ends, so the next scan finds the file.
-struct JoinOnDrop(Option<std::thread::JoinHandle<()>>);
-
-impl Drop for JoinOnDrop {
-    fn drop(&mut self) {
-        if let Some(h) = self.0.take() {
-            let _ = h.join();
-        }
-    }
 }
 
 /// The last scan's decisions, and the base (program, config, day) this scan decides under.
@@ -1162,7 +1167,6 @@ async fn scan_locked<S: MailStore>(
         (None, None)
     };
     phase("folder tokens");
-    let mut memo_writer = JoinOnDrop(None);
     let memo = base.as_deref().and_then(|b| ScanMemo::load(&memo_path, b));
     phase("memo read");
     let (decided, full) = match memo {
@@ -1192,14 +1196,12 @@ async fn scan_locked<S: MailStore>(
             .await?;
             drop(memo);
             if let Some(b) = base {
-                // Written beside the drafting; the scan waits for it before it returns.
-                let m = d.memo(key.unwrap_or_default(), b);
-                let path = memo_path.clone();
-                memo_writer.0 = Some(std::thread::spawn(move || {
-                    if let Err(e) = m.save(&path) {
-                        tracing::warn!(path = %path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
-                    }
-                }));
+                // Written from the decisions themselves, before the drafting frees any mail.
+                let key = key.unwrap_or_default();
+                if let Err(e) = d.memo(&key, &b).save(&memo_path) {
+                    tracing::warn!(path = %memo_path.display(), error = %e, "cannot save the decision memo; the next scan reads everything again");
+                }
+                phase("memo written");
             }
             (d, Some(full))
         }
@@ -1332,7 +1334,9 @@ async fn scan_locked<S: MailStore>(
         // Drafts), so `draft` is there for every due and drafted thread.
         let was_due = r.status == Status::Due;
         let render = was_due || previewing || (our_draft.is_some() && opts.show_drafted);
-        pending.push((it, r, our_draft, render));
+        // A thread that renders nothing needs no more than its report: its decision and
+        // message indexes go now, not after every draft is made.
+        pending.push((render.then_some(it), r, our_draft, render));
     }
 
     report.threads.reserve_exact(pending.len());
@@ -1347,8 +1351,9 @@ async fn scan_locked<S: MailStore>(
     let render_keys: Vec<Option<String>> = pending
         .iter()
         .map(|(it, r, our, render)| {
-            (render_memo.is_some() && *render)
-                .then(|| render_key(it, r.status == Status::Due, our.is_some()))
+            it.as_ref()
+                .filter(|_| render_memo.is_some() && *render)
+                .map(|it| render_key(it, r.status == Status::Due, our.is_some()))
         })
         .collect();
     let cached: Vec<Option<CachedRender>> = pending
@@ -1357,7 +1362,8 @@ async fn scan_locked<S: MailStore>(
         .map(|((it, _, _, render), key)| {
             let hit = key
                 .as_deref()
-                .and_then(|k| render_memo.as_ref()?.get(&it.id, k, opts.now).cloned());
+                .zip(it.as_ref())
+                .and_then(|(k, it)| render_memo.as_ref()?.get(&it.id, k, opts.now).cloned());
             if hit.is_some() {
                 *render = false;
             }
@@ -1367,8 +1373,8 @@ async fn scan_locked<S: MailStore>(
     // The messages of reused decisions that draft, read now.
     let wanted: Vec<&MemoMail> = pending
         .iter()
-        .filter(|(_, _, _, render)| *render)
-        .flat_map(|(it, ..)| &it.to_load)
+        .filter_map(|(it, _, _, render)| it.as_ref().filter(|_| *render))
+        .flat_map(|it| &it.to_load)
         .collect();
     if !wanted.is_empty() {
         let Some(loaded) = load_memo_mails(store, &wanted).await.map_err(merr)? else {
@@ -1378,7 +1384,10 @@ async fn scan_locked<S: MailStore>(
         let mut next = mails.len();
         mails.extend(loaded);
         for (it, _, _, render) in pending.iter_mut() {
-            if *render && !it.to_load.is_empty() {
+            let Some(it) = it.as_mut().filter(|_| *render) else {
+                continue;
+            };
+            if !it.to_load.is_empty() {
                 it.mail_idx = (next..next + it.to_load.len()).collect();
                 next += it.to_load.len();
             }
@@ -1387,6 +1396,7 @@ async fn scan_locked<S: MailStore>(
     phase("drafts and state read");
     // Rendering is pure and the costliest part left: on every core. Writing stays in order.
     let rendered = crate::par::map(&pending, |(it, _, _, render)| {
+        let it = it.as_ref()?;
         let d = &it.d;
         let (true, Some(reason), Some(stage), Some(reply_idx)) =
             (*render, d.reason.as_ref(), d.stage, d.reply_to)
@@ -1460,14 +1470,14 @@ async fn scan_locked<S: MailStore>(
                 }
             }
             if let (Some(k), Some(old)) = (&mut kept, render_memo.as_ref()) {
-                if let Some(e) = old.entries.get(&it.id) {
-                    k.entries.insert(it.id.clone(), e.clone());
+                if let Some(e) = old.entries.get(&r.thread) {
+                    k.entries.insert(r.thread.clone(), e.clone());
                 }
             }
             report.threads.push(r);
             continue;
         }
-        let Some(composed) = composed else {
+        let (Some(composed), Some(it)) = (composed, it) else {
             report.threads.push(r);
             continue;
         };

@@ -88,6 +88,50 @@ pub struct ScanMemo {
     pub threads: Vec<MemoThread>,
 }
 
+/// [`MemoThread`] borrowed from the scan that decided it: written as the same JSON, so a
+/// large mailbox's decisions are not copied to be saved.
+#[derive(Debug, Serialize)]
+pub struct MemoThreadRef<'a> {
+    pub id: &'a str,
+    pub key: &'a str,
+    pub hkey: &'a str,
+    pub subject: &'a str,
+    pub messages: usize,
+    pub decision: &'a Decision,
+    pub mails: std::borrow::Cow<'a, [MemoMail]>,
+}
+
+/// [`ScanMemo`] borrowed from the scan that made it; [`ScanMemo::load`] reads what it writes.
+#[derive(Debug, Serialize)]
+pub struct ScanMemoRef<'a> {
+    pub format: u32,
+    pub key: &'a str,
+    pub base: &'a str,
+    pub identity: &'a Identity,
+    pub messages_read: usize,
+    pub warnings: &'a [String],
+    pub threads: Vec<MemoThreadRef<'a>>,
+}
+
+impl<'a> ScanMemoRef<'a> {
+    pub fn new(key: &'a str, base: &'a str, identity: &'a Identity) -> ScanMemoRef<'a> {
+        ScanMemoRef {
+            format: FORMAT,
+            key,
+            base,
+            identity,
+            messages_read: 0,
+            warnings: &[],
+            threads: Vec::new(),
+        }
+    }
+
+    /// Write atomically, private to the user, as [`ScanMemo::save`] does.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        super::write_json_atomic(path, self)
+    }
+}
+
 impl ScanMemo {
     pub fn new(key: String, base: String, identity: Identity) -> ScanMemo {
         ScanMemo {
@@ -161,6 +205,43 @@ mod tests {
         data.truncate(data.len() - 3);
         std::fs::write(&path, data).unwrap();
         assert!(ScanMemo::load(&path, "b1").is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_borrowed_memo_reads_back_as_the_owned_one() {
+        let dir = std::env::temp_dir().join(format!("memo-ref-test-{}", std::process::id()));
+        let path = dir.join("a.memo");
+        let id = Identity::new(&["rep@x.example".into()], &[]);
+        let decision = Decision::new(crate::policy::Status::Replied);
+        let warnings = vec!["w".to_string()];
+        let mut m = ScanMemoRef::new("k1", "b1", &id);
+        m.messages_read = 3;
+        m.warnings = &warnings;
+        m.threads.push(MemoThreadRef {
+            id: "t1@x",
+            key: "k",
+            hkey: "h",
+            subject: "Pricing",
+            messages: 2,
+            decision: &decision,
+            mails: std::borrow::Cow::Owned(vec![MemoMail {
+                at: Location {
+                    folder: "Sent".into(),
+                    key: "1".into(),
+                },
+                message_id: "m1@x".into(),
+                text_cap: Some(4096),
+            }]),
+        });
+        m.save(&path).unwrap();
+        let back = ScanMemo::load(&path, "b1").expect("the owned memo reads the borrowed one");
+        assert_eq!(back.messages_read, 3);
+        assert_eq!(back.warnings, warnings);
+        assert_eq!(back.threads.len(), 1);
+        assert_eq!(back.threads[0].subject, "Pricing");
+        assert_eq!(back.threads[0].mails[0].message_id, "m1@x");
+        assert_eq!(back.threads[0].mails[0].text_cap, Some(4096));
         let _ = std::fs::remove_dir_all(dir);
     }
 }
