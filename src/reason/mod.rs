@@ -379,6 +379,20 @@ pub fn offers_optional_call(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The rep asking the prospect to pick a time ("Let me know a couple of times that work next
+/// week", "Quel créneau vous conviendrait ?", "¿Qué día te viene bien?"), in eight languages:
+/// booking it is the next step. A call offered only if it helps is not such an ask.
+pub fn asks_for_times(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    !offers_optional_call(sentence)
+        && RE
+            .get_or_init(|| {
+                Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig)")
+                    .expect("asks-for-times regex")
+            })
+            .is_match(sentence)
+}
+
 /// The rep coming back after someone else's event ("I'll loop back after your board meeting
 /// on the 15th"), not after something the rep does first ("I'll get back to you once I've
 /// checked with engineering").
@@ -641,10 +655,13 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     }
     // A hand-over that names nothing ("Please find attached.") says nothing about what was
     // handed over: that is for the subject or the prospect's request to tell.
+    // A longer sentence the model reads with near certainty has named it in words no lexicon
+    // lists ("Here's an honest comparison of where we're stronger and where Gong is: …").
     for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
         if strong[r] {
-            let (s, _) = &sents[best_s[r]];
-            if model::bare_hand_over(s) {
+            let (s, p) = &sents[best_s[r]];
+            let named_in_words = p[r] >= 0.95 && model::tokens(s).len() > 8;
+            if model::bare_hand_over(s) && !named_in_words {
                 strong[r] = false;
             }
         }
@@ -670,6 +687,35 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             && (0..NONE).any(|r| r != mt && strong[r] && !waits(r))
         {
             strong[mt] = false;
+        }
+    }
+    // The rep asked the prospect to pick a time and hands nothing over ("As a next step, I'll
+    // connect you with our implementation lead so she can walk you through the migration
+    // plan. Let me know a couple of times that work next week."): booking it is the next
+    // step, and what the rep only promised (the plan, the trial) comes up in that call. A
+    // follow-up that says "the material I promised" would answer the wrong question.
+    if let Some(mt) = model::class_index("meeting") {
+        let ask = sents.iter().position(|(s, _)| asks_for_times(s));
+        if let Some(i) = ask.filter(|_| {
+            !sents
+                .iter()
+                .any(|(s, _)| crate::message::text::hands_over(s))
+        }) {
+            let promised_only =
+                |r: usize| crate::draft::commitment::kind_of(&sents[best_s[r]].0) == "promised";
+            if (0..NONE)
+                .any(|r| strong[r] && OBJECT_REASONS.contains(&CLASSES[r]) && promised_only(r))
+                || !(0..NONE).any(|r| strong[r])
+            {
+                for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
+                    if strong[r] && promised_only(r) {
+                        strong[r] = false;
+                    }
+                }
+                strong[mt] = true;
+                best_s[mt] = i;
+                best_p[mt] = sents[i].1[mt].max(model::CONFIDENT[mt]);
+            }
         }
     }
     // A trial that waits on someone's approval ("Sobald Ihr Geschäftsführer die Freigabe
@@ -2144,6 +2190,47 @@ mod reading_tests {
             )),
             Some(("pricing".into(), Source::RepText))
         );
+    }
+
+    #[test]
+    fn asking_the_prospect_to_pick_a_time_books_the_call_over_what_was_only_promised() {
+        for (body, want) in [
+            (
+                "Hi Raj,\n\nThanks for the great discussion. As a next step, I'll connect you with our implementation lead so she can walk you through the migration plan. Let me know a couple of times that work next week.\n\nAlex",
+                "meeting",
+            ),
+            (
+                "Bonjour Sophie,\n\nJe vous prépare la documentation technique. Quel créneau vous conviendrait la semaine prochaine pour en parler ?\n\nAlex",
+                "meeting",
+            ),
+            // Something handed over stays the point; the call is about it.
+            (
+                "Hi Dana,\n\nAttached is the quote for the three sites. Does Tuesday or Wednesday work for a call to go through it?\n\nAlex",
+                "pricing",
+            ),
+        ] {
+            let f = read_about("Next steps", body).finding.expect("a reason");
+            assert_eq!(f.reason, want, "{body}");
+        }
+        assert!(asks_for_times(
+            "¿Qué día te viene bien la semana que viene?"
+        ));
+        assert!(asks_for_times("Wann passt es Ihnen nächste Woche?"));
+        assert!(!asks_for_times(
+            "If it helps, let me know a time that works and I'll walk you through it."
+        ));
+        assert!(!asks_for_times("Thanks for your time on Tuesday."));
+    }
+
+    #[test]
+    fn a_long_hand_over_the_model_is_sure_of_names_its_own_object() {
+        let f = read_about(
+            "Re: Follow-up",
+            "Understood.\n\nHere's an honest comparison of where we're stronger and where Gong is: https://acme.io/vs-gong\n\nAlex",
+        )
+        .finding
+        .expect("a reason");
+        assert_eq!(f.reason, "information");
     }
 
     #[test]
