@@ -172,6 +172,7 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     if s.report_type
         .as_deref()
         .is_some_and(|r| r.contains("disposition-notification"))
+        || text_read_receipt(subject, &head)
     {
         return Kind::Notice; // read receipts
     }
@@ -243,6 +244,23 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
         return Kind::Notice;
     }
     Kind::Human
+}
+
+/// A read receipt sent as plain text (Lotus Notes' "Return Receipt", clients that write
+/// "Read: …" / "Gelesen: …" without a disposition report), in the eight languages: the subject
+/// and the text must both say so, so a person's reply that starts "Read: …" stays a reply.
+fn text_read_receipt(subject: &str, head: &str) -> bool {
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    static TEXT: OnceLock<Regex> = OnceLock::new();
+    let subject_re = SUBJECT.get_or_init(|| {
+        Regex::new(r"(?i)^\s*((read|gelesen|lu|le[íi]do|letto|gelezen|lido|l[äa]st)\s*:|(read|return)\s+receipt|lesebest[äa]tigung|accus[ée]\s+de\s+lecture|confirmaci[óo]n\s+de\s+lectura|conferma\s+di\s+lettura|leesbevestiging|confirma[çc][ãa]o\s+de\s+leitura|l[äa]skvitto)")
+            .expect("receipt subject regex")
+    });
+    let text_re = TEXT.get_or_init(|| {
+        Regex::new(r"(?i)\b(was\s+read\s+on|has\s+been\s+read|was\s+read\s+at|was\s+received\s+by|wurde\s+.{0,120}?\bgelesen|a\s+[ée]t[ée]\s+lu|fue\s+le[íi]do|ha\s+sido\s+le[íi]do|[èe]\s+stato\s+letto|(is|werd)\s+.{0,120}?\bgelezen|foi\s+lid[ao]|(lästes|har\s+l[äa]sts))")
+            .expect("receipt text regex")
+    });
+    subject_re.is_match(subject) && text_re.is_match(head)
 }
 
 /// An auto-reply saying its owner no longer works there, in the eight languages.
