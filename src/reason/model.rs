@@ -403,6 +403,13 @@ fn concepts_in(sentence: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'static st
         .collect()
 }
 
+/// Whether a text speaks of someone's absence or return (a trip, leave, holidays, "when you're
+/// back"): without it, "I'll come back to you the week after" is the rep's timing, not an
+/// absence to welcome the prospect back from.
+pub fn names_absence(text: &str) -> bool {
+    !concepts_in(text, |c| c == "c:away").is_empty()
+}
+
 /// Whether a sentence names the thing it is about (a price, a contract, a document, a trial):
 /// a hand-over that names none ("Hier bijgaand, zoals beloofd.") leaves that to the subject.
 pub fn names_an_object(sentence: &str) -> bool {
