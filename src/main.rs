@@ -373,8 +373,10 @@ fn print_draft(t: &service::ThreadReport, d: &service::DraftReport, show: Show) 
     );
     // A promise the draft only recalls: what was promised is the rep's to attach.
     let var = |k: &str| d.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    // The same test as the scan's "you promised" note: not an offer that waits on the
+    // prospect, not sending held until an event.
     if var("commitment.kind") == Some("promised")
-        && var("commitment.text").is_some_and(followup::draft::value::promises_to_send)
+        && var("commitment.text").is_some_and(followup::draft::commitment::owed)
     {
         eprintln!(
             "note: you promised {} on {} (\"{}\"); the draft recalls the promise but does not contain it: attach or paste it before you send",
