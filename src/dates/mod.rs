@@ -195,6 +195,10 @@ struct Patterns {
     slashed: Regex,
     weekday: Regex,
     ordinal: Regex,
+    /// A day of the month named without its month in the other languages ("de retour le 15",
+    /// "am 15. wieder im Büro", "vuelvo el día 15"); group 1 is the day, and a match with
+    /// group 2 (a percentage, an amount, a time, a decimal) is no date.
+    day_only: Vec<Regex>,
     trigger: Regex,
 }
 
@@ -217,6 +221,18 @@ fn patterns() -> &'static Patterns {
             slashed: Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b").expect("slashed"),
             weekday: Regex::new(&format!(r"(?i)\b({weekdays})\b")).expect("weekday"),
             ordinal: Regex::new(r"(?i)\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b").expect("ordinal"),
+            day_only: [
+                r"(?i)\b(?:le|du|au|jusqu'au|d'ici\s+le)\s+(\d{1,2})(?:er)?\b(\s*(?:%|€|h\b|heures?\b|[.,:/]\d|\d))?",
+                r"(?i)\b(?:am|bis\s+zum|ab\s+dem|zum)\s+(\d{1,2})\.(\d)?",
+                r"(?i)\b(?:el|hasta\s+el)\s+(?:d[íi]a\s+)?(\d{1,2})\b(\s*(?:%|€|h\b|horas?\b|[.,:/]\d|\d))?",
+                r"(?i)\b(?:il|dal|fino\s+al)\s+(\d{1,2})\b(\s*(?:%|€|[.,:/]\d|\d))?",
+                r"(?i)\bop\s+de\s+(\d{1,2})(?:e|ste|de)\b()?",
+                r"(?i)\bdia\s+(\d{1,2})\b(\s*(?:%|€|[.,:/]\d|\d))?",
+                r"(?i)\bden\s+(\d{1,2}):?(?:e|a)\b()?",
+            ]
+            .iter()
+            .map(|p| Regex::new(p).expect("day-only"))
+            .collect(),
             trigger: Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{TRIGGERS})(?:[^\p{{L}}]|$)")).expect("trigger"),
         }
     })
@@ -346,7 +362,11 @@ pub fn find_dates(
         };
         push(m.start(), m.end(), mention, &mut out);
     }
-    for c in p.ordinal.captures_iter(text) {
+    let day_only = p.day_only.iter().flat_map(|re| {
+        re.captures_iter(text)
+            .filter(|c| c.get(2).is_none_or(|g| g.as_str().is_empty()))
+    });
+    for c in p.ordinal.captures_iter(text).chain(day_only) {
         let m = c.get(0).expect("match");
         let Ok(day) = c[1].parse::<u32>() else {
             continue;
@@ -760,6 +780,37 @@ mod tests {
         ] {
             assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 1)), "{t}");
         }
+    }
+
+    #[test]
+    fn a_day_named_without_its_month_in_every_language() {
+        for t in [
+            "Je serai de retour le 15.",
+            "Ich bin am 15. wieder im Büro.",
+            "Vuelvo a la oficina el día 15.",
+            "Rientro in ufficio il 15.",
+            "Ik ben op de 15e weer terug.",
+            "Estarei de volta no dia 15.",
+            "Jag är tillbaka den 15:e.",
+        ] {
+            assert_eq!(
+                return_date(t, r()),
+                Some(DateMention::Date(d(2026, 12, 15))),
+                "{t}"
+            );
+        }
+        for t in [
+            "Nous pouvons offrir le 15 % de remise.",
+            "Rabatt am 15.5 Prozent.",
+            "Il 15% del budget.",
+        ] {
+            assert_eq!(return_date(t, r()), None, "{t}");
+        }
+        // A written date still reads whole.
+        assert_eq!(
+            return_date("Zurück am 15.12.2026.", r()),
+            Some(DateMention::Date(d(2026, 12, 15)))
+        );
     }
 
     #[test]
