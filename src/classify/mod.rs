@@ -256,11 +256,13 @@ fn text_read_receipt(subject: &str, head: &str) -> bool {
         Regex::new(r"(?i)^\s*((read|gelesen|lu|le[íi]do|letto|gelezen|lido|l[äa]st)\s*:|(read|return)\s+receipt|lesebest[äa]tigung|accus[ée]\s+de\s+lecture|confirmaci[óo]n\s+de\s+lectura|conferma\s+di\s+lettura|leesbevestiging|confirma[çc][ãa]o\s+de\s+leitura|l[äa]skvitto)")
             .expect("receipt subject regex")
     });
-    let text_re = TEXT.get_or_init(|| {
+    let text_re = || {
+        TEXT.get_or_init(|| {
         Regex::new(r"(?i)\b(was\s+read\s+on|has\s+been\s+read|was\s+read\s+at|was\s+received\s+by|wurde\s+.{0,120}?\bgelesen|a\s+[ée]t[ée]\s+lu|fue\s+le[íi]do|ha\s+sido\s+le[íi]do|[èe]\s+stato\s+letto|(is|werd)\s+.{0,120}?\bgelezen|foi\s+lid[ao]|(lästes|har\s+l[äa]sts))")
             .expect("receipt text regex")
-    });
-    subject_re.is_match(subject) && text_re.is_match(head)
+    })
+    };
+    subject_re.is_match(subject) && text_re().is_match(head)
 }
 
 /// An auto-reply saying its owner no longer works there, in the eight languages.

@@ -226,9 +226,9 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(?:am|bis\s+zum|ab\s+dem|zum)\s+(\d{1,2})\.(\d)?",
                 r"(?i)\b(?:el|hasta\s+el)\s+(?:d[íi]a\s+)?(\d{1,2})\b(\s*(?:%|€|h\b|horas?\b|[.,:/]\d|\d))?",
                 r"(?i)\b(?:il|dal|fino\s+al)\s+(\d{1,2})\b(\s*(?:%|€|[.,:/]\d|\d))?",
-                r"(?i)\bop\s+de\s+(\d{1,2})(?:e|ste|de)\b()?",
+                r"(?i)\bop\s+de\s+(\d{1,2})(?:e|ste|de)\b",
                 r"(?i)\bdia\s+(\d{1,2})\b(\s*(?:%|€|[.,:/]\d|\d))?",
-                r"(?i)\bden\s+(\d{1,2}):?(?:e|a)\b()?",
+                r"(?i)\bden\s+(\d{1,2}):?(?:e|a)\b",
             ]
             .iter()
             .map(|p| Regex::new(p).expect("day-only"))
@@ -362,10 +362,10 @@ pub fn find_dates(
         };
         push(m.start(), m.end(), mention, &mut out);
     }
-    let day_only = p.day_only.iter().flat_map(|re| {
-        re.captures_iter(text)
-            .filter(|c| c.get(2).is_none_or(|g| g.as_str().is_empty()))
-    });
+    let day_only = p
+        .day_only
+        .iter()
+        .flat_map(|re| re.captures_iter(text).filter(|c| c.get(2).is_none()));
     for c in p.ordinal.captures_iter(text).chain(day_only) {
         let m = c.get(0).expect("match");
         let Ok(day) = c[1].parse::<u32>() else {
@@ -483,7 +483,8 @@ fn month_part(prep: &str) -> MonthPart {
         "primeira",
         "första",
     ];
-    if first_week.iter().any(|w| prep.to_lowercase().contains(w)) {
+    let lower = prep.to_lowercase();
+    if first_week.iter().any(|w| lower.contains(w)) {
         MonthPart::Start
     } else if mid.is_match(prep) {
         MonthPart::Middle
@@ -588,17 +589,15 @@ fn relative_capture(text: &str) -> Option<regex::Captures<'_>> {
             .expect("deferring-verb regex")
     });
     let all: Vec<regex::Captures<'_>> = relative_re().captures_iter(text).collect();
-    if all.len() > 1 {
-        if let Some(v) = verb.find(text) {
-            if let Some(i) = all
-                .iter()
+    let at = verb
+        .find(text)
+        .filter(|_| all.len() > 1)
+        .and_then(|v| {
+            all.iter()
                 .position(|c| c.get(0).is_some_and(|m| m.start() >= v.start()))
-            {
-                return all.into_iter().nth(i);
-            }
-        }
-    }
-    all.into_iter().next()
+        })
+        .unwrap_or(0);
+    all.into_iter().nth(at)
 }
 
 /// When someone asks to be contacted later ("ping me in January", "next quarter", "after the

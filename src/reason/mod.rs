@@ -671,13 +671,14 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     // Nor does an offer to hear comments or help further beside it ("Attached. Let me know if
     // your security team needs anything else."): who may have questions is no decision the
     // thread waits on when the email hands something over.
+    // Whether any sentence hands something over (asked at most twice below, when needed).
+    let hands_over = || {
+        sents
+            .iter()
+            .any(|(s, _)| crate::message::text::hands_over(s))
+    };
     if let Some(dm) = model::class_index("decision_maker") {
-        if strong[dm]
-            && invites_comments(&sents[best_s[dm]].0)
-            && sents
-                .iter()
-                .any(|(s, _)| crate::message::text::hands_over(s))
-        {
+        if strong[dm] && invites_comments(&sents[best_s[dm]].0) && hands_over() {
             strong[dm] = false;
         }
     }
@@ -698,21 +699,17 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     // follow-up that says "the material I promised" would answer the wrong question.
     if let Some(mt) = model::class_index("meeting") {
         let ask = sents.iter().position(|(s, _)| asks_for_times(s));
-        if let Some(i) = ask.filter(|_| {
-            !sents
-                .iter()
-                .any(|(s, _)| crate::message::text::hands_over(s))
-        }) {
-            let promised_only =
-                |r: usize| crate::draft::commitment::kind_of(&sents[best_s[r]].0) == "promised";
-            if (0..NONE)
-                .any(|r| strong[r] && OBJECT_REASONS.contains(&CLASSES[r]) && promised_only(r))
-                || !(0..NONE).any(|r| strong[r])
-            {
-                for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
-                    if strong[r] && promised_only(r) {
-                        strong[r] = false;
-                    }
+        if let Some(i) = ask.filter(|_| !hands_over()) {
+            let promised: Vec<usize> = (0..NONE)
+                .filter(|&r| {
+                    strong[r]
+                        && OBJECT_REASONS.contains(&CLASSES[r])
+                        && crate::draft::commitment::kind_of(&sents[best_s[r]].0) == "promised"
+                })
+                .collect();
+            if !promised.is_empty() || !strong.contains(&true) {
+                for r in promised {
+                    strong[r] = false;
                 }
                 strong[mt] = true;
                 best_s[mt] = i;

@@ -370,14 +370,16 @@ pub fn defers(sentence: &str) -> bool {
 /// "talk then", "wir sprechen uns am Dienstag", "on se parle jeudi"), in eight languages: no
 /// follow-up is due before it has happened. Times proposed as a question are not agreed.
 pub fn agreed_meeting(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    // Read on every sentence of each thread's last message: matched through a `Haystack`, as
+    // the lexicons are, so accented text keeps the fast engine.
+    static RE: OnceLock<Pattern> = OnceLock::new();
     !sentence.trim_end().ends_with('?')
         && RE
             .get_or_init(|| {
-                Regex::new(r"(?i)\b((i'?ll|i\s+will|we'?ll|we\s+will)\s+(give\s+you\s+a\s+(call|ring|buzz)|call\s+you|ring\s+you|phone\s+you|see\s+you|meet\s+you|speak\s+(to|with)\s+you|talk\s+(to|with)\s+you)|(talk|speak)\s+(to\s+you\s+)?(then|on)\b|see\s+you\s+(then|on|next|at)\b|looking\s+forward\s+to\s+(our|the)\s+(call|meeting|chat|demo|session|conversation|walkthrough)|(our|the)\s+(call|meeting|demo|session)\s+(is\s+)?(confirmed|booked|scheduled|set)\b|ich\s+rufe\s+(sie|dich|euch)\b.{0,40}\ban\b|wir\s+(sehen|sprechen|h[öo]ren)\s+uns|freue\s+mich\s+auf\s+(unser|unseren|das|den)\s+(gespr[äa]ch|termin|telefonat|treffen|call)|(termin|gespr[äa]ch|telefonat)\s+(ist\s+)?(best[äa]tigt|eingetragen|fixiert)|je\s+(vous|t')\s*appelle(rai)?|on\s+se\s+(parle|voit|retrouve)|nous\s+nous\s+(parlons|voyons|retrouvons)|au\s+plaisir\s+de\s+(vous|te)\s+(parler|voir|retrouver)|(rendez-vous|r[ée]union|appel|d[ée]mo)\s+(est\s+)?(confirm[ée]e?|cal[ée]e?|pr[ée]vue?|fix[ée]e?)|(le|te)\s+llamo\b|(le|te)\s+llamar[ée]|nos\s+vemos|hablamos\s+el|(reuni[óo]n|llamada|demo)\s+(est[áa]\s+|queda\s+)?confirmada|(la|ti)\s+chiamo\b|(la|ti)\s+chiamer[òo]|ci\s+(vediamo|sentiamo)\s+(luned|marted|mercoled|gioved|venerd|il|domani|alle)|(riunione|chiamata|call|demo)\s+([èe]\s+)?confermata|ik\s+bel\s+(u|je|jullie)\b|(we\s+)?spreken\s+elkaar|we\s+zien\s+elkaar|(afspraak|gesprek|demo)\s+(staat|is\s+bevestigd)|ligo-(lhe|te)|vou\s+(ligar|telefonar)|ligarei|falamos\s+(na|no)\b|(reuni[ãa]o|chamada|demo)\s+(est[áa]\s+|fica\s+)?confirmada|jag\s+ringer\s+(dig|er)|vi\s+(ses|h[öo]rs)\s+(p[åa]|i|imorgon)|(m[öo]tet|samtalet|demon)\s+([äa]r\s+)?(bekr[äa]ftat|bokat|inbokat))")
-                    .expect("agreed-meeting regex")
+                Pattern::new(Regex::new(r"(?i)\b((i'?ll|i\s+will|we'?ll|we\s+will)\s+(give\s+you\s+a\s+(call|ring|buzz)|call\s+you|ring\s+you|phone\s+you|see\s+you|meet\s+you|speak\s+(to|with)\s+you|talk\s+(to|with)\s+you)|(talk|speak)\s+(to\s+you\s+)?(then|on)\b|see\s+you\s+(then|on|next|at)\b|looking\s+forward\s+to\s+(our|the)\s+(call|meeting|chat|demo|session|conversation|walkthrough)|(our|the)\s+(call|meeting|demo|session)\s+(is\s+)?(confirmed|booked|scheduled|set)\b|ich\s+rufe\s+(sie|dich|euch)\b.{0,40}\ban\b|wir\s+(sehen|sprechen|h[öo]ren)\s+uns|freue\s+mich\s+auf\s+(unser|unseren|das|den)\s+(gespr[äa]ch|termin|telefonat|treffen|call)|(termin|gespr[äa]ch|telefonat)\s+(ist\s+)?(best[äa]tigt|eingetragen|fixiert)|je\s+(vous|t')\s*appelle(rai)?|on\s+se\s+(parle|voit|retrouve)|nous\s+nous\s+(parlons|voyons|retrouvons)|au\s+plaisir\s+de\s+(vous|te)\s+(parler|voir|retrouver)|(rendez-vous|r[ée]union|appel|d[ée]mo)\s+(est\s+)?(confirm[ée]e?|cal[ée]e?|pr[ée]vue?|fix[ée]e?)|(le|te)\s+llamo\b|(le|te)\s+llamar[ée]|nos\s+vemos|hablamos\s+el|(reuni[óo]n|llamada|demo)\s+(est[áa]\s+|queda\s+)?confirmada|(la|ti)\s+chiamo\b|(la|ti)\s+chiamer[òo]|ci\s+(vediamo|sentiamo)\s+(luned|marted|mercoled|gioved|venerd|il|domani|alle)|(riunione|chiamata|call|demo)\s+([èe]\s+)?confermata|ik\s+bel\s+(u|je|jullie)\b|(we\s+)?spreken\s+elkaar|we\s+zien\s+elkaar|(afspraak|gesprek|demo)\s+(staat|is\s+bevestigd)|ligo-(lhe|te)|vou\s+(ligar|telefonar)|ligarei|falamos\s+(na|no)\b|(reuni[ãa]o|chamada|demo)\s+(est[áa]\s+|fica\s+)?confirmada|jag\s+ringer\s+(dig|er)|vi\s+(ses|h[öo]rs)\s+(p[åa]|i|imorgon)|(m[öo]tet|samtalet|demon)\s+([äa]r\s+)?(bekr[äa]ftat|bokat|inbokat))")
+                    .expect("agreed-meeting regex"))
             })
-            .is_match(sentence)
+            .is_match(&Haystack::new(sentence))
 }
 
 /// The rep saying they will come back after an event ("I'll loop back after your board
@@ -428,12 +430,13 @@ pub fn names_an_object(sentence: &str) -> bool {
 /// feature, so the shipped weights stay as trained; a hand-over naming them is not bare, and
 /// a stale subject ("Re: Proposal") does not outrank it.
 fn names_people_handed_over(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    let norm = normalise(sentence);
     RE.get_or_init(|| {
-        Regex::new(r"\b(contact (details|info|information|numbers?)|contacts|introductions?|intros?|referrals?|reference (customers?|clients?|accounts?|calls?)|names (of|and)|kontaktdaten|ansprechpartner\w*|referenz\w*|coordonnees|mises? en relation|noms (de|des)|datos de contacto|contactos|referencias|nombres (de|y)|contatti|recapiti|referenze|nominativi|nomi (di|dei|e)|contactgegevens|contactpersonen|referenties|referentie\w*|namen (van|en)|contatos|nomes (de|dos|e)|kontaktuppgifter|kontaktpersoner|referenser|referenskund\w*|namn (pa|och))\b")
-            .expect("people-handed-over regex")
+        Pattern::new(Regex::new(r"\b(contact (details|info|information|numbers?)|contacts|introductions?|intros?|referrals?|reference (customers?|clients?|accounts?|calls?)|names (of|and)|kontaktdaten|ansprechpartner\w*|referenz\w*|coordonnees|mises? en relation|noms (de|des)|datos de contacto|contactos|referencias|nombres (de|y)|contatti|recapiti|referenze|nominativi|nomi (di|dei|e)|contactgegevens|contactpersonen|referenties|referentie\w*|namen (van|en)|contatos|nomes (de|dos|e)|kontaktuppgifter|kontaktpersoner|referenser|referenskund\w*|namn (pa|och))\b")
+            .expect("people-handed-over regex"))
     })
-    .is_match(&normalise(sentence))
+    .is_match(&Haystack::new(&norm))
 }
 
 /// A hand-over that names nothing ("Please find attached.", "Hier bijgaand, zoals beloofd."):

@@ -54,19 +54,14 @@ pub fn explain(t: &ThreadReport) -> String {
                         .copied()
                         .unwrap_or(0.7);
                     let lead = r.candidates.first().map_or(0.0, |(_, p)| *p);
-                    out.push_str(&if lead < need {
-                        format!(
-                            "leading  {} (below the {need:.2} the reader needs)\n",
-                            c.join(", ")
-                        )
+                    let why = if lead < need {
+                        format!("below the {need:.2} the reader needs")
                     } else {
                         // Sure enough, but set aside by a rule: a hand-over that names
                         // nothing (and a subject that names no reason), an offer of help.
-                        format!(
-                            "leading  {} (set aside: its sentence hands over or offers something without naming a reason, and the subject names none)\n",
-                            c.join(", ")
-                        )
-                    });
+                        "set aside: its sentence hands over or offers something without naming a reason, and the subject names none".to_string()
+                    };
+                    out.push_str(&format!("leading  {} ({why})\n", c.join(", ")));
                 }
                 if !r.expects_reply {
                     out.push_str("         the rep's unanswered mail expects no answer\n");
