@@ -25,6 +25,11 @@ const MAIL: &[(&str, &str, &str)] = &[
     ),
     (
         ".Sent",
+        "1794500200.M23P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Hana Ito <hana@ito-works.example>\nSubject: Sample workflow\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <owed-2@acme.io>\n\nHi Hana,\n\nI've asked our solutions engineer to put together a sample workflow using your data. Should have it to you by Wednesday.\n\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794000100.M20P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Hal Berg <hal@fjord-metrics.example>\nSubject: Proposal for Fjord\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <breakup-1@acme.io>\n\nHi Hal,\n\nAttached is our proposal for the analytics rollout.\n\nBest,\nAlex\n",
     ),
@@ -301,6 +306,18 @@ fn check(cfg: &Path) {
             .is_some_and(|n| n.starts_with("you promised: \u{201c}I'll send over our SOC 2 report")),
         "{owed}"
     );
+
+    // "Should have it to you by Wednesday": the draft that carries it is not due before the
+    // day the rep named, and it names the thing, not "the material".
+    let owed = thread(&lines, "owed-2@acme.io");
+    assert_eq!(
+        (&owed["reason"], &owed["due_at"]),
+        (&"information".into(), &"2026-11-25T14:00:00Z".into()),
+        "{owed}"
+    );
+    let draft = run(cfg, &["preview", "owed-2@acme.io"]);
+    assert!(draft.contains("the sample workflow"), "{draft}");
+    assert!(!draft.contains("the material"), "{draft}");
 
     // A call the rep confirmed for a day: nothing is due before it has happened.
     let call = thread(&lines, "call-1@acme.io");

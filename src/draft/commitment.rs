@@ -105,7 +105,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
             r"proposal|contract|agreement|sow|statement\s+of\s+work|order\s+form|msa|paperwork|terms|renewal\s+form|amendment"
         }
         "information" => {
-            r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?"
+            r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?|samples?|examples?|workflows?|mock-?ups?|prototypes?|diagrams?|analysis|comparison|benchmarks?|runbook|playbook|templates?|spreadsheet|screenshots|certificates?|questionnaire|roadmap|article"
         }
         "trial" => {
             r"(?:pilot|demo|test|trial|poc|sandbox)\s+(?:environment|workspace|account|instance|site)|trial|pilot|poc|pov|proof\s+of\s+(?:concept|value)|sandbox|evaluation"
@@ -121,7 +121,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
 fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
     static P: OnceLock<HashMap<&'static str, (Regex, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
-        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now)\b|$)";
+        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering|using|based\s+on)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now)\b|$)";
         ["pricing", "proposal", "information", "trial", "meeting"]
             .into_iter()
             .filter_map(|r| {
@@ -223,6 +223,28 @@ pub fn what_of(reason: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_piece_of_work_the_rep_has_made_is_named_not_called_the_material() {
+        assert_eq!(
+            what_of(
+                "information",
+                "I've asked our solutions engineer to put together a sample workflow using your data."
+            ),
+            "the sample workflow using your data"
+        );
+        assert_eq!(
+            what_of(
+                "information",
+                "I'll send the architecture diagram tomorrow."
+            ),
+            "the architecture diagram"
+        );
+        assert_eq!(
+            what_of("information", "I'll follow up with more soon."),
+            "the material"
+        );
+    }
 
     #[test]
     fn an_object_named_by_a_relative_day_loses_the_day() {
