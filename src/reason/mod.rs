@@ -332,6 +332,22 @@ fn confirms_meeting(sentence: &str) -> bool {
         || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
 }
 
+/// The rep reporting a step taken with someone else and copying the prospect in ("I've sent
+/// her a short note and copied you", "je vous ai mis en copie", "ti ho messo in copia"), in
+/// eight languages: the prospect is kept informed and owes no answer. A sentence that names
+/// what it hands over ("I've copied you on the proposal I sent Sam") stays the model's.
+fn copies_prospect_in(sentence: &str) -> bool {
+    use crate::message::haystack::{Haystack, Pattern};
+    // Read on every sentence of each thread's last message: through a `Haystack`.
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b((copied|cc'?e?d|bcc'?e?d|looped)\s+you\b|you('re|\s+are)\s+(in\s+)?(cc|copy|copied)\b|(sie|dich|euch)\s+(in|ins|im)\s+(cc|kopie)\b|(in|ins)\s+cc\s+gesetzt|(vous|te|t')\s*(ai\s+)?mise?s?\s+en\s+copie|(le|te|les|os)\s+(he\s+)?(puesto|pongo|dejo|dejado|incluido|incluyo)\s+en\s+copia\b|(la|ti|vi|le)\s+(ho\s+)?(mess[oa]|metto|inserit[oa])\s+in\s+(copia|cc)\b|(u|je|jou|jullie)\s+(in\s+)?(de\s+)?(cc|kopie)\s+gezet|(heb|zet)\s+(ik\s+)?(u|je|jou)\s+in\s+(de\s+)?(cc|kopie)|(o|a|te|lhe|vos)\s+(coloquei|pus|deixei|ponho)\s+em\s+(c[óo]pia|cc)|coloquei-(o|a|te|lhe)\s+em\s+(c[óo]pia|cc)|(satt\s+)?(dig|er)\s+(p[åa]|i)\s+(kopia|cc)\b)")
+            .expect("copied-in regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+        && !model::names_an_object(sentence)
+}
+
 /// The rep saying outright that no answer is needed ("No need to reply, just sharing.", "Sie
 /// müssen nicht antworten", "pas besoin de répondre", "no hace falta que contestes", "non serve
 /// rispondere", "je hoeft niet te reageren", "não precisa de responder", "du behöver inte
@@ -567,7 +583,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 one[model::class_index(name).unwrap_or(NONE)] = 1.0;
                 one
             };
-            let p = if closes_down(&s) || confirms_meeting(&s) {
+            let p = if closes_down(&s) || confirms_meeting(&s) || copies_prospect_in(&s) {
                 only("none")
             } else {
                 let p = model::classify_shipped(&s);
@@ -1728,6 +1744,28 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn a_step_taken_with_someone_else_with_the_prospect_copied_in_states_no_reason() {
+        for text in [
+            "Thanks for the intro to Maria. I've sent her a short note and copied you.",
+            "Danke für die Vorstellung. Ich habe Frau Schulz geschrieben und Sie in CC gesetzt.",
+            "Merci pour la mise en relation, j'ai écrit à Claire et je vous ai mis en copie.",
+            "Gracias por presentarme a Marta, ya le he escrito y le he puesto en copia.",
+            "Grazie per il contatto, ho scritto a Chiara e ti ho messo in copia.",
+            "Dank voor de introductie, ik heb Eva gemaild en je in de cc gezet.",
+            "Obrigado pela apresentação, já escrevi à Sofia e coloquei-o em cópia.",
+            "Tack för introduktionen, jag har mejlat Maja och satt dig på kopia.",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert!(r.best.is_none(), "{text}: {:?}", r.best);
+            assert!(r.candidates.is_empty(), "{text}: {:?}", r.candidates);
+        }
+        // Copying the prospect on something handed over still hands it over.
+        assert!(!copies_prospect_in(
+            "I've copied you on the proposal I sent to Sam."
+        ));
     }
 
     #[test]
