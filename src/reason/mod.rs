@@ -557,6 +557,27 @@ fn recontacts_later(sentence: &str) -> bool {
             || crate::dates::return_date(sentence, any_day).is_some())
 }
 
+/// The rep asking whether to come back on a later date they name ("want me to ping you again
+/// in feb?", "shall I check back in January?", "soll ich mich im Februar wieder melden?",
+/// "voulez-vous que je vous recontacte en février ?"), in eight languages: left unanswered, the
+/// offer stands, and the follow-up comes on that date.
+fn offers_to_recontact_later(sentence: &str) -> bool {
+    use crate::message::haystack::{Haystack, Pattern};
+    if !sentence.trim_end().ends_with('?') {
+        return false;
+    }
+    // Read on every sentence that is a question: through a `Haystack`.
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b((want|would\s+you\s+like|shall|should|ok\s+if|okay\s+if|is\s+it\s+ok\s+if|do\s+you\s+want)\s+(me\s+to\s+|i\s+)?(ping|check\s+(back\s+)?in|check\s+back|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|get\s+back\s+to\s+you|come\s+back\s+to\s+you|write|email|call)|soll(en)?\s+(ich|wir)\s+(mich|uns)\s+.{0,30}\b(melden|zur[üu]ckmelden)|soll\s+ich\s+.{0,30}\b(nachhaken|nachfragen|anrufen)|(voulez|veux|souhaitez|souhaites)[- ](vous|tu)\s+que\s+je\s+(vous|te)\s+(recontacte|relance|rappelle|[ée]crive|revienne)|(quiere|quieres|prefiere|prefieres)\s+que\s+(le|te)\s+(escriba|contacte|llame|vuelva\s+a\s+escribir)|(vuole|vuoi|preferisce|preferisci)\s+che\s+(la|ti|le)\s+(ricontatti|riscriva|richiami|risenta)|(zal|mag)\s+ik\s+.{0,30}\b(contact\s+opnemen|terugkomen|mailen|bellen)|(wilt\s+u|wil\s+je)\s+dat\s+ik\s+.{0,30}\b(contact\s+opneem|terugkom|mail|bel)|(quer|prefere)\s+que\s+(eu\s+)?(volte\s+a\s+(contactar|escrever|falar)|(o|a|te|lhe)\s+contacte)|ska\s+jag\s+(h[öo]ra\s+av\s+mig|[åa]terkomma|ringa|mejla)|vill\s+du\s+att\s+jag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|ringer|mejlar))")
+            .expect("offer-to-recontact regex"))
+    });
+    let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+    re.is_match(&Haystack::new(sentence))
+        && (crate::dates::deferral_date(sentence, any_day).is_some()
+            || crate::dates::return_date(sentence, any_day).is_some())
+}
+
 /// What the model reads in one text.
 struct TextReading {
     /// The reason and the sentence that stated it most strongly.
@@ -606,6 +627,9 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // the next step to the prospect's event; there is no meeting to propose
                     // and nothing owed meanwhile ("board meeting", "get back to you" mislead
                     // the model), so it is timing unless a decision or an absence is clearer.
+                    only("timing")
+                } else if offers_to_recontact_later(&s) {
+                    // "Want me to ping you again in Feb?": the rep's own later date, asked.
                     only("timing")
                 } else if asks_who_else_decides(&s) {
                     // "Who else should be part of the evaluation on your side?" asks for the
@@ -1744,6 +1768,32 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn asking_whether_to_come_back_on_a_later_date_is_timing_in_every_language() {
+        for text in [
+            "hi sam - sounds like timing is the main blocker. totally get it. want me to ping you again in feb?",
+            "Shall I check back in with you in January?",
+            "Soll ich mich im Februar wieder bei Ihnen melden?",
+            "Voulez-vous que je vous recontacte en février ?",
+            "¿Quiere que le escriba de nuevo en febrero?",
+            "Vuole che la ricontatti a febbraio?",
+            "Zal ik in februari weer contact opnemen?",
+            "Quer que volte a contactar em fevereiro?",
+            "Ska jag höra av mig igen i februari?",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(r.best.map(|b| b.0).as_deref(), Some("timing"), "{text}");
+        }
+        // With no date, it asks for one: no reason of its own.
+        assert!(!offers_to_recontact_later(
+            "Want me to ping you again later?"
+        ));
+        // A statement is the rep's plan, read by the model and the other rules.
+        assert!(!offers_to_recontact_later(
+            "I'll ping you again in February."
+        ));
     }
 
     #[test]
