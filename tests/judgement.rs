@@ -30,6 +30,11 @@ const MAIL: &[(&str, &str, &str)] = &[
     ),
     (
         ".Sent",
+        "1794500300.M24P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ana Ruiz <ana@ruiz-textiles.example>\nSubject: Next steps\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <onboard-1@acme.io>\n\nHi Ana,\n\nGood to talk earlier. Since you mentioned procurement needs to onboard us as a vendor first, I'll wait until that's through and pick things up then. Shouldn't take more than a couple of weeks from what you said.\n\nCheers,\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794000100.M20P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Hal Berg <hal@fjord-metrics.example>\nSubject: Proposal for Fjord\nDate: Mon, 02 Nov 2026 10:00:00 -0500\nMessage-ID: <breakup-1@acme.io>\n\nHi Hal,\n\nAttached is our proposal for the analytics rollout.\n\nBest,\nAlex\n",
     ),
@@ -489,6 +494,22 @@ fn check(cfg: &Path) {
     assert_eq!(
         board["due_at"], "2026-12-16T14:00:00Z",
         "the day after the board meeting on 15 Dec, 09:00 in New York"
+    );
+
+    // The rep waits for a step on the prospect's side, its length in the next sentence.
+    let onboard = thread(&lines, "onboard-1@acme.io");
+    assert_eq!(
+        (
+            &onboard["status"],
+            &onboard["waiting_for"],
+            &onboard["due_at"]
+        ),
+        (
+            &"waiting".into(),
+            &"agreed_date".into(),
+            &"2026-11-30T14:00:00Z".into()
+        ),
+        "a couple of weeks after 16 Nov: {onboard}"
     );
 
     let pause = thread(&lines, "pause-1@acme.io");

@@ -565,7 +565,7 @@ fn relative_re() -> &'static Regex {
               | (?P<ny>next\s+year|after\s+(?:the\s+)?(?:new\s+year(?:'s)?|holidays|christmas)|in\s+the\s+new\s+year|nächste[ns]?\s+jahr|nach\s+(?:neujahr|silvester|den\s+feiertagen|dem\s+jahreswechsel|weihnachten)|im\s+neuen\s+jahr|l'année\s+prochaine|après\s+(?:le\s+nouvel\s+an|les\s+fêtes|noël)|en\s+début\s+d'année|el\s+año\s+que\s+viene|después\s+de\s+(?:año\s+nuevo|las\s+fiestas|navidad)|l'anno\s+prossimo|dopo\s+(?:capodanno|le\s+feste|natale)|nel\s+nuovo\s+anno|volgend\s+jaar|na\s+(?:nieuwjaar|de\s+feestdagen|kerst)|in\s+het\s+nieuwe\s+jaar|(?:depois|após)\s+(?:do\s+ano\s+novo|das\s+festas|do\s+natal)|no\s+ano\s+novo|nästa\s+år|efter\s+(?:nyår|helgerna|jul(?:\s+och\s+nyår)?|årsskiftet)
                   |after\s+the\s+(?:christmas|holiday|festive|year-end)\s+(?:break|holidays|season|period)|nach\s+den\s+(?:weihnachtsferien|weihnachtsfeiertagen|festtagen)|après\s+les\s+(?:vacances|congés)\s+de\s+(?:noël|fin\s+d'année)|después\s+de\s+las\s+(?:vacaciones|fiestas)\s+de\s+navidad|dopo\s+le\s+(?:vacanze|feste)\s+di\s+natale|na\s+de\s+kerst(?:vakantie|dagen)|(?:depois|após)\s+(?:d?as\s+)?(?:férias|festas)\s+d[eo]\s+natal|efter\s+jul(?:ledigheten|lovet|helgen))
               | (?P<inm>(?P<prep>{preps})[\s-]+(?P<month>{months})\b)
-              | (?P<days>(?:(?:in|within|over)\s+(?:the\s+next\s+)?|the\s+next\s+)(?P<dn>\d{{1,2}}|two|three|four|five|six|a\s+couple\s+of|couple\s+of|a\s+few)\s+(?P<du>days|weeks|months))
+              | (?P<days>(?:(?:in|within|over)\s+(?:the\s+next\s+)?|the\s+next\s+|(?:take|takes|taking|last|lasts)\s+(?:(?:no\s+)?more\s+than\s+|about\s+|around\s+|roughly\s+|up\s+to\s+|at\s+most\s+|less\s+than\s+)?)(?P<dn>\d{{1,2}}|two|three|four|five|six|a\s+couple\s+of|couple\s+of|a\s+few)\s+(?P<du>days|weeks|months))
             )",
             months = month_alternation(),
             preps = MONTH_PREPOSITIONS,
@@ -1005,6 +1005,19 @@ mod tests {
         assert_eq!(
             deferral_date("within a few days", r()),
             Some(d(2026, 11, 23))
+        );
+        // How long the awaited step takes ("procurement has to onboard us first; shouldn't
+        // take more than a couple of weeks") is when it is through.
+        assert_eq!(
+            deferral_date(
+                "Shouldn't take more than a couple of weeks from what you said.",
+                r()
+            ),
+            Some(d(2026, 12, 4))
+        );
+        assert_eq!(
+            deferral_date("The vendor onboarding takes about two weeks.", r()),
+            Some(d(2026, 12, 4))
         );
         assert_eq!(
             deferral_date("I'll get it signed tomorrow.", r()),

@@ -778,7 +778,11 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .commitment
             .as_deref()
             .filter(|c| reason::model::comes_back_after(c))
-            .and_then(|c| deferral_date(c, reference))
+            .and_then(|c| {
+                // The time may sit in the next sentence ("I'll wait until procurement has
+                // onboarded us. Shouldn't take more than a couple of weeks.").
+                deferral_date(c, reference).or_else(|| deferral_date(&last_rep_text, reference))
+            })
             .map(|x| (x, "agreed_date")),
         _ => None,
     };
