@@ -486,6 +486,21 @@ fn finds_out_and_returns(sentence: &str) -> bool {
         && !waits_for_return(sentence)
 }
 
+/// The rep's own colleagues doing the work the rep owes ("I'll get our security team to fill
+/// in your vendor questionnaire and send it back", "I've asked our solutions engineer to put
+/// together a sample workflow", "ich lasse unsere Techniker …", "je demande à notre équipe
+/// …"), in eight languages: a deliverable on its way, not someone on the prospect's side who
+/// must decide (the model hears "security team", "review").
+fn own_team_delivers(sentence: &str) -> bool {
+    use crate::message::haystack::{Haystack, Pattern};
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b((i'?ll|i\s+will|i'?ve|i\s+have|let\s+me|i)\s+(get|ask|have|asked|had|got|get\s+back\s+to)\s+(our|my)\s+([\w-]+\s+){0,2}(team|engineers?|lead|manager|colleagues?|specialists?|experts?|architects?|department|people|folks|consultants?|analysts?|developers?|devs)\s+(to\s+)?|\bour\s+([\w-]+\s+){0,2}(team|engineers?|lead|specialists?|experts?|architects?|department|consultants?|developers?)\s+(will|is\s+going\s+to|are\s+going\s+to|'ll|is|are)\s+(fill|complete|send|prepare|put\s+together|draft|answer|write|build|set\s+up|working\s+on|putting\s+together|preparing|filling)|ich\s+(lasse|bitte|habe)\s+(unser|unsere|unseren)\s+|unser(e|en)?\s+[\wäöüß-]*(team|abteilung|techniker|entwickler|kollegen?|kollegin|experten?)\s+(wird|werden|erstellt|bereitet|f[üu]llt)|je\s+(demande|vais\s+demander|ai\s+demand[ée]|fais\s+(remplir|pr[ée]parer))\s+(à\s+)?(notre|nos)\s+|notre\s+([\wéèê-]+\s+){0,2}(équipe|service|ingénieur|expert|consultant)\s+(va|vous\s+enverra|prépare|remplit)|(le|les)?\s*(pido|pedir[ée]|he\s+pedido|voy\s+a\s+pedir)\s+a\s+nuestr[oa]s?\s+|nuestr[oa]\s+(equipo|ingenier[oa]|departamento|especialista)\s+([\wáéíóú-]+\s+){0,2}(va\s+a|le\s+enviar[áa]|prepara|preparar[áa]|rellenar[áa])|(chiedo|ho\s+chiesto|chieder[òo])\s+al\s+nostr[oa]\s+|faccio\s+(compilare|preparare)|il\s+nostro\s+(team|reparto|ingegnere|tecnico)\s+([\wàèéìò-]+\s+){0,2}(preparer[àa]|compiler[àa]|invier[àa]|sta\s+preparando)|ik\s+(vraag|laat|heb)\s+(ons|onze)\s+|onze\s+[\w-]*(team|afdeling|engineer|collega|specialist)\s+(gaat|zal|maakt|vult)|(vou\s+pedir|pedi|pe[çc]o)\s+(à|ao|aos|às)\s+nossa?s?\s+|a\s+nossa\s+(equipa|equipe|engenheira|engenheiro)\s+([\wáéíóúãõç-]+\s+){0,2}(vai|ir[áa]|est[áa]\s+a\s+preparar|prepara)|jag\s+(ber|har\s+bett|l[åa]ter|ska\s+be)\s+(v[åa]rt|v[åa]ra|v[åa]r)\s+|v[åa]rt\s+[\wåäö-]*team\s+(kommer\s+att|ska|tar\s+fram|fyller))")
+            .expect("own-team regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// "I've cancelled the trial account and removed your data", "your subscription has been
 /// closed", "ich habe Ihr Testkonto gelöscht": the rep confirms an ending, in eight languages.
 fn closes_down(sentence: &str) -> bool {
@@ -628,6 +643,13 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // and nothing owed meanwhile ("board meeting", "get back to you" mislead
                     // the model), so it is timing unless a decision or an absence is clearer.
                     only("timing")
+                } else if top.is_some_and(|t| {
+                    CLASSES[t] == "decision_maker" || verdict(&p) == Verdict::Abstain
+                }) && own_team_delivers(&s)
+                {
+                    // "I'll get our security team to fill in your vendor questionnaire": the
+                    // rep's side owes a deliverable; nobody on the prospect's side decides.
+                    only("information")
                 } else if offers_to_recontact_later(&s) {
                     // "Want me to ping you again in Feb?": the rep's own later date, asked.
                     only("timing")
@@ -1768,6 +1790,41 @@ mod reading_tests {
             r.finding.map(|f| f.reason).as_deref(),
             Some("decision_maker")
         );
+    }
+
+    #[test]
+    fn the_reps_own_colleagues_doing_the_work_is_information_owed_in_every_language() {
+        for text in [
+            "Next step on our side: I'll get our security team to fill in your vendor questionnaire and send it back by next Friday.",
+            "I've asked our solutions engineer to put together a sample workflow using your data.",
+            "Ich lasse unsere IT-Sicherheit Ihren Lieferantenfragebogen ausfüllen und schicke ihn bis Freitag zurück.",
+            "Je demande à notre équipe sécurité de remplir votre questionnaire fournisseur d'ici vendredi.",
+            "Le pido a nuestro equipo de seguridad que rellene su cuestionario de proveedores antes del viernes.",
+            "Chiedo al nostro team sicurezza di compilare il vostro questionario fornitori entro venerdì.",
+            "Ik vraag onze security officer om jullie leveranciersvragenlijst voor vrijdag in te vullen.",
+            "Vou pedir à nossa equipa de segurança que preencha o vosso questionário de fornecedores até sexta.",
+            "Jag ber vårt säkerhetsteam fylla i ert leverantörsformulär före fredag.",
+        ] {
+            assert!(own_team_delivers(text), "{text}");
+            let r = read_text(text, &rules().priority);
+            assert_ne!(
+                r.best.map(|b| b.0).as_deref(),
+                Some("decision_maker"),
+                "{text}"
+            );
+        }
+        let r = read_text(
+            "Next step on our side: I'll get our security team to fill in your vendor questionnaire and send it back by next Friday.",
+            &rules().priority,
+        );
+        assert_eq!(r.best.map(|b| b.0).as_deref(), Some("information"));
+        // The prospect's own team deciding is still theirs.
+        for text in [
+            "Once your security team has approved the questionnaire, we can proceed.",
+            "I know your CFO has the final word.",
+        ] {
+            assert!(!own_team_delivers(text), "{text}");
+        }
     }
 
     #[test]

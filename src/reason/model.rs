@@ -423,6 +423,21 @@ pub fn names_an_object(sentence: &str) -> bool {
     })
     .is_empty()
         || names_people_handed_over(sentence)
+        || names_work_product(sentence)
+}
+
+/// A piece of work made for the prospect, named as the thing sent or owed: a questionnaire
+/// filled in, a sample, a workflow, a mock-up, an analysis, a comparison, a template ("I'll
+/// get our security team to fill in your vendor questionnaire and send it back"). Not a model
+/// feature, so the shipped weights stay as trained.
+fn names_work_product(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    let norm = normalise(sentence);
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*fragebogen|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|questionnaire|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|\w*frageformular\w*|jamforelse)\b")
+            .expect("work-product regex"))
+    })
+    .is_match(&Haystack::new(&norm))
 }
 
 /// People handed over as the thing sent: contact details, references, introductions, names
