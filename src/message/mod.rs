@@ -57,7 +57,8 @@ pub struct Mail {
     pub subject: String,
     pub date: Option<DateTime<Utc>>,
     pub from: Vec<Address>,
-    pub sender: Option<Address>,
+    /// Boxed: rarely set, and one `Address` inline in every message of a large mailbox.
+    pub sender: Option<Box<Address>>,
     pub reply_to: Vec<Address>,
     pub to: Vec<Address>,
     pub cc: Vec<Address>,
@@ -120,6 +121,6 @@ impl Mail {
 
     /// The author: the first From address, or Sender when From is missing.
     pub fn author(&self) -> Option<&Address> {
-        self.from.first().or(self.sender.as_ref())
+        self.from.first().or(self.sender.as_deref())
     }
 }

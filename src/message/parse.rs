@@ -76,7 +76,7 @@ pub fn parse(
     }
 
     mail.from = addresses(msg.from());
-    mail.sender = addresses(msg.sender()).into_iter().next();
+    mail.sender = addresses(msg.sender()).into_iter().next().map(Box::new);
     mail.reply_to = addresses(msg.reply_to());
     mail.to = addresses(msg.to());
     mail.cc = addresses(msg.cc());

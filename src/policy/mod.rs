@@ -168,8 +168,11 @@ pub type PauseOf<'a> = &'a (dyn Fn(&Mail) -> Option<(Finding, NaiveDate)> + Sync
 /// Inbound human mail by sender address and by sender domain.
 #[derive(Debug, Default)]
 pub struct ReplyIndex {
-    by_address: HashMap<String, Vec<Inbound>>,
-    by_domain: HashMap<String, Vec<Inbound>>,
+    /// Each inbound message once; the maps below hold positions in it (a mailbox's INBOX
+    /// indexed twice, by address and by domain, held every entry twice).
+    entries: Vec<Inbound>,
+    by_address: HashMap<String, Vec<u32>>,
+    by_domain: HashMap<String, Vec<u32>>,
 }
 
 impl ReplyIndex {
@@ -262,15 +265,15 @@ impl ReplyIndex {
                 pause,
                 words,
             };
+            let at = idx.entries.len() as u32;
+            idx.entries.push(entry);
             idx.by_domain
                 .entry(a.domain().to_string())
                 .or_default()
-                .push(entry.clone());
-            idx.by_address
-                .entry(a.email.clone())
-                .or_default()
-                .push(entry);
+                .push(at);
+            idx.by_address.entry(a.email.clone()).or_default().push(at);
         }
+        idx.entries.shrink_to_fit();
         idx
     }
 
@@ -278,9 +281,9 @@ impl ReplyIndex {
     /// what [`ReplyIndex::reply_after`] can see for a thread's people, so a thread whose people
     /// got no new mail keeps its decision.
     pub fn digests(&self) -> HashMap<String, String> {
-        let digest = |entries: &[Inbound]| {
+        let digest = |at: &[u32]| {
             let mut h = crate::state::memo::Hasher::default();
-            for e in entries {
+            for e in at.iter().map(|&i| &self.entries[i as usize]) {
                 h.add(e.message_id.as_bytes());
                 h.add(&e.date.timestamp().to_le_bytes());
                 h.add(e.from.as_bytes());
@@ -329,13 +332,21 @@ impl ReplyIndex {
         };
         let mut found: Vec<&Inbound> = Vec::new();
         for p in prospects {
-            found.extend(self.by_address.get(&p.email).into_iter().flatten());
+            let entry = |&i: &u32| &self.entries[i as usize];
+            found.extend(
+                self.by_address
+                    .get(&p.email)
+                    .into_iter()
+                    .flatten()
+                    .map(entry),
+            );
             if by_domain && !is_freemail(p.domain()) && identity.role(p) == Role::Prospect {
                 found.extend(
                     self.by_domain
                         .get(p.domain())
                         .into_iter()
                         .flatten()
+                        .map(entry)
                         .filter(|i| i.belongs_to.as_deref().is_none_or(|t| t == thread))
                         .filter(|i| about(i)),
                 );
@@ -379,12 +390,12 @@ pub struct Decision {
     /// Whether the stage due is the close-the-loop note.
     pub close: bool,
     /// For `replied`: the message that counted.
-    pub reply: Option<ReplyInfo>,
+    pub reply: Option<Box<ReplyInfo>>,
     /// What the reason reader saw (for `explain`).
     #[serde(skip)]
-    pub reading: Option<reason::Reading>,
+    pub reading: Option<Box<reason::Reading>>,
     /// For a thread with a due time: what [`settle`] needs to decide again at another `now`.
-    pub unsettled: Option<Unsettled>,
+    pub unsettled: Option<Box<Unsettled>>,
 }
 
 /// The clock-free end of a decision: the thread falls due at `due_at`; whether it is due,
@@ -512,13 +523,13 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .author()
             .map(|a| a.email.clone())
             .unwrap_or_default();
-        d.reply = Some(ReplyInfo {
+        d.reply = Some(Box::new(ReplyInfo {
             from: who.clone(),
             message_id: mails[last_human].message_id.clone(),
             date: mails[last_human].date,
             subject: mails[last_human].subject.clone(),
             in_thread: true,
-        });
+        }));
         d.note = mails[last_human]
             .date
             .map(|t| format!("{who} replied {}", short_date(inp.calendar, t)));
@@ -569,13 +580,13 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     });
     if let (None, Some(r)) = (&proxy, reply) {
         d.status = Status::Replied;
-        d.reply = Some(ReplyInfo {
+        d.reply = Some(Box::new(ReplyInfo {
             from: r.from.clone(),
             message_id: r.message_id.clone(),
             date: Some(r.date),
             subject: r.subject.clone(),
             in_thread: false,
-        });
+        }));
         d.note = Some(format!(
             "{} replied in new thread {}",
             r.from,
@@ -679,7 +690,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     }
     let expects_reply = reading.expects_reply || proxy.is_some();
     let candidates = reading.candidates.clone();
-    d.reading = Some(reading);
+    d.reading = Some(Box::new(reading));
     // The rep closed the loop by hand ("I'll assume the timing isn't right"): nothing more
     // to draft until the prospect writes.
     if reason::closes_the_loop(&last_rep_text) {
@@ -885,7 +896,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         }
     }
     d.due_at = Some(due);
-    d.unsettled = Some(Unsettled {
+    d.unsettled = Some(Box::new(Unsettled {
         note: d.note.clone(),
         needs_reason: d.reason.is_none().then(|| match candidates.as_slice() {
             [] => "no stated reason: tag the sent message or Bcc yourself+reason".into(),
@@ -899,7 +910,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         }),
         max_age_days: inp.policy.max_age_days,
         tz: inp.calendar.tz.name().to_string(),
-    });
+    }));
     settle(&mut d, inp.now);
     d
 }
@@ -945,12 +956,12 @@ fn prospect_paused(
         },
         short_date(inp.calendar, due)
     ));
-    d.unsettled = Some(Unsettled {
+    d.unsettled = Some(Box::new(Unsettled {
         note: d.note.clone(),
         needs_reason: None,
         max_age_days: inp.policy.max_age_days,
         tz: inp.calendar.tz.name().to_string(),
-    });
+    }));
     settle(&mut d, inp.now);
     Some(d)
 }

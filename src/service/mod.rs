@@ -117,16 +117,16 @@ pub struct ThreadReport {
     pub note: Option<String>,
     pub bounced: Vec<String>,
     pub messages: usize,
-    pub draft: Option<DraftReport>,
+    pub draft: Option<Box<DraftReport>>,
     /// For `rejected`: the lint rules that fired (or the template error).
     pub rejected_by: Vec<String>,
     /// For `replied`: the message that counted as the reply.
-    pub reply: Option<crate::policy::ReplyInfo>,
+    pub reply: Option<Box<crate::policy::ReplyInfo>>,
     /// For `reason_source: "learned"`: the rep's tagged message whose wording matched.
     pub learned_from: Option<String>,
     /// What the reason reader saw (for `explain`; not part of the JSON).
     #[serde(skip)]
-    pub reading: Option<crate::reason::Reading>,
+    pub reading: Option<Box<crate::reason::Reading>>,
 }
 
 /// The outcome of scanning one account.
@@ -1460,11 +1460,11 @@ async fn scan_locked<S: MailStore>(
                     .unwrap_or_else(|| draft_message_id(&d.key, opts.now, rep.email));
             }
             match c.refused {
-                None => r.draft = draft,
+                None => r.draft = draft.map(Box::new),
                 Some(_) if !was_due => {}
                 Some((by, note)) => {
                     r.status = Status::Rejected;
-                    r.draft = draft;
+                    r.draft = draft.map(Box::new);
                     r.rejected_by = by;
                     r.note = Some(note);
                 }
@@ -1517,7 +1517,7 @@ async fn scan_locked<S: MailStore>(
         match composed {
             Ok(msg) => {
                 let s = &msg.spec;
-                r.draft = Some(DraftReport::of(&msg, our_draft.clone(), keep));
+                r.draft = Some(Box::new(DraftReport::of(&msg, our_draft.clone(), keep)));
                 if !opts.dry_run && r.status == Status::Due {
                     store
                         .append_draft(&folders.drafts, &msg.raw)
@@ -1544,7 +1544,7 @@ async fn scan_locked<S: MailStore>(
                 let (by, note) = refusal(&e);
                 r.status = Status::Rejected;
                 if let ComposeError::Lint(_, msg) = &e {
-                    r.draft = Some(DraftReport::of(msg, None, keep));
+                    r.draft = Some(Box::new(DraftReport::of(msg, None, keep)));
                 }
                 r.rejected_by = by;
                 r.note = Some(note);
