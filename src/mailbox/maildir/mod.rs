@@ -36,8 +36,9 @@ pub struct Maildir {
     root: PathBuf,
     /// INBOX: the root itself (Dovecot), or `INBOX/` under it (mbsync/offlineimap layouts).
     inbox: PathBuf,
-    /// Where each loaded message's file is, for reading its text later.
-    paths: HashMap<Location, PathBuf>,
+    /// Each loaded folder's directory, for reading a message's text later from its
+    /// `cur/` or `new/` file (a path per message of a large mailbox held 20 MB at 100k).
+    dirs: HashMap<String, PathBuf>,
 }
 
 /// A header block longer than this is cut (a 10,000-entry References header is ~500 KiB).
@@ -116,7 +117,7 @@ impl Maildir {
         Ok(Maildir {
             root: root.to_path_buf(),
             inbox,
-            paths: HashMap::new(),
+            dirs: HashMap::new(),
         })
     }
 
@@ -302,15 +303,13 @@ impl MailStore for Maildir {
         }
         let keywords = Self::keywords(&dir);
         let mut loaded = Loaded::default();
+        self.dirs.insert(folder.to_string(), dir.clone());
         // Reading and parsing header blocks is independent per file: done on every core.
         let files = Self::files(&dir)?;
         let read = crate::par::map(&files, |path| read_headers(path, folder, &keywords));
-        for (path, r) in files.iter().zip(read) {
+        for r in read {
             match r {
                 Ok((mail, warnings)) => {
-                    if let Some(loc) = &mail.location {
-                        self.paths.insert(loc.clone(), path.clone());
-                    }
                     loaded.warnings.extend(warnings);
                     loaded.mails.push(mail);
                 }
@@ -357,9 +356,10 @@ impl MailStore for Maildir {
                 .ok()
                 .map(|(m, _)| m)
         });
-        for ((path, loc), m) in jobs.iter().zip(&read) {
-            if m.is_some() {
-                self.paths.insert((*loc).clone(), path.clone());
+        for ((_, loc), m) in jobs.iter().zip(&read) {
+            if m.is_some() && !self.dirs.contains_key(&loc.folder) {
+                self.dirs
+                    .insert(loc.folder.clone(), self.folder_path(&loc.folder));
             }
         }
         Ok(read)
@@ -375,11 +375,18 @@ impl MailStore for Maildir {
             .iter()
             // A text already read (a report's, with the larger cap) is kept, as over IMAP.
             .filter(|&&i| mails[i].body.is_none())
-            .filter_map(|&i| Some((i, self.paths.get(mails[i].location.as_ref()?)?)))
+            .filter_map(|&i| Some((i, self.dirs.get(&mails[i].location.as_ref()?.folder)?)))
             .collect();
-        let texts = crate::par::map(&jobs, |&(i, path)| {
+        let texts = crate::par::map(&jobs, |&(i, dir)| {
             // A file renamed or removed since `load` (a mail client at work) keeps its headers.
-            let raw = read_prefix(path, Some(cap)).ok()?;
+            let key = &mails[i].location.as_ref()?.key;
+            let cur = dir.join("cur").join(key);
+            let path = if cur.exists() {
+                cur
+            } else {
+                dir.join("new").join(key)
+            };
+            let raw = read_prefix(&path, Some(cap)).ok()?;
             parse(&raw, mails[i].location.clone(), mails[i].date, false)
                 .ok()
                 .map(|(full, _)| full)
