@@ -29,7 +29,7 @@ pub fn daemon_sender(from_raw: &str) -> bool {
 pub fn may_be_report(m: &crate::message::Mail) -> bool {
     let s = &m.signals;
     s.content_type == "multipart/report"
-        || !s.x_failed_recipients.is_empty()
+        || !s.rare().x_failed_recipients.is_empty()
         || s.return_path_empty
         || daemon_sender(&s.from_raw)
         || bounce_subject(&m.subject)

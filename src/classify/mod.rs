@@ -124,7 +124,8 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
 
     // Bounces: a DSN, Exim/Gmail's X-Failed-Recipients, or a mail system saying so.
     let is_report = s.content_type == "multipart/report"
-        && s.report_type
+        && s.rare()
+            .report_type
             .as_deref()
             .is_none_or(|r| r.contains("delivery-status"));
     if (s.content_type == "multipart/report" && !is_report) || bounce::complaint(subject) {
@@ -140,20 +141,20 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let ses = !mail.dsn_failed.is_empty() && body.contains("notificationType");
     if is_report
         || ses
-        || !s.x_failed_recipients.is_empty()
+        || !s.rare().x_failed_recipients.is_empty()
         || (daemon && (says_failed || s.return_path_empty))
         || (s.return_path_empty && says_failed)
         || (s.has_original && bounce::bounce_subject(subject) && bounce::bounce_text(body))
     {
         let only_dsn = s.has_dsn_part && mail.dsn_failed.is_empty();
         if mail.dsn_failed.is_empty()
-            && s.x_failed_recipients.is_empty()
+            && s.rare().x_failed_recipients.is_empty()
             && (only_dsn || bounce::delay_or_success(subject, &head))
         {
             return Kind::Notice; // a delay warning, a relay or delivery notice
         }
         let mut failed = mail.dsn_failed.clone();
-        for r in &s.x_failed_recipients {
+        for r in &s.rare().x_failed_recipients {
             if !failed.iter().any(|f| &f.recipient == r) {
                 failed.push(DsnFailure {
                     recipient: r.clone(),
@@ -169,7 +170,8 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
         }
         return Kind::Bounce { failed };
     }
-    if s.report_type
+    if s.rare()
+        .report_type
         .as_deref()
         .is_some_and(|r| r.contains("disposition-notification"))
         || text_read_receipt(subject, &head)
@@ -182,10 +184,11 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     }
 
     let auto_submitted = s
+        .rare()
         .auto_submitted
         .as_deref()
         .is_some_and(|v| !v.starts_with("no"));
-    let precedence = s.precedence.as_deref().unwrap_or("");
+    let precedence = s.rare().precedence.as_deref().unwrap_or("");
     let header_auto = auto_submitted
         || s.x_autoreply
         || s.x_autorespond
@@ -196,7 +199,7 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let body_auto = || autoreply_body_re().is_match(&head_hay);
     // Outlook marks its out-of-office replies only with X-Auto-Response-Suppress; alone that
     // header is common on ordinary mail, so it needs a subject or body phrase beside it.
-    let suppress = s.x_auto_response_suppress.is_some();
+    let suppress = s.rare().x_auto_response_suppress.is_some();
     if header_auto
         || (!by_rep
             && (subject_auto && (suppress || subject_is_prefix(subject) || body_auto())

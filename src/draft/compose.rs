@@ -535,11 +535,12 @@ pub fn compose(
     let key = draft_key(req.thread_id, req.stage);
     let message_id = draft_message_id(&key, req.now, rep.email);
     let thread_index =
-        last.signals.thread_index.as_deref().and_then(|ti| {
+        last.signals.rare().thread_index.as_deref().and_then(|ti| {
             thread_index::child(ti, req.now, (fnv(message_id.as_bytes()) & 0xff) as u8)
         });
     let thread_topic = thread_index.as_ref().map(|_| {
         last.signals
+            .rare()
             .thread_topic
             .clone()
             .unwrap_or_else(|| subject.clone())

@@ -69,7 +69,7 @@ impl DraftsSeen {
         let Ok((m, _)) = crate::message::parse(raw_headers, None, None, true) else {
             return;
         };
-        match m.signals.followup_key {
+        match m.signals.rare.and_then(|r| r.followup_key) {
             Some(k) => {
                 self.keys.insert(k, m.message_id);
             }
@@ -83,7 +83,7 @@ impl DraftsSeen {
 /// The `X-Followup-Key` and Message-ID of a message this program wrote (headers are enough).
 pub fn followup_key_of(raw: &[u8]) -> Option<(String, String)> {
     let (m, _) = crate::message::parse(raw, None, None, true).ok()?;
-    Some((m.signals.followup_key?, m.message_id))
+    Some((m.signals.rare?.followup_key?, m.message_id))
 }
 
 /// The capabilities a scan needs from a mail store. Implementations never modify, flag, move

@@ -1,7 +1,7 @@
 //! Raw RFC 5322 bytes to [`Mail`], via mail-parser. Tolerant: a message is only refused when
 //! nothing at all can be read from it; missing pieces are synthesized and reported.
 
-use super::{Address, DsnFailure, Location, Mail, Signals};
+use super::{Address, DsnFailure, Location, Mail, RareSignals, Signals};
 use chrono::{DateTime, TimeZone, Utc};
 use mail_parser::{HeaderValue, MessageParser, MimeHeaders, PartType};
 
@@ -106,22 +106,16 @@ pub fn parse(
         .unwrap_or_else(|| "text/plain".into());
     let raw_to = msg.header_raw("To").unwrap_or("").to_ascii_lowercase();
     mail.signals = Signals {
-        auto_submitted: text("Auto-Submitted").map(|s| s.to_ascii_lowercase()),
         x_autoreply: msg.header("X-Autoreply").is_some()
             || msg.header("X-Autoreply-From").is_some(),
         x_autorespond: msg.header("X-Autorespond").is_some()
             || msg.header("X-Autoresponder").is_some(),
-        precedence: text("Precedence").map(|s| s.to_ascii_lowercase()),
-        x_auto_response_suppress: text("X-Auto-Response-Suppress"),
         list_unsubscribe: msg.header("List-Unsubscribe").is_some(),
         list_id: msg.header("List-Id").is_some(),
         return_path_empty: msg
             .header_raw("Return-Path")
             .map(|r| r.trim() == "<>")
             .unwrap_or(false),
-        report_type: ct
-            .and_then(|c| c.attribute("report-type"))
-            .map(|s| s.to_ascii_lowercase()),
         content_type,
         has_calendar: false,
         undisclosed_recipients: raw_to.contains("undisclosed") || raw_to.trim() == ":;",
@@ -129,6 +123,18 @@ pub fn parse(
             .header_raw("X-MS-Exchange-Generated-Message-Source")
             .is_some_and(|v| v.to_ascii_lowercase().contains("mailbox rules"))
             || msg.header("X-MS-Exchange-Inbox-Rules-Loop").is_some(),
+        from_raw: msg.header_raw("From").unwrap_or("").trim().to_string(),
+        has_dsn_part: false,
+        has_original: false,
+        rare: None,
+    };
+    mail.signals.set_rare(RareSignals {
+        auto_submitted: text("Auto-Submitted").map(|s| s.to_ascii_lowercase()),
+        precedence: text("Precedence").map(|s| s.to_ascii_lowercase()),
+        x_auto_response_suppress: text("X-Auto-Response-Suppress"),
+        report_type: ct
+            .and_then(|c| c.attribute("report-type"))
+            .map(|s| s.to_ascii_lowercase()),
         x_failed_recipients: msg
             .header_raw("X-Failed-Recipients")
             .map(|v| {
@@ -147,10 +153,7 @@ pub fn parse(
             .map(|s| s.split_whitespace().collect()),
         thread_topic: text("Thread-Topic"),
         followup_key: text("X-Followup-Key"),
-        from_raw: msg.header_raw("From").unwrap_or("").trim().to_string(),
-        has_dsn_part: false,
-        has_original: false,
-    };
+    });
 
     if !headers_only {
         for part in &msg.parts {
@@ -190,7 +193,7 @@ pub fn parse(
         // the right thread even though bounces set no In-Reply-To.
         use crate::classify::bounce;
         let bounce_like = mail.signals.content_type == "multipart/report"
-            || !mail.signals.x_failed_recipients.is_empty()
+            || !mail.signals.rare().x_failed_recipients.is_empty()
             || bounce::daemon_sender(&mail.signals.from_raw)
             || mail.signals.return_path_empty
             || bounce::bounce_subject(&mail.subject)
@@ -215,7 +218,7 @@ pub fn parse(
         if bounce_like
             && !mail.signals.has_dsn_part
             && mail.dsn_failed.is_empty()
-            && mail.signals.x_failed_recipients.is_empty()
+            && mail.signals.rare().x_failed_recipients.is_empty()
         {
             let own: Vec<String> = (0..)
                 .map_while(|i| msg.body_text(i))

@@ -24,7 +24,7 @@ pub fn rep_identity(
     );
     let mut addresses = account.identity.addresses.clone();
     for (m, in_reply) in mails.iter().zip(in_reply_folder) {
-        if *in_reply || m.signals.auto_submitted.is_some() {
+        if *in_reply || m.signals.rare().auto_submitted.is_some() {
             continue;
         }
         if let Some(a) = m.author() {

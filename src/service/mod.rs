@@ -187,7 +187,8 @@ fn sent_followups(
             continue;
         };
         let rep_msgs = || t.messages.iter().copied().filter(|&i| is_rep(&mails[i]));
-        let by_key = rep_msgs().find(|&i| mails[i].signals.followup_key.as_deref() == Some(key));
+        let by_key =
+            rep_msgs().find(|&i| mails[i].signals.rare().followup_key.as_deref() == Some(key));
         let (sent, matched_by) = match by_key {
             Some(i) => (i, "key"),
             None => match rep_msgs().find(|&i| {

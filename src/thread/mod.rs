@@ -93,7 +93,8 @@ pub fn build(mails: &[Mail]) -> Vec<Thread> {
     // is shared by every message of one conversation, even when Exchange dropped References.
     let mut by_conversation: HashMap<Vec<u8>, usize> = HashMap::new();
     for (i, m) in mails.iter().enumerate() {
-        let (Some(node), Some(ti)) = (node_of_mail[i], m.signals.thread_index.as_deref()) else {
+        let (Some(node), Some(ti)) = (node_of_mail[i], m.signals.rare().thread_index.as_deref())
+        else {
             continue;
         };
         let Some(head) = thread_index_head(ti) else {
@@ -374,11 +375,11 @@ mod tests {
     #[test]
     fn outlook_thread_index_joins_a_reply_without_references() {
         let mut a = mail("a", &[], "Angebot", "rep@x.io", "p@y.com", 1);
-        a.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2g==".into());
+        a.signals.rare_mut().thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2g==".into());
         let mut b = mail("b", &[], "AW: Angebot", "p@y.com", "rep@x.io", 2);
-        b.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2gAAAkL4YA==".into());
+        b.signals.rare_mut().thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2gAAAkL4YA==".into());
         let mut c = mail("c", &[], "Angebot", "rep@x.io", "q@z.com", 3);
-        c.signals.thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2w==".into());
+        c.signals.rare_mut().thread_index = Some("AdsE0F+Kq8Vd3b5pTuWzXvXqJ3kp2w==".into());
         let t = build(&[a, b, c]);
         assert_eq!(t.len(), 2);
         assert!(t.iter().any(|t| t.messages == vec![0, 1]));
