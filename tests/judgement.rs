@@ -31,7 +31,7 @@ const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
         "1794500300.M24P1.t:2,S",
-        "From: Alex Morgan <alex@acme.io>\nTo: Ana Ruiz <ana@ruiz-textiles.example>\nSubject: Next steps\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <onboard-1@acme.io>\n\nHi Ana,\n\nGood to talk earlier. Since you mentioned procurement needs to onboard us as a vendor first, I'll wait until that's through and pick things up then. Shouldn't take more than a couple of weeks from what you said.\n\nCheers,\nAlex\n",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ana Ruiz <ana@ruiz-textiles.example>\nSubject: Next steps\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <onboard-1@acme.io>\n\nHi Ana,\n\nGood to talk earlier. Since you mentioned procurement needs to onboard us as a\nvendor first, I'll wait until that's through and pick things up then. Shouldn't\ntake more than a couple of weeks from what you said.\n\nCheers,\nAlex\n",
     ),
     (
         ".Sent",

@@ -790,9 +790,21 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .as_deref()
             .filter(|c| reason::model::comes_back_after(c))
             .and_then(|c| {
-                // The time may sit in the next sentence ("I'll wait until procurement has
-                // onboarded us. Shouldn't take more than a couple of weeks.").
-                deferral_date(c, reference).or_else(|| deferral_date(&last_rep_text, reference))
+                // The time may sit in the sentence after it ("I'll wait until procurement has
+                // onboarded us. Shouldn't take more than a couple of weeks."); not anywhere in
+                // the email ("…our prices hold until 31 March" is no wait).
+                deferral_date(c, reference).or_else(|| {
+                    let sents = reason::model_sentences(&last_rep_text);
+                    let at = sents.iter().position(|s| s == c)?;
+                    let next = sents.get(at + 1)?;
+                    // A sentence about a thing of its own ("our prices hold until 31
+                    // March") gives no length to the wait.
+                    if reason::model::names_an_object(next) {
+                        None
+                    } else {
+                        deferral_date(next, reference)
+                    }
+                })
             })
             .map(|x| (x, "agreed_date")),
         _ => None,
