@@ -584,7 +584,7 @@ fn offers_to_recontact_later(sentence: &str) -> bool {
     // Read on every sentence that is a question: through a `Haystack`.
     static RE: OnceLock<Pattern> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"(?i)\b((want|would\s+you\s+like|shall|should|ok\s+if|okay\s+if|is\s+it\s+ok\s+if|do\s+you\s+want)\s+(me\s+to\s+|i\s+)?(ping|check\s+(back\s+)?in|check\s+back|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|get\s+back\s+to\s+you|come\s+back\s+to\s+you|write|email|call)|soll(en)?\s+(ich|wir)\s+(mich|uns)\s+.{0,30}\b(melden|zur[üu]ckmelden)|soll\s+ich\s+.{0,30}\b(nachhaken|nachfragen|anrufen)|(voulez|veux|souhaitez|souhaites)[- ](vous|tu)\s+que\s+je\s+(vous|te)\s+(recontacte|relance|rappelle|[ée]crive|revienne)|(quiere|quieres|prefiere|prefieres)\s+que\s+(le|te)\s+(escriba|contacte|llame|vuelva\s+a\s+escribir)|(vuole|vuoi|preferisce|preferisci)\s+che\s+(la|ti|le)\s+(ricontatti|riscriva|richiami|risenta)|(zal|mag)\s+ik\s+.{0,30}\b(contact\s+opnemen|terugkomen|mailen|bellen)|(wilt\s+u|wil\s+je)\s+dat\s+ik\s+.{0,30}\b(contact\s+opneem|terugkom|mail|bel)|(quer|prefere)\s+que\s+(eu\s+)?(volte\s+a\s+(contactar|escrever|falar)|(o|a|te|lhe)\s+contacte)|ska\s+jag\s+(h[öo]ra\s+av\s+mig|[åa]terkomma|ringa|mejla)|vill\s+du\s+att\s+jag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|ringer|mejlar))")
+        Pattern::new(Regex::new(r"(?i)\b((want|would\s+you\s+like|shall|should|ok\s+if|okay\s+if|is\s+it\s+ok\s+if|do\s+you\s+want)\s+(me\s+to\s+|i\s+)?(ping|check\s+(back\s+)?in|check\s+back|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|get\s+back\s+to\s+you|come\s+back\s+to\s+you|write|email)|soll(en)?\s+(ich|wir)\s+(mich|uns)\s+.{0,30}\b(melden|zur[üu]ckmelden)|soll\s+ich\s+.{0,30}\b(nachhaken|nachfragen)|(voulez|veux|souhaitez|souhaites)[- ](vous|tu)\s+que\s+je\s+(vous|te)\s+(recontacte|relance|[ée]crive|revienne)|(quiere|quieres|prefiere|prefieres)\s+que\s+(le|te)\s+(escriba|contacte|vuelva\s+a\s+escribir)|(vuole|vuoi|preferisce|preferisci)\s+che\s+(la|ti|le)\s+(ricontatti|riscriva|risenta)|(zal|mag)\s+ik\s+.{0,30}\b(contact\s+opnemen|terugkomen|mailen)|(wilt\s+u|wil\s+je)\s+dat\s+ik\s+.{0,30}\b(contact\s+opneem|terugkom|mail)|(quer|prefere)\s+que\s+(eu\s+)?(volte\s+a\s+(contactar|escrever|falar)|(o|a|te|lhe)\s+contacte)|ska\s+jag\s+(h[öo]ra\s+av\s+mig|[åa]terkomma|mejla)|vill\s+du\s+att\s+jag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|mejlar))")
             .expect("offer-to-recontact regex"))
     });
     let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
@@ -1850,6 +1850,13 @@ mod reading_tests {
         // A statement is the rep's plan, read by the model and the other rules.
         assert!(!offers_to_recontact_later(
             "I'll ping you again in February."
+        ));
+        // Offering a call on a day proposes a meeting.
+        assert!(!offers_to_recontact_later(
+            "Should I call you on Tuesday at 10?"
+        ));
+        assert!(!offers_to_recontact_later(
+            "Soll ich Sie am Dienstag anrufen?"
         ));
     }
 
