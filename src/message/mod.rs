@@ -106,7 +106,7 @@ pub struct Signals {
 }
 
 /// Header facts of automatic mail, bounces, Outlook threading and our own drafts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RareSignals {
     pub auto_submitted: Option<String>,
     pub precedence: Option<String>,
@@ -121,35 +121,22 @@ pub struct RareSignals {
     pub followup_key: Option<String>,
 }
 
-impl RareSignals {
-    const NONE: RareSignals = RareSignals {
-        auto_submitted: None,
-        precedence: None,
-        x_auto_response_suppress: None,
-        report_type: None,
-        x_failed_recipients: Vec::new(),
-        thread_index: None,
-        thread_topic: None,
-        followup_key: None,
-    };
-
-    fn is_empty(&self) -> bool {
-        self.auto_submitted.is_none()
-            && self.precedence.is_none()
-            && self.x_auto_response_suppress.is_none()
-            && self.report_type.is_none()
-            && self.x_failed_recipients.is_empty()
-            && self.thread_index.is_none()
-            && self.thread_topic.is_none()
-            && self.followup_key.is_none()
-    }
-}
+/// What [`Signals::rare`] gives for a message without any of these facts.
+static NO_RARE_SIGNALS: RareSignals = RareSignals {
+    auto_submitted: None,
+    precedence: None,
+    x_auto_response_suppress: None,
+    report_type: None,
+    x_failed_recipients: Vec::new(),
+    thread_index: None,
+    thread_topic: None,
+    followup_key: None,
+};
 
 impl Signals {
     /// The rarely present header facts (all empty when the message has none).
     pub fn rare(&self) -> &RareSignals {
-        static NONE: RareSignals = RareSignals::NONE;
-        self.rare.as_deref().unwrap_or(&NONE)
+        self.rare.as_deref().unwrap_or(&NO_RARE_SIGNALS)
     }
 
     /// The rarely present header facts, to set one.
@@ -159,7 +146,7 @@ impl Signals {
 
     /// Keep the rare facts only when one is present.
     pub fn set_rare(&mut self, rare: RareSignals) {
-        self.rare = (!rare.is_empty()).then(|| Box::new(rare));
+        self.rare = (rare != NO_RARE_SIGNALS).then(|| Box::new(rare));
     }
 }
 

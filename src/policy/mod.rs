@@ -894,7 +894,6 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         if let Some(c) = owed {
             // "Should have it to you by Wednesday": the draft that carries it is not due
             // before the day the rep named (the thread is quiet because the rep owes it).
-            let reference = inp.calendar.local_date(last_rep_at);
             if let Some(DateMention::Date(day)) = crate::dates::return_date(&c, reference) {
                 let promised = inp.calendar.first_workday_from(day);
                 if day >= reference && promised > due {

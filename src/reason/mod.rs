@@ -22,6 +22,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::identity::Identity;
+use crate::message::haystack::{Haystack, Pattern};
 use crate::message::text::{own_text, sentences};
 use crate::message::Mail;
 use model::{verdict, Probs, Verdict, CLASSES, NONE};
@@ -337,7 +338,6 @@ fn confirms_meeting(sentence: &str) -> bool {
 /// eight languages: the prospect is kept informed and owes no answer. A sentence that names
 /// what it hands over ("I've copied you on the proposal I sent Sam") stays the model's.
 fn copies_prospect_in(sentence: &str) -> bool {
-    use crate::message::haystack::{Haystack, Pattern};
     // Read on every sentence of each thread's last message: through a `Haystack`.
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
@@ -401,14 +401,14 @@ pub fn offers_optional_call(sentence: &str) -> bool {
 pub fn asks_for_times(sentence: &str) -> bool {
     // Matched through a `Haystack`: read on every sentence of every thread, this alternation's
     // Unicode automaton made a 100k-message scan 2.5 s slower and 170 MiB larger.
-    static RE: OnceLock<crate::message::haystack::Pattern> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     !offers_optional_call(sentence)
         && RE
             .get_or_init(|| {
-                crate::message::haystack::Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig|(monday|tuesday|wednesday|thursday|friday)\w*(\s+\w+){0,4}\s+(work|suit)\w*\s*(for\s+you\s*)?\?|(luned|marted|mercoled|gioved|venerd)\w*[^?]{0,40}\b(andrebbe|andrebbero|va|vanno)\s+bene\s*\?|(lunes|martes|mi[ée]rcoles|jueves|viernes)[^?]{0,40}\b(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien|(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien\s+(el\s+)?(lunes|martes|mi[ée]rcoles|jueves|viernes)|(lundi|mardi|mercredi|jeudi|vendredi)[^?]{0,40}\b(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t)|(montag|dienstag|mittwoch|donnerstag|freitag)[^?]{0,40}\b(passen|passt|w[äa]re|ginge)(\s+(ihnen|dir|es))?\s*\?|(passt|passen|w[äa]re)\s+(ihnen|dir)\s+(\w+\s+){0,2}(montag|dienstag|mittwoch|donnerstag|freitag)|(maandag|dinsdag|woensdag|donderdag|vrijdag)[^?]{0,40}\b(schikt|past|uitkomen|komt)\b[^?]{0,20}\?|\b(komt|schikt|past)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^?]{0,40}\?|(segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?[^?]{0,40}\b(d[áa](-lhe|-te)?\s+jeito|daria(-lhe|-te)?\s+jeito|serve|servia|seria\s+bom)|(m[åa]ndag|tisdag|onsdag|torsdag|fredag)[^?]{0,40}\b(passar|skulle\s+passa)\b[^?]{0,20}\?|\b(passar|skulle)\s+(\w+\s+){0,3}(m[åa]ndag|tisdag|onsdag|torsdag|fredag)\b[^?]{0,40}\?)")
+                Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig|(monday|tuesday|wednesday|thursday|friday)\w*(\s+\w+){0,4}\s+(work|suit)\w*\s*(for\s+you\s*)?\?|(luned|marted|mercoled|gioved|venerd)\w*[^?]{0,40}\b(andrebbe|andrebbero|va|vanno)\s+bene\s*\?|(lunes|martes|mi[ée]rcoles|jueves|viernes)[^?]{0,40}\b(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien|(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien\s+(el\s+)?(lunes|martes|mi[ée]rcoles|jueves|viernes)|(lundi|mardi|mercredi|jeudi|vendredi)[^?]{0,40}\b(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t)|(montag|dienstag|mittwoch|donnerstag|freitag)[^?]{0,40}\b(passen|passt|w[äa]re|ginge)(\s+(ihnen|dir|es))?\s*\?|(passt|passen|w[äa]re)\s+(ihnen|dir)\s+(\w+\s+){0,2}(montag|dienstag|mittwoch|donnerstag|freitag)|(maandag|dinsdag|woensdag|donderdag|vrijdag)[^?]{0,40}\b(schikt|past|uitkomen|komt)\b[^?]{0,20}\?|\b(komt|schikt|past)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^?]{0,40}\?|(segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?[^?]{0,40}\b(d[áa](-lhe|-te)?\s+jeito|daria(-lhe|-te)?\s+jeito|serve|servia|seria\s+bom)|(m[åa]ndag|tisdag|onsdag|torsdag|fredag)[^?]{0,40}\b(passar|skulle\s+passa)\b[^?]{0,20}\?|\b(passar|skulle)\s+(\w+\s+){0,3}(m[åa]ndag|tisdag|onsdag|torsdag|fredag)\b[^?]{0,40}\?)")
                     .expect("asks-for-times regex"))
             })
-            .is_match(&crate::message::haystack::Haystack::new(sentence))
+            .is_match(&Haystack::new(sentence))
 }
 
 /// The rep coming back after someone else's event ("I'll loop back after your board meeting
@@ -492,7 +492,6 @@ fn finds_out_and_returns(sentence: &str) -> bool {
 /// …"), in eight languages: a deliverable on its way, not someone on the prospect's side who
 /// must decide (the model hears "security team", "review").
 fn own_team_delivers(sentence: &str) -> bool {
-    use crate::message::haystack::{Haystack, Pattern};
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         Pattern::new(Regex::new(r"(?i)\b((i'?ll|i\s+will|i'?ve|i\s+have|let\s+me|i)\s+(get|ask|have|asked|had|got|get\s+back\s+to)\s+(our|my)\s+([\w-]+\s+){0,2}(team|engineers?|lead|manager|colleagues?|specialists?|experts?|architects?|department|people|folks|consultants?|analysts?|developers?|devs)\s+(to\s+)?|\bour\s+([\w-]+\s+){0,2}(team|engineers?|lead|specialists?|experts?|architects?|department|consultants?|developers?)\s+(will|is\s+going\s+to|are\s+going\s+to|'ll|is|are)\s+(fill|complete|send|prepare|put\s+together|draft|answer|write|build|set\s+up|working\s+on|putting\s+together|preparing|filling)|ich\s+(lasse|bitte|habe)\s+(unser|unsere|unseren)\s+|unser(e|en)?\s+[\wäöüß-]*(team|abteilung|techniker|entwickler|kollegen?|kollegin|experten?)\s+(wird|werden|erstellt|bereitet|f[üu]llt)|je\s+(demande|vais\s+demander|ai\s+demand[ée]|fais\s+(remplir|pr[ée]parer))\s+(à\s+)?(notre|nos)\s+|notre\s+([\wéèê-]+\s+){0,2}(équipe|service|ingénieur|expert|consultant)\s+(va|vous\s+enverra|prépare|remplit)|(le|les)?\s*(pido|pedir[ée]|he\s+pedido|voy\s+a\s+pedir)\s+a\s+nuestr[oa]s?\s+|nuestr[oa]\s+(equipo|ingenier[oa]|departamento|especialista)\s+([\wáéíóú-]+\s+){0,2}(va\s+a|le\s+enviar[áa]|prepara|preparar[áa]|rellenar[áa])|(chiedo|ho\s+chiesto|chieder[òo])\s+al\s+nostr[oa]\s+|faccio\s+(compilare|preparare)|il\s+nostro\s+(team|reparto|ingegnere|tecnico)\s+([\wàèéìò-]+\s+){0,2}(preparer[àa]|compiler[àa]|invier[àa]|sta\s+preparando)|ik\s+(vraag|laat|heb)\s+(ons|onze)\s+|onze\s+[\w-]*(team|afdeling|engineer|collega|specialist)\s+(gaat|zal|maakt|vult)|(vou\s+pedir|pedi|pe[çc]o)\s+(à|ao|aos|às)\s+nossa?s?\s+|a\s+nossa\s+(equipa|equipe|engenheira|engenheiro)\s+([\wáéíóúãõç-]+\s+){0,2}(vai|ir[áa]|est[áa]\s+a\s+preparar|prepara)|jag\s+(ber|har\s+bett|l[åa]ter|ska\s+be)\s+(v[åa]rt|v[åa]ra|v[åa]r)\s+|v[åa]rt\s+[\wåäö-]*team\s+(kommer\s+att|ska|tar\s+fram|fyller))")
@@ -566,10 +565,14 @@ fn recontacts_later(sentence: &str) -> bool {
         Regex::new(r"(?i)\b((i'?ll|i\s+will|let\s+me|we'?ll|we\s+will)\s+(pencil\s+in\s+a\s+check-?in|put\s+in\s+a\s+check-?in|check\s+(back\s+)?in|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|ping\s+you|get\s+back\s+to\s+you|come\s+back\s+to\s+you)|pencil(l)?ed\s+(you\s+)?in|ich\s+melde\s+mich|wir\s+melden\s+uns|je\s+(vous|te)\s+recontacterai|je\s+reviendrai\s+vers\s+(vous|toi)|(le|te)\s+escribir[ée]|(le|te)\s+volver[ée]\s+a\s+escribir|me\s+pondr[ée]\s+en\s+contacto|(la|ti)\s+ricontatter[òo]|(la|ti)\s+ricontatto|mi\s+rifar[òo]\s+viv[oa]|ik\s+neem\s+(weer\s+)?contact|ik\s+kom\s+(er\s+)?(bij\s+u|bij\s+je|op)\s+terug|volto\s+a\s+contact|entrarei\s+em\s+contacto|jag\s+h[öo]r\s+av\s+mig|jag\s+[åa]terkommer)\b")
             .expect("recontact regex")
     });
+    re.is_match(sentence) && names_a_later_time(sentence)
+}
+
+/// Whether a sentence names a time to come back at (a date, a period, a return).
+fn names_a_later_time(sentence: &str) -> bool {
     let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
-    re.is_match(sentence)
-        && (crate::dates::deferral_date(sentence, any_day).is_some()
-            || crate::dates::return_date(sentence, any_day).is_some())
+    crate::dates::deferral_date(sentence, any_day).is_some()
+        || crate::dates::return_date(sentence, any_day).is_some()
 }
 
 /// The rep asking whether to come back on a later date they name ("want me to ping you again
@@ -577,7 +580,6 @@ fn recontacts_later(sentence: &str) -> bool {
 /// "voulez-vous que je vous recontacte en février ?"), in eight languages: left unanswered, the
 /// offer stands, and the follow-up comes on that date.
 fn offers_to_recontact_later(sentence: &str) -> bool {
-    use crate::message::haystack::{Haystack, Pattern};
     if !sentence.trim_end().ends_with('?') {
         return false;
     }
@@ -587,10 +589,7 @@ fn offers_to_recontact_later(sentence: &str) -> bool {
         Pattern::new(Regex::new(r"(?i)\b((want|would\s+you\s+like|shall|should|ok\s+if|okay\s+if|is\s+it\s+ok\s+if|do\s+you\s+want)\s+(me\s+to\s+|i\s+)?(ping|check\s+(back\s+)?in|check\s+back|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|get\s+back\s+to\s+you|come\s+back\s+to\s+you|write|email)|soll(en)?\s+(ich|wir)\s+(mich|uns)\s+.{0,30}\b(melden|zur[üu]ckmelden)|soll\s+ich\s+.{0,30}\b(nachhaken|nachfragen)|(voulez|veux|souhaitez|souhaites)[- ](vous|tu)\s+que\s+je\s+(vous|te)\s+(recontacte|relance|[ée]crive|revienne)|(quiere|quieres|prefiere|prefieres)\s+que\s+(le|te)\s+(escriba|contacte|vuelva\s+a\s+escribir)|(vuole|vuoi|preferisce|preferisci)\s+che\s+(la|ti|le)\s+(ricontatti|riscriva|risenta)|(zal|mag)\s+ik\s+.{0,30}\b(contact\s+opnemen|terugkomen|mailen)|(wilt\s+u|wil\s+je)\s+dat\s+ik\s+.{0,30}\b(contact\s+opneem|terugkom|mail)|(quer|prefere)\s+que\s+(eu\s+)?(volte\s+a\s+(contactar|escrever|falar)|(o|a|te|lhe)\s+contacte)|ska\s+jag\s+(h[öo]ra\s+av\s+mig|[åa]terkomma|mejla)|vill\s+du\s+att\s+jag\s+(h[öo]r\s+av\s+mig|[åa]terkommer|mejlar))")
             .expect("offer-to-recontact regex"))
     });
-    let any_day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
-    re.is_match(&Haystack::new(sentence))
-        && (crate::dates::deferral_date(sentence, any_day).is_some()
-            || crate::dates::return_date(sentence, any_day).is_some())
+    re.is_match(&Haystack::new(sentence)) && names_a_later_time(sentence)
 }
 
 /// What the model reads in one text.

@@ -397,10 +397,14 @@ pub fn comes_back_after(sentence: &str) -> bool {
 /// The concept lexicons (those `wanted`) that match the sentence, in lexicon order.
 fn concepts_in(sentence: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let norm = normalise(sentence);
-    let norm = Haystack::new(&norm);
+    concepts_in_normalised(&Haystack::new(&norm), wanted)
+}
+
+/// [`concepts_in`] on a sentence already normalised.
+fn concepts_in_normalised(norm: &Haystack, wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
     super::lexicon::concepts()
         .iter()
-        .filter(|(name, re)| wanted(name) && re.is_match(&norm))
+        .filter(|(name, re)| wanted(name) && re.is_match(norm))
         .map(|(name, _)| *name)
         .collect()
 }
@@ -415,43 +419,44 @@ pub fn names_absence(text: &str) -> bool {
 /// Whether a sentence names the thing it is about (a price, a contract, a document, a trial):
 /// a hand-over that names none ("Hier bijgaand, zoals beloofd.") leaves that to the subject.
 pub fn names_an_object(sentence: &str) -> bool {
-    !concepts_in(sentence, |c| {
+    // Normalised once for the lexicons and the two lists below.
+    let norm = normalise(sentence);
+    let norm = Haystack::new(&norm);
+    !concepts_in_normalised(&norm, |c| {
         matches!(
             c,
             "c:price" | "c:money" | "c:contract" | "c:doc" | "c:trial"
         )
     })
     .is_empty()
-        || names_people_handed_over(sentence)
-        || names_work_product(sentence)
+        || names_people_handed_over(&norm)
+        || names_work_product(&norm)
 }
 
 /// A piece of work made for the prospect, named as the thing sent or owed: a questionnaire
 /// filled in, a sample, a workflow, a mock-up, an analysis, a comparison, a template ("I'll
 /// get our security team to fill in your vendor questionnaire and send it back"). Not a model
 /// feature, so the shipped weights stay as trained.
-fn names_work_product(sentence: &str) -> bool {
+fn names_work_product(norm: &Haystack) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    let norm = normalise(sentence);
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*fragebogen|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|questionnaire|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|\w*frageformular\w*|jamforelse)\b")
+        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|jamforelse)\b")
             .expect("work-product regex"))
     })
-    .is_match(&Haystack::new(&norm))
+    .is_match(norm)
 }
 
 /// People handed over as the thing sent: contact details, references, introductions, names
 /// ("de contactgegevens van twee klanten", "les coordonnées de deux clients"). Not a model
 /// feature, so the shipped weights stay as trained; a hand-over naming them is not bare, and
 /// a stale subject ("Re: Proposal") does not outrank it.
-fn names_people_handed_over(sentence: &str) -> bool {
+fn names_people_handed_over(norm: &Haystack) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    let norm = normalise(sentence);
     RE.get_or_init(|| {
         Pattern::new(Regex::new(r"\b(contact (details|info|information|numbers?)|contacts|introductions?|intros?|referrals?|reference (customers?|clients?|accounts?|calls?)|names (of|and)|kontaktdaten|ansprechpartner\w*|referenz\w*|coordonnees|mises? en relation|noms (de|des)|datos de contacto|contactos|referencias|nombres (de|y)|contatti|recapiti|referenze|nominativi|nomi (di|dei|e)|contactgegevens|contactpersonen|referenties|referentie\w*|namen (van|en)|contatos|nomes (de|dos|e)|kontaktuppgifter|kontaktpersoner|referenser|referenskund\w*|namn (pa|och))\b")
             .expect("people-handed-over regex"))
     })
-    .is_match(&Haystack::new(&norm))
+    .is_match(norm)
 }
 
 /// A hand-over that names nothing ("Please find attached.", "Hier bijgaand, zoals beloofd."):

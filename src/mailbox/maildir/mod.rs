@@ -41,6 +41,16 @@ pub struct Maildir {
     dirs: HashMap<String, PathBuf>,
 }
 
+/// Where a message of a folder's directory is: `cur/` once a client has seen it, else `new/`.
+fn message_file(dir: &Path, key: &str) -> PathBuf {
+    let cur = dir.join("cur").join(key);
+    if cur.exists() {
+        cur
+    } else {
+        dir.join("new").join(key)
+    }
+}
+
 /// A header block longer than this is cut (a 10,000-entry References header is ~500 KiB).
 const HEADER_CAP: usize = 4 * 1024 * 1024;
 
@@ -342,13 +352,7 @@ impl MailStore for Maildir {
                 keywords
                     .entry(loc.folder.clone())
                     .or_insert_with(|| Self::keywords(&dir));
-                let cur = dir.join("cur").join(&loc.key);
-                let path = if cur.exists() {
-                    cur
-                } else {
-                    dir.join("new").join(&loc.key)
-                };
-                (path, loc)
+                (message_file(&dir, &loc.key), loc)
             })
             .collect();
         let read = crate::par::map(&jobs, |(path, loc)| {
@@ -379,13 +383,7 @@ impl MailStore for Maildir {
             .collect();
         let texts = crate::par::map(&jobs, |&(i, dir)| {
             // A file renamed or removed since `load` (a mail client at work) keeps its headers.
-            let key = &mails[i].location.as_ref()?.key;
-            let cur = dir.join("cur").join(key);
-            let path = if cur.exists() {
-                cur
-            } else {
-                dir.join("new").join(key)
-            };
+            let path = message_file(dir, &mails[i].location.as_ref()?.key);
             let raw = read_prefix(&path, Some(cap)).ok()?;
             parse(&raw, mails[i].location.clone(), mails[i].date, false)
                 .ok()
