@@ -376,20 +376,24 @@ fn check(cfg: &Path) {
         "'efter nyår' is early January: {nyar}"
     );
 
-    // The prospect's "Will take a look next week" is not the end of the conversation: the
-    // thread waits for that week, then follows up on the rep's proposal.
+    // The prospect's "Will take a look next week" (Wednesday 18 Nov) is not the end of the
+    // conversation: the thread waits until that week is over (Monday 30 Nov, not the week's
+    // first day, which would be pushy), then follows up on the rep's proposal.
     let look = thread(&lines, "promise-look-1@acme.io");
     assert_eq!(
         (&look["status"], &look["reason"], &look["due_at"]),
         (
             &"waiting".into(),
             &"proposal".into(),
-            &"2026-11-23T14:00:00Z".into()
+            &"2026-11-30T14:00:00Z".into()
         ),
         "{look}"
     );
     assert!(
-        look["note"].as_str().unwrap_or("").contains("come back by"),
+        look["note"]
+            .as_str()
+            .unwrap_or("")
+            .contains("come back before 30 Nov"),
         "{look}"
     );
     // The assistant answers by subject alone ("Re: Porto case study", no references).

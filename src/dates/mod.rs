@@ -461,6 +461,25 @@ pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
 /// janeiro", "i slutet av januari"): longer phrases first, so "a metà" is not read as "a".
 const MONTH_PREPOSITIONS: &str = r"(?:the\s+)?first\s+(?:week|days|few\s+days)\s+of|(?:la\s+)?première\s+semaine\s+de|(?:la\s+)?primera\s+semana\s+de|(?:la\s+)?prima\s+settimana\s+di|(?:de\s+)?eerste\s+week\s+van|(?:na\s+)?primeira\s+semana\s+de|(?:den\s+|i\s+)?första\s+veckan\s+(?:i|av)|(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
 
+/// A month preposition that names a deadline at the month's start ("by January", "bis Januar",
+/// "d'ici janvier", "entro gennaio", "até janeiro").
+fn promise_by_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(by|before|until|till|bis|d'ici|hasta|entro|até|tot)$").expect("by regex")
+    })
+}
+
+/// A month preposition that names its first part ("early", "the first week of", "Anfang",
+/// "début", "principios", "inizio", "begin", "início", "början").
+fn first_part_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(first|early|start|beginning|anfang|première|début|primera|principios|prima|inizio|eerste|begin|primeira|início|första|början)\b")
+            .expect("first-part regex")
+    })
+}
+
 /// The part of a month a preposition points to.
 fn month_part(prep: &str) -> MonthPart {
     static MID: OnceLock<Regex> = OnceLock::new();
@@ -604,10 +623,25 @@ fn relative_capture(text: &str) -> Option<regex::Captures<'_>> {
 /// board meets on Dec 3", "I'm travelling until the 14th"): the first day it makes sense to
 /// write again (the day after an explicit date; the start of a named period).
 pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    deferral(text, reference).map(|(d, _)| d)
+}
+
+/// When someone promises to come back within a time ("I'll review it with the team and get
+/// back to you next week", "Te digo algo el mes que viene"): the first day after that time has
+/// run out. They have the whole week or month they named, so asking on its first day would be
+/// pushy; an explicit day or a time already ending in "the day after" is its own deadline.
+pub fn promise_deadline(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    deferral(text, reference).map(|(_, end)| end)
+}
+
+/// The time a text names as two days: the first day it makes sense to write again after a
+/// pause for it, and the first day after it is over (when a promise for it has run out).
+fn deferral(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     // An explicit date is the last day away (or the day of the event): come back the day after.
     if let Some(DateMention::Date(d)) = return_date(text, reference) {
         if d >= reference {
-            return Some(d + Duration::days(1));
+            let after = d + Duration::days(1);
+            return Some((after, after));
         }
     }
     let c = relative_capture(text)?;
@@ -620,6 +654,7 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         };
         first_of_month(y, m)
     };
+    let quarter_after = |d: NaiveDate| d.checked_add_months(chrono::Months::new(3));
     if c.name("nq").is_some() {
         let q = (reference.month0() / 3 + 1) % 4;
         let year = if q == 0 {
@@ -627,7 +662,7 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         } else {
             reference.year()
         };
-        return first_of_month(year, q * 3 + 1);
+        return first_of_month(year, q * 3 + 1).and_then(|d| Some((d, quarter_after(d)?)));
     }
     // A quarter's first day, next year's when this year's has begun.
     let quarter_start = |q: u32| {
@@ -641,18 +676,20 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
     if let Some(o) = c.name("ord") {
         let word = o.as_str().to_lowercase();
         let (_, q) = QUARTER_ORDINALS.iter().find(|(w, _)| *w == word)?;
-        return quarter_start(*q);
+        return quarter_start(*q).and_then(|d| Some((d, quarter_after(d)?)));
     }
     if let Some(qn) = c.name("qn") {
         let d = quarter_start(qn.as_str().parse().ok()?)?;
         // "after Q1", "nach Q1", "après le T1": the quarter after it.
         if c.name("qafter").is_some() {
-            return d.checked_add_months(chrono::Months::new(3));
+            let d = quarter_after(d)?;
+            return Some((d, quarter_after(d)?));
         }
-        return Some(d);
+        return Some((d, quarter_after(d)?));
     }
     if c.name("nm").is_some() {
-        return next_month_start(reference);
+        let d = next_month_start(reference)?;
+        return Some((d, next_month_start(d)?));
     }
     // The first Monday after a day: next week's start; "by the end of (next) week" is over
     // by the Monday after that week, the first day to ask.
@@ -664,21 +701,26 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         d
     };
     if c.name("enw").is_some() {
-        return Some(monday_after(monday_after(reference)));
+        let d = monday_after(monday_after(reference));
+        return Some((d, d));
     }
     if c.name("ew").is_some() {
-        return Some(monday_after(reference));
+        let d = monday_after(reference);
+        return Some((d, d));
     }
     // Something happens tomorrow ("I'll get it signed tomorrow"): the day after is the first
     // to ask about it.
     if c.name("tm").is_some() {
-        return Some(reference + Duration::days(2));
+        let d = reference + Duration::days(2);
+        return Some((d, d));
     }
     if c.name("nw").is_some() {
-        return Some(monday_after(reference));
+        let d = monday_after(reference);
+        return Some((d, monday_after(d)));
     }
     if c.name("ny").is_some() {
-        return first_of_month(reference.year() + 1, 1).map(|d| d + Duration::days(4));
+        let d = first_of_month(reference.year() + 1, 1)? + Duration::days(4);
+        return Some((d, d));
     }
     if let Some(m) = c.name("month") {
         let month = month_num(m.as_str())?;
@@ -686,12 +728,17 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         if d <= reference {
             d = first_of_month(reference.year() + 1, month)?;
         }
-        match month_part(c.name("prep")?.as_str()) {
-            MonthPart::After => d = next_month_start(d)?,
-            MonthPart::Middle => d += Duration::days(14),
-            MonthPart::Start => {}
-        }
-        return Some(d);
+        let after = next_month_start(d)?;
+        let prep = c.name("prep")?.as_str();
+        return Some(match month_part(prep) {
+            MonthPart::After => (after, after),
+            MonthPart::Middle => (d + Duration::days(14), after),
+            // "by January" is over when January begins; "the first week of January" or
+            // "early January" in its first half; "in January" at its end.
+            MonthPart::Start if promise_by_re().is_match(prep) => (d, d),
+            MonthPart::Start if first_part_re().is_match(prep) => (d, d + Duration::days(14)),
+            MonthPart::Start => (d, after),
+        });
     }
     if c.name("days").is_some() {
         let dn = c.name("dn")?.as_str().to_lowercase();
@@ -709,7 +756,8 @@ pub fn deferral_date(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
             "weeks" => n * 7,
             _ => n * 30,
         };
-        return Some(reference + Duration::days(days));
+        let d = reference + Duration::days(days);
+        return Some((d, d));
     }
     None
 }
@@ -724,6 +772,42 @@ mod tests {
     const REF: (i32, u32, u32) = (2026, 11, 20);
     fn r() -> NaiveDate {
         d(REF.0, REF.1, REF.2)
+    }
+
+    #[test]
+    fn a_promise_to_come_back_runs_out_when_the_time_it_names_is_over() {
+        // Friday 20 Nov: "next week" is kept until Monday 30 Nov, in every language.
+        for t in [
+            "I'll review it with the team and get back to you next week.",
+            "Ich melde mich nächste Woche bei Ihnen.",
+            "Je reviens vers vous la semaine prochaine.",
+            "Te digo algo la próxima semana.",
+            "Ti faccio sapere la prossima settimana.",
+            "Ik laat het je volgende week weten.",
+            "Dou-lhe uma resposta na próxima semana.",
+            "Jag återkommer nästa vecka.",
+        ] {
+            assert_eq!(promise_deadline(t, r()), Some(d(2026, 11, 30)), "{t}");
+            // A pause for next week ends when that week begins.
+            assert_eq!(deferral_date(t, r()), Some(d(2026, 11, 23)), "{t}");
+        }
+        let cases = [
+            ("We'll come back to you in January.", d(2027, 2, 1)),
+            ("We'll have an answer by January.", d(2027, 1, 1)),
+            ("I'll get back to you early January.", d(2027, 1, 15)),
+            ("I'll get back to you mid-January.", d(2027, 2, 1)),
+            ("Ich melde mich Anfang Januar.", d(2027, 1, 15)),
+            ("I'll let you know next month.", d(2027, 1, 1)),
+            (
+                "I'll let you know by the end of next week.",
+                d(2026, 11, 30),
+            ),
+            ("We'll decide in Q1.", d(2027, 4, 1)),
+            ("I'll get back to you on 3 December.", d(2026, 12, 4)),
+        ];
+        for (t, want) in cases {
+            assert_eq!(promise_deadline(t, r()), Some(want), "{t}");
+        }
     }
 
     #[test]

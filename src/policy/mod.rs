@@ -14,7 +14,7 @@ pub use calendar::Calendar;
 
 use crate::classify::Kind;
 use crate::config::Policy;
-use crate::dates::{deferral_date, DateMention};
+use crate::dates::{deferral_date, promise_deadline, DateMention};
 use crate::identity::{is_freemail, Identity, Role};
 use crate::message::text::{ellipsize, own_text};
 use crate::message::{Address, DsnFailure, Mail};
@@ -961,7 +961,7 @@ fn prospect_paused(
     d.note = Some(format!(
         "{} {} (their last message needed no answer)",
         if promised {
-            "prospect said they would come back by"
+            "prospect said they would come back before"
         } else {
             "prospect asked to wait until"
         },
@@ -977,11 +977,11 @@ fn prospect_paused(
     Some(d)
 }
 
-/// The day a message promises to come back by ("Will take a look next week"), when it asks
-/// nothing (see [`reason::promise_to_review`]).
+/// The first day a message's promise to come back has run out ("Will take a look next week":
+/// the Monday after next week), when it asks nothing (see [`reason::promise_to_review`]).
 pub fn promised_by(m: &Mail, calendar: &Calendar) -> Option<NaiveDate> {
     let sentence = reason::promise_to_review(&own_text(m.body.as_deref()?))?;
-    deferral_date(&sentence, calendar.local_date(m.date?))
+    promise_deadline(&sentence, calendar.local_date(m.date?))
 }
 
 /// The pause a message's own text states ("let's pick this up in Q2", "Mr Almeida is on
