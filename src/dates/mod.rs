@@ -266,12 +266,27 @@ fn infer_year(day: u32, month: u32, year: Option<i32>, reference: NaiveDate) -> 
     }
 }
 
+mod times;
+pub use times::offered_times;
+
 /// Every date in the text, with the byte offset where it starts.
 pub fn find_dates(
     text: &str,
     reference: NaiveDate,
     order: NumericOrder,
 ) -> Vec<(usize, DateMention)> {
+    find_date_spans(text, reference, order)
+        .into_iter()
+        .map(|(s, _, m)| (s, m))
+        .collect()
+}
+
+/// Every date in the text, with the byte offsets where it starts and ends, in text order.
+fn find_date_spans(
+    text: &str,
+    reference: NaiveDate,
+    order: NumericOrder,
+) -> Vec<(usize, usize, DateMention)> {
     let p = patterns();
     let mut out: Vec<(usize, usize, DateMention)> = Vec::new();
     let push = |start: usize,
@@ -408,7 +423,7 @@ pub fn find_dates(
         push(m.start(), m.end(), Some(DateMention::Date(d)), &mut out);
     }
     out.sort_by_key(|(s, _, _)| *s);
-    out.into_iter().map(|(s, _, m)| (s, m)).collect()
+    out
 }
 
 /// The date an out-of-office or "I'm away" text gives for the person's return: the first date

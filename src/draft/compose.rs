@@ -148,6 +148,7 @@ fn prospect_ctx(a: &Address) -> ProspectCtx {
 
 /// The reason as the thread states it: the sentence, its source, when it was written, and the
 /// rep's own words in the message the draft answers (for the tense when a tag gave the reason).
+#[derive(Clone, Copy)]
 pub struct Stated<'a> {
     pub text: Option<&'a str>,
     pub source: &'a str,
@@ -193,8 +194,10 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     }
 }
 
-/// The next three working slots after `due`, written in `locale`.
-pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str) -> Vec<String> {
+/// Three times to offer for a call, written in `locale`: the times the rep already offered
+/// in the sentence that stated the reason, while they are at least half a day ahead (a new
+/// set would contradict them), and the next working slots after `due` for the rest.
+pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str, stated: &Stated) -> Vec<String> {
     let plain;
     let cal = match rep.calendar {
         Some(c) => c,
@@ -203,7 +206,25 @@ pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str) -> Vec<String> {
             &plain
         }
     };
-    super::slots::next_slots(cal, due, 3)
+    let mut times: Vec<DateTime<Utc>> = match stated.text {
+        Some(sentence) if matches!(stated.source, "rep_text" | "learned") => {
+            crate::dates::offered_times(sentence, cal.local_date(stated.at))
+                .into_iter()
+                .map(|t| cal.at_local(t.date(), t.time()))
+                .filter(|t| *t >= due + chrono::Duration::hours(12))
+                .take(3)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let taken: Vec<_> = times.iter().map(|t| cal.local_date(*t)).collect();
+    let fill = super::slots::next_slots(cal, due, 3 + taken.len())
+        .into_iter()
+        .filter(|t| !taken.contains(&cal.local_date(*t)))
+        .take(3 - times.len());
+    times.extend(fill);
+    times.sort();
+    times
         .into_iter()
         .map(|t| super::slots::format_slot(cal, t, locale))
         .collect()
@@ -228,7 +249,7 @@ pub fn context(
     let lang = voice.lang.as_str();
     let locale = voice.locale(rep);
     let commitment = commitment_ctx(reason, &stated, rep.tz, lang);
-    let slots = slots_for(rep, now, locale);
+    let slots = slots_for(rep, now, locale, &stated);
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -400,13 +421,19 @@ pub fn compose(
         formal: choice.formal,
     };
     let mut why = choice.why.clone();
+    let stated = Stated {
+        text: req.commitment,
+        source: req.reason_source,
+        at: req.commitment_at.unwrap_or(last_sent),
+        rep_text: &rep_text,
+    };
     // What the thread itself offers as substance for the value item.
     let facts_in = |voice: &Voice| super::value::ThreadFacts {
         rep_texts: rep_texts.clone(),
         prospect_text: prospect_text.clone(),
         commitment: req.commitment.map(str::to_string),
         commitment_is_theirs: req.reason_source == "prospect_text",
-        slots: slots_for(rep, req.now, voice.locale(rep)),
+        slots: slots_for(rep, req.now, voice.locale(rep), &stated),
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
         subject: Some(subject.clone()),
         lint: Some(lint),
@@ -472,12 +499,7 @@ pub fn compose(
         last_sent,
         req.now,
         value,
-        Stated {
-            text: req.commitment,
-            source: req.reason_source,
-            at: req.commitment_at.unwrap_or(last_sent),
-            rep_text: &rep_text,
-        },
+        stated,
         &voice,
     );
     let text = templates.render(&name, &ctx)?;
@@ -702,6 +724,56 @@ mod tests {
         );
         let name = templates.pick(reason, stage, close).unwrap();
         templates.render(&name, &ctx).unwrap()
+    }
+
+    #[test]
+    fn a_call_is_offered_at_the_times_the_rep_already_offered_while_they_are_ahead() {
+        let rep = Rep {
+            name: "Alex Morgan",
+            email: "alex@acme.io",
+            signature: "Alex",
+            tz: chrono_tz::Europe::Paris,
+            locale: "fr",
+            booking_url: None,
+            calendar: None,
+            language: "fr",
+        };
+        let sentence = "je vous propose un rendez-vous mardi 8 à 14h ou mercredi 9 à 10h pour la démonstration.";
+        let stated = Stated {
+            text: Some(sentence),
+            source: "rep_text",
+            // Saturday 21 November.
+            at: Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),
+            rep_text: sentence,
+        };
+        // Due on Tuesday 1 December: the rep's two times, and one new slot on another day
+        // to make three, in time order.
+        let due = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        assert_eq!(
+            slots_for(&rep, due, "fr", &stated),
+            [
+                "mercredi 2 décembre à 10 h",
+                "mardi 8 décembre à 14 h",
+                "mercredi 9 décembre à 10 h"
+            ]
+        );
+        // Once they are past (or less than half a day ahead), three new ones.
+        let late = Utc.with_ymd_and_hms(2026, 12, 9, 8, 0, 0).unwrap();
+        assert_eq!(
+            slots_for(&rep, late, "fr", &stated),
+            [
+                "jeudi 10 décembre à 10 h",
+                "vendredi 11 décembre à 14 h",
+                "lundi 14 décembre à 11 h"
+            ]
+        );
+        // A tag gave the reason: no sentence of the rep's is read for times.
+        let tagged = Stated {
+            source: "tag",
+            ..stated
+        };
+        let slots = slots_for(&rep, due, "fr", &tagged);
+        assert!(!slots.iter().any(|s| s.starts_with("mardi 8")), "{slots:?}");
     }
 
     #[test]
