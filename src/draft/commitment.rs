@@ -12,7 +12,7 @@ use regex::Regex;
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar|[åa]terkommer)|should\s+have\s+(it|them|this|that|something)\s+(over\s+)?to\s+you|you'?ll\s+(have|get|receive)\s+(it|them)|vous\s+l'aurez|tu\s+l'auras|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|fa[çc]o-(lhe|te)\s+chegar|f[åa]r\s+du\s+(den|det|dem))\b")
+        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar|[åa]terkommer)|should\s+have\s+(it|them|this|that|something)\s+(over\s+)?to\s+you|you'?ll\s+(have|get|receive)\s+(it|them)|vous\s+l'aurez|tu\s+l'auras|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|fa[çc]o-(lhe|te)\s+chegar|f[åa]r\s+du\s+(den|det|dem)|melde\s+mich|(te|le|les|os)\s+(responder[ée]|contestar[ée]|escribir[ée])|(ti|le|vi)\s+risponder[òo]|[åa]terkommer)\b")
             .expect("promise regex")
     })
 }
@@ -38,12 +38,40 @@ fn future_marker_re() -> &'static Regex {
     })
 }
 
+/// Coming back in the present tense, which is also how these languages say "I'm writing about"
+/// ("je reviens vers vous concernant…", "te respondo a tu pregunta", "ik kom terug op je
+/// vraag"): a promise only with a time still to come ("je reviens vers vous mercredi").
+fn present_comeback_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(komme\s+(\S+\s+){0,4}zur[üu]ck|je\s+reviens\s+vers|(te|le|les|os)\s+(respondo|contesto|escribo)|(ti|le|vi)\s+(rispondo|riscrivo|ricontatto|faccio\s+sapere)|kom\s+(\S+\s+){0,4}terug|volto\s+a\s+\w+)\b")
+            .expect("present come-back regex")
+    })
+}
+
+/// Passed on to the rep's own people ("to our engineers", "an unsere Technik", "à notre
+/// équipe", "a nuestro equipo", "ai nostri tecnici", "naar onze", "à nossa equipa", "till våra
+/// tekniker").
+fn passed_to_own_side_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b((to|with)\s+(our|my)|an\s+(unser|unsere|unseren|unserem|meine|meinen|meinem)|à\s+(notre|nos|mon|ma|mes)|a\s+(nuestro|nuestra|nuestros|nuestras|mi|mis)|a[il]?\s+(nostro|nostra|nostri|nostre|mio|mia|miei)|naar\s+(onze|ons|mijn)|(à|ao|aos|às|para\s+a|para\s+o)\s+(nossa|nosso|nossas|nossos|minha|meu)|(vidare\s+)?till\s+(v[åa]r|v[åa]rt|v[åa]ra|min|mitt|mina))\b")
+            .expect("own-side regex")
+    })
+}
+
 /// `sent`, `promised`, or `other` (the sentence neither hands over nor promises anything).
 pub fn kind_of(text: &str) -> &'static str {
     let present = present_send_re().is_match(text);
-    if crate::message::text::hands_over(text) || (present && !future_marker_re().is_match(text)) {
+    let future = future_marker_re().is_match(text);
+    let promise = promise_re().is_match(text) || (future && present_comeback_re().is_match(text));
+    // "I've sent your questions to our engineers and will get back to you with the answers":
+    // what went to the rep's own side was handed to no one; the promise is what counts.
+    let handed = crate::message::text::hands_over(text)
+        && !(passed_to_own_side_re().is_match(text) && promise);
+    if handed || (present && !future) {
         "sent"
-    } else if present || promise_re().is_match(text) {
+    } else if present || promise {
         "promised"
     } else {
         "other"
@@ -116,18 +144,19 @@ fn object_words(reason: &str) -> Option<&'static str> {
 }
 
 /// The two object patterns of a reason, compiled once: with a determiner ("the quote for…",
-/// "our proposal", up to two words between: "the updated quote"), and the object alone
+/// "our proposal", up to two words between: "the updated quote", or up to four that are
+/// names: "our SOC 2 Type II report"), and the object alone
 /// ("pricing for 50 seats").
 fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
     static P: OnceLock<HashMap<&'static str, (Regex, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
-        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering|using|based\s+on)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now)\b|$)";
+        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering|using|based\s+on)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now|attached|enclosed|below|herewith)\b|$)";
         ["pricing", "proposal", "information", "trial", "meeting"]
             .into_iter()
             .filter_map(|r| {
                 let words = object_words(r)?;
                 let with_det = Regex::new(&format!(
-                    r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:[\w-]+\s+){{0,2}}?(?:{words}){tail}"
+                    r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:(?:[\w-]+\s+){{0,2}}?|(?:(?-i:[A-Z0-9])[\w-]*\s+){{3,4}}?)(?:{words}){tail}"
                 ))
                 .expect("object regex");
                 let bare = Regex::new(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
@@ -189,11 +218,43 @@ pub fn what_of(reason: &str, text: &str) -> String {
         " ready",
         " live",
         " now",
+        " attached",
+        " enclosed",
+        " below",
+        " herewith",
     ] {
         if phrase.to_lowercase().ends_with(stop) {
             phrase.truncate(phrase.len() - stop.len());
         }
     }
+    // "the one-page summary of what we discussed" ends at "of what": a clause the draft
+    // can't finish is dropped back to the object ("the one-page summary").
+    const DANGLING: &[&str] = &[
+        "what", "which", "who", "whom", "how", "where", "why", "the", "a", "an", "our", "your",
+        "my", "their", "its",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "of", "for", "on", "with", "from", "about", "covering", "using", "based",
+    ];
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+    {
+        while words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
+        while words
+            .last()
+            .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
+    }
+    let phrase = words.join(" ");
     // "yesterday's demo" was yesterday when the rep wrote; the follow-up says "the demo".
     static RELATIVE_DAY: OnceLock<Regex> = OnceLock::new();
     let relative_day = RELATIVE_DAY.get_or_init(|| {
@@ -392,6 +453,36 @@ mod tests {
     }
 
     #[test]
+    fn questions_passed_to_the_reps_own_people_leave_the_answers_owed_in_every_language() {
+        for s in [
+            "I've sent your questions to our engineers and will get back to you with the answers by Wednesday.",
+            "ich habe Ihre Fragen an unsere Technik weitergegeben und melde mich bis Mittwoch mit den Antworten.",
+            "J'ai transmis vos questions à notre équipe technique et je reviens vers vous mercredi avec les réponses.",
+            "He pasado tus preguntas a nuestro equipo técnico y te respondo el miércoles.",
+            "Ho girato le sue domande ai nostri tecnici e Le rispondo entro mercoledì.",
+            "Ik heb je vragen doorgezet naar onze technici en kom woensdag bij je terug met de antwoorden.",
+            "Encaminhei as suas perguntas à nossa equipa técnica e volto a contactá-lo na quarta-feira com as respostas.",
+            "Jag har skickat dina frågor vidare till våra tekniker och återkommer med svar på onsdag.",
+        ] {
+            assert_eq!(kind_of(s), "promised", "{s}");
+            assert!(owed(s), "{s}");
+        }
+        // Coming back in the present tense is how these languages say "about your question".
+        for s in [
+            "Je reviens vers vous concernant votre question sur le SSO.",
+            "Te respondo a tu pregunta: sí, tenemos conector.",
+            "Ich komme auf Ihre Frage zurück: ja, das geht.",
+        ] {
+            assert!(!owed(s), "{s}");
+        }
+        // Sent to the prospect and the rest promised: the hand-over stands.
+        assert_eq!(
+            kind_of("I've sent you the deck and will share pricing tomorrow."),
+            "sent"
+        );
+    }
+
+    #[test]
     fn the_object_is_quoted_as_the_rep_named_it() {
         assert_eq!(
             what_of(
@@ -413,5 +504,26 @@ mod tests {
             "the pilot environment"
         );
         assert_eq!(what_of("timing", "Let's talk in January."), "this");
+        // A clause the draft can't finish is dropped.
+        assert_eq!(
+            what_of(
+                "information",
+                "As promised, here's the one-page summary of what we discussed about automating your invoice approvals."
+            ),
+            "the one-page summary"
+        );
+        // A name of several words before the object, and "attached" after it.
+        assert_eq!(
+            what_of(
+                "information",
+                "As requested, please find our SOC 2 Type II report attached."
+            ),
+            "the SOC 2 Type II report"
+        );
+        // Lower-case words beyond two are no name: the verb is not dragged in.
+        assert_eq!(
+            what_of("information", "Our team will send the report tomorrow."),
+            "the report"
+        );
     }
 }

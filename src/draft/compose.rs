@@ -267,6 +267,11 @@ pub fn context(
         .flatten();
     let greeting_line = match (&addressed, group) {
         (_, Some(line)) => line,
+        (Some(named), None)
+            if lang == "en" && crate::language::opens_with_dear(stated.rep_text) =>
+        {
+            format!("Dear {named},")
+        }
         (Some(named), None) => crate::language::greeting(lang, voice.formal, named, named),
         (None, None) => crate::language::greeting(lang, voice.formal, &main.first_name, &main.name),
     };
@@ -837,6 +842,25 @@ mod tests {
         let (name, _) = templates.pick_in(lang, reason, 1, false).unwrap();
         let text = templates.render(&name, &ctx).unwrap();
         (ctx.commitment.kind, text)
+    }
+
+    #[test]
+    fn a_rep_who_opened_with_dear_is_followed_up_with_dear() {
+        let (_, text) = render_in(
+            "en",
+            "pricing",
+            "Dear Mr. Kowalski,\n\nas per our discussion I am sending you the offer for the implementation.",
+        );
+        assert!(text.starts_with("Dear Mr. Kowalski,\n"), "{text}");
+        let (_, text) = render_in(
+            "en",
+            "pricing",
+            "Dear Sir,\n\nkindly find the revised commercials.",
+        );
+        assert!(text.starts_with("Dear Sir,\n"), "{text}");
+        // "Hi Dana," stays as the rep wrote it.
+        let (_, text) = render_in("en", "pricing", "Hi Dana,\n\nhere's the quote.");
+        assert!(text.starts_with("Hi Dana,\n"), "{text}");
     }
 
     #[test]

@@ -147,6 +147,12 @@ pub fn greeting(lang: &str, formal: bool, first: &str, full: &str) -> String {
     }
 }
 
+/// The rep opened in English with "Dear …": a follow-up keeps that register ("Dear Mr.
+/// Kowalski," or "Dear Sir," rather than "Hi Sir,").
+pub fn opens_with_dear(text: &str) -> bool {
+    salutation(text, "en").is_some_and(|(first, _)| first.to_lowercase().starts_with("dear"))
+}
+
 /// The rep's own opening line when it greets several people in the draft's language ("Hi
 /// Paul, hi Emma,", "Hallo Herr Kraus, hallo Frau Lenz,", "Hola Ana y Luis:"): a draft to the
 /// same people opens the same way instead of greeting only the first.
