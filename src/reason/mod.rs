@@ -436,15 +436,16 @@ fn starts_once(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
-/// The rep asking who else takes part in the decision, in eight languages ("Who else should
-/// be part of the evaluation on your side?", "Wer sollte auf Ihrer Seite noch mitentscheiden?",
+/// The rep asking who else takes part in the decision, or who the right person is, in eight
+/// languages ("Who else should be part of the evaluation on your side?", "Who would be the best
+/// person to pick this up on your side?", "Wer sollte auf Ihrer Seite noch mitentscheiden?",
 /// "Qui d'autre devrait être impliqué dans la décision ?").
 fn asks_who_else_decides(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     sentence.contains('?')
         && RE
             .get_or_init(|| {
-                Regex::new(r"(?i)\b(who\s+else\b.{0,40}\b(be\s+involved|be\s+part\s+of|weigh\s+in|sign\s+off|have\s+a\s+say|approve|decide|be\s+consulted|be\s+looped\s+in)|wer\b.{0,30}\b(noch|sonst|au[ßs]erdem)\b.{0,40}\b(mitentscheiden|mitreden|beteiligt|einbezogen|freigeben|zustimmen|entscheiden)|qui\s+d'autre\b.{0,40}\b(impliqu|d[ée]cid|valider|approuver|consult)|qui[eé]n\s+m[aá]s\b.{0,40}\b(involucr|particip|decid|aprob|opin)|chi\s+altro\b.{0,40}\b(coinvolt|decid|approv|partecip)|wie\s+(er\s+)?(nog|verder)\b.{0,40}\b(betrokken|beslis|meebeslis|goedkeur|akkoord)|quem\s+mais\b.{0,40}\b(envolvid|decid|aprov|particip)|vem\s+(mer|annars)\b.{0,40}\b(involverad|besluta|godk[äa]nn|vara\s+med))").expect("who-else regex")
+                Regex::new(r"(?i)\b(who\s+(would|will|should|might)\s+be\s+the\s+(best|right)\s+(person|contact|people)|who\s+(should|could)\s+i\s+(talk|speak|reach\s+out)\s+to|wer\s+w[äa]re\s+(\S+\s+){0,3}(der|die)\s+(richtige|beste)\s+(ansprechpartner|ansprechpartnerin|person|kontakt)|an\s+wen\s+(kann|sollte|soll)\s+ich\s+mich\s+wenden|qui\s+serait\s+(la\s+bonne|la\s+meilleure)\s+personne|[àa]\s+qui\s+(dois|devrais|puis)-je\s+m'adresser|qui[eé]n\s+ser[ií]a\s+la\s+persona\s+(adecuada|indicada|id[oó]nea)|con\s+qui[eé]n\s+(deber[ií]a|puedo)\s+hablar|chi\s+sarebbe\s+la\s+persona\s+(giusta|pi[uù]\s+adatta)|con\s+chi\s+(dovrei|potrei|posso)\s+parlare|wie\s+is\s+(de|het)\s+(juiste|beste)\s+(persoon|aanspreekpunt|contactpersoon)|met\s+wie\s+(kan|moet|zou)\s+ik|quem\s+seria\s+a\s+pessoa\s+(certa|indicada|mais\s+indicada)|com\s+quem\s+(devo|posso|deveria)\s+falar|vem\s+[äa]r\s+(r[äa]tt|b[äa]st)\s+person|vem\s+(ska|b[öo]r|kan)\s+jag\s+(prata|tala)\s+med|who\s+else\b.{0,40}\b(be\s+involved|be\s+part\s+of|weigh\s+in|sign\s+off|have\s+a\s+say|approve|decide|be\s+consulted|be\s+looped\s+in)|wer\b.{0,30}\b(noch|sonst|au[ßs]erdem)\b.{0,40}\b(mitentscheiden|mitreden|beteiligt|einbezogen|freigeben|zustimmen|entscheiden)|qui\s+d'autre\b.{0,40}\b(impliqu|d[ée]cid|valider|approuver|consult)|qui[eé]n\s+m[aá]s\b.{0,40}\b(involucr|particip|decid|aprob|opin)|chi\s+altro\b.{0,40}\b(coinvolt|decid|approv|partecip)|wie\s+(er\s+)?(nog|verder)\b.{0,40}\b(betrokken|beslis|meebeslis|goedkeur|akkoord)|quem\s+mais\b.{0,40}\b(envolvid|decid|aprov|particip)|vem\s+(mer|annars)\b.{0,40}\b(involverad|besluta|godk[äa]nn|vara\s+med))").expect("who-else regex")
             })
             .is_match(sentence)
 }
@@ -496,6 +497,66 @@ fn own_team_delivers(sentence: &str) -> bool {
     RE.get_or_init(|| {
         Pattern::new(Regex::new(r"(?i)\b((i'?ll|i\s+will|i'?ve|i\s+have|let\s+me|i)\s+(get|ask|have|asked|had|got|get\s+back\s+to)\s+(our|my)\s+([\w-]+\s+){0,2}(team|engineers?|lead|manager|colleagues?|specialists?|experts?|architects?|department|people|folks|consultants?|analysts?|developers?|devs)\s+(to\s+)?|\bour\s+([\w-]+\s+){0,2}(team|engineers?|lead|specialists?|experts?|architects?|department|consultants?|developers?)\s+(will|is\s+going\s+to|are\s+going\s+to|'ll|is|are)\s+(fill|complete|send|prepare|put\s+together|draft|answer|write|build|set\s+up|working\s+on|putting\s+together|preparing|filling)|ich\s+(lasse|bitte|habe)\s+(unser|unsere|unseren)\s+|unser(e|en)?\s+[\wäöüß-]*(team|abteilung|techniker|entwickler|kollegen?|kollegin|experten?)\s+(wird|werden|erstellt|bereitet|f[üu]llt)|je\s+(demande|vais\s+demander|ai\s+demand[ée]|fais\s+(remplir|pr[ée]parer))\s+(à\s+)?(notre|nos)\s+|notre\s+([\wéèê-]+\s+){0,2}(équipe|service|ingénieur|expert|consultant)\s+(va|vous\s+enverra|prépare|remplit)|(le|les)?\s*(pido|pedir[ée]|he\s+pedido|voy\s+a\s+pedir)\s+a\s+nuestr[oa]s?\s+|nuestr[oa]\s+(equipo|ingenier[oa]|departamento|especialista)\s+([\wáéíóú-]+\s+){0,2}(va\s+a|le\s+enviar[áa]|prepara|preparar[áa]|rellenar[áa])|(chiedo|ho\s+chiesto|chieder[òo])\s+al\s+nostr[oa]\s+|faccio\s+(compilare|preparare)|il\s+nostro\s+(team|reparto|ingegnere|tecnico)\s+([\wàèéìò-]+\s+){0,2}(preparer[àa]|compiler[àa]|invier[àa]|sta\s+preparando)|ik\s+(vraag|laat|heb)\s+(ons|onze)\s+|onze\s+[\w-]*(team|afdeling|engineer|collega|specialist)\s+(gaat|zal|maakt|vult)|(vou\s+pedir|pedi|pe[çc]o)\s+(à|ao|aos|às)\s+nossa?s?\s+|a\s+nossa\s+(equipa|equipe|engenheira|engenheiro)\s+([\wáéíóúãõç-]+\s+){0,2}(vai|ir[áa]|est[áa]\s+a\s+preparar|prepara)|jag\s+(ber|har\s+bett|l[åa]ter|ska\s+be)\s+(v[åa]rt|v[åa]ra|v[åa]r)\s+|v[åa]rt\s+[\wåäö-]*team\s+(kommer\s+att|ska|tar\s+fram|fyller))")
             .expect("own-team regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// A calendar invitation named ("I've sent the invite for Tuesday", "Einladung", "invitation",
+/// "invito", "uitnodiging", "convite", "inbjudan"): handing one over is about a meeting.
+fn names_invite(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(invites?|invitations?|calendar|einladung\w*|kalender\w*|termin\w*|invitaci[oó]n|invito|uitnodiging|agenda|convite|inbjudan|m[öo]tesinbjudan)\b")
+            .expect("invite regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// The rep's own people have already done something ("Our legal team has already incorporated
+/// your lawyers' changes", "Unsere Rechtsabteilung hat … eingearbeitet", "notre service
+/// juridique a intégré…"), in eight languages: done on the rep's side, it states no reason, and
+/// the prospect's lawyers named in it decide nothing the rep waits on.
+fn own_team_has_done(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(our\s+([\w-]+\s+){0,2}(team|department|lawyers?|counsel|engineers?|legal|developers?)\s+(has|have)\s+(already\s+)?\w+ed\b|unser(e|en)?\s+[\wäöüß-]*(team|abteilung|juristen|anw[äa]lte|techniker|entwickler)\s+(hat|haben)\s+|(notre|nos)\s+([\wéèê-]+\s+){0,2}(équipe|service|juristes?|avocats?|ingénieurs?)(\s+[\wéèê'-]+){0,2}\s+(a|ont)\s+(déjà\s+)?\w+[ée]s?\b|nuestr[oa]s?\s+(equipo|departamento|abogados?|ingenieros?)\s+([\wáéíóú-]+\s+){0,2}(ya\s+)?(ha|han)\s+|(il\s+nostro\s+(team|reparto|ufficio)|i\s+nostri\s+(legali|tecnici|avvocati))\s+([\wàèéìò-]+\s+){0,2}(ha|hanno)\s+(gi[àa]\s+)?\w+(ato|ito|uto)\b|onze\s+([\w-]+\s+){0,2}[\w-]*(team|afdeling|juristen|advocaten)\s+(heeft|hebben)\s+|(a\s+nossa|o\s+nosso|os\s+nossos)\s+(equipa|equipe|departamento|advogados|jur[íi]dico)\s+([\wáéíóúãõç-]+\s+){0,2}(j[áa]\s+)?\w+(ou|ram)\b|(v[åa]rt|v[åa]r|v[åa]ra)\s+([\wåäö-]+\s+){0,2}[\wåäö-]*(team|avdelning|jurister|advokater)\s+har\s+)")
+            .expect("own-team-done regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+        && !awaits_a_step(sentence)
+}
+
+/// A step still to come that something waits on ("I'll send the proposal once our solutions
+/// team has scoped the integration", "sobald unsere Technik …", "dès que notre équipe …").
+fn awaits_a_step(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(once|when|after|as\s+soon\s+as|until|sobald|nachdem|wenn|bis|dès\s+que|une\s+fois\s+que|quand|après|cuando|una\s+vez\s+que|en\s+cuanto|hasta\s+que|quando|appena|una\s+volta\s+che|dopo\s+che|zodra|wanneer|nadat|als|assim\s+que|depois\s+que|at[ée]\s+que|n[äa]r|s[åa]\s+snart|efter\s+att|tills)\b")
+            .expect("awaits-a-step regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// The deal is won: thanks for the order, the signature or the purchase order, a welcome on
+/// board ("thanks for confirming the PO - welcome aboard!", "vielen Dank für Ihren Auftrag",
+/// "merci pour votre commande", "bienvenido a bordo"), in eight languages. Nothing is left to
+/// chase; what comes next is onboarding.
+fn closes_won(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(thanks?(\s+you)?(\s+so\s+much|\s+again)?\s+for\s+(confirming|sending(\s+over)?|signing|placing|returning)\s+(the|your)\s+(po|purchase\s+order|order(\s+form)?|signed\s+(contract|agreement|order\s+form|sow)|contract|agreement)|thanks?(\s+you)?\s+for\s+your\s+(order|business|signature|purchase\s+order)|welcome\s+aboard|welcome\s+on\s+board|(thrilled|excited|delighted|happy|glad)\s+to\s+(have\s+you|welcome\s+you)\s+(on\s+board|as\s+a\s+(new\s+)?(customer|client))|(vielen\s+|herzlichen\s+)?dank\s+f[üu]r\s+(ihren|deinen|euren|den|die)\s+(auftrag|bestellung|unterschrift|unterschriebenen\s+vertrag|bestellschein)|willkommen\s+an\s+bord|merci\s+(beaucoup\s+)?pour\s+(votre|ta|la|le)\s+(commande|signature|bon\s+de\s+commande|contrat\s+sign[ée])|bienvenue\s+(à\s+bord|parmi\s+nos\s+clients)|gracias\s+por\s+(su|tu|el|la)\s+(pedido|orden\s+de\s+compra|firma|contrato\s+firmado)|bienvenid[oa]s?\s+a\s+bordo|grazie\s+(mille\s+)?per\s+(l'ordine|il\s+vostro\s+ordine|il\s+tuo\s+ordine|la\s+firma|aver\s+firmato)|benvenut[oiae]\s+a\s+bordo|bedankt\s+voor\s+(uw|je|jullie|de)\s+(bestelling|opdracht|handtekening|inkooporder)|welkom\s+aan\s+boord|obrigad[oa]\s+(pela|pelo)\s+(encomenda|pedido|assinatura|ordem\s+de\s+compra)|bem-vind[oa]s?\s+a\s+bordo|tack\s+f[öo]r\s+(ordern|best[äa]llningen|underskriften|er\s+best[äa]llning|din\s+best[äa]llning|er\s+order)|v[äa]lkommen\s+ombord)")
+            .expect("won regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// The rep's own people will get in touch ("Our onboarding team will reach out on Monday to
+/// schedule the kickoff"): after a won deal, the next step is theirs, not a follow-up.
+fn own_team_will_contact(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(our\s+([\w-]+\s+){0,2}(team|manager|lead|colleagues?|specialists?|engineers?|consultants?)\s+(will|'ll|is\s+going\s+to)\s+(reach\s+out|be\s+in\s+touch|get\s+in\s+touch|contact|email|call|schedule|set\s+up)|unser(e|en)?\s+[\wäöüß-]*(team|abteilung|kollegen?|kollegin|berater\w*)\s+(wird|werden|meldet|melden)|(notre|nos)\s+([\wéèê-]+\s+){0,2}(équipe|service|collègues?|consultants?)(\s+[\wéèê'-]+){0,2}\s+(va|vont|vous\s+contacter|prendra)|nuestr[oa]s?\s+(equipo|departamento|compañer[oa]s?|consultores?)\s+([\wáéíóú-]+\s+){0,2}(se\s+pondr[áa]|va\s+a|van\s+a|le\s+contactar[áa]|te\s+contactar[áa])|(il\s+nostro\s+(team|reparto)|i\s+nostri\s+(colleghi|consulenti))\s+([\wàèéìò-]+\s+){0,2}(ti|la|vi)\s+contatter|on[sz]e?\s+([\w-]+\s+){0,2}[\w-]*(team|afdeling|collega'?s?|consultants?)\s+(neemt|nemen|zal|zullen|gaat)|(a\s+nossa|o\s+nosso|os\s+nossos)\s+(equipa|equipe|departamento|colegas|consultores)\s+([\wáéíóúãõç-]+\s+){0,2}(vai|v[ãa]o|ir[áa])|(v[åa]rt|v[åa]r|v[åa]ra)\s+([\wåäö-]+\s+){0,2}[\wåäö-]*(team|avdelning|kollegor|konsulter)\s+(kommer\s+att|h[öo]r\s+av\s+sig|tar\s+kontakt))")
+            .expect("own-team-contact regex"))
     })
     .is_match(&Haystack::new(sentence))
 }
@@ -605,7 +666,9 @@ struct TextReading {
 /// confidence, `priority` picks (a deferral decides *when*, a decision maker *who*, a document
 /// *what*); with none confident, the leading candidates are kept for the note.
 fn read_text(text: &str, priority: &[String]) -> TextReading {
-    let sents: Vec<(String, Probs)> = model_sentences(text)
+    let split = model_sentences(text);
+    let won = split.iter().any(|s| closes_won(s));
+    let sents: Vec<(String, Probs)> = split
         .into_iter()
         .map(|s| {
             // Confirming that something was cancelled or removed, as the prospect asked, ends
@@ -618,7 +681,14 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 one[model::class_index(name).unwrap_or(NONE)] = 1.0;
                 one
             };
-            let p = if closes_down(&s) || confirms_meeting(&s) || copies_prospect_in(&s) {
+            // So does what the rep's own people have done, and, once the deal is won, the
+            // thanks for it and their getting in touch to onboard.
+            let p = if closes_down(&s)
+                || confirms_meeting(&s)
+                || copies_prospect_in(&s)
+                || own_team_has_done(&s)
+                || (won && (closes_won(&s) || own_team_will_contact(&s)))
+            {
                 only("none")
             } else {
                 let p = model::classify_shipped(&s);
@@ -656,6 +726,22 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "Who else should be part of the evaluation on your side?" asks for the
                     // people who decide, whatever the thing evaluated.
                     only("decision_maker")
+                } else if top.is_some_and(|t| CLASSES[t] == "information")
+                    && crate::message::text::hands_over(&s)
+                    && !names_invite(&s)
+                {
+                    // "I've shared the Loom walkthrough of the approval flow here: <link>": a
+                    // walkthrough or a recording handed over is something to read or watch,
+                    // not a call to book (the model hears "walkthrough", "demo").
+                    let mut q = p;
+                    if let (Some(i), Some(m)) = (
+                        model::class_index("information"),
+                        model::class_index("meeting"),
+                    ) {
+                        q[i] += q[m];
+                        q[m] = 0.0;
+                    }
+                    q
                 } else {
                     p
                 }
@@ -1856,6 +1942,84 @@ mod reading_tests {
         ));
         assert!(!offers_to_recontact_later(
             "Soll ich Sie am Dienstag anrufen?"
+        ));
+    }
+
+    #[test]
+    fn a_won_deal_with_onboarding_handed_to_the_reps_team_states_no_reason_in_every_language() {
+        for text in [
+            "Hi Ravi,\n\nthanks for confirming the PO - welcome aboard! Our onboarding team will reach out on Monday to schedule the kickoff.\n\nAlex",
+            "Hallo Herr Braun,\n\nvielen Dank für Ihren Auftrag! Unser Onboarding-Team meldet sich am Montag, um den Kickoff zu planen.\n\nAlex",
+            "Bonjour Luc,\n\nmerci pour votre commande, bienvenue à bord ! Notre équipe d'intégration va vous contacter lundi pour planifier le lancement.\n\nAlex",
+            "Hola Marta,\n\n¡gracias por tu pedido y bienvenida a bordo! Nuestro equipo de onboarding se pondrá en contacto contigo el lunes.\n\nAlex",
+            "Ciao Luca,\n\ngrazie per l'ordine, benvenuto a bordo! Il nostro team di onboarding ti contatterà lunedì per fissare il kickoff.\n\nAlex",
+            "Hoi Sanne,\n\nbedankt voor je bestelling, welkom aan boord! Ons onboardingteam neemt maandag contact met je op.\n\nAlex",
+            "Olá Joana,\n\nobrigado pela encomenda, bem-vinda a bordo! A nossa equipa de onboarding vai contactá-la na segunda-feira.\n\nAlex",
+            "Hej Oskar,\n\ntack för beställningen och välkommen ombord! Vårt onboardingteam hör av sig på måndag.\n\nAlex",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert!(r.best.is_none(), "{text}: {:?}", r.best);
+            assert!(r.candidates.is_empty(), "{text}: {:?}", r.candidates);
+        }
+        // Before the deal is won, the rep's team getting in touch is still read as it is.
+        assert!(!closes_won(
+            "Thanks for the call - our team will reach out with the pricing."
+        ));
+    }
+
+    #[test]
+    fn what_the_reps_own_people_have_already_done_states_no_reason() {
+        for (text, want) in [
+            ("Anbei wie besprochen der Vertragsentwurf. Unsere Rechtsabteilung hat die Änderungen Ihrer Juristen bereits eingearbeitet.", "proposal"),
+            ("Attached is the updated contract. Our legal team has already incorporated your lawyers' changes.", "proposal"),
+        ] {
+            let r = read(text);
+            assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "Our legal team has already incorporated your lawyers' changes.",
+            "Notre service juridique a déjà intégré les modifications de vos avocats.",
+            "Onze juridische afdeling heeft de wijzigingen al verwerkt.",
+            "Vår juridiska avdelning har redan arbetat in era ändringar.",
+        ] {
+            assert!(own_team_has_done(text), "{text}");
+        }
+        // A step still to come on the rep's side is no such thing.
+        assert!(!own_team_has_done(
+            "I'll send over the proposal once our solutions team has scoped the integration."
+        ));
+    }
+
+    #[test]
+    fn asking_who_the_right_person_is_asks_who_decides_in_every_language() {
+        for text in [
+            "Thanks for the heads-up that you're moving to a new role - congrats! Who would be the best person to pick this up on your side?",
+            "Wer wäre bei Ihnen der richtige Ansprechpartner für das Thema?",
+            "Qui serait la bonne personne pour reprendre ce sujet chez vous ?",
+            "¿Quién sería la persona adecuada para retomar esto?",
+            "Chi sarebbe la persona giusta con cui proseguire?",
+            "Wie is de juiste persoon om dit op te pakken?",
+            "Quem seria a pessoa certa para dar seguimento a isto?",
+            "Vem är rätt person att prata med om detta?",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(
+                r.best.map(|b| b.0).as_deref(),
+                Some("decision_maker"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_walkthrough_or_a_presentation_handed_over_is_information() {
+        let r = read("Hi Mark,\n\nI've shared the Loom walkthrough of the approval flow here: https://loom.com/share/xyz - it's 4 minutes.\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
+        let r = read("Hej Oskar,\n\ntack för ett bra möte igår! Som utlovat bifogar jag presentationen.\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
+        // A calendar invitation handed over is about the meeting.
+        assert!(names_invite(
+            "I've sent you the calendar invite for Tuesday."
         ));
     }
 

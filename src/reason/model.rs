@@ -434,13 +434,14 @@ pub fn names_an_object(sentence: &str) -> bool {
 }
 
 /// A piece of work made for the prospect, named as the thing sent or owed: a questionnaire
-/// filled in, a sample, a workflow, a mock-up, an analysis, a comparison, a template ("I'll
+/// filled in, a sample, a workflow, a mock-up, an analysis, a comparison, a template, a
+/// recorded walkthrough, or a document in the Swedish definite form ("presentationen") ("I'll
 /// get our security team to fill in your vendor questionnaire and send it back"). Not a model
 /// feature, so the shipped weights stay as trained.
 fn names_work_product(norm: &Haystack) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|jamforelse)\b")
+        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|jamforelse|presentation(en|er|erna)?|rapporten|sammanfattningen|kalkylen|dokumentationen|inspelningen|walk-?throughs?|screencasts?|loom)\b")
             .expect("work-product regex"))
     })
     .is_match(norm)
