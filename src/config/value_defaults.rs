@@ -787,14 +787,14 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "pricing",
         "pt",
         "recap",
-        "um breve resumo de onde ficámos no preço",
+        "um breve resumo da situação do preço",
         "está abaixo, para que nada se perca entre e-mails",
     ),
     (
         "proposal",
         "pt",
         "recap",
-        "um breve resumo de onde ficámos na proposta",
+        "um breve resumo da situação da proposta",
         "está abaixo, para que nada se perca entre e-mails",
     ),
     (
@@ -829,7 +829,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "information",
         "pt",
         "recap",
-        "um breve resumo de onde ficámos",
+        "um breve resumo da situação",
         "está abaixo, para que nada se perca entre e-mails",
     ),
     (
@@ -864,7 +864,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "away",
         "pt",
         "recap",
-        "um resumo de um minuto de onde ficámos",
+        "um resumo de um minuto da situação",
         "está abaixo, para que nada se perca entre e-mails",
     ),
     (

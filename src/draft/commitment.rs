@@ -133,7 +133,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
             r"proposal|contract|agreement|sow|statement\s+of\s+work|order\s+form|msa|paperwork|terms|renewal\s+form|amendment"
         }
         "information" => {
-            r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?|samples?|examples?|workflows?|mock-?ups?|prototypes?|diagrams?|analysis|comparison|benchmarks?|runbook|playbook|templates?|spreadsheet|screenshots|certificates?|questionnaire|roadmap|article"
+            r"case\s+stud(?:y|ies)|white\s?paper|deck|slides|documentation|docs|guide|overview|report|recording|answers?|information|details|data\s?sheet|brochure|materials?|one-pager|checklist|faq|video|summary|references|specs?|samples?|examples?|workflows?|mock-?ups?|prototypes?|diagrams?|analysis|comparison|benchmarks?|runbook|playbook|templates?|spreadsheet|screenshots|certificates?|questionnaire|roadmap|article|walk-?through|screencast|presentation"
         }
         "trial" => {
             r"(?:pilot|demo|test|trial|poc|sandbox)\s+(?:environment|workspace|account|instance|site)|trial|pilot|poc|pov|proof\s+of\s+(?:concept|value)|sandbox|evaluation"
@@ -150,7 +150,7 @@ fn object_words(reason: &str) -> Option<&'static str> {
 fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
     static P: OnceLock<HashMap<&'static str, (Regex, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
-        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering|using|based\s+on)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now|attached|enclosed|below|herewith)\b|$)";
+        let tail = r"\b(?:\s+(?:for|on|of|with|from|about|covering|using|based\s+on)\s+[^,.;:!?()]{1,40}?)?(?:[,.;:!?()]|\s+(?:and|so|which|that|as|by|to|today|tomorrow|this|next|before|once|if|when|we|you|i|is|are|was|will|should|set|ready|live|now|attached|enclosed|below|herewith|here)\b|$)";
         ["pricing", "proposal", "information", "trial", "meeting"]
             .into_iter()
             .filter_map(|r| {
@@ -222,6 +222,7 @@ pub fn what_of(reason: &str, text: &str) -> String {
         " enclosed",
         " below",
         " herewith",
+        " here",
     ] {
         if phrase.to_lowercase().ends_with(stop) {
             phrase.truncate(phrase.len() - stop.len());
@@ -511,6 +512,13 @@ mod tests {
                 "As promised, here's the one-page summary of what we discussed about automating your invoice approvals."
             ),
             "the one-page summary"
+        );
+        assert_eq!(
+            what_of(
+                "information",
+                "I've shared the Loom walkthrough of the approval flow here: https://loom.com/share/xyz"
+            ),
+            "the Loom walkthrough of the approval flow"
         );
         // A name of several words before the object, and "attached" after it.
         assert_eq!(
