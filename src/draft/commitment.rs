@@ -82,10 +82,11 @@ pub fn kind_of(text: &str) -> &'static str {
 /// team to fill in your questionnaire by Friday"): the scan names it so the rep adds it.
 pub fn owed(sentence: &str) -> bool {
     // An offer that waits on the prospect ("if you'd like an extension, just reply and I'll
-    // sort it") is owed only once they ask.
+    // sort it", "I'll send over an invite once you confirm who should attend") is owed only
+    // once they answer.
     static OFFER: OnceLock<Regex> = OnceLock::new();
     let offer = OFFER.get_or_init(|| {
-        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|just\s+(reply|let\s+me\s+know)\s+and|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
+        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|(once|when|as\s+soon\s+as)\s+you\b|sobald\s+(sie|du)\s+(mir\b|best[äa]tig)|(d[èe]s\s+que|une\s+fois\s+que)\s+(vous|tu)\s+(m'|me\s+|aurez|aurai)|en\s+cuanto\s+(me\s+)?(confirme|confirmes|diga|digas)|cuando\s+(me\s+)?(confirme|confirmes)|appena\s+(mi\s+)?(conferma|confermi|dice|dici)|zodra\s+(je|u)\s+(\S+\s+){0,3}(bevestigt|laat\s+weten|doorgeeft)|assim\s+que\s+(me\s+)?(confirmar|disser)|s[åa]\s+snart\s+(du|ni)|just\s+(reply|let\s+me\s+know)\s+and|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
             .expect("offer regex")
     });
     // Sending put off until something happens ("I'll wait to hear how the board meeting goes

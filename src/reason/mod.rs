@@ -684,7 +684,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             // So does what the rep's own people have done, and, once the deal is won, the
             // thanks for it and their getting in touch to onboard.
             let p = if closes_down(&s)
-                || confirms_meeting(&s)
+                || (confirms_meeting(&s) && !awaits_a_step(&s))
                 || copies_prospect_in(&s)
                 || own_team_has_done(&s)
                 || (won && (closes_won(&s) || own_team_will_contact(&s)))
@@ -847,11 +847,16 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     if let Some(mt) = model::class_index("meeting") {
         let ask = sents.iter().position(|(s, _)| asks_for_times(s));
         if let Some(i) = ask.filter(|_| !hands_over()) {
+            // So is a decision maker whose sentence is the meeting being set up ("our CEO would
+            // be happy to join a call with your leadership team. Could you share a few times
+            // that work for them?"): the people are named to book them.
             let promised: Vec<usize> = (0..NONE)
                 .filter(|&r| {
+                    let s = &sents[best_s[r]].0;
                     strong[r]
-                        && OBJECT_REASONS.contains(&CLASSES[r])
-                        && crate::draft::commitment::kind_of(&sents[best_s[r]].0) == "promised"
+                        && ((OBJECT_REASONS.contains(&CLASSES[r])
+                            && crate::draft::commitment::kind_of(s) == "promised")
+                            || (CLASSES[r] == "decision_maker" && model::names_meeting(s)))
                 })
                 .collect();
             if !promised.is_empty() || !strong.contains(&true) {
@@ -2009,6 +2014,19 @@ mod reading_tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_meeting_that_waits_on_the_prospect_is_still_to_be_booked() {
+        // The invite waits on their answer: not a meeting already agreed.
+        let r = read("Hi Will,\n\nGreat speaking today. As discussed, the next step is a technical deep-dive with your engineering lead - I'll send over an invite once you confirm who should attend.\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
+        assert!(!crate::draft::commitment::owed(
+            "I'll send over an invite once you confirm who should attend."
+        ));
+        // People named to book them: the times asked for decide.
+        let r = read("Hi Tess,\n\nI spoke to our CEO and she'd be happy to join a call with your leadership team to discuss the partnership. Could you share a few times that work for them next week?\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
     }
 
     #[test]

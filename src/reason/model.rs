@@ -409,6 +409,11 @@ fn concepts_in_normalised(norm: &Haystack, wanted: impl Fn(&str) -> bool) -> Vec
         .collect()
 }
 
+/// Whether a text names a call, meeting, demo or session (the meeting lexicon).
+pub fn names_meeting(text: &str) -> bool {
+    !concepts_in(text, |c| c == "c:meet").is_empty()
+}
+
 /// Whether a text speaks of someone's absence or return (a trip, leave, holidays, "when you're
 /// back"): without it, "I'll come back to you the week after" is the rep's timing, not an
 /// absence to welcome the prospect back from.
