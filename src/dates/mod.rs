@@ -593,6 +593,7 @@ fn relative_re() -> &'static Regex {
               | (?P<oq>(?P<ord>{ordinals})\s+(?:quarter|quartal|trimestre|kwartaal|kvartal(?:et)?))
               | (?P<nm>next\s+month|nächste[nm]?\s+monat|le\s+mois\s+prochain|el\s+mes\s+que\s+viene|el\s+próximo\s+mes|il\s+mese\s+prossimo|volgende\s+maand|nästa\s+månad)
               | (?P<enw>(?:the\s+)?end\s+of\s+next\s+week|ende\s+n[äa]chster\s+woche|fin\s+de\s+la\s+semaine\s+prochaine|(?:a\s+)?finales\s+de\s+la\s+(?:pr[óo]xima\s+semana|semana\s+que\s+viene)|fine\s+(?:della\s+)?settimana\s+prossima|eind\s+volgende\s+week|final\s+da\s+pr[óo]xima\s+semana|slutet\s+av\s+n[äa]sta\s+vecka)
+              | (?P<em>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:ende\s+(?:des|dieses)\s+monats|monatsende)|fin\s+(?:du|de\s+ce)\s+mois|finales\s+de(?:l|\s+este)?\s+mes|fine\s+(?:del\s+)?mese|eind(?:e)?\s+van\s+(?:de|deze)\s+maand|final\s+do\s+m[êe]s|slutet\s+av\s+(?:m[åa]naden|denna\s+m[åa]nad)|m[åa]nadsskiftet)
               | (?P<ew>(?:the\s+)?end\s+of\s+(?:the|this)\s+week|ende\s+(?:der|dieser)\s+woche|fin\s+de\s+(?:la\s+|cette\s+)?semaine|(?:a\s+)?finales\s+de\s+(?:la\s+|esta\s+)?semana|fine\s+settimana|eind\s+van\s+(?:de|deze)\s+week|final\s+da\s+semana|slutet\s+av\s+veckan)
               | (?P<tm>tomorrow|demain|domani|amanh[ãa]|imorgon)
               | (?P<nw>next\s+week|(?:nächste|kommende)\s+woche|(?:la\s+)?semaine\s+prochaine|la\s+próxima\s+semana|la\s+semana\s+que\s+viene|(?:la\s+)?settimana\s+prossima|la\s+prossima\s+settimana|(?:volgende|komende)\s+week|(?:na\s+|a\s+)?próxima\s+semana|semana\s+que\s+vem|nästa\s+vecka)
@@ -719,6 +720,11 @@ fn deferral(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> 
         let d = monday_after(monday_after(reference));
         return Some((d, d));
     }
+    // The month's end: the first day of the next month, for a pause and a promise alike.
+    if c.name("em").is_some() {
+        let d = next_month_start(reference)?;
+        return Some((d, d));
+    }
     if c.name("ew").is_some() {
         let d = monday_after(reference);
         return Some((d, d));
@@ -819,6 +825,23 @@ mod tests {
             ),
             ("We'll decide in Q1.", d(2027, 4, 1)),
             ("I'll get back to you on 3 December.", d(2026, 12, 4)),
+            (
+                "Ne parlo con il mio socio e ti faccio sapere entro fine mese.",
+                d(2026, 12, 1),
+            ),
+            ("Ich melde mich bis Ende des Monats.", d(2026, 12, 1)),
+            (
+                "Je vous fais un retour d'ici la fin du mois.",
+                d(2026, 12, 1),
+            ),
+            ("Te digo algo a finales de mes.", d(2026, 12, 1)),
+            (
+                "Ik laat het je voor het eind van de maand weten.",
+                d(2026, 12, 1),
+            ),
+            ("Dou-lhe uma resposta até ao final do mês.", d(2026, 12, 1)),
+            ("Jag återkommer i slutet av månaden.", d(2026, 12, 1)),
+            ("I'll let you know by the end of the month.", d(2026, 12, 1)),
         ];
         for (t, want) in cases {
             assert_eq!(promise_deadline(t, r()), Some(want), "{t}");

@@ -259,8 +259,21 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .subject
                     .as_deref()
                     .map(str::trim)
-                    .filter(|s| hand_over && s.split_whitespace().count() >= 3)?;
-                return Some(f.left_sent.replacen("{}", &quote(subject, f), 1));
+                    .filter(|s| hand_over && s.split_whitespace().count() >= 3);
+                if let Some(subject) = subject {
+                    return Some(f.left_sent.replacen("{}", &quote(subject, f), 1));
+                }
+                // Else what the prospect answered it with ("Danke! Ich bespreche das mit
+                // meinem Chef und melde mich Ende nächster Woche."): where things were left.
+                let theirs = facts.prospect_text.as_deref().and_then(|p| {
+                    sentences(p).into_iter().find(|s| {
+                        facts.quotable(s)
+                            && !facts.commitment_is_theirs
+                            && !says_nothing_to_recap(s)
+                            && s.split_whitespace().count() >= 4
+                    })
+                })?;
+                return Some(f.left_theirs.replacen("{}", &quote(&theirs, f), 1));
             };
             // "Me: send the revised quote" is quoted as "send the revised quote".
             let mine = with_context(crate::reason::without_own_step(&mine), facts);
@@ -493,6 +506,30 @@ mod tests {
         };
         let got = substance(&recap_item(), &facts).unwrap();
         assert!(got.contains("proposal for the two depots"), "{got}");
+    }
+
+    #[test]
+    fn a_bare_hand_over_answered_by_the_prospect_recaps_their_words() {
+        // "anbei das Angebot." recaps nothing; Dora's answer says where things were left.
+        let facts = ThreadFacts {
+            rep_texts: vec!["Hallo Dora,\n\nanbei das Angebot.\n\nAlex".into()],
+            prospect_text: Some(
+                "Danke! Ich bespreche das mit meinem Chef und melde mich Ende nächster Woche."
+                    .into(),
+            ),
+            framing: Some(crate::language::framing("de", true)),
+            ..ThreadFacts::default()
+        };
+        assert_eq!(
+            substance(&recap_item(), &facts).as_deref(),
+            Some("Stand der Dinge: Sie schrieben „Ich bespreche das mit meinem Chef und melde mich Ende nächster Woche.“")
+        );
+        // A thanks alone is no recap either.
+        let facts = ThreadFacts {
+            prospect_text: Some("Thanks!".into()),
+            ..facts
+        };
+        assert_eq!(substance(&recap_item(), &facts), None);
     }
 
     #[test]

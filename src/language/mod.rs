@@ -368,11 +368,13 @@ pub struct Framing {
     pub left_sent: &'static str,
     /// Opening and closing quotation marks.
     pub quotes: (&'static str, &'static str),
+    /// "Where we left it: you wrote {theirs}" (the rep's own words recap nothing).
+    pub left_theirs: &'static str,
 }
 
 /// The [`Framing`] of a language (`formal` picks the address form).
 pub fn framing(lang: &str, formal: bool) -> Framing {
-    let f = |a, b, c, d, e, g, h, q| Framing {
+    let f = |a, b, c, d, e, g, h, q, t| Framing {
         in_one_line: a,
         you_asked: b,
         my_answer: c,
@@ -381,21 +383,22 @@ pub fn framing(lang: &str, formal: bool) -> Framing {
         left_mine: g,
         left_sent: h,
         quotes: q,
+        left_theirs: t,
     };
     match (lang, formal) {
-        ("de", true) => f("Kurz zusammengefasst:", "Ihre Frage:", "Meine Antwort:", "Die kurze Antwort steht in meiner Nachricht unten; sagen Sie mir, welchen Teil ich vertiefen soll.", "Stand der Dinge: Sie schrieben {}, und ich schrieb {}", "Stand der Dinge: Ich schrieb {}", "Stand der Dinge: Ich habe Ihnen {} geschickt", ("„", "“")),
-        ("de", false) => f("Kurz zusammengefasst:", "Deine Frage:", "Meine Antwort:", "Die kurze Antwort steht in meiner Nachricht unten; sag mir, welchen Teil ich vertiefen soll.", "Stand der Dinge: Du schriebst {}, und ich schrieb {}", "Stand der Dinge: Ich schrieb {}", "Stand der Dinge: Ich habe dir {} geschickt", ("„", "“")),
-        ("fr", true) => f("En une ligne :", "Votre question :", "Ma réponse :", "La réponse courte est dans mon message ci-dessous ; dites-moi quelle partie développer.", "Où nous en sommes : vous m'avez écrit {}, et je vous ai répondu {}", "Où nous en sommes : je vous ai écrit {}", "Où nous en sommes : je vous ai envoyé {}", ("« ", " »")),
-        ("fr", false) => f("En une ligne :", "Ta question :", "Ma réponse :", "La réponse courte est dans mon message ci-dessous ; dis-moi quelle partie développer.", "Où nous en sommes : tu m'as écrit {}, et je t'ai répondu {}", "Où nous en sommes : je t'ai écrit {}", "Où nous en sommes : je t'ai envoyé {}", ("« ", " »")),
-        ("es", true) => f("En una línea:", "Su pregunta:", "Mi respuesta:", "La respuesta breve está en mi mensaje de abajo; dígame qué parte quiere que amplíe.", "Dónde lo dejamos: usted escribió {} y yo le respondí {}", "Dónde lo dejamos: le escribí {}", "Dónde lo dejamos: le envié {}", ("«", "»")),
-        ("es", false) => f("En una línea:", "Tu pregunta:", "Mi respuesta:", "La respuesta breve está en mi mensaje de abajo; dime qué parte quieres que amplíe.", "Dónde lo dejamos: escribiste {} y te respondí {}", "Dónde lo dejamos: te escribí {}", "Dónde lo dejamos: te envié {}", ("«", "»")),
-        ("it", true) => f("In una riga:", "La Sua domanda:", "La mia risposta:", "La risposta breve è nel mio messaggio qui sotto; mi dica quale parte approfondire.", "Dove eravamo rimasti: Lei ha scritto {}, e io ho risposto {}", "Dove eravamo rimasti: Le ho scritto {}", "Dove eravamo rimasti: Le ho inviato {}", ("«", "»")),
-        ("it", false) => f("In una riga:", "La tua domanda:", "La mia risposta:", "La risposta breve è nel mio messaggio qui sotto; dimmi quale parte approfondire.", "Dove eravamo rimasti: hai scritto {}, e io ho risposto {}", "Dove eravamo rimasti: ti ho scritto {}", "Dove eravamo rimasti: ti ho inviato {}", ("«", "»")),
-        ("nl", true) => f("In één regel:", "Uw vraag:", "Mijn antwoord:", "Het korte antwoord staat in mijn bericht hieronder; laat u weten welk deel ik moet uitwerken.", "Waar we gebleven waren: u schreef {}, en ik schreef {}", "Waar we gebleven waren: ik schreef {}", "Waar we gebleven waren: ik stuurde u {}", ("‘", "’")),
-        ("nl", false) => f("In één regel:", "Je vraag:", "Mijn antwoord:", "Het korte antwoord staat in mijn bericht hieronder; laat je weten welk deel ik moet uitwerken.", "Waar we gebleven waren: je schreef {}, en ik schreef {}", "Waar we gebleven waren: ik schreef {}", "Waar we gebleven waren: ik stuurde je {}", ("‘", "’")),
-        ("pt", _) => f("Numa linha:", "A sua pergunta:", "A minha resposta:", "A resposta curta está na minha mensagem abaixo; diga-me que parte devo desenvolver.", "Da última vez, escreveu {}, e eu respondi {}", "Da última vez, escrevi {}", "Da última vez, enviei-lhe {}", ("«", "»")),
-        ("sv", _) => f("På en rad:", "Din fråga:", "Mitt svar:", "Det korta svaret finns i mitt mejl nedan; säg vilken del jag ska utveckla.", "Där vi slutade: du skrev {}, och jag skrev {}", "Där vi slutade: jag skrev {}", "Där vi slutade: jag skickade {}", ("”", "”")),
-        _ => f("In one line:", "You asked:", "My answer:", "The short answer is in my note below; tell me which part to expand.", "Where we left it: you wrote {}, and I wrote {}", "Where we left it: I wrote {}", "Where we left it: I sent you {}", ("\u{201c}", "\u{201d}")),
+        ("de", true) => f("Kurz zusammengefasst:", "Ihre Frage:", "Meine Antwort:", "Die kurze Antwort steht in meiner Nachricht unten; sagen Sie mir, welchen Teil ich vertiefen soll.", "Stand der Dinge: Sie schrieben {}, und ich schrieb {}", "Stand der Dinge: Ich schrieb {}", "Stand der Dinge: Ich habe Ihnen {} geschickt", ("„", "“"), "Stand der Dinge: Sie schrieben {}"),
+        ("de", false) => f("Kurz zusammengefasst:", "Deine Frage:", "Meine Antwort:", "Die kurze Antwort steht in meiner Nachricht unten; sag mir, welchen Teil ich vertiefen soll.", "Stand der Dinge: Du schriebst {}, und ich schrieb {}", "Stand der Dinge: Ich schrieb {}", "Stand der Dinge: Ich habe dir {} geschickt", ("„", "“"), "Stand der Dinge: Du schriebst {}"),
+        ("fr", true) => f("En une ligne :", "Votre question :", "Ma réponse :", "La réponse courte est dans mon message ci-dessous ; dites-moi quelle partie développer.", "Où nous en sommes : vous m'avez écrit {}, et je vous ai répondu {}", "Où nous en sommes : je vous ai écrit {}", "Où nous en sommes : je vous ai envoyé {}", ("« ", " »"), "Où nous en sommes : vous m'avez écrit {}"),
+        ("fr", false) => f("En une ligne :", "Ta question :", "Ma réponse :", "La réponse courte est dans mon message ci-dessous ; dis-moi quelle partie développer.", "Où nous en sommes : tu m'as écrit {}, et je t'ai répondu {}", "Où nous en sommes : je t'ai écrit {}", "Où nous en sommes : je t'ai envoyé {}", ("« ", " »"), "Où nous en sommes : tu m'as écrit {}"),
+        ("es", true) => f("En una línea:", "Su pregunta:", "Mi respuesta:", "La respuesta breve está en mi mensaje de abajo; dígame qué parte quiere que amplíe.", "Dónde lo dejamos: usted escribió {} y yo le respondí {}", "Dónde lo dejamos: le escribí {}", "Dónde lo dejamos: le envié {}", ("«", "»"), "Dónde lo dejamos: usted escribió {}"),
+        ("es", false) => f("En una línea:", "Tu pregunta:", "Mi respuesta:", "La respuesta breve está en mi mensaje de abajo; dime qué parte quieres que amplíe.", "Dónde lo dejamos: escribiste {} y te respondí {}", "Dónde lo dejamos: te escribí {}", "Dónde lo dejamos: te envié {}", ("«", "»"), "Dónde lo dejamos: escribiste {}"),
+        ("it", true) => f("In una riga:", "La Sua domanda:", "La mia risposta:", "La risposta breve è nel mio messaggio qui sotto; mi dica quale parte approfondire.", "Dove eravamo rimasti: Lei ha scritto {}, e io ho risposto {}", "Dove eravamo rimasti: Le ho scritto {}", "Dove eravamo rimasti: Le ho inviato {}", ("«", "»"), "Dove eravamo rimasti: Lei ha scritto {}"),
+        ("it", false) => f("In una riga:", "La tua domanda:", "La mia risposta:", "La risposta breve è nel mio messaggio qui sotto; dimmi quale parte approfondire.", "Dove eravamo rimasti: hai scritto {}, e io ho risposto {}", "Dove eravamo rimasti: ti ho scritto {}", "Dove eravamo rimasti: ti ho inviato {}", ("«", "»"), "Dove eravamo rimasti: hai scritto {}"),
+        ("nl", true) => f("In één regel:", "Uw vraag:", "Mijn antwoord:", "Het korte antwoord staat in mijn bericht hieronder; laat u mij weten welk deel ik moet uitwerken.", "Waar we gebleven waren: u schreef {}, en ik schreef {}", "Waar we gebleven waren: ik schreef {}", "Waar we gebleven waren: ik stuurde u {}", ("‘", "’"), "Waar we gebleven waren: u schreef {}"),
+        ("nl", false) => f("In één regel:", "Je vraag:", "Mijn antwoord:", "Het korte antwoord staat in mijn bericht hieronder; laat me weten welk deel ik moet uitwerken.", "Waar we gebleven waren: je schreef {}, en ik schreef {}", "Waar we gebleven waren: ik schreef {}", "Waar we gebleven waren: ik stuurde je {}", ("‘", "’"), "Waar we gebleven waren: je schreef {}"),
+        ("pt", _) => f("Numa linha:", "A sua pergunta:", "A minha resposta:", "A resposta curta está na minha mensagem abaixo; diga-me que parte devo desenvolver.", "Da última vez, escreveu {}, e eu respondi {}", "Da última vez, escrevi {}", "Da última vez, enviei-lhe {}", ("«", "»"), "Da última vez, escreveu {}"),
+        ("sv", _) => f("På en rad:", "Din fråga:", "Mitt svar:", "Det korta svaret finns i mitt mejl nedan; säg vilken del jag ska utveckla.", "Där vi slutade: du skrev {}, och jag skrev {}", "Där vi slutade: jag skrev {}", "Där vi slutade: jag skickade {}", ("”", "”"), "Där vi slutade: du skrev {}"),
+        _ => f("In one line:", "You asked:", "My answer:", "The short answer is in my note below; tell me which part to expand.", "Where we left it: you wrote {}, and I wrote {}", "Where we left it: I wrote {}", "Where we left it: I sent you {}", ("\u{201c}", "\u{201d}"), "Where we left it: you wrote {}"),
     }
 }
 
