@@ -242,6 +242,21 @@ const MAIL: &[(&str, &str, &str)] = &[
         "1795400100.M26P1.t:2,S",
         "From: Tom Reis <tom@porto-logistics.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Re: Porto case study\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <tom-1@porto-logistics.example>\n\nHi Alex, I'm Jen's assistant. She is travelling until 14 December and will get back to you after that.\nBest, Tom\n",
     ),
+    (
+        ".Sent",
+        "1795200100.M27P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Rae Quist <rae@quist-labs.example>\nSubject: Pilot scope\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <rep-away-1@acme.io>\n\nHi Rae,\n\nI'm out of office from Nov 23-27 at a conference, back on Monday the 30th. I'll follow up then on the pilot scope.\n\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1795200200.M28P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Gina Holt <gina@holt-tools.example>\nSubject: Launch\nDate: Wed, 18 Nov 2026 11:00:00 -0500\nMessage-ID: <pause-launch-1@acme.io>\n\nHi Gina,\n\nI know you're heads-down on the product launch this month, so I won't bother you until it's out the door. I'll check back in the second week of January.\n\nAlex\n",
+    ),
+    (
+        ".Sent",
+        "1795200300.M29P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Kim Lake <kim@lake-foods.example>\nSubject: 2027 renewal\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <rep-away-later-1@acme.io>\n\nHi Kim,\n\nI'll be out from Dec 18 through Jan 4, so wanted to get this to you before the break: attached is the proposal for the 2027 renewal. My colleague Jamie can help with anything urgent while I'm away.\n\nAlex\n",
+    ),
 ];
 
 /// Write the scenario as a Maildir++ tree (INBOX at the top, `.Sent`, `.Drafts`).
@@ -323,6 +338,32 @@ fn check(cfg: &Path) {
     let draft = run(cfg, &["preview", "owed-2@acme.io"]);
     assert!(draft.contains("the sample workflow"), "{draft}");
     assert!(!draft.contains("the material"), "{draft}");
+
+    // The rep away themselves: nothing is due before the day after they are back.
+    let away = thread(&lines, "rep-away-1@acme.io");
+    assert_eq!(
+        (&away["status"], &away["due_at"]),
+        (&"waiting".into(), &"2026-12-01T14:00:00Z".into()),
+        "{away}"
+    );
+    // An absence still to come leaves the follow-up before it.
+    let later = thread(&lines, "rep-away-later-1@acme.io");
+    assert!(
+        later["due_at"].as_str().is_some_and(|d| d < "2026-12-18"),
+        "{later}"
+    );
+    // "I won't bother you until it's out the door. I'll check back in the second week of
+    // January": a pause with the rep's date, not a break-up.
+    let pause = thread(&lines, "pause-launch-1@acme.io");
+    assert_eq!(
+        (&pause["status"], &pause["reason"], &pause["due_at"]),
+        (
+            &"waiting".into(),
+            &"timing".into(),
+            &"2027-01-08T14:00:00Z".into()
+        ),
+        "{pause}"
+    );
 
     // A call the rep confirmed for a day: nothing is due before it has happened.
     let call = thread(&lines, "call-1@acme.io");

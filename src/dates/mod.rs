@@ -474,7 +474,7 @@ pub fn return_date(text: &str, reference: NaiveDate) -> Option<DateMention> {
 /// What may stand before a month in "come back then" ("in January", "Mitte Januar", "à la
 /// mi-janvier", "a principios de enero", "a metà gennaio", "begin januari", "em meados de
 /// janeiro", "i slutet av januari"): longer phrases first, so "a metà" is not read as "a".
-const MONTH_PREPOSITIONS: &str = r"(?:the\s+)?first\s+(?:week|days|few\s+days)\s+of|(?:la\s+)?première\s+semaine\s+de|(?:la\s+)?primera\s+semana\s+de|(?:la\s+)?prima\s+settimana\s+di|(?:de\s+)?eerste\s+week\s+van|(?:na\s+)?primeira\s+semana\s+de|(?:den\s+|i\s+)?första\s+veckan\s+(?:i|av)|(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
+const MONTH_PREPOSITIONS: &str = r"(?:the\s+)?(?:second|third|fourth|last)\s+week\s+(?:of|in)|(?:la\s+)?(?:deuxième|troisième|dernière)\s+semaine\s+de|(?:la\s+)?(?:segunda|tercera|última)\s+semana\s+de|(?:la\s+)?(?:seconda|terza|ultima)\s+settimana\s+di|(?:de\s+)?(?:tweede|derde|laatste)\s+week\s+van|(?:na\s+)?(?:segunda|terceira|última)\s+semana\s+de|(?:den\s+|i\s+)?(?:andra|tredje|sista)\s+veckan\s+(?:i|av)|(?:the\s+)?first\s+(?:week|days|few\s+days)\s+of|(?:la\s+)?première\s+semaine\s+de|(?:la\s+)?primera\s+semana\s+de|(?:la\s+)?prima\s+settimana\s+di|(?:de\s+)?eerste\s+week\s+van|(?:na\s+)?primeira\s+semana\s+de|(?:den\s+|i\s+)?första\s+veckan\s+(?:i|av)|(?:some\s*time|sometime|later)\s+in|during|dans\s+le\s+courant\s+d[eu]|courant|au\s+cours\s+d[eu]|im\s+laufe\s+des?|durante|nel\s+corso\s+di|in\s+de\s+loop\s+van|ao\s+longo\s+de|under|end\s+of|start\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|early|mid|late|after|until|till|from|by|in|anfang|mitte|ende|nach|ab|bis|im|à\s+la\s+mi|la\s+mi|mi|début|fin|après|à\s+partir\s+de|d'ici|en|a\s+mediados\s+de|mediados\s+de|a\s+principios\s+de|principios\s+de|a\s+finales\s+de|finales\s+de|después\s+de|a\s+partir\s+de|hasta|a\s+metà|metà|all'inizio\s+di|inizio|a\s+fine|fine|dopo|entro|da|a|half|begin|eind|vanaf|na|em\s+meados\s+de|meados\s+de|no\s+início\s+de|início\s+de|no\s+final\s+de|final\s+de|depois\s+de|até|em|i\s+mitten\s+av|mitten\s+av|i\s+början\s+av|början\s+av|i\s+slutet\s+av|slutet\s+av|efter|från|i";
 
 /// A month preposition that names a deadline at the month's start ("by January", "bis Januar",
 /// "d'ici janvier", "entro gennaio", "até janeiro").
@@ -518,7 +518,37 @@ fn month_part(prep: &str) -> MonthPart {
         "första",
     ];
     let lower = prep.to_lowercase();
-    if first_week.iter().any(|w| lower.contains(w)) {
+    // "the second week of January", "la troisième semaine de janvier", "sista veckan i januari".
+    const LATER_WEEKS: [(&str, i64); 21] = [
+        ("second", 1),
+        ("deuxième", 1),
+        ("segunda", 1),
+        ("seconda", 1),
+        ("tweede", 1),
+        ("andra", 1),
+        ("third", 2),
+        ("troisième", 2),
+        ("tercera", 2),
+        ("terza", 2),
+        ("derde", 2),
+        ("terceira", 2),
+        ("tredje", 2),
+        ("fourth", 3),
+        ("last", 3),
+        ("dernière", 3),
+        ("última", 3),
+        ("ultima", 3),
+        ("laatste", 3),
+        ("sista", 3),
+        ("quarta", 3),
+    ];
+    // The preposition is one of MONTH_PREPOSITIONS, so an ordinal in it always names a week.
+    if let Some((_, k)) = LATER_WEEKS
+        .iter()
+        .find(|(w, _)| lower.split_whitespace().any(|x| x == *w))
+    {
+        MonthPart::Week(*k)
+    } else if first_week.iter().any(|w| lower.contains(w)) {
         MonthPart::Start
     } else if mid.is_match(prep) {
         MonthPart::Middle
@@ -531,6 +561,8 @@ fn month_part(prep: &str) -> MonthPart {
 
 enum MonthPart {
     Start,
+    /// The month's second, third or last week: how many weeks in it begins.
+    Week(i64),
     Middle,
     After,
 }
@@ -754,6 +786,10 @@ fn deferral(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> 
         return Some(match month_part(prep) {
             MonthPart::After => (after, after),
             MonthPart::Middle => (d + Duration::days(14), after),
+            MonthPart::Week(k) => (
+                d + Duration::days(7 * k),
+                (d + Duration::days(7 * (k + 1))).min(after),
+            ),
             // "by January" is over when January begins; "the first week of January" or
             // "early January" in its first half; "in January" at its end.
             MonthPart::Start if promise_by_re().is_match(prep) => (d, d),
@@ -877,6 +913,21 @@ mod tests {
         ] {
             assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 1)), "{t}");
         }
+        for t in [
+            "I'll check back in the second week of January.",
+            "Je reviens vers vous la deuxième semaine de janvier.",
+            "Te escribo la segunda semana de enero.",
+            "Ti ricontatto la seconda settimana di gennaio.",
+            "Ik neem de tweede week van januari weer contact op.",
+            "Volto a contactá-la na segunda semana de janeiro.",
+            "Jag hör av mig andra veckan i januari.",
+        ] {
+            assert_eq!(deferral_date(t, r()), Some(d(2027, 1, 8)), "{t}");
+        }
+        assert_eq!(
+            deferral_date("Let's talk the last week of January.", r()),
+            Some(d(2027, 1, 22))
+        );
         for t in [
             "Let's pick this up after the Christmas break.",
             "Combinámos falar depois das férias de Natal.",

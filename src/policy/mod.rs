@@ -875,6 +875,46 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             d.note = Some(note);
         }
     }
+    // The rep away themselves ("I'm out of office from Dec 1-4 at a conference, back on Monday
+    // the 7th. I'll follow up then."): nothing is due before the day after they are back.
+    // An absence still to come ("I'll be out from Dec 18 through Jan 4, so wanted to get this
+    // to you before the break") leaves the follow-up before it, unless the rep tied it to
+    // their return ("I'll follow up then").
+    if !d.close {
+        let due_day = inp.calendar.local_date(due);
+        let back = last_rep_sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| reason::rep_is_away(s))
+            .find_map(|(i, s)| {
+                let day = deferral_date(s, reference)?;
+                let dates: Vec<NaiveDate> =
+                    crate::dates::find_dates(s, reference, crate::dates::order_hint(s))
+                        .into_iter()
+                        .filter_map(|(_, m)| match m {
+                            DateMention::Date(d) => Some(d),
+                            DateMention::Ambiguous(_) => None,
+                        })
+                        .collect();
+                let starts_later =
+                    dates.len() >= 2 && dates.iter().min().is_some_and(|st| *st > due_day);
+                let tied = last_rep_sentences[i..]
+                    .iter()
+                    .take(2)
+                    .any(|x| reason::follows_up_on_return(x));
+                (!starts_later || tied).then_some(day)
+            })
+            .map(|day| inp.calendar.first_workday_from(day));
+        if let Some(back) = back.filter(|b| *b > due) {
+            due = back;
+            d.note.get_or_insert_with(|| {
+                format!(
+                    "you said you are away; back by {}",
+                    short_date(inp.calendar, back)
+                )
+            });
+        }
+    }
     // What the rep promised to send and still owes ("te la mando entro lunedì"), in the
     // sentence that gave the reason or another of their last message: the draft recalls it
     // but cannot contain it, so the rep is told.

@@ -1059,6 +1059,32 @@ impl RepTexts<'_> {
     }
 }
 
+/// The rep says they themselves will be away ("I'm out of office from Dec 1-4", "ich bin bis
+/// zum 7. nicht im Büro", "je serai en déplacement", "estaré fuera", "sarò in ferie", "ik ben
+/// met vakantie", "estarei de férias", "jag är ledig"), in eight languages.
+pub fn rep_is_away(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b((i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be)\s+(out\s+of\s+(the\s+)?office|ooo|out|away|travell?ing|on\s+(holiday|vacation|leave|pto)|off)\b|ich\s+bin\s+(\S+\s+){0,4}(nicht\s+im\s+b[üu]ro|im\s+urlaub|unterwegs|abwesend)|je\s+(suis|serai)\s+(absent|absente|en\s+(d[ée]placement|cong[ée]s?|vacances))|(estoy|estar[ée])\s+(fuera|de\s+viaje|de\s+vacaciones)|(sono|sar[òo])\s+(fuori\s+ufficio|in\s+ferie|in\s+viaggio|assente)|ik\s+ben\s+(\S+\s+){0,3}(afwezig|op\s+reis|met\s+vakantie|niet\s+op\s+kantoor)|(estou|estarei)\s+(fora|de\s+f[ée]rias|ausente|em\s+viagem)|jag\s+([äa]r|kommer\s+att\s+vara)\s+(borta|ledig|bortrest|p[åa]\s+resa|p[åa]\s+semester))")
+            .expect("rep-away regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// The rep promising to follow up on their return ("I'll follow up then", "ich melde mich
+/// nach meiner Rückkehr", "je reviens vers vous à mon retour", "te escribo a mi vuelta"), in
+/// eight languages.
+pub fn follows_up_on_return(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    crate::draft::commitment::kind_of(sentence) == "promised"
+        && RE
+            .get_or_init(|| {
+                Pattern::new(Regex::new(r"(?i)\b(then|when\s+i'?m\s+back|once\s+i'?m\s+back|on\s+my\s+return|when\s+i\s+(get\s+back|return)|after\s+(that|my\s+return)|dann|danach|nach\s+meiner\s+r[üu]ckkehr|wenn\s+ich\s+(wieder\s+)?zur[üu]ck\s+bin|[àa]\s+mon\s+retour|d[èe]s\s+mon\s+retour|a\s+mi\s+(vuelta|regreso)|cuando\s+vuelva|al\s+mio\s+(rientro|ritorno)|quando\s+torno|als\s+ik\s+(weer\s+)?terug\s+ben|na\s+mijn\s+terugkeer|daarna|no\s+meu\s+regresso|quando\s+(eu\s+)?voltar|depois\s+disso|n[äa]r\s+jag\s+[äa]r\s+tillbaka|efter\s+det)\b")
+                    .expect("on-return regex"))
+            })
+            .is_match(&Haystack::new(sentence))
+}
+
 /// The rep's own break-up note ("I haven't heard back, so I'll assume the timing isn't right",
 /// "dies ist vorerst meine letzte Nachricht", "je ne vous relancerai plus"), in eight
 /// languages: the rep closed the loop by hand, so no further follow-up is drafted.
@@ -1081,10 +1107,18 @@ pub fn closes_the_loop(text: &str) -> bool {
         Regex::new(r"(?i)\b(timing|time|moment|priorit\w*|interest\w*|another|elsewhere|moved\s+on|went\s+with|gone\s+with|zeitpunkt|interesse|thema|momento|inter[ée]s|prioridad\w*|tempo|tijd|prioriteit\w*|interesse|tidpunkt\w*|l[äa]ge|intresse)")
             .expect("topic regex")
     });
-    outright.is_match(text)
-        || sentences(text)
-            .iter()
-            .any(|s| assume.is_match(s) && topic.is_match(s))
+    // "I won't bother you until it's out the door": a pause until then, not a break-up.
+    static UNTIL: OnceLock<Regex> = OnceLock::new();
+    let until = UNTIL.get_or_init(|| {
+        Regex::new(r"(?i)^\W*(\w+\W+){0,3}(until|till|before|bis|avant|jusqu'[àa]|hasta|antes\s+de|fino\s+a|prima\s+(di|che)|tot|voordat|at[ée]|antes\s+que|f[öo]rr[äa]n|tills)\b")
+            .expect("until regex")
+    });
+    sentences(text).iter().any(|s| {
+        outright
+            .find(s)
+            .is_some_and(|m| !until.is_match(&s[m.end()..]))
+            || (assume.is_match(s) && topic.is_match(s))
+    })
 }
 
 /// The prospect's promise to look at something or come back ("Will take a look next week",
@@ -1707,6 +1741,8 @@ mod multilingual_tests {
             "I'll assume the 40 seats unless you tell me otherwise.",
             "Ich gehe davon aus, dass Sie nicht vor Januar entscheiden.",
             "Is this still a priority for you this quarter?",
+            // A pause until something is done, with the rep's date to come back.
+            "I know you're heads-down on the launch, so I won't bother you until it's out the door. I'll check back in the second week of January.",
         ] {
             assert!(!closes_the_loop(t), "{t}");
         }
@@ -2027,6 +2063,24 @@ mod reading_tests {
         // People named to book them: the times asked for decide.
         let r = read("Hi Tess,\n\nI spoke to our CEO and she'd be happy to join a call with your leadership team to discuss the partnership. Could you share a few times that work for them next week?\n\nAlex");
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
+    }
+
+    #[test]
+    fn the_rep_saying_they_are_away_is_read_in_every_language() {
+        for text in [
+            "I'm out of office from Dec 1-4 at a conference, back on Monday the 7th.",
+            "Ich bin bis zum 7. Dezember nicht im Büro.",
+            "Je serai en déplacement jusqu'au 7 décembre.",
+            "Estaré fuera hasta el 7 de diciembre.",
+            "Sarò in ferie fino al 7 dicembre.",
+            "Ik ben tot 7 december met vakantie.",
+            "Estarei de férias até 7 de dezembro.",
+            "Jag är ledig till den 7 december.",
+        ] {
+            assert!(rep_is_away(text), "{text}");
+        }
+        // The prospect away is theirs to say; the rep's time off is not read from "you".
+        assert!(!rep_is_away("I know you're away until the 7th."));
     }
 
     #[test]
