@@ -512,6 +512,18 @@ fn names_invite(sentence: &str) -> bool {
     .is_match(&Haystack::new(sentence))
 }
 
+/// A link to book a time ("calendly.com/…", "the link to book a call", "Buchungslink", "lien de
+/// réservation", "enlace para reservar", "link per prenotare", "boekingslink", "link de
+/// agendamento", "bokningslänk"), in eight languages.
+fn names_booking_link(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(calendly|hubspot\.com/meetings|cal\.com|savvycal|(link|page)\s+to\s+(book|schedule|grab|pick)|book\s+(a|some)\s+(time|slot|call|meeting|demo|session|deep-?dive)|booking\s+(link|page)|buchungslink|termin\s+buchen|lien\s+(de\s+r[ée]servation|pour\s+r[ée]server)|r[ée]server\s+un\s+cr[ée]neau|enlace\s+(de\s+reservas|para\s+reservar)|reservar\s+(una\s+)?(hora|cita|reuni[oó]n)|link\s+(di\s+prenotazione|per\s+prenotare)|prenotare\s+(una\s+)?(call|chiamata|riunione)|boekingslink|link\s+om\s+(een\s+)?(afspraak|moment)\s+te\s+(boeken|plannen)|link\s+(de\s+agendamento|para\s+agendar)|agendar\s+(uma\s+)?(reuni[ãa]o|chamada|hor[áa]rio)|bokningsl[äa]nk|boka\s+(en\s+)?(tid|m[öo]te))")
+            .expect("booking-link regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// The rep's own people have already done something ("Our legal team has already incorporated
 /// your lawyers' changes", "Unsere Rechtsabteilung hat … eingearbeitet", "notre service
 /// juridique a intégré…"), in eight languages: done on the rep's side, it states no reason, and
@@ -726,6 +738,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "Who else should be part of the evaluation on your side?" asks for the
                     // people who decide, whatever the thing evaluated.
                     only("decision_maker")
+                } else if crate::message::text::hands_over(&s) && names_booking_link(&s) {
+                    // "Here's the link to book a technical deep-dive with our solutions
+                    // engineer: calendly.com/…": a link handed over to book a call asks for
+                    // the meeting (the model hears a link, "here's").
+                    only("meeting")
                 } else if top.is_some_and(|t| CLASSES[t] == "information")
                     && crate::message::text::hands_over(&s)
                     && !names_invite(&s)
@@ -2089,10 +2106,12 @@ mod reading_tests {
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
         let r = read("Hej Oskar,\n\ntack för ett bra möte igår! Som utlovat bifogar jag presentationen.\n\nAlex");
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("information"));
-        // A calendar invitation handed over is about the meeting.
+        // A calendar invitation handed over is about the meeting; so is a link to book a time.
         assert!(names_invite(
             "I've sent you the calendar invite for Tuesday."
         ));
+        let r = read("Hi Cara,\n\nGreat chatting earlier. As mentioned, here's the link to book a technical deep-dive with our solutions engineer: https://calendly.com/acme-se\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
     }
 
     #[test]
