@@ -2077,6 +2077,10 @@ mod reading_tests {
         assert!(!crate::draft::commitment::owed(
             "I'll send over an invite once you confirm who should attend."
         ));
+        // Asking where to send something waits on their answer too.
+        assert!(!crate::draft::commitment::owed(
+            "Next step on your side is the vendor risk assessment - let me know who I should send our questionnaire answers to."
+        ));
         // People named to book them: the times asked for decide.
         let r = read("Hi Tess,\n\nI spoke to our CEO and she'd be happy to join a call with your leadership team to discuss the partnership. Could you share a few times that work for them next week?\n\nAlex");
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("meeting"));
