@@ -269,6 +269,15 @@ fn infer_year(day: u32, month: u32, year: Option<i32>, reference: NaiveDate) -> 
 mod times;
 pub use times::offered_times;
 
+/// The first `wd` after `reference` (never `reference` itself).
+fn next_weekday(reference: NaiveDate, wd: Weekday) -> NaiveDate {
+    let mut d = reference + Duration::days(1);
+    while d.weekday() != wd {
+        d += Duration::days(1);
+    }
+    d
+}
+
 /// Every date in the text, with the byte offset where it starts.
 pub fn find_dates(
     text: &str,
@@ -416,10 +425,7 @@ fn find_date_spans(
         let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == lower) else {
             continue;
         };
-        let mut d = reference + Duration::days(1);
-        while d.weekday() != *wd {
-            d += Duration::days(1);
-        }
+        let d = next_weekday(reference, *wd);
         push(m.start(), m.end(), Some(DateMention::Date(d)), &mut out);
     }
     out.sort_by_key(|(s, _, _)| *s);
@@ -507,16 +513,6 @@ fn month_part(prep: &str) -> MonthPart {
         Regex::new(r"(?i)^(end|late|after|ende|nach|fin|après|a\s+finales|finales|después|a\s+fine|fine|dopo|eind|na|no\s+final|final|depois|i\s+slutet|slutet|efter)\b")
             .expect("end regex")
     });
-    // "na primeira semana de janeiro": the first week, whatever the preposition before it.
-    let first_week = [
-        "first",
-        "première",
-        "primera",
-        "prima",
-        "eerste",
-        "primeira",
-        "första",
-    ];
     let lower = prep.to_lowercase();
     // "the second week of January", "la troisième semaine de janvier", "sista veckan i januari".
     const LATER_WEEKS: [(&str, i64); 21] = [
@@ -548,12 +544,15 @@ fn month_part(prep: &str) -> MonthPart {
         .find(|(w, _)| lower.split_whitespace().any(|x| x == *w))
     {
         MonthPart::Week(*k)
-    } else if first_week.iter().any(|w| lower.contains(w)) {
-        MonthPart::Start
+    } else if first_part_re().is_match(prep) {
+        // "na primeira semana de janeiro": the first week, whatever the preposition before it.
+        MonthPart::Early
     } else if mid.is_match(prep) {
         MonthPart::Middle
     } else if end.is_match(prep) {
         MonthPart::After
+    } else if promise_by_re().is_match(prep) {
+        MonthPart::By
     } else {
         MonthPart::Start
     }
@@ -561,6 +560,10 @@ fn month_part(prep: &str) -> MonthPart {
 
 enum MonthPart {
     Start,
+    /// "by January": the month's start is the deadline.
+    By,
+    /// "early January", "the first week of January": its first half.
+    Early,
     /// The month's second, third or last week: how many weeks in it begins.
     Week(i64),
     Middle,
@@ -741,13 +744,7 @@ fn deferral(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> 
     }
     // The first Monday after a day: next week's start; "by the end of (next) week" is over
     // by the Monday after that week, the first day to ask.
-    let monday_after = |d: NaiveDate| {
-        let mut d = d + Duration::days(1);
-        while d.weekday() != Weekday::Mon {
-            d += Duration::days(1);
-        }
-        d
-    };
+    let monday_after = |d: NaiveDate| next_weekday(d, Weekday::Mon);
     if c.name("enw").is_some() {
         let d = monday_after(monday_after(reference));
         return Some((d, d));
@@ -792,8 +789,8 @@ fn deferral(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> 
             ),
             // "by January" is over when January begins; "the first week of January" or
             // "early January" in its first half; "in January" at its end.
-            MonthPart::Start if promise_by_re().is_match(prep) => (d, d),
-            MonthPart::Start if first_part_re().is_match(prep) => (d, d + Duration::days(14)),
+            MonthPart::By => (d, d),
+            MonthPart::Early => (d, d + Duration::days(14)),
             MonthPart::Start => (d, after),
         });
     }

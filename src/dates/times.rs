@@ -5,10 +5,10 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 
-use super::{find_date_spans, order_hint, patterns, DateMention, WEEKDAYS};
+use super::{find_date_spans, next_weekday, order_hint, patterns, DateMention, WEEKDAYS};
 
 /// A time of day right after a day: "at 10", "at 2pm", "à 14h", "um 14 Uhr", "alle 15:30",
 /// "a las 10", "om 14.00 uur", "às 14h", "kl. 14". A bare number counts only with a
@@ -53,15 +53,6 @@ fn time_after(rest: &str) -> Option<NaiveTime> {
     (7..=20)
         .contains(&h)
         .then(|| NaiveTime::from_hms_opt(h, m, 0))?
-}
-
-/// The next `wd` after `reference`.
-fn next_weekday(reference: NaiveDate, wd: Weekday) -> NaiveDate {
-    let mut d = reference + Duration::days(1);
-    while d.weekday() != wd {
-        d += Duration::days(1);
-    }
-    d
 }
 
 /// Every day with a time of day written in `text` (written on `reference`), in the order

@@ -265,14 +265,17 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 }
                 // Else what the prospect answered it with ("Danke! Ich bespreche das mit
                 // meinem Chef und melde mich Ende nächster Woche."): where things were left.
-                let theirs = facts.prospect_text.as_deref().and_then(|p| {
-                    sentences(p).into_iter().find(|s| {
-                        facts.quotable(s)
-                            && !facts.commitment_is_theirs
-                            && !says_nothing_to_recap(s)
-                            && s.split_whitespace().count() >= 4
-                    })
-                })?;
+                let theirs = facts
+                    .prospect_text
+                    .as_deref()
+                    .filter(|_| !facts.commitment_is_theirs)
+                    .and_then(|p| {
+                        sentences(p).into_iter().find(|s| {
+                            facts.quotable(s)
+                                && !says_nothing_to_recap(s)
+                                && s.split_whitespace().count() >= 4
+                        })
+                    })?;
                 return Some(f.left_theirs.replacen("{}", &quote(&theirs, f), 1));
             };
             // "Me: send the revised quote" is quoted as "send the revised quote".

@@ -738,7 +738,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "Who else should be part of the evaluation on your side?" asks for the
                     // people who decide, whatever the thing evaluated.
                     only("decision_maker")
-                } else if crate::message::text::hands_over(&s) && names_booking_link(&s) {
+                } else if names_booking_link(&s) && crate::message::text::hands_over(&s) {
                     // "Here's the link to book a technical deep-dive with our solutions
                     // engineer: calendly.com/…": a link handed over to book a call asks for
                     // the meeting (the model hears a link, "here's").
