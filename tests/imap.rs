@@ -604,6 +604,10 @@ fn a_rescan_reuses_its_decisions_until_a_flag_or_a_message_changes() {
     std::fs::remove_file(&memo).unwrap();
     let (full, log) = s.scan();
     assert!(!log.contains(reused), "{log}");
+    assert!(
+        log.contains("texts_fetched=0"),
+        "deciding again reads the texts fetched before from disk: {log}"
+    );
     assert_eq!(second, full, "reused decisions differ from a full scan");
 
     // The rep tags a sent message in the mail client: HIGHESTMODSEQ moves, nothing is reused.
@@ -635,4 +639,43 @@ IMAP.uid('STORE', uid, '+FLAGS', '(pricing)')
     std::fs::remove_file(&memo).unwrap();
     let (full, _) = s.scan();
     assert_eq!(after, full);
+}
+
+#[test]
+fn fetched_texts_are_kept_on_disk_privately_and_a_torn_texts_file_is_refetched() {
+    let s = Setup::new(Options::default());
+    let (_, log) = s.scan();
+    assert!(!log.contains("texts_fetched=0"), "{log}");
+    // Decided once more with the drafts in place: what every later scan must say.
+    let (first, _) = s.scan();
+    let cache = s.dir.path().join("state/imap-cache/imap-demo");
+    let texts: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "texts"))
+        .collect();
+    assert!(!texts.is_empty(), "no texts file in {}", cache.display());
+    use std::os::unix::fs::PermissionsExt;
+    for t in &texts {
+        let mode = std::fs::metadata(t).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{} is readable by others", t.display());
+        // A crash mid-write: the last text cut short.
+        let len = std::fs::metadata(t).unwrap().len();
+        let f = std::fs::OpenOptions::new().write(true).open(t).unwrap();
+        f.set_len(len - 3).unwrap();
+    }
+    std::fs::remove_file(s.dir.path().join("state/imap-demo.memo.json")).unwrap();
+    let (again, log) = s.scan();
+    assert!(
+        !log.contains("texts_fetched=0"),
+        "the cut texts are fetched again: {log}"
+    );
+    assert_eq!(
+        first, again,
+        "decisions changed after the texts file was cut"
+    );
+    std::fs::remove_file(s.dir.path().join("state/imap-demo.memo.json")).unwrap();
+    let (repaired, log) = s.scan();
+    assert!(log.contains("texts_fetched=0"), "repaired: {log}");
+    assert_eq!(first, repaired);
 }

@@ -1,12 +1,12 @@
 //! The per-folder header cache behind incremental sync: what was fetched, keyed by
 //! UIDVALIDITY, so a rescan asks only for UIDs above the last one seen. A compact binary file,
-//! replaced atomically.
+//! replaced atomically; the texts live in their own append-only file (see `texts`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 4] = b"FUC2";
+const MAGIC: &[u8; 4] = b"FUC3";
 
 /// One cached message: its threading headers, flags and INTERNALDATE.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +14,6 @@ pub struct Entry {
     pub internal_date: i64,
     pub flags: Vec<String>,
     pub header: Vec<u8>,
-    /// A capped prefix of the message text, once fetched (content never changes for a UID).
-    pub text: Option<Vec<u8>>,
 }
 
 /// The cached state of one folder.
@@ -29,6 +27,16 @@ pub struct FolderCache {
 
 /// Where a folder's cache lives.
 pub fn path_for(dir: &Path, folder: &str) -> PathBuf {
+    dir.join(format!("{}.cache", base_for(folder)))
+}
+
+/// Where a folder's fetched texts live.
+pub fn texts_path_for(dir: &Path, folder: &str) -> PathBuf {
+    dir.join(format!("{}.texts", base_for(folder)))
+}
+
+/// A file name for a folder: safe characters, and a hash so distinct names never collide.
+fn base_for(folder: &str) -> String {
     let safe: String = folder
         .chars()
         .map(|c| {
@@ -39,10 +47,10 @@ pub fn path_for(dir: &Path, folder: &str) -> PathBuf {
             }
         })
         .collect();
-    dir.join(format!(
-        "{safe}.{:08x}.cache",
+    format!(
+        "{safe}.{:08x}",
         crate::message::fnv1a(folder.as_bytes()) as u32
-    ))
+    )
 }
 
 fn put_bytes(out: &mut dyn Write, b: &[u8]) -> std::io::Result<()> {
@@ -94,13 +102,6 @@ impl FolderCache {
             out.write_all(&e.internal_date.to_le_bytes())?;
             put_bytes(out, e.flags.join(" ").as_bytes())?;
             put_bytes(out, &e.header)?;
-            match &e.text {
-                Some(t) => {
-                    out.write_all(&[1])?;
-                    put_bytes(out, t)?;
-                }
-                None => out.write_all(&[0])?,
-            }
         }
         Ok(())
     }
@@ -132,10 +133,6 @@ impl FolderCache {
             let internal_date = r.u64()? as i64;
             let flags = r.bytes()?;
             let header = r.bytes()?;
-            let text = match r.take(1)?[0] {
-                1 => Some(r.bytes()?),
-                _ => None,
-            };
             if only.is_some_and(|o| !o.contains(&uid)) {
                 continue;
             }
@@ -144,14 +141,12 @@ impl FolderCache {
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            let (header, text) = (header.to_vec(), text.map(<[u8]>::to_vec));
             c.entries.insert(
                 uid,
                 Entry {
                     internal_date,
                     flags,
-                    header,
-                    text,
+                    header: header.to_vec(),
                 },
             );
         }
@@ -190,7 +185,6 @@ mod tests {
                 internal_date: 1_700_000_000,
                 flags: vec!["\\Seen".into(), "pricing".into()],
                 header: b"Subject: x\r\n\r\n".to_vec(),
-                text: None,
             },
         );
         c.entries.insert(
@@ -198,8 +192,7 @@ mod tests {
             Entry {
                 internal_date: 1,
                 flags: vec![],
-                header: vec![],
-                text: Some(b"hello".to_vec()),
+                header: b"Subject: y\r\n\r\n".to_vec(),
             },
         );
         let bytes = c.encode();

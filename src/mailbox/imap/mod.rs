@@ -5,8 +5,9 @@
 
 pub mod cache;
 pub mod connect;
+pub mod texts;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use async_imap::types::{Flag, NameAttribute};
@@ -19,6 +20,7 @@ use super::{followup_key_of, DraftsSeen, Folders, Loaded, MailStore, MailboxErro
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
 use cache::{Entry, FolderCache};
+use texts::TextLog;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImapError {
@@ -97,6 +99,8 @@ pub struct ImapStore {
     condstore: bool,
     cache_dir: PathBuf,
     caches: BTreeMap<String, FolderCache>,
+    /// Each folder's fetched texts, on disk (see `texts`).
+    texts: BTreeMap<String, TextLog>,
     dirty: HashSet<String>,
     /// Folders whose cache holds only some entries (read for reused decisions): never saved,
     /// and read afresh before a sync.
@@ -159,6 +163,7 @@ impl ImapStore {
             condstore,
             cache_dir,
             caches: BTreeMap::new(),
+            texts: BTreeMap::new(),
             dirty: HashSet::new(),
             partial: HashSet::new(),
             saving: None,
@@ -302,7 +307,6 @@ impl ImapStore {
                                 internal_date,
                                 flags: f.flags().map(|x| flag_text(&x)).collect(),
                                 header,
-                                text: None,
                             },
                         );
                         self.stats.headers_fetched += 1;
@@ -361,12 +365,24 @@ impl ImapStore {
         Ok(())
     }
 
-    /// Parse a cached entry: headers only, or with its cached text when `with_text`.
+    /// The text log of a folder whose cache is read, for that cache's UIDVALIDITY.
+    fn text_log(&mut self, folder: &str) -> Option<&mut TextLog> {
+        let validity = self.caches.get(folder)?.uid_validity;
+        let log = self.texts.entry(folder.to_string()).or_insert_with(|| {
+            TextLog::open(&cache::texts_path_for(&self.cache_dir, folder), validity)
+        });
+        if log.uid_validity() != validity {
+            *log = TextLog::open(&cache::texts_path_for(&self.cache_dir, folder), validity);
+        }
+        Some(log)
+    }
+
+    /// Parse a cached entry: headers only, or with its text.
     fn mail_from_entry(
         folder: &str,
         uid: u32,
         e: &Entry,
-        with_text: bool,
+        text: Option<&[u8]>,
         warnings: &mut Vec<String>,
     ) -> Option<Mail> {
         let loc = Location {
@@ -374,7 +390,7 @@ impl ImapStore {
             key: uid.to_string(),
         };
         let fallback: Option<DateTime<Utc>> = Utc.timestamp_opt(e.internal_date, 0).single();
-        let (raw, headers_only) = match e.text.as_ref().filter(|_| with_text) {
+        let (raw, headers_only) = match text {
             Some(t) => {
                 let mut raw = e.header.clone();
                 if !raw.ends_with(b"\r\n\r\n") && !raw.ends_with(b"\n\n") {
@@ -477,7 +493,7 @@ impl MailStore for ImapStore {
             let entries: Vec<(&u32, &Entry)> = c.entries.iter().collect();
             let parsed = crate::par::map(&entries, |(uid, e)| {
                 let mut w = Vec::new();
-                let m = Self::mail_from_entry(folder, **uid, e, false, &mut w);
+                let m = Self::mail_from_entry(folder, **uid, e, None, &mut w);
                 (m, w)
             });
             loaded.mails.reserve(parsed.len());
@@ -533,7 +549,7 @@ impl MailStore for ImapStore {
             .map(|loc| {
                 let uid = loc.key.parse::<u32>().ok()?;
                 let e = self.caches.get(&loc.folder)?.entries.get(&uid)?;
-                Self::mail_from_entry(&loc.folder, uid, e, false, &mut w)
+                Self::mail_from_entry(&loc.folder, uid, e, None, &mut w)
             })
             .collect())
     }
@@ -554,16 +570,20 @@ impl MailStore for ImapStore {
             }
         }
         for (folder, uids) in by_folder {
+            if self.text_log(&folder).is_none() {
+                continue; // a folder never read: no header to parse a text with
+            }
             let missing: Vec<u32> = {
                 let c = self.caches.get(&folder);
+                let log = self.texts.get(&folder);
                 uids.iter()
                     .copied()
-                    .filter(|u| {
-                        c.and_then(|c| c.entries.get(u))
-                            .is_some_and(|e| e.text.is_none())
-                    })
+                    .filter(|&u| c.is_some_and(|c| c.entries.contains_key(&u)))
+                    .filter(|&u| !log.is_some_and(|l| l.has(u)))
                     .collect()
             };
+            // Texts the log could not take (a full disk) are kept here for this scan.
+            let mut unlogged: HashMap<u32, Vec<u8>> = HashMap::new();
             if !missing.is_empty() {
                 let ferr = |e: async_imap::error::Error| ImapError::Folder {
                     folder: folder.clone(),
@@ -573,35 +593,47 @@ impl MailStore for ImapStore {
                 for chunk in missing.chunks(500) {
                     let query = format!("(UID BODY.PEEK[TEXT]<0.{cap}>)");
                     let fetches = self.fetch_all(&folder, &uid_set(chunk), &query).await?;
-                    let c = self.caches.get_mut(&folder).expect("synced folder");
-                    for f in &fetches {
-                        let Some(uid) = f.uid else { continue };
-                        if let Some(e) = c.entries.get_mut(&uid) {
-                            e.text = Some(f.text().map(<[u8]>::to_vec).unwrap_or_default());
-                            self.stats.texts_fetched += 1;
-                        }
+                    let got: Vec<(u32, Vec<u8>)> = fetches
+                        .iter()
+                        .filter_map(|f| {
+                            Some((f.uid?, f.text().map(<[u8]>::to_vec).unwrap_or_default()))
+                        })
+                        .filter(|(uid, _)| chunk.contains(uid))
+                        .collect();
+                    self.stats.texts_fetched += got.len();
+                    let log = self.texts.get_mut(&folder).expect("opened above");
+                    if let Err(e) = log.append(&got) {
+                        tracing::warn!(folder = %folder, error = %e, "cannot save fetched texts; the next scan fetches them again");
+                        unlogged.extend(got);
                     }
                 }
-                self.dirty.insert(folder.clone());
                 self.drain_unsolicited();
             }
-            let c = self.caches.get(&folder).expect("synced folder");
-            let texts: Vec<(usize, u32, &Entry)> = which
+            let c = self.caches.get(&folder).expect("read above");
+            let log = self.texts.get(&folder).expect("opened above");
+            let wanted: Vec<(usize, u32, &Entry)> = which
                 .iter()
                 .filter_map(|&i| {
                     let loc = mails[i].location.as_ref().filter(|l| l.folder == folder)?;
                     let uid = loc.key.parse::<u32>().ok()?;
-                    let e = c.entries.get(&uid).filter(|e| e.text.is_some())?;
-                    Some((i, uid, e))
+                    Some((i, uid, c.entries.get(&uid)?))
                 })
                 .collect();
-            // Parsing each text (MIME, HTML to text) is independent per message: on every core.
-            let parsed = crate::par::map(&texts, |(_, uid, e)| {
-                Self::mail_from_entry(&folder, *uid, e, true, &mut Vec::new())
-            });
-            for ((i, ..), full) in texts.iter().zip(parsed) {
-                if let Some(full) = full {
-                    mails[*i].absorb_text(full);
+            // Read back and parsed a slice at a time, so only a slice's raw texts are held.
+            for part in wanted.chunks(2048) {
+                let jobs: Vec<(u32, &Entry, Option<Vec<u8>>)> = part
+                    .iter()
+                    .map(|&(_, uid, e)| (uid, e, unlogged.remove(&uid).or_else(|| log.read(uid))))
+                    .collect();
+                // Parsing each text (MIME, HTML to text) is independent per message: on every core.
+                let parsed = crate::par::map(&jobs, |(uid, e, t)| {
+                    let t = t.as_deref()?;
+                    Self::mail_from_entry(&folder, *uid, e, Some(t), &mut Vec::new())
+                });
+                for ((i, ..), full) in part.iter().zip(parsed) {
+                    if let Some(full) = full {
+                        mails[*i].absorb_text(full);
+                    }
                 }
             }
         }
@@ -612,6 +644,18 @@ impl MailStore for ImapStore {
         // Encoding and writing the cache (over 100 MB at 100,000 messages) runs beside the
         // deciding; the caches it writes are dropped when it is done.
         self.wait_saved();
+        // Texts of messages gone from a folder go once they are most of its log.
+        for (folder, log) in self.texts.iter_mut() {
+            if let Some(c) = self
+                .caches
+                .get(folder)
+                .filter(|_| !self.partial.contains(folder))
+            {
+                if let Err(e) = log.compact(|u| c.entries.contains_key(&u)) {
+                    tracing::warn!(folder = %folder, error = %e, "cannot compact the texts cache");
+                }
+            }
+        }
         let mut caches = std::mem::take(&mut self.caches);
         let to_save: Vec<(PathBuf, FolderCache)> = std::mem::take(&mut self.dirty)
             .into_iter()
