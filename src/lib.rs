@@ -13,6 +13,7 @@ pub mod draft;
 pub mod identity;
 pub mod language;
 pub mod mailbox;
+pub mod mem;
 pub mod message;
 pub mod par;
 pub mod policy;

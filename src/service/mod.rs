@@ -490,7 +490,7 @@ impl Decided {
                 *i = moved[*i];
             }
         }
-        return_free_memory();
+        crate::mem::return_free_memory();
     }
 
     /// What a later rescan reuses when nothing has changed, borrowed from this scan (at 100k
@@ -757,39 +757,10 @@ async fn fetch_texts<S: MailStore>(
 fn phase_done(started: &std::time::Instant, name: &str) {
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
-        rss_mib = resident_mib(),
-        peak_mib = peak_mib(),
+        rss_mib = crate::mem::resident_mib(),
+        peak_mib = crate::mem::peak_mib(),
         "scan phase done: {name}"
     )
-}
-
-/// The process's resident memory now (Linux; 0 elsewhere), to see which phase holds it.
-fn resident_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .map_or(0, |pages| pages * 4096 / (1024 * 1024))
-}
-
-/// Hand freed heap pages back to the system. glibc keeps what the worker threads freed in
-/// their own arenas, so without this a scan's resident size never comes down after a phase.
-fn return_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks the allocator's free lists; it takes no pointer of ours.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-/// The process's peak resident memory so far (Linux; 0 elsewhere).
-fn peak_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-            line.split_whitespace().nth(1)?.parse::<u64>().ok()
-        })
-        .map_or(0, |kib| kib / 1024)
 }
 
 /// The last scan's decisions, and the base (program, config, day) this scan decides under.
@@ -1044,8 +1015,8 @@ async fn decide_all<S: MailStore>(
         threads = decisions.len(),
         reused = decisions.iter().filter(|d| d.2).count(),
         settled = settled_ids.len(),
-        rss_mib = resident_mib(),
-        peak_mib = peak_mib(),
+        rss_mib = crate::mem::resident_mib(),
+        peak_mib = crate::mem::peak_mib(),
         "scan phase done: decide"
     );
     let items = keyed
@@ -1439,7 +1410,7 @@ async fn scan_locked<S: MailStore>(
     tracing::debug!(
         ms = started.elapsed().as_millis() as u64,
         rendered = rendered.iter().filter(|r| r.is_some()).count(),
-        rss_mib = resident_mib(),
+        rss_mib = crate::mem::resident_mib(),
         "scan phase done: render"
     );
     let mut kept = render_memo

@@ -2,6 +2,7 @@
 //! UIDVALIDITY, so a rescan asks only for UIDs above the last one seen. A compact binary file,
 //! replaced atomically; the texts live in their own append-only file (see `texts`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,29 @@ const MAGIC: &[u8; 4] = b"FUC3";
 pub struct Entry {
     pub internal_date: i64,
     pub flags: Vec<String>,
-    pub header: Vec<u8>,
+    pub header: Header,
+}
+
+/// A cached header block: in memory, or (once parsed and saved) only in the cache file, read
+/// back for the few messages whose text is parsed with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Header {
+    Held(Vec<u8>),
+    Saved { at: u64, len: u32 },
+}
+
+impl Header {
+    /// The bytes, from memory or from `file` (the cache file this entry was saved in).
+    pub fn bytes<'a>(&'a self, file: Option<&std::fs::File>) -> Option<Cow<'a, [u8]>> {
+        match self {
+            Header::Held(h) => Some(Cow::Borrowed(h)),
+            Header::Saved { at, len } => {
+                let mut out = vec![0u8; *len as usize];
+                std::os::unix::fs::FileExt::read_exact_at(file?, &mut out, *at).ok()?;
+                Some(Cow::Owned(out))
+            }
+        }
+    }
 }
 
 /// The cached state of one folder.
@@ -91,19 +114,46 @@ impl FolderCache {
 
     /// [`FolderCache::encode`] into a writer, so saving a large cache never holds its
     /// encoding in memory whole.
-    fn encode_into(&self, out: &mut dyn Write) -> std::io::Result<()> {
+    /// Returns where each entry's header block starts in the output, in entry order.
+    fn encode_into(&self, out: &mut dyn Write) -> std::io::Result<Vec<u64>> {
         out.write_all(MAGIC)?;
         out.write_all(&self.uid_validity.to_le_bytes())?;
         out.write_all(&self.uid_next.to_le_bytes())?;
         out.write_all(&self.highest_modseq.to_le_bytes())?;
         out.write_all(&(self.entries.len() as u32).to_le_bytes())?;
+        let mut pos = 24u64;
+        let mut offsets = Vec::with_capacity(self.entries.len());
         for (uid, e) in &self.entries {
+            let Header::Held(header) = &e.header else {
+                // Only a cache read whole is saved; a released one is on disk already.
+                return Err(std::io::Error::other("header cache entry not in memory"));
+            };
+            let flags = e.flags.join(" ");
             out.write_all(&uid.to_le_bytes())?;
             out.write_all(&e.internal_date.to_le_bytes())?;
-            put_bytes(out, e.flags.join(" ").as_bytes())?;
-            put_bytes(out, &e.header)?;
+            put_bytes(out, flags.as_bytes())?;
+            put_bytes(out, header)?;
+            pos += 4 + 8 + 4 + flags.len() as u64 + 4;
+            offsets.push(pos);
+            pos += header.len() as u64;
         }
-        Ok(())
+        Ok(offsets)
+    }
+
+    /// Drop the header blocks from memory once they are in the cache file at `offsets` (as
+    /// [`FolderCache::save`] or [`FolderCache::load_with_offsets`] gave them).
+    pub fn release(&mut self, offsets: &[u64]) {
+        if offsets.len() != self.entries.len() {
+            return;
+        }
+        for (e, &at) in self.entries.values_mut().zip(offsets) {
+            if let Header::Held(h) = &e.header {
+                e.header = Header::Saved {
+                    at,
+                    len: h.len() as u32,
+                };
+            }
+        }
     }
 
     /// Decode; `None` for a damaged or foreign file (the folder is then fetched afresh).
@@ -111,12 +161,20 @@ impl FolderCache {
         Self::decode_only(data, None)
     }
 
-    /// Decode keeping only the entries of `only` (all with `None`): a reused decision needs a
-    /// few messages of a large folder, not a copy of all of them.
     pub fn decode_only(
         data: &[u8],
         only: Option<&std::collections::HashSet<u32>>,
     ) -> Option<FolderCache> {
+        Self::decode_inner(data, only).map(|(c, _)| c)
+    }
+
+    /// Decode keeping only the entries of `only` (all with `None`): a reused decision needs a
+    /// few messages of a large folder, not a copy of all of them. Also where each kept
+    /// entry's header starts in `data`.
+    fn decode_inner(
+        data: &[u8],
+        only: Option<&std::collections::HashSet<u32>>,
+    ) -> Option<(FolderCache, Vec<u64>)> {
         let mut r = Reader { data, pos: 0 };
         if r.take(4)? != MAGIC {
             return None;
@@ -128,11 +186,13 @@ impl FolderCache {
             entries: BTreeMap::new(),
         };
         let n = r.u32()?;
+        let mut offsets = Vec::new();
         for _ in 0..n {
             let uid = r.u32()?;
             let internal_date = r.u64()? as i64;
             let flags = r.bytes()?;
             let header = r.bytes()?;
+            let at = (r.pos - header.len()) as u64;
             if only.is_some_and(|o| !o.contains(&uid)) {
                 continue;
             }
@@ -146,15 +206,26 @@ impl FolderCache {
                 Entry {
                     internal_date,
                     flags,
-                    header: header.to_vec(),
+                    header: Header::Held(header.to_vec()),
                 },
             );
+            offsets.push(at);
         }
-        (r.pos == data.len()).then_some(c)
+        (r.pos == data.len()).then_some((c, offsets))
     }
 
     pub fn load(path: &Path) -> Option<FolderCache> {
         FolderCache::decode(&std::fs::read(path).ok()?)
+    }
+
+    /// [`FolderCache::load`], with where each header starts and the file, open, to read
+    /// them back from once they are released.
+    pub fn load_with_offsets(path: &Path) -> Option<(FolderCache, Vec<u64>, std::fs::File)> {
+        let mut f = std::fs::File::open(path).ok()?;
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).ok()?;
+        let (c, offsets) = Self::decode_inner(&data, None)?;
+        Some((c, offsets, f))
     }
 
     /// [`FolderCache::load`] keeping only the entries of `only`.
@@ -163,7 +234,17 @@ impl FolderCache {
     }
 
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        crate::state::write_atomic_with(path, |w| self.encode_into(w))
+        self.save_with_offsets(path).map(|_| ())
+    }
+
+    /// [`FolderCache::save`], returning where each entry's header starts in the file.
+    pub fn save_with_offsets(&self, path: &Path) -> std::io::Result<Vec<u64>> {
+        let mut offsets = Vec::new();
+        crate::state::write_atomic_with(path, |w| {
+            offsets = self.encode_into(w)?;
+            Ok(())
+        })?;
+        Ok(offsets)
     }
 }
 
@@ -184,7 +265,7 @@ mod tests {
             Entry {
                 internal_date: 1_700_000_000,
                 flags: vec!["\\Seen".into(), "pricing".into()],
-                header: b"Subject: x\r\n\r\n".to_vec(),
+                header: Header::Held(b"Subject: x\r\n\r\n".to_vec()),
             },
         );
         c.entries.insert(
@@ -192,7 +273,7 @@ mod tests {
             Entry {
                 internal_date: 1,
                 flags: vec![],
-                header: b"Subject: y\r\n\r\n".to_vec(),
+                header: Header::Held(b"Subject: y\r\n\r\n".to_vec()),
             },
         );
         let bytes = c.encode();
@@ -205,5 +286,50 @@ mod tests {
         assert_eq!(FolderCache::decode(&bytes), Some(c));
         assert_eq!(FolderCache::decode(&bytes[..bytes.len() - 1]), None);
         assert_eq!(FolderCache::decode(b"nope"), None);
+    }
+
+    #[test]
+    fn released_headers_are_read_back_from_the_file_they_were_saved_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Sent.cache");
+        let mut c = FolderCache {
+            uid_validity: 1,
+            uid_next: 40,
+            ..FolderCache::default()
+        };
+        for uid in [2u32, 17, 39] {
+            c.entries.insert(
+                uid,
+                Entry {
+                    internal_date: uid as i64,
+                    flags: vec!["\\Seen".into(); uid as usize % 3],
+                    header: Header::Held(format!("Message-ID: <{uid}@x>\r\n\r\n").into_bytes()),
+                },
+            );
+        }
+        let held = c.clone();
+        let offsets = c.save_with_offsets(&path).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        c.release(&offsets);
+        assert!(c
+            .entries
+            .values()
+            .all(|e| matches!(e.header, Header::Saved { .. })));
+        for (uid, e) in &c.entries {
+            assert_eq!(
+                e.header.bytes(Some(&file)),
+                held.entries[uid].header.bytes(None)
+            );
+        }
+        // A released cache is never written over the file its headers live in.
+        assert!(c.save(&path).is_err());
+        // Offsets read with a cache loaded from the file are the same.
+        let (mut again, offsets2, f2) = FolderCache::load_with_offsets(&path).unwrap();
+        assert_eq!((&again, &offsets2), (&held, &offsets));
+        again.release(&offsets2);
+        assert_eq!(
+            again.entries[&17].header.bytes(Some(&f2)),
+            held.entries[&17].header.bytes(None)
+        );
     }
 }

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod connect;
 pub mod texts;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -19,7 +20,7 @@ pub use connect::{connect, Endpoint, ImapSession, SecretSource, TlsMode};
 use super::{followup_key_of, DraftsSeen, Folders, Loaded, MailStore, MailboxError};
 use crate::config::FoldersConfig;
 use crate::message::{parse, Location, Mail};
-use cache::{Entry, FolderCache};
+use cache::{Entry, FolderCache, Header};
 use texts::TextLog;
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +80,9 @@ pub const HEADER_FIELDS: &str = "MESSAGE-ID IN-REPLY-TO REFERENCES FROM SENDER R
     LIST-UNSUBSCRIBE LIST-ID RETURN-PATH CONTENT-TYPE CONTENT-TRANSFER-ENCODING MIME-VERSION THREAD-INDEX THREAD-TOPIC \
     X-FOLLOWUP-KEY X-MS-EXCHANGE-GENERATED-MESSAGE-SOURCE X-MS-EXCHANGE-INBOX-RULES-LOOP X-FAILED-RECIPIENTS";
 
+/// A text to parse: UID, cache entry, its header block and its text.
+type TextJob<'a> = (u32, &'a Entry, Option<Cow<'a, [u8]>>, Option<Vec<u8>>);
+
 /// UIDs per FETCH on a first sync of a large folder.
 pub const SYNC_CHUNK: u32 = 5000;
 
@@ -101,6 +105,9 @@ pub struct ImapStore {
     caches: BTreeMap<String, FolderCache>,
     /// Each folder's fetched texts, on disk (see `texts`).
     texts: BTreeMap<String, TextLog>,
+    /// Each folder's cache file as its cache in memory matches it: open, with where each
+    /// entry's header starts, so the headers leave memory once parsed (see `load`).
+    disk: HashMap<String, (std::fs::File, Vec<u64>)>,
     dirty: HashSet<String>,
     /// Folders whose cache holds only some entries (read for reused decisions): never saved,
     /// and read afresh before a sync.
@@ -164,6 +171,7 @@ impl ImapStore {
             cache_dir,
             caches: BTreeMap::new(),
             texts: BTreeMap::new(),
+            disk: HashMap::new(),
             dirty: HashSet::new(),
             partial: HashSet::new(),
             saving: None,
@@ -249,9 +257,14 @@ impl ImapStore {
         }
         let mut c = match self.caches.remove(folder) {
             Some(c) => c,
-            None => {
-                FolderCache::load(&cache::path_for(&self.cache_dir, folder)).unwrap_or_default()
-            }
+            None => match FolderCache::load_with_offsets(&cache::path_for(&self.cache_dir, folder))
+            {
+                Some((c, offsets, file)) => {
+                    self.disk.insert(folder.to_string(), (file, offsets));
+                    c
+                }
+                None => FolderCache::default(),
+            },
         };
         let mut changed = false;
         if c.uid_validity != validity {
@@ -306,7 +319,7 @@ impl ImapStore {
                             Entry {
                                 internal_date,
                                 flags: f.flags().map(|x| flag_text(&x)).collect(),
-                                header,
+                                header: Header::Held(header),
                             },
                         );
                         self.stats.headers_fetched += 1;
@@ -360,6 +373,8 @@ impl ImapStore {
         tracing::debug!(folder = %folder, headers_fetched = self.stats.headers_fetched - fetched_before, cached = c.entries.len(), unchanged, "folder synced");
         if changed {
             self.dirty.insert(folder.to_string());
+            // The file no longer holds what memory does: it is written again after parsing.
+            self.disk.remove(folder);
         }
         self.caches.insert(folder.to_string(), c);
         Ok(())
@@ -377,11 +392,17 @@ impl ImapStore {
         Some(log)
     }
 
-    /// Parse a cached entry: headers only, or with its text.
+    /// The cache file a released header of this folder is read back from.
+    fn file_of(&self, folder: &str) -> Option<&std::fs::File> {
+        self.disk.get(folder).map(|(f, _)| f)
+    }
+
+    /// Parse a cached entry (its header block given): headers only, or with its text.
     fn mail_from_entry(
         folder: &str,
         uid: u32,
         e: &Entry,
+        header: &[u8],
         text: Option<&[u8]>,
         warnings: &mut Vec<String>,
     ) -> Option<Mail> {
@@ -392,14 +413,14 @@ impl ImapStore {
         let fallback: Option<DateTime<Utc>> = Utc.timestamp_opt(e.internal_date, 0).single();
         let (raw, headers_only) = match text {
             Some(t) => {
-                let mut raw = e.header.clone();
+                let mut raw = header.to_vec();
                 if !raw.ends_with(b"\r\n\r\n") && !raw.ends_with(b"\n\n") {
                     raw.extend_from_slice(b"\r\n");
                 }
                 raw.extend_from_slice(t);
                 (raw, false)
             }
-            None => (e.header.clone(), true),
+            None => (header.to_vec(), true),
         };
         match parse(&raw, Some(loc), fallback, headers_only) {
             Ok((mut m, w)) => {
@@ -488,19 +509,56 @@ impl MailStore for ImapStore {
     async fn load(&mut self, folder: &str) -> Result<Loaded, MailboxError> {
         self.sync(folder).await?;
         let mut loaded = Loaded::default();
+        let path = cache::path_for(&self.cache_dir, folder);
+        let save = self.dirty.contains(folder) && !self.partial.contains(folder);
+        let mut saved = None;
         if let Some(c) = self.caches.get(folder) {
-            // Parsing the cached header blocks is independent per message: on every core.
-            let entries: Vec<(&u32, &Entry)> = c.entries.iter().collect();
-            let parsed = crate::par::map(&entries, |(uid, e)| {
-                let mut w = Vec::new();
-                let m = Self::mail_from_entry(folder, **uid, e, None, &mut w);
-                (m, w)
+            let file = self.file_of(folder);
+            let cache_dir = &self.cache_dir;
+            let parsed = std::thread::scope(|s| {
+                // A changed cache is written while its headers are parsed, so they can leave
+                // memory right after (they are read back for the texts parsed with them).
+                let saver = save.then(|| {
+                    s.spawn(|| {
+                        std::fs::create_dir_all(cache_dir).and_then(|_| c.save_with_offsets(&path))
+                    })
+                });
+                // Parsing the cached header blocks is independent per message: on every core.
+                let entries: Vec<(&u32, &Entry)> = c.entries.iter().collect();
+                let parsed = crate::par::map(&entries, |(uid, e)| {
+                    let mut w = Vec::new();
+                    let m = e
+                        .header
+                        .bytes(file)
+                        .and_then(|h| Self::mail_from_entry(folder, **uid, e, &h, None, &mut w));
+                    (m, w)
+                });
+                saved = saver.map(|h| h.join());
+                parsed
             });
             loaded.mails.reserve(parsed.len());
             for (m, w) in parsed {
                 loaded.warnings.extend(w);
                 loaded.mails.extend(m);
             }
+        }
+        match saved {
+            Some(Ok(Ok(offsets))) => {
+                if let Ok(f) = std::fs::File::open(&path) {
+                    self.disk.insert(folder.to_string(), (f, offsets));
+                    self.dirty.remove(folder);
+                }
+            }
+            Some(Ok(Err(e))) => {
+                tracing::warn!(folder = %folder, error = %e, "cannot save the header cache; the next scan refetches this folder");
+            }
+            _ => {}
+        }
+        if let (Some(c), Some((_, offsets))) =
+            (self.caches.get_mut(folder), self.disk.get_mut(folder))
+        {
+            c.release(&std::mem::take(offsets));
+            crate::mem::return_free_memory();
         }
         Ok(loaded)
     }
@@ -549,7 +607,8 @@ impl MailStore for ImapStore {
             .map(|loc| {
                 let uid = loc.key.parse::<u32>().ok()?;
                 let e = self.caches.get(&loc.folder)?.entries.get(&uid)?;
-                Self::mail_from_entry(&loc.folder, uid, e, None, &mut w)
+                let h = e.header.bytes(self.file_of(&loc.folder))?;
+                Self::mail_from_entry(&loc.folder, uid, e, &h, None, &mut w)
             })
             .collect())
     }
@@ -621,14 +680,18 @@ impl MailStore for ImapStore {
                 .collect();
             // Read back and parsed a slice at a time, so only a slice's raw texts are held.
             for part in wanted.chunks(2048) {
-                let jobs: Vec<(u32, &Entry, Option<Vec<u8>>)> = part
+                let file = self.disk.get(&folder).map(|(f, _)| f);
+                let jobs: Vec<TextJob> = part
                     .iter()
-                    .map(|&(_, uid, e)| (uid, e, unlogged.remove(&uid).or_else(|| log.read(uid))))
+                    .map(|&(_, uid, e)| {
+                        let text = unlogged.remove(&uid).or_else(|| log.read(uid));
+                        (uid, e, e.header.bytes(file), text)
+                    })
                     .collect();
                 // Parsing each text (MIME, HTML to text) is independent per message: on every core.
-                let parsed = crate::par::map(&jobs, |(uid, e, t)| {
-                    let t = t.as_deref()?;
-                    Self::mail_from_entry(&folder, *uid, e, Some(t), &mut Vec::new())
+                let parsed = crate::par::map(&jobs, |(uid, e, h, t)| {
+                    let (h, t) = (h.as_deref()?, t.as_deref()?);
+                    Self::mail_from_entry(&folder, *uid, e, h, Some(t), &mut Vec::new())
                 });
                 for ((i, ..), full) in part.iter().zip(parsed) {
                     if let Some(full) = full {
