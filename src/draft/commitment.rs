@@ -96,8 +96,11 @@ pub fn owed(sentence: &str) -> bool {
         Regex::new(r"(?i)\b(before\s+(i|we)\s+send|(wait|hold\s+off|hold\s+back)\w*\s+(to\s+hear|until|till|for)|bevor\s+(ich|wir)\s+(\S+\s+){0,3}(schicke|sende|schicken|senden)|(abwarten|warte\s+ich|ich\s+warte)|avant\s+de\s+(vous\s+|t'|te\s+)?(envoyer|renvoyer)|j'attend(s|rai)|antes\s+de\s+(enviar|mandar)|esperar[ée]\s+a|prima\s+di\s+(inviar|mandar)|aspetto\s+di|aspetter[òo]|voordat\s+(ik|we)\s+(\S+\s+){0,3}(stuur|sturen)|ik\s+wacht|antes\s+de\s+enviar|vou\s+(esperar|aguardar)|innan\s+(jag|vi)\s+skickar|jag\s+(v[äa]ntar|avvaktar))")
             .expect("held regex")
     });
+    // Finding something out and coming back with it ("I'll check with our legal team and get
+    // back to you by Friday") owes the answer.
     kind_of(sentence) == "promised"
-        && super::value::promises_to_send(sentence)
+        && (super::value::promises_to_send(sentence)
+            || crate::reason::finds_out_and_returns(sentence))
         && !offer.is_match(sentence)
         && !held.is_match(sentence)
 }
@@ -171,6 +174,11 @@ fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
 /// What the rep named, as a short noun phrase ("the quote for the three regions"), or the
 /// reason's plain name when the sentence does not name it in a way that can be quoted.
 pub fn what_of(reason: &str, text: &str) -> String {
+    // "I'll check with our legal team and get back to you by Friday": what is owed is the
+    // answer, whatever else the sentence names.
+    if reason == "information" && crate::reason::finds_out_and_returns(text) {
+        return "the answer".into();
+    }
     let fallback = match reason {
         "pricing" => "the pricing",
         "proposal" => "the proposal",
@@ -342,6 +350,23 @@ mod tests {
         ] {
             assert!(!owed(t), "{t}");
         }
+    }
+
+    #[test]
+    fn finding_something_out_and_coming_back_owes_the_answer() {
+        for t in [
+            "I'll check with our legal team and get back to you by Friday.",
+            "Ich kläre das mit unserer Rechtsabteilung und melde mich bis Freitag bei Ihnen.",
+            "Je vérifie avec notre service juridique et je reviens vers vous d'ici vendredi.",
+            "Ik zoek het na bij ons juridische team en kom er uiterlijk vrijdag bij je op terug.",
+        ] {
+            assert!(owed(t), "{t}");
+            assert_eq!(what_of("information", t), "the answer", "{t}");
+        }
+        // Asking someone else to find out is no promise of the rep's.
+        assert!(!owed(
+            "Could you check with your legal team and get back to me?"
+        ));
     }
 
     #[test]

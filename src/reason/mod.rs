@@ -450,6 +450,23 @@ fn asks_who_else_decides(sentence: &str) -> bool {
             .is_match(sentence)
 }
 
+/// Material made for the prospect to take to whoever decides ("a short business case you can
+/// forward to Maria as is", "a one-pager for you to share with your CFO", "zum Weiterleiten an
+/// Ihre Geschäftsführung", "à transmettre à votre direction"), in eight languages: the thread
+/// waits on that person's decision, whatever the material is about.
+fn equips_for_their_decision(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let roles = rules::ROLES;
+        let intl = rules::ROLES_INTL;
+        Regex::new(&format!(
+            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:\p{{Lu}}\p{{Ll}}+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
+        ))
+        .expect("equips-for-their-decision regex")
+    })
+    .is_match(sentence)
+}
+
 /// The rep's own line in a list of next steps ("- Me: send the revised quote", "Ich: …",
 /// "Moi : …", "Yo: …", "Io: …", "Ik: …", "Eu: …", "Jag: …").
 fn is_own_step(sentence: &str) -> bool {
@@ -473,12 +490,24 @@ pub fn without_own_step(sentence: &str) -> &str {
     }
 }
 
+/// The rep's own people named as those asked or involved ("with our legal team", "mit unserer
+/// Rechtsabteilung", "avec notre service juridique", "con nuestro equipo", "con il nostro
+/// team", "bij ons juridische team", "com a nossa equipa", "med vårt team").
+fn names_own_side(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b((with|to|from)\s+(our|my)|(mit|bei|an)\s+(unser\w*|mein\w*)|(avec|à|aupr[èe]s\s+de)\s+(notre|nos|mon|ma|mes)|(con|a)\s+(nuestr\w*|mis?)|(con|col|al|ai|a)\s+(il\s+|i\s+|la\s+)?(nostr\w*|mio|mia|miei)|(met|bij|naar)\s+(onze|ons|mijn)|(com|ao|à|aos|às)\s+(a\s+|o\s+)?(nossa?s?|meu|minha)|(med|till|hos)\s+(v[åa]r\w*|min|mitt|mina))\b")
+            .expect("own-side regex")
+    })
+    .is_match(sentence)
+}
+
 /// The rep will find something out and come back with it, in eight languages ("I'll check
 /// with our engineers and get back to you", "ich kläre das und gebe Ihnen Bescheid", "je
 /// vérifie et je reviens vers vous", "lo consulto y te digo algo", "verifico e Le faccio
 /// sapere", "ik zoek het uit en kom erop terug", "vou confirmar e dou-lhe uma resposta", "jag
 /// kollar och återkommer"), and not after someone's return.
-fn finds_out_and_returns(sentence: &str) -> bool {
+pub(crate) fn finds_out_and_returns(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\b(find\s+out|check|look\s+into|ask|verify|confirm|clarify|dig\s+into|kl[äa]re|frage|pr[üu]fe|checke|erkundige|v[ée]rifie|me\s+renseigne|demande|consulto|pregunto|verifico|reviso|compruebo|chiedo|controllo|zoek|vraag|check|navragen|nagaan|ga\s+na|confirmar|pergunto|vejo|kollar?|unders[öo]ker|fr[åa]gar|st[äa]mmer\s+av)\b.{3,140}\b(get\s+back\s+to\s+you|come\s+back\s+to\s+you|let\s+you\s+know|revert|report\s+back|bescheid|melde\s+mich|komme\s+.{0,30}zur[üu]ck|reviens\s+vers|redis|tiens\s+au\s+courant|te\s+digo|le\s+digo|te\s+respondo|le\s+respondo|te\s+aviso|le\s+aviso|faccio\s+sapere|ti\s+rispondo|le\s+rispondo|terug|laat\s+.{0,20}weten|volto\s+a\s+falar|resposta|respondo|aviso|[åa]terkommer|h[öo]r\s+av\s+mig|meddelar)").expect("find-out regex")
@@ -708,9 +737,13 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 // finding something out and coming back with it is information owed, not a
                 // wait for someone's return (the model hears "terug", "back").
                 let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
+                // So is checking with the rep's own people ("I'll check with our legal team
+                // and get back to you by Friday"): nobody on the prospect's side decides (the
+                // model hears "legal team").
                 if top.is_some_and(|t| {
                     matches!(CLASSES[t], "away" | "timing" | "none")
                         || (CLASSES[t] == "information" && verdict(&p) == Verdict::Abstain)
+                        || (CLASSES[t] == "decision_maker" && names_own_side(&s))
                 }) && finds_out_and_returns(&s)
                 {
                     only("information")
@@ -734,6 +767,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 } else if offers_to_recontact_later(&s) {
                     // "Want me to ping you again in Feb?": the rep's own later date, asked.
                     only("timing")
+                } else if equips_for_their_decision(&s) {
+                    // "I've drafted a short business case you can forward to Maria as is": the
+                    // material is for someone else's decision (the model hears "business
+                    // case", "attached").
+                    only("decision_maker")
                 } else if asks_who_else_decides(&s) {
                     // "Who else should be part of the evaluation on your side?" asks for the
                     // people who decide, whatever the thing evaluated.
@@ -854,6 +892,22 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             && (0..NONE).any(|r| r != mt && strong[r] && !waits(r))
         {
             strong[mt] = false;
+        }
+    }
+    // So is any offer made only if wanted ("Happy to adjust the numbers if she wants a
+    // different scenario" after a business case handed over): an option beside the email's
+    // point, whatever it offers, when another reason is stated outright. Not an offer to
+    // take someone through it ("Happy to walk your CFO through the assumptions"): that names
+    // who decides.
+    for r in (0..NONE).filter(|&r| !waits(r) && !matches!(CLASSES[r], "meeting" | "decision_maker"))
+    {
+        if strong[r]
+            && offers_optional_call(&sents[best_s[r]].0)
+            && (0..NONE).any(|o| {
+                o != r && strong[o] && !waits(o) && !offers_optional_call(&sents[best_s[o]].0)
+            })
+        {
+            strong[r] = false;
         }
     }
     // The rep asked the prospect to pick a time and hands nothing over ("As a next step, I'll
@@ -2070,6 +2124,60 @@ mod reading_tests {
     }
 
     #[test]
+    fn checking_with_the_reps_own_people_is_information_owed_not_their_decision() {
+        for text in [
+            "Good question about GDPR. I'll check with our legal team and get back to you by Friday.",
+            "Gute Frage zur DSGVO. Ich kläre das mit unserer Rechtsabteilung und melde mich bis Freitag bei Ihnen.",
+            "Bonne question sur le RGPD. Je vérifie avec notre service juridique et je reviens vers vous d'ici vendredi.",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(r.best.map(|b| b.0).as_deref(), Some("information"), "{text}");
+        }
+        // The prospect's own people are theirs to decide with.
+        assert!(!names_own_side("Could you check with your legal team?"));
+    }
+
+    #[test]
+    fn an_offer_made_only_if_wanted_does_not_outrank_what_the_email_hands_over() {
+        for (text, reason) in [
+            ("Here's the implementation plan we discussed: https://acme.io/plan. Happy to put together a quote for the extra sites if you'd like.", "information"),
+            ("Attached is the updated proposal with the 3-year option. Happy to extend your trial by two weeks if that helps.", "proposal"),
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(r.best.map(|b| b.0).as_deref(), Some(reason), "{text}");
+        }
+    }
+
+    #[test]
+    fn material_made_for_whoever_decides_waits_on_their_decision_in_every_language() {
+        for text in [
+            "The final call is hers, I know - so I've drafted a short business case you can forward to Maria as is (attached). Happy to adjust the numbers if she wants a different scenario.",
+            "Attached is a one-pager for you to share with your CFO.",
+            "Anbei eine kurze Zusammenfassung, die Sie gerne an Ihre Geschäftsführung weiterleiten können.",
+            "Vous trouverez ci-joint une synthèse à transmettre à votre direction.",
+            "Te adjunto un resumen para que puedas compartirlo con tu director.",
+            "In allegato una sintesi da inoltrare al tuo direttore.",
+            "Bijgaand een samenvatting die je naar je directie kunt doorsturen.",
+            "Segue em anexo um resumo para encaminhar ao seu diretor.",
+            "Här är en sammanfattning som du kan vidarebefordra till din styrelse.",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(
+                r.best.map(|b| b.0).as_deref(),
+                Some("decision_maker"),
+                "{text}"
+            );
+        }
+        // Shared within the rep's own side, or with a team that decides nothing: not so.
+        for text in [
+            "I've shared your requirements with Sarah, our solutions engineer.",
+            "Here's a summary of today's call for you to share with your team.",
+        ] {
+            assert!(!equips_for_their_decision(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_meeting_that_waits_on_the_prospect_is_still_to_be_booked() {
         // The invite waits on their answer: not a meeting already agreed.
         let r = read("Hi Will,\n\nGreat speaking today. As discussed, the next step is a technical deep-dive with your engineering lead - I'll send over an invite once you confirm who should attend.\n\nAlex");
@@ -2246,6 +2354,9 @@ mod reading_tests {
             "Dank je, ik ben vanaf 7 december weer op kantoor.",
             "Obrigado, volto no dia 7 de dezembro.",
             "Tack, jag är tillbaka den 7 december.",
+            // Someone else back on a date, as a colleague writes it.
+            "Ivan is travelling this week; he asked me to confirm we received the answers. He'll go through them when he's back on the 9th.",
+            "She will be back in the office on Monday 7 December.",
         ] {
             let f = prospect_pause(text, None, &rules()).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(f.reason, "away", "{text}");

@@ -22,9 +22,9 @@ pub const DEFAULT_PRIORITY: &[&str] = &[
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 /// The same people in the other seven languages, as prospects name them ("mit meinem Chef",
 /// "notre DAF", "mi jefa", "il nostro CdA", "onze directie", "o meu diretor", "vår ekonomichef").
-const ROLES_INTL: &str = r"chef(in)?|gesch[äa]ftsf[üu]hr\w*|gesch[äa]ftsleitung|vorstand|einkauf|rechtsabteilung|finanzabteilung|finanzchef\w*|it-abteilung|it-leit\w*|betriebsrat|controlling|aufsichtsrat|patron(ne)?|direct(eur|rice|ion)|daf|dsi|achats|(service\s+)?juridique|comit[ée]|conseil|jef[ea]|director(a)?|direcci[óo]n|gerente|compras|jur[íi]dico|consejo|capo|direttor[ei]|direzione|ufficio\s+(acquisti|legale)|legale|amministratore\s+delegato|cda|consiglio|baas|directeur|directie|inkoop|juridische\s+afdeling|raad\s+van\s+bestuur|mt|chefe|diretor(a)?|dire[çc][ãa]o|administra[çc][ãa]o|conselho|ekonomichef\w*|vd|ledning\w*|styrelse\w*|ink[öo]p\w*|jurist\w*|it-chef\w*|controller|cfo|ceo|cto|cio";
+pub(crate) const ROLES_INTL: &str = r"chef(in)?|gesch[äa]ftsf[üu]hr\w*|gesch[äa]ftsleitung|vorstand|einkauf|rechtsabteilung|finanzabteilung|finanzchef\w*|it-abteilung|it-leit\w*|betriebsrat|controlling|aufsichtsrat|patron(ne)?|direct(eur|rice|ion)|daf|dsi|achats|(service\s+)?juridique|comit[ée]|conseil|jef[ea]|director(a)?|direcci[óo]n|gerente|compras|jur[íi]dico|consejo|capo|direttor[ei]|direzione|ufficio\s+(acquisti|legale)|legale|amministratore\s+delegato|cda|consiglio|baas|directeur|directie|inkoop|juridische\s+afdeling|raad\s+van\s+bestuur|mt|chefe|diretor(a)?|dire[çc][ãa]o|administra[çc][ãa]o|conselho|ekonomichef\w*|vd|ledning\w*|styrelse\w*|ink[öo]p\w*|jurist\w*|it-chef\w*|controller|cfo|ceo|cto|cio";
 
-const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller";
+pub(crate) const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller";
 
 /// Default rules for the rep's own messages.
 pub fn default_rules() -> HashMap<String, Vec<Regex>> {
@@ -97,6 +97,9 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(ich\s+bin|je\s+suis|je\s+serai|estoy|estar[eé]|sono|sar[oò]|ik\s+ben|estou|estarei|jag\s+[aä]r)\b.{0,40}\b(bis|jusqu|hasta|fino|tot|at[eé]|till)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be|i\s+will\s+be|we'?re|we\s+are)\s+(currently\s+)?(travel(l)?ing|away|out(\s+of\s+(the\s+)?office)?|off|on\s+(vacation|holiday|leave|pto|parental\s+leave|the\s+road)|at\s+a\s+conference)\b.{0,40}\b(until|till|through|thru|for|this|next|back)\b".into(),
             r"\b(i'?m|i\s+am|i'll\s+be)\s+back\s+(on|in|from|after|next)\b".into(),
+            // The same of someone else, as a colleague writes it: "He'll go through them when
+            // he's back on the 9th", "She will be back in the office on Monday".
+            r"\b(he|she|they)('s|\s+is|'ll\s+be|\s+will\s+be|'re|\s+are)\s+back\s+(in\s+the\s+office\s+)?(on|in|from|after|next)\b".into(),
             // Someone else away, as a colleague or assistant writes it: "Mr Almeida is on
             // holiday until the 30th", "Frau Vogt ist bis 7. Dezember im Urlaub", "O Sr. Rui
             // está de férias até dia 30".
