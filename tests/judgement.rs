@@ -15,6 +15,11 @@ use support::{thread, NOW};
 const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
+        "1795300000.M30P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ivo Marsh <ivo@marsh-freight.example>\nSubject: Customer roundtable\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <rsvp-1@acme.io>\n\nHi Ivo,\n\nI've saved you a seat at our customer roundtable in Boston on January 21 - agenda attached. Could you let me know by Friday the 27th whether you can join?\n\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1795200000.M23P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Ada Quist <ada@quist-foods.example>\nSubject: Numbers for Quist\nDate: Thu, 19 Nov 2026 10:00:00 -0500\nMessage-ID: <call-1@acme.io>\n\nHi Ada,\n\nAs discussed, I'll give you a call on Tuesday the 24th at 2pm to walk through the numbers with Sam.\n\nTalk then,\nAlex\n",
     ),
@@ -316,6 +321,16 @@ fn scan(cfg: &Path) -> Vec<serde_json::Value> {
 /// What every backend must decide for the scenario, and what `explain` says about it.
 fn check(cfg: &Path) {
     let lines = scan(cfg);
+
+    // An answer asked for by a day is not chased before the last working day before it
+    // (Thanksgiving, the 26th, is a holiday here).
+    let rsvp = thread(&lines, "rsvp-1@acme.io");
+    assert_eq!(
+        (&rsvp["status"], &rsvp["due_at"]),
+        (&"waiting".into(), &"2026-11-25T14:00:00Z".into()),
+        "{rsvp}"
+    );
+    assert_eq!(rsvp["note"], "you asked for an answer by 27 Nov", "{rsvp}");
 
     // What the rep promised and still owes is named, so the rep adds it to the draft.
     let owed = thread(&lines, "owed-1@acme.io");

@@ -432,6 +432,22 @@ fn find_date_spans(
     out
 }
 
+/// The day by which the rep asked for an answer ("Could you let me know by December 10
+/// whether you can make it?", "Geben Sie mir bitte bis Freitag Bescheid", "merci de me
+/// confirmer d'ici le 10 décembre"), in eight languages, when it is after `reference`.
+pub fn answer_deadline(sentence: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b((let\s+me\s+know|confirm|reply|respond|get\s+back\s+to\s+me|rsvp|tell\s+me|send\s+me\s+(your|a)\s+(answer|decision|reply))\b.{0,80}?\b(by|before|no\s+later\s+than)\b|(bescheid|r[üu]ckmeldung|antwort|zusage|best[äa]tig\w*)\b.{0,60}?\b(bis|sp[äa]testens|vor)\b|\b(bis|sp[äa]testens)\b.{0,40}?\b(bescheid|r[üu]ckmeldung|zusage|best[äa]tig\w*)|(confirmer|me\s+dire|me\s+faire\s+savoir|r[ée]pondre|votre\s+r[ée]ponse|ton\s+retour|votre\s+retour)\b.{0,60}?(d'ici|\bavant|\bau\s+plus\s+tard)|(confirmar(me)?|conf[íi]rm[ae]me|decirme|d[íi]game|dime|responder(me)?|av[íi]same|av[íi]seme|avisarme)\b.{0,60}?\b(antes\s+del?|a\s+m[áa]s\s+tardar|para\s+el)\b|(confermar\w*|conferma|farmi\s+sapere|fammi\s+sapere|mi\s+faccia\s+sapere|rispondermi|rispondere)\b.{0,60}?\b(entro|prima\s+del?)\b|(laten\s+weten|laat\s+(me|mij)\s+(\w+\s+)?weten|bevestig\w*|reageren)\b.{0,60}?\b(voor|uiterlijk)\b|\b(uiterlijk|voor)\b.{0,40}?\b(laten\s+weten|bevestigen)|(confirmar|confirme|dizer|diga|diz|responder|avisar|avise)\b.{0,60}?\b(at[ée]|antes\s+de)\b|(bekr[äa]fta|h[öo]ra\s+av\s+dig|svara|meddela|l[åa]ta\s+mig\s+veta)\b.{0,60}?\b(senast|innan|f[öo]re)\b)")
+            .expect("answer-deadline regex")
+    });
+    let m = re.find(sentence)?;
+    match return_date(&sentence[m.start()..], reference)? {
+        DateMention::Date(d) if d > reference => Some(d),
+        _ => None,
+    }
+}
+
 /// The date an out-of-office or "I'm away" text gives for the person's return: the first date
 /// introduced by "until", "back", "bis", "retour", … (the last such one when several), else the
 /// latest date in the coming months.
@@ -822,6 +838,33 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn an_answer_asked_for_by_a_day_names_that_day_in_every_language() {
+        // Sunday 22 November 2026.
+        let r = d(2026, 11, 22);
+        for (text, day) in [
+            ("I've reserved a spot for you at our roundtable on January 21. Could you let me know by December 10 whether you can make it?", d(2026, 12, 10)),
+            ("Please confirm by Friday so I can hold the price.", d(2026, 11, 27)),
+            ("Geben Sie mir bitte bis Freitag Bescheid, ob der Termin passt.", d(2026, 11, 27)),
+            ("Merci de me confirmer d'ici le 10 décembre.", d(2026, 12, 10)),
+            ("¿Podrías confirmarme antes del 10 de diciembre?", d(2026, 12, 10)),
+            ("Mi faccia sapere entro il 10 dicembre.", d(2026, 12, 10)),
+            ("Kun je me uiterlijk 10 december laten weten of je erbij bent?", d(2026, 12, 10)),
+            ("Pode confirmar até 10 de dezembro?", d(2026, 12, 10)),
+            ("Kan du bekräfta senast den 10 december?", d(2026, 12, 10)),
+        ] {
+            assert_eq!(answer_deadline(text, r), Some(day), "{text}");
+        }
+        // The rep's own promise, an open offer and a day already past are no such thing.
+        for text in [
+            "I'll send the revised quote by Friday.",
+            "Let me know if you have any questions.",
+            "Could you let me know by November 20 whether you can make it?",
+        ] {
+            assert_eq!(answer_deadline(text, r), None, "{text}");
+        }
     }
     const REF: (i32, u32, u32) = (2026, 11, 20);
     fn r() -> NaiveDate {

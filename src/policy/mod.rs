@@ -946,6 +946,31 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             ));
         }
     }
+    // An answer the rep asked for by a day ("Could you let me know by December 10 whether you
+    // can make it?"): the prospect has until then, so the reminder comes on the last working
+    // day before it, not a cadence wait after the ask.
+    if !d.close {
+        let reference = inp.calendar.local_date(last_rep_at);
+        if let Some(day) = last_rep_sentences
+            .iter()
+            .find_map(|s| crate::dates::answer_deadline(s, reference))
+        {
+            let mut before = day - Duration::days(1);
+            while before > reference && !inp.calendar.is_workday(before) {
+                before -= Duration::days(1);
+            }
+            let at = inp.calendar.first_workday_from(before);
+            if at > due {
+                due = at;
+                d.note.get_or_insert_with(|| {
+                    format!(
+                        "you asked for an answer by {}",
+                        short_date(inp.calendar, inp.calendar.first_workday_from(day))
+                    )
+                });
+            }
+        }
+    }
     d.due_at = Some(due);
     d.unsettled = Some(Box::new(Unsettled {
         note: d.note.clone(),
