@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
+use crate::message::haystack::{Haystack, Pattern};
+
 /// What a text says about a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateMention {
@@ -436,12 +438,17 @@ fn find_date_spans(
 /// whether you can make it?", "Geben Sie mir bitte bis Freitag Bescheid", "merci de me
 /// confirmer d'ici le 10 décembre"), in eight languages, when it is after `reference`.
 pub fn answer_deadline(sentence: &str, reference: NaiveDate) -> Option<NaiveDate> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    // Matched through a `Haystack` (read on every last sentence of every thread); the
+    // Unicode regex only finds where the ask starts, in the rare sentence that has one.
+    static RE: OnceLock<Pattern> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((let\s+me\s+know|confirm|reply|respond|get\s+back\s+to\s+me|rsvp|tell\s+me|send\s+me\s+(your|a)\s+(answer|decision|reply))\b.{0,80}?\b(by|before|no\s+later\s+than)\b|(bescheid|r[üu]ckmeldung|antwort|zusage|best[äa]tig\w*)\b.{0,60}?\b(bis|sp[äa]testens|vor)\b|\b(bis|sp[äa]testens)\b.{0,40}?\b(bescheid|r[üu]ckmeldung|zusage|best[äa]tig\w*)|(confirmer|me\s+dire|me\s+faire\s+savoir|r[ée]pondre|votre\s+r[ée]ponse|ton\s+retour|votre\s+retour)\b.{0,60}?(d'ici|\bavant|\bau\s+plus\s+tard)|(confirmar(me)?|conf[íi]rm[ae]me|decirme|d[íi]game|dime|responder(me)?|av[íi]same|av[íi]seme|avisarme)\b.{0,60}?\b(antes\s+del?|a\s+m[áa]s\s+tardar|para\s+el)\b|(confermar\w*|conferma|farmi\s+sapere|fammi\s+sapere|mi\s+faccia\s+sapere|rispondermi|rispondere)\b.{0,60}?\b(entro|prima\s+del?)\b|(laten\s+weten|laat\s+(me|mij)\s+(\w+\s+)?weten|bevestig\w*|reageren)\b.{0,60}?\b(voor|uiterlijk)\b|\b(uiterlijk|voor)\b.{0,40}?\b(laten\s+weten|bevestigen)|(confirmar|confirme|dizer|diga|diz|responder|avisar|avise)\b.{0,60}?\b(at[ée]|antes\s+de)\b|(bekr[äa]fta|h[öo]ra\s+av\s+dig|svara|meddela|l[åa]ta\s+mig\s+veta)\b.{0,60}?\b(senast|innan|f[öo]re)\b)")
-            .expect("answer-deadline regex")
+        Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|confirm|reply|respond|get\s+back\s+to\s+me|rsvp|tell\s+me|send\s+me\s+(your|a)\s+(answer|decision|reply))\b.{0,80}?\b(by|before|no\s+later\s+than)\b|(bescheid|r[üu]ckmeldung|antwort|zusage|best[äa]tig\w*)\b.{0,60}?\b(bis|sp[äa]testens|vor)\b|\b(bis|sp[äa]testens)\b.{0,40}?\b(bescheid|r[üu]ckmeldung|zusage|best[äa]tig\w*)|(confirmer|me\s+dire|me\s+faire\s+savoir|r[ée]pondre|votre\s+r[ée]ponse|ton\s+retour|votre\s+retour)\b.{0,60}?(d'ici|\bavant|\bau\s+plus\s+tard)|(confirmar(me)?|conf[íi]rm[ae]me|decirme|d[íi]game|dime|responder(me)?|av[íi]same|av[íi]seme|avisarme)\b.{0,60}?\b(antes\s+del?|a\s+m[áa]s\s+tardar|para\s+el)\b|(confermar\w*|conferma|farmi\s+sapere|fammi\s+sapere|mi\s+faccia\s+sapere|rispondermi|rispondere)\b.{0,60}?\b(entro|prima\s+del?)\b|(laten\s+weten|laat\s+(me|mij)\s+(\w+\s+)?weten|bevestig\w*|reageren)\b.{0,60}?\b(voor|uiterlijk)\b|\b(uiterlijk|voor)\b.{0,40}?\b(laten\s+weten|bevestigen)|(confirmar|confirme|dizer|diga|diz|responder|avisar|avise)\b.{0,60}?\b(at[ée]|antes\s+de)\b|(bekr[äa]fta|h[öo]ra\s+av\s+dig|svara|meddela|l[åa]ta\s+mig\s+veta)\b.{0,60}?\b(senast|innan|f[öo]re)\b)")
+            .expect("answer-deadline regex"))
     });
-    let m = re.find(sentence)?;
+    if !re.is_match(&Haystack::new(sentence)) {
+        return None;
+    }
+    let m = re.regex().find(sentence)?;
     match return_date(&sentence[m.start()..], reference)? {
         DateMention::Date(d) if d > reference => Some(d),
         _ => None,

@@ -455,16 +455,16 @@ fn asks_who_else_decides(sentence: &str) -> bool {
 /// Ihre Geschäftsführung", "à transmettre à votre direction"), in eight languages: the thread
 /// waits on that person's decision, whatever the material is about.
 fn equips_for_their_decision(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         let roles = rules::ROLES;
         let intl = rules::ROLES_INTL;
-        Regex::new(&format!(
-            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:\p{{Lu}}\p{{Ll}}+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
+        Pattern::new(Regex::new(&format!(
+            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:[A-Z][a-z]+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
         ))
-        .expect("equips-for-their-decision regex")
+        .expect("equips-for-their-decision regex"))
     })
-    .is_match(sentence)
+    .is_match(&Haystack::new(sentence))
 }
 
 /// The rep's own line in a list of next steps ("- Me: send the revised quote", "Ich: …",
@@ -494,12 +494,12 @@ pub fn without_own_step(sentence: &str) -> &str {
 /// Rechtsabteilung", "avec notre service juridique", "con nuestro equipo", "con il nostro
 /// team", "bij ons juridische team", "com a nossa equipa", "med vårt team").
 fn names_own_side(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((with|to|from)\s+(our|my)|(mit|bei|an)\s+(unser\w*|mein\w*)|(avec|à|aupr[èe]s\s+de)\s+(notre|nos|mon|ma|mes)|(con|a)\s+(nuestr\w*|mis?)|(con|col|al|ai|a)\s+(il\s+|i\s+|la\s+)?(nostr\w*|mio|mia|miei)|(met|bij|naar)\s+(onze|ons|mijn)|(com|ao|à|aos|às)\s+(a\s+|o\s+)?(nossa?s?|meu|minha)|(med|till|hos)\s+(v[åa]r\w*|min|mitt|mina))\b")
-            .expect("own-side regex")
+        Pattern::new(Regex::new(r"(?i)\b((with|to|from)\s+(our|my)|(mit|bei|an)\s+(unser\w*|mein\w*)|(avec|à|aupr[èe]s\s+de)\s+(notre|nos|mon|ma|mes)|(con|a)\s+(nuestr\w*|mis?)|(con|col|al|ai|a)\s+(il\s+|i\s+|la\s+)?(nostr\w*|mio|mia|miei)|(met|bij|naar)\s+(onze|ons|mijn)|(com|ao|à|aos|às)\s+(a\s+|o\s+)?(nossa?s?|meu|minha)|(med|till|hos)\s+(v[åa]r\w*|min|mitt|mina))\b")
+            .expect("own-side regex"))
     })
-    .is_match(sentence)
+    .is_match(&Haystack::new(sentence))
 }
 
 /// The rep will find something out and come back with it, in eight languages ("I'll check
@@ -508,11 +508,13 @@ fn names_own_side(sentence: &str) -> bool {
 /// sapere", "ik zoek het uit en kom erop terug", "vou confirmar e dou-lhe uma resposta", "jag
 /// kollar och återkommer"), and not after someone's return.
 pub(crate) fn finds_out_and_returns(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    // Matched through a `Haystack`: read on the promised sentences of every thread, its
+    // Unicode automaton made a 100k-message scan markedly slower and larger.
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(find\s+out|check|look\s+into|ask|verify|confirm|clarify|dig\s+into|kl[äa]re|frage|pr[üu]fe|checke|erkundige|v[ée]rifie|me\s+renseigne|demande|consulto|pregunto|verifico|reviso|compruebo|chiedo|controllo|zoek|vraag|check|navragen|nagaan|ga\s+na|confirmar|pergunto|vejo|kollar?|unders[öo]ker|fr[åa]gar|st[äa]mmer\s+av)\b.{3,140}\b(get\s+back\s+to\s+you|come\s+back\s+to\s+you|let\s+you\s+know|revert|report\s+back|bescheid|melde\s+mich|komme\s+.{0,30}zur[üu]ck|reviens\s+vers|redis|tiens\s+au\s+courant|te\s+digo|le\s+digo|te\s+respondo|le\s+respondo|te\s+aviso|le\s+aviso|faccio\s+sapere|ti\s+rispondo|le\s+rispondo|terug|laat\s+.{0,20}weten|volto\s+a\s+falar|resposta|respondo|aviso|[åa]terkommer|h[öo]r\s+av\s+mig|meddelar)").expect("find-out regex")
+        Pattern::new(Regex::new(r"(?i)\b(find\s+out|check|look\s+into|ask|verify|confirm|clarify|dig\s+into|kl[äa]re|frage|pr[üu]fe|checke|erkundige|v[ée]rifie|me\s+renseigne|demande|consulto|pregunto|verifico|reviso|compruebo|chiedo|controllo|zoek|vraag|check|navragen|nagaan|ga\s+na|confirmar|pergunto|vejo|kollar?|unders[öo]ker|fr[åa]gar|st[äa]mmer\s+av)\b.{3,140}\b(get\s+back\s+to\s+you|come\s+back\s+to\s+you|let\s+you\s+know|revert|report\s+back|bescheid|melde\s+mich|komme\s+.{0,30}zur[üu]ck|reviens\s+vers|redis|tiens\s+au\s+courant|te\s+digo|le\s+digo|te\s+respondo|le\s+respondo|te\s+aviso|le\s+aviso|faccio\s+sapere|ti\s+rispondo|le\s+rispondo|terug|laat\s+.{0,20}weten|volto\s+a\s+falar|resposta|respondo|aviso|[åa]terkommer|h[öo]r\s+av\s+mig|meddelar)").expect("find-out regex"))
     })
-    .is_match(sentence)
+    .is_match(&Haystack::new(sentence))
         && !waits_for_return(sentence)
 }
 
