@@ -516,3 +516,66 @@ fn a_trial_check_in_with_nothing_to_recap_offers_times_to_set_it_up_instead_of_b
         "{body}"
     );
 }
+
+#[test]
+fn an_event_invitation_asks_whether_they_can_make_it_in_every_language() {
+    // (language, prospect, invitation, the event's day as the draft writes it, a word of the
+    // question whether they can make it)
+    let cases = [
+        ("en", ("Dana Shaw", "dana@northwind.example"), "Hi Dana,\n\nI've reserved a spot for you at our customer roundtable in Boston on January 21 - agenda attached.\n\nAlex", "Thursday 21 January", "Can you make it?"),
+        ("de", ("Jürgen Weiss", "juergen.weiss@contoso.example"), "Hallo Herr Weiss,\n\nich lade Sie herzlich zu unserem Kundentag am 21. Januar in München ein. Die Agenda hängt an.\n\nViele Grüße\nAlex", "21. Januar", "dabei sein?"),
+        ("fr", ("Claire Martin", "claire.martin@fabrikam.example"), "Bonjour Madame Martin,\n\nJe vous ai réservé une place pour notre table ronde clients du 21 janvier à Paris ; l'agenda est en pièce jointe.\n\nBien cordialement,\nAlex", "21 janvier", "être des nôtres ?"),
+        ("es", ("Diego Ruiz", "diego.ruiz@vandelay.example"), "Hola Diego,\n\nte he reservado una plaza en nuestra mesa redonda de clientes del 21 de enero en Madrid; te adjunto la agenda.\n\nUn saludo,\nAlex", "21 de enero", "acompañarnos?"),
+        ("it", ("Elena Conti", "elena.conti@initech.example"), "Ciao Elena,\n\nti ho riservato un posto alla nostra tavola rotonda clienti del 21 gennaio a Milano; in allegato l'agenda.\n\nA presto,\nAlex", "21 gennaio", "esserci?"),
+        ("nl", ("Femke de Vries", "femke@globex.example"), "Hoi Femke,\n\nIk heb een plek voor je gereserveerd bij onze klantendag op 21 januari in Utrecht; de agenda zit in de bijlage.\n\nGroeten,\nAlex", "21 januari", "erbij zijn?"),
+        ("pt", ("Rui Costa", "rui.costa@umbrella.example"), "Bom dia Sr. Costa,\n\nreservei um lugar para si na nossa mesa redonda de clientes a 21 de janeiro em Lisboa; segue a agenda em anexo.\n\nCom os melhores cumprimentos,\nAlex", "21 de janeiro", "estar presente?"),
+        ("sv", ("Hanna Berg", "hanna.berg@hooli.example"), "Hej Hanna,\n\njag har reserverat en plats åt dig på vår kunddag den 21 januari i Stockholm; agendan ligger bifogad.\n\nHälsningar\nAlex", "21 januari", "vara med?"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("mailbox");
+    for f in ["", ".Sent", ".Drafts"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
+        }
+    }
+    for (n, (lang, prospect, body, ..)) in cases.iter().enumerate() {
+        let raw = message(
+            REP,
+            *prospect,
+            "Customer roundtable",
+            "Tue, 10 Nov 2026 10:00:00 -0500",
+            &format!("event-{lang}@acme.io"),
+            &[],
+            body,
+        );
+        std::fs::write(
+            root.join(".Sent/cur")
+                .join(format!("17941{n:02}00.M{n}P1.t:2,S")),
+            raw,
+        )
+        .unwrap();
+    }
+    let cfg = config(dir.path());
+    let lines: Vec<serde_json::Value> = followup(&cfg, &["scan", "--dry-run", "--format", "json"])
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (lang, _, _, day, ask) in cases {
+        let t = thread(&lines, &format!("event-{lang}@acme.io"));
+        assert_eq!(
+            (&t["status"], &t["reason"]),
+            (&"due".into(), &"meeting".into()),
+            "{lang}: {t}"
+        );
+        let body = t["draft"]["body"].as_str().unwrap();
+        let own = body.split("\n> ").next().unwrap();
+        assert!(own.contains(day), "{lang}: the event's day: {body}");
+        assert!(
+            own.contains(ask),
+            "{lang}: asks whether they can make it: {body}"
+        );
+        // No other times offered: a slot list would contradict the day set.
+        assert!(!own.lines().any(|l| l.starts_with("- ")), "{lang}: {body}");
+    }
+}

@@ -73,6 +73,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "meeting",
         "en",
+        "event",
+        "the details of the invitation",
+        "they are below, so everything is in one place",
+    ),
+    (
+        "meeting",
+        "en",
         "slots",
         "a choice of three times that work on my side",
         "it is below, and any other time works too",
@@ -196,6 +203,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "recap",
         "eine kurze Zusammenfassung zum Stand der Dinge",
         "sie steht unten, damit zwischen den E-Mails nichts verloren geht",
+    ),
+    (
+        "meeting",
+        "de",
+        "event",
+        "die Eckdaten der Einladung",
+        "sie stehen unten, damit alles an einem Ort ist",
     ),
     (
         "meeting",
@@ -327,6 +341,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "meeting",
         "fr",
+        "event",
+        "les détails de l'invitation",
+        "ils sont ci-dessous, pour tout avoir au même endroit",
+    ),
+    (
+        "meeting",
+        "fr",
         "slots",
         "trois créneaux qui me conviennent",
         "ils sont ci-dessous, et tout autre moment me va aussi",
@@ -450,6 +471,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "recap",
         "un breve resumen de dónde lo dejamos",
         "está abajo, para que nada se pierda entre correos",
+    ),
+    (
+        "meeting",
+        "es",
+        "event",
+        "los detalles de la invitación",
+        "están abajo, para tenerlo todo en un solo sitio",
     ),
     (
         "meeting",
@@ -581,6 +609,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "meeting",
         "it",
+        "event",
+        "i dettagli dell'invito",
+        "sono qui sotto, così è tutto in un unico posto",
+    ),
+    (
+        "meeting",
+        "it",
         "slots",
         "tre orari che vanno bene per me",
         "sono qui sotto, e qualsiasi altro momento va bene lo stesso",
@@ -704,6 +739,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "recap",
         "een korte samenvatting van waar we gebleven waren",
         "die staat hieronder, zodat er tussen de mails niets verloren gaat",
+    ),
+    (
+        "meeting",
+        "nl",
+        "event",
+        "de details van de uitnodiging",
+        "ze staan hieronder, zodat alles op één plek staat",
     ),
     (
         "meeting",
@@ -835,6 +877,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "meeting",
         "pt",
+        "event",
+        "os detalhes do convite",
+        "estão abaixo, para ficar tudo num só lugar",
+    ),
+    (
+        "meeting",
+        "pt",
         "slots",
         "três horários que me convêm",
         "estão abaixo, e qualquer outro momento também serve",
@@ -958,6 +1007,13 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "recap",
         "en kort sammanfattning av var vi slutade",
         "den står nedan, så att inget faller bort mellan mejlen",
+    ),
+    (
+        "meeting",
+        "sv",
+        "event",
+        "detaljerna i inbjudan",
+        "de står nedan, så att allt finns på ett ställe",
     ),
     (
         "meeting",

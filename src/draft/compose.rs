@@ -194,6 +194,29 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     }
 }
 
+/// The rep's invitation to an event on a fixed day ("I've reserved a spot for you at our
+/// customer roundtable in Munich on January 21"), when the reason is a meeting and the day is
+/// still ahead at `now`: the sentence and the day.
+pub fn event_ahead(
+    reason: &str,
+    stated: &Stated,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Option<(String, chrono::NaiveDate)> {
+    if reason != "meeting" || !matches!(stated.source, "rep_text" | "learned") {
+        return None;
+    }
+    let written = stated.at.with_timezone(&tz).date_naive();
+    let today = now.with_timezone(&tz).date_naive();
+    crate::message::text::sentences(stated.rep_text)
+        .into_iter()
+        .filter(|s| crate::reason::invites_to_event(s))
+        .find_map(|s| match crate::dates::return_date(&s, written)? {
+            crate::dates::DateMention::Date(d) if d >= today => Some((s, d)),
+            _ => None,
+        })
+}
+
 /// Three times to offer for a call, written in `locale`: the times the rep already offered
 /// in the sentence that stated the reason, while they are at least half a day ahead (a new
 /// set would contradict them), and the next working slots after `due` for the rest.
@@ -250,6 +273,11 @@ pub fn context(
     let locale = voice.locale(rep);
     let commitment = commitment_ctx(reason, &stated, rep.tz, lang);
     let slots = slots_for(rep, now, locale, &stated);
+    let event_day = event_ahead(reason, &stated, rep.tz, now)
+        .and_then(|(_, d)| d.and_hms_opt(12, 0, 0))
+        .and_then(|t| t.and_local_timezone(rep.tz).single())
+        .map(|t| crate::language::format_day(&t, lang))
+        .unwrap_or_default();
     let ps: Vec<ProspectCtx> = prospects.iter().map(prospect_ctx).collect();
     let main = ps.first().cloned().unwrap_or(ProspectCtx {
         first_name: String::new(),
@@ -317,6 +345,7 @@ pub fn context(
         slot_list: super::slots::join_or(&slots, locale),
         slots,
         booking_url: rep.booking_url.unwrap_or("").to_string(),
+        event_day,
     }
 }
 
@@ -439,6 +468,7 @@ pub fn compose(
         commitment: req.commitment.map(str::to_string),
         commitment_is_theirs: req.reason_source == "prospect_text",
         slots: slots_for(rep, req.now, voice.locale(rep), &stated),
+        event: event_ahead(req.reason, &stated, rep.tz, req.now).map(|(s, _)| s),
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
         subject: Some(subject.clone()),
         lint: Some(lint),

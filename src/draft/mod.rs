@@ -76,6 +76,10 @@ pub struct DraftContext {
     pub slot_list: String,
     /// `identity.booking_url`, or empty: offered instead of slots when set.
     pub booking_url: String,
+    /// The day of an event the rep invited the prospect to (a roundtable, a dinner, a
+    /// webinar), still ahead, in the draft's language; empty otherwise. The meeting drafts
+    /// then ask whether they can make it, never offer other times.
+    pub event_day: String,
 }
 
 /// The reason as the thread states it, for templates that refer back to it truthfully.

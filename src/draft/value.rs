@@ -26,6 +26,8 @@ pub struct ThreadFacts<'a> {
     pub commitment_is_theirs: bool,
     /// Real times, already written in the draft's language.
     pub slots: Vec<String>,
+    /// The rep's invitation to an event on a fixed day still ahead: offered instead of times.
+    pub event: Option<String>,
     /// How the draft's language introduces quoted substance.
     pub framing: Option<Framing>,
     /// The thread's subject without "Re:": what a bare hand-over ("See attached.") sent.
@@ -312,7 +314,13 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 None => Some(f.left_mine.replacen("{}", &quote(&mine, f), 1)),
             }
         }
-        "slots" => (!facts.slots.is_empty()).then(|| {
+        // An event has its day: other times would contradict it.
+        "event" => facts
+            .event
+            .as_deref()
+            .filter(|e| facts.quotable(e))
+            .map(|e| f.left_mine.replacen("{}", &quote(e, f), 1)),
+        "slots" => (!facts.slots.is_empty() && facts.event.is_none()).then(|| {
             facts
                 .slots
                 .iter()
@@ -338,9 +346,13 @@ pub fn pick(
     lang: &str,
     own_lang: &str,
 ) -> Result<ValueItem, String> {
+    // An event the rep invited to is what every meeting follow-up carries: its details, or
+    // the rep's own material, never a recap of "what the call would cover".
+    let event = reason == "meeting" && facts.event.is_some();
     let carrying: Vec<ValueItem> = items
         .iter()
         .filter(|i| i.lang.as_deref().unwrap_or(own_lang) == lang)
+        .filter(|i| !event || i.from_thread.as_deref().is_none_or(|f| f == "event"))
         .filter_map(|i| {
             substance(i, facts).map(|c| ValueItem {
                 content: (!c.is_empty()).then_some(c),
@@ -368,6 +380,7 @@ mod tests {
             prospect_text: Some("Thanks Alex. Does the price include onboarding for the Lyon team?".into()),
             commitment: Some("Attached is the quote: the total comes to $24,000 per year for 50 seats.".into()),
             slots: vec!["Monday, Nov 23 at 10 a.m. EST".into()],
+            event: None,
             framing: None,
             subject: Some("Quote for Northwind".into()),
             commitment_is_theirs: false,

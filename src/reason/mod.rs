@@ -467,6 +467,28 @@ fn equips_for_their_decision(sentence: &str) -> bool {
     .is_match(&Haystack::new(sentence))
 }
 
+/// The rep inviting the prospect to an event (a roundtable, a dinner, a webinar, a trade
+/// fair: "I've reserved a spot for you at our customer roundtable", "Ich lade Sie herzlich zu
+/// unserem Kundentag ein", "je vous ai réservé une place pour notre table ronde"), in eight
+/// languages: a meeting whose day is set, not one to schedule.
+pub fn invites_to_event(sentence: &str) -> bool {
+    static INVITE: OnceLock<Pattern> = OnceLock::new();
+    static EVENT: OnceLock<Pattern> = OnceLock::new();
+    let hay = Haystack::new(sentence);
+    INVITE
+        .get_or_init(|| {
+            Pattern::new(Regex::new(r"(?i)\b((reserved|saved|held|booked)\s+(you\s+)?(a\s+)?(spot|seat|place|table|ticket)|(you'?re|you\s+are)\s+(warmly\s+)?invited|(like|love|want)\s+to\s+invite\s+you|invit(e|ing)\s+you|join\s+us|we'?re\s+hosting|we\s+are\s+hosting|save\s+the\s+date|register|registration|rsvp|guest\s+list|(platz|sitzplatz|ticket)\s+(f[üu]r\s+(sie|dich)\s+)?(reserviert|freigehalten)|lade\s+(sie|dich|euch)\b.{0,60}\bein\b|einladen|seien\s+sie\s+dabei|sei\s+dabei|anmeld\w*|(r[ée]serv[ée]|gard[ée])\s+une\s+place|(vous|t')\s*inviter|vous\s+invite|t'invite|rejoignez-nous|inscri\w*|reserv(é|e|ado)\s+(una\s+)?plaza|invitar(te|le|os)|(te|le|os)\s+invito|[úu]nete|[úu]nase|acompa[ñn]arnos|riservato\s+un\s+posto|invitar(ti|la|vi)|(ti|la|vi)\s+invito|unisciti|iscri\w*|plek\s+(voor\s+(je|jou|u)\s+)?(gereserveerd|vrijgehouden)|uitnodigen|nodig\s+(je|u)\s+\w*\s*uit|aanmeld\w*|reservei\s+um\s+lugar|convid(o|á|a)-?(lo|la|o|a)?\b|convidar|convidamos|junte-se|reserverat\s+en\s+plats|bjuda\s+in|bjuder\s+in|anm[äa]l\w*)")
+                .expect("event-invite regex"))
+        })
+        .is_match(&hay)
+        && EVENT
+            .get_or_init(|| {
+                Pattern::new(Regex::new(r"(?i)\b(round-?tables?|webinars?|dinner|lunch|breakfast|events?|conference|summit|meet-?up|workshop|seminar|open\s+house|trade\s+(show|fair)|expo|forum|masterclass|customer\s+day|user\s+(group|conference)|reception|veranstaltung|konferenz|abendessen|mittagessen|fr[üu]hst[üu]ck|messe|kundentag|anwendertreffen|gipfel|[ée]v[ée]nement|conf[ée]rence|d[îi]ner|d[ée]jeuner|s[ée]minaire|atelier|salon|table\s+ronde|webinaire|journ[ée]e\s+clients?|matinale|evento|conferencia|cena|almuerzo|desayuno|seminario|taller|feria|mesa\s+redonda|foro|jornada|conferenza|pranzo|colazione|fiera|tavola\s+rotonda|giornata|evenement|congres|conferentie|diner|ontbijt|beurs|rondetafel\w*|klantendag|confer[êe]ncia|jantar|almo[çc]o|semin[áa]rio|f[óo]rum|evenemang|konferens|frukost\w*|seminarium|m[äa]ssa|rundabordssamtal|webbinarium|kunddag)\b")
+                    .expect("event regex"))
+            })
+            .is_match(&hay)
+}
+
 /// The rep's own line in a list of next steps ("- Me: send the revised quote", "Ich: …",
 /// "Moi : …", "Yo: …", "Io: …", "Ik: …", "Eu: …", "Jag: …").
 fn is_own_step(sentence: &str) -> bool {
@@ -782,6 +804,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "Here's the link to book a technical deep-dive with our solutions
                     // engineer: calendly.com/…": a link handed over to book a call asks for
                     // the meeting (the model hears a link, "here's").
+                    only("meeting")
+                } else if invites_to_event(&s) {
+                    // "I've reserved a spot for you at our customer roundtable on January 21 -
+                    // agenda attached": an invitation to a day already set (the model hears
+                    // "agenda attached").
                     only("meeting")
                 } else if top.is_some_and(|t| CLASSES[t] == "information")
                     && crate::message::text::hands_over(&s)
@@ -2137,6 +2164,25 @@ mod reading_tests {
         }
         // The prospect's own people are theirs to decide with.
         assert!(!names_own_side("Could you check with your legal team?"));
+    }
+
+    #[test]
+    fn thanks_for_their_invitation_is_no_invitation_of_ours() {
+        for text in [
+            "Thanks for the invitation to your user conference - I'd love to come.",
+            "Danke für die Einladung zu Ihrer Konferenz!",
+            "Merci pour l'invitation à votre salon.",
+            "Gracias por la invitación a vuestro evento.",
+            "Grazie dell'invito al vostro evento.",
+            "Bedankt voor de uitnodiging voor jullie evenement.",
+            "Obrigado pelo convite para o vosso evento.",
+            "Tack för inbjudan till er konferens.",
+        ] {
+            assert!(!invites_to_event(text), "{text}");
+        }
+        assert!(invites_to_event(
+            "I've reserved a spot for you at our customer roundtable on January 21."
+        ));
     }
 
     #[test]

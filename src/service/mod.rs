@@ -319,8 +319,14 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
         "dana@northwind.example",
     )];
     // Templates are checked in each tense the thread can show (see `commitment.kind`).
+    // An invitation to an event a month ahead, for the meeting drafts' event branch.
+    let invitation = format!(
+        "I've reserved a spot for you at our customer roundtable on {}.",
+        (now + chrono::Duration::days(30)).format("%B %-d")
+    );
     let sample = |kind: &str, lang: &str, reason: &str, stage: u32, close: bool| {
         let items = cfg.value_items.get(reason).cloned().unwrap_or_default();
+        let event = kind == "event";
         // A thread with figures, a question and a commitment, so every kind of item
         // shows its substance in the check.
         let facts = crate::draft::value::ThreadFacts {
@@ -337,6 +343,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
             framing: Some(crate::language::framing(lang, true)),
             subject: Some("Quote for Northwind".into()),
             commitment_is_theirs: false,
+            event: event.then(|| invitation.clone()),
             lint: None,
         };
         let value = crate::draft::value::pick(reason, &items, stage, &facts, lang, "en").unwrap_or(
@@ -364,6 +371,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
             value,
             crate::draft::compose::Stated {
                 text: Some(match kind {
+                    "event" => invitation.as_str(),
                     "sent" => "Attached is the quote for the three regions.",
                     "promised" => "I'll send the quote for the three regions by Friday.",
                     // The prospect's words, so `prospect_text` branches are checked too.
@@ -375,7 +383,11 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
                     "rep_text"
                 },
                 at: now - chrono::Duration::days(4),
-                rep_text: "Thanks, Dana.",
+                rep_text: if event {
+                    invitation.as_str()
+                } else {
+                    "Thanks, Dana."
+                },
             },
             // The prospect-worded pass checks the informal forms, the others the formal.
             &crate::draft::compose::Voice {
@@ -409,7 +421,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
             }
         }
     }
-    for kind in ["sent", "promised", "other"] {
+    for kind in ["sent", "promised", "other", "event"] {
         for f in templates.check(&lint, &|l: &str, r: &str, st: u32, c: bool| {
             sample(kind, l, r, st, c)
         }) {
