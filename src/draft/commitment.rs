@@ -200,6 +200,11 @@ pub fn what_of(reason: &str, text: &str) -> String {
         .trim()
         .to_string();
     for stop in [
+        // "the price offer for 3 plants in attachment" (as non-native English puts it).
+        " in attachment",
+        " in the attachment",
+        " as attachment",
+        " as an attachment",
         " and",
         " so",
         " which",
@@ -531,6 +536,14 @@ mod tests {
             "the pilot environment"
         );
         assert_eq!(what_of("timing", "Let's talk in January."), "this");
+        // "In attachment", as non-native English says "attached", is no part of the name.
+        assert_eq!(
+            what_of(
+                "pricing",
+                "please find the price offer for 3 plants in attachment."
+            ),
+            "the price offer for 3 plants"
+        );
         // A clause the draft can't finish is dropped.
         assert_eq!(
             what_of(
