@@ -489,6 +489,28 @@ pub fn invites_to_event(sentence: &str) -> bool {
             .is_match(&hay)
 }
 
+/// The rep planning to write again only if no answer comes ("I'll follow up next week if I
+/// don't hear back", "Je me permets de vous relancer la semaine prochaine si je n'ai pas de
+/// nouvelles d'ici là", eight languages): the rep's own cadence, not a reason to wait for.
+fn follows_up_unless_answered(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(if\s+(i|we)\s+(don'?t|do\s+not|haven'?t|have\s+not)\s+(hear|heard)|unless\s+(i|we)\s+hear|(falls|wenn)\s+ich\s+(bis\s+dahin\s+)?nichts\s+(von\s+\w+\s+)?h[öo]re|si\s+je\s+n'ai\s+pas\s+(de\s+|eu\s+de\s+)?(nouvelles|retour|r[ée]ponse)|sans\s+(nouvelles|retour)\s+de\s+(votre|ta)\s+part|si\s+no\s+(tengo|recibo|he\s+tenido)\s+(noticias|respuesta)|se\s+non\s+(ho|ricevo)\s+(notizie|riscontro|risposta)|in\s+assenza\s+di\s+(un\s+)?(suo|tuo)?\s*riscontro|als\s+ik\s+(niets|niks)\s+(van\s+\w+\s+)?hoor|als\s+ik\s+geen\s+reactie\s+(heb|krijg|ontvang)|(se|caso)\s+n[ãa]o\s+(tiver|receber|tenha|receba)\s+(not[íi]cias|resposta)|om\s+jag\s+inte\s+(h[öo]r\s+(n[åa]got|av\s+dig)|f[åa]r\s+(n[åa]got\s+)?svar))")
+            .expect("unless-answered regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// A call or meeting offered or agreed with its times: no passing mention.
+fn names_times(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(times|slots|cr[ée]neaux|horarios|orari|tijden|hor[áa]rios|tider|zeiten|zeitfenster)\b")
+            .expect("times regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// The rep's own line in a list of next steps ("- Me: send the revised quote", "Ich: …",
 /// "Moi : …", "Yo: …", "Io: …", "Ik: …", "Eu: …", "Jag: …").
 fn is_own_step(sentence: &str) -> bool {
@@ -805,6 +827,29 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // engineer: calendly.com/…": a link handed over to book a call asks for
                     // the meeting (the model hears a link, "here's").
                     only("meeting")
+                } else if follows_up_unless_answered(&s) && !crate::message::text::hands_over(&s) {
+                    // "Je me permets de vous relancer la semaine prochaine si je n'ai pas de
+                    // nouvelles d'ici là": the rep's own cadence (the model hears "next week").
+                    only("none")
+                } else if top.is_some_and(|t| CLASSES[t] == "meeting")
+                    && crate::draft::commitment::kind_of(&s) == "sent"
+                    && !names_invite(&s)
+                    && !names_booking_link(&s)
+                    && !names_times(&s)
+                    && !asks_for_times(&s)
+                    && !invites_to_event(&s)
+                {
+                    // "come anticipato al telefono, Le invio l'offerta aggiornata": a call named
+                    // in passing beside what the sentence hands over is no meeting to book.
+                    let mut q = p;
+                    let object = (0..NONE)
+                        .filter(|&r| OBJECT_REASONS.contains(&CLASSES[r]))
+                        .max_by(|&a, &b| p[a].total_cmp(&p[b]));
+                    if let (Some(o), Some(m)) = (object, model::class_index("meeting")) {
+                        q[o] += q[m];
+                        q[m] = 0.0;
+                    }
+                    q
                 } else if invites_to_event(&s) {
                     // "I've reserved a spot for you at our customer roundtable on January 21 -
                     // agenda attached": an invitation to a day already set (the model hears
@@ -2164,6 +2209,33 @@ mod reading_tests {
         }
         // The prospect's own people are theirs to decide with.
         assert!(!names_own_side("Could you check with your legal team?"));
+    }
+
+    #[test]
+    fn the_reps_own_cadence_and_a_call_named_in_passing_are_not_the_reason() {
+        for (text, reason) in [
+            ("Comme convenu, veuillez trouver ci-joint notre devis pour le contrat de maintenance. Je me permets de vous relancer la semaine prochaine si je n'ai pas de nouvelles d'ici là.", "proposal"),
+            ("Attached is the updated quote for the three sites. I'll follow up next week if I don't hear back.", "pricing"),
+            ("Anbei unser Angebot für die drei Standorte. Falls ich bis dahin nichts von Ihnen höre, melde ich mich nächste Woche noch einmal.", "pricing"),
+            ("come anticipato al telefono, Le invio l'offerta aggiornata con le tre opzioni di licenza.", "pricing"),
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert!(
+                r.best.as_ref().is_some_and(|b| b.0 == reason || (reason == "proposal" && b.0 == "pricing")),
+                "{text}: {:?}",
+                r.best
+            );
+            assert!(r.best.is_some_and(|b| b.0 != "timing" && b.0 != "meeting"), "{text}");
+        }
+        for t in [
+            "I'll follow up next week if I don't hear back.",
+            "Om jag inte hör något återkommer jag nästa vecka.",
+            "Als ik niets hoor, neem ik volgende week contact op.",
+        ] {
+            assert!(follows_up_unless_answered(t), "{t}");
+        }
+        // Times sent for a call are the meeting itself.
+        assert!(names_times("I've sent over a few times that work for me."));
     }
 
     #[test]
