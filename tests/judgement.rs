@@ -15,6 +15,11 @@ use support::{thread, NOW};
 const MAIL: &[(&str, &str, &str)] = &[
     (
         ".Sent",
+        "1795300100.M31P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Ola Nord <ola@nord-data.example>\nSubject: Pilot\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <then-1@acme.io>\n\nHi Ola,\n\nThanks for your time today. To recap: your team needs to finish the data migration first, which you expect by mid-January. I'll follow up then to kick off the pilot.\n\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1795300000.M30P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Ivo Marsh <ivo@marsh-freight.example>\nSubject: Customer roundtable\nDate: Mon, 16 Nov 2026 10:00:00 -0500\nMessage-ID: <rsvp-1@acme.io>\n\nHi Ivo,\n\nI've saved you a seat at our customer roundtable in Boston on January 21 - agenda attached. Could you let me know by Friday the 27th whether you can join?\n\nAlex\n",
     ),
@@ -321,6 +326,14 @@ fn scan(cfg: &Path) -> Vec<serde_json::Value> {
 /// What every backend must decide for the scenario, and what `explain` says about it.
 fn check(cfg: &Path) {
     let lines = scan(cfg);
+
+    // "I'll follow up then": the time the sentence before names.
+    let then = thread(&lines, "then-1@acme.io");
+    assert_eq!(
+        (&then["status"], &then["due_at"]),
+        (&"waiting".into(), &"2027-01-15T14:00:00Z".into()),
+        "{then}"
+    );
 
     // An answer asked for by a day is not chased before the last working day before it
     // (Thanksgiving, the 26th, is a holiday here).

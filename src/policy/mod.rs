@@ -788,8 +788,20 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
         Some(f) if f.source == Source::RepText => f
             .commitment
             .as_deref()
-            .filter(|c| reason::model::comes_back_after(c))
+            .filter(|c| reason::model::comes_back_after(c) || reason::model::comes_back_then(c))
             .and_then(|c| {
+                // "…which you expect by mid-January. I'll follow up then to kick off the
+                // pilot.": "then" is the time the sentence before names.
+                // The rep's own absence there is the away rule's (below), with its own note.
+                if !reason::model::comes_back_after(c) {
+                    let sents = reason::model_sentences(&last_rep_text);
+                    let at = sents.iter().position(|s| s == c)?;
+                    let before = sents.get(at.checked_sub(1)?)?;
+                    if reason::rep_is_away(before) {
+                        return None;
+                    }
+                    return deferral_date(before, reference);
+                }
                 // The time may sit in the sentence after it ("I'll wait until procurement has
                 // onboarded us. Shouldn't take more than a couple of weeks."); not anywhere in
                 // the email ("…our prices hold until 31 March" is no wait).

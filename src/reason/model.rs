@@ -394,6 +394,18 @@ pub fn comes_back_after(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The rep coming back "then", at a time the sentence before names ("…which you expect by
+/// mid-January. I'll follow up then to kick off the pilot.", "Ich melde mich dann", "je
+/// reviendrai vers vous à ce moment-là", "te escribo entonces", eight languages).
+pub fn comes_back_then(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b((i'?ll|i\s+will|we'?ll|we\s+will)\s+(\w+\s+)?(follow\s+up|check\s+(back|in)|get\s+back\s+to\s+you|reach\s+(back\s+)?out|be\s+in\s+touch|touch\s+base|circle\s+back|come\s+back\s+to\s+you|pick\s+(this|it)\s+up)\s+(again\s+)?(then|at\s+that\s+point|at\s+that\s+time)\b|(melde\s+ich\s+mich|ich\s+melde\s+mich)\s+dann\b|dann\s+melde\s+ich\s+mich\b|(reviendrai|reviens)\s+vers\s+(vous|toi)\s+[àa]\s+ce\s+moment-l[àa]|(te|le|os)\s+(escribo|escribir[ée]|contacto|contactar[ée])\s+entonces|entonces\s+(te|le|os)\s+(escribo|escribir[ée]|contacto)|(ti|la|vi)\s+(ricontatto|ricontatter[òo]|riscrivo)\s+allora|a\s+quel\s+punto\s+(ti|la|vi)\s+(ricontatto|ricontatter[òo])|(neem|kom)\s+ik\s+dan\b|\bdan\s+(neem|kom)\s+ik\b|(volto|voltarei)\s+a\s+(contactar|falar)\w*\s+(nessa|naquela)\s+altura|h[öo]r\s+(jag\s+)?av\s+mig\s+d[åa]\b|d[åa]\s+h[öo]r\s+jag\s+av\s+mig)")
+            .expect("back-then regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// The concept lexicons (those `wanted`) that match the sentence, in lexicon order.
 fn concepts_in(sentence: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let norm = normalise(sentence);
@@ -523,6 +535,23 @@ pub fn class_index(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coming_back_then_points_at_the_time_before_it_in_every_language() {
+        for t in [
+            "I'll follow up then to kick off the pilot.",
+            "Ich melde mich dann bei Ihnen.",
+            "Je reviendrai vers vous à ce moment-là.",
+            "Te escribo entonces para arrancar el piloto.",
+            "Ti ricontatto allora per avviare il pilota.",
+            "Dan neem ik contact op om de pilot te starten.",
+            "Volto a contactar nessa altura.",
+            "Jag hör av mig då.",
+        ] {
+            assert!(comes_back_then(t), "{t}");
+        }
+        assert!(!comes_back_then("Back then we used spreadsheets."));
+    }
 
     #[test]
     fn the_rep_holding_off_until_an_event_comes_back_after_it_in_every_language() {
