@@ -962,7 +962,6 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
     // can make it?"): the prospect has until then, so the reminder comes on the last working
     // day before it, not a cadence wait after the ask.
     if !d.close {
-        let reference = inp.calendar.local_date(last_rep_at);
         if let Some(day) = last_rep_sentences
             .iter()
             .find_map(|s| crate::dates::answer_deadline(s, reference))

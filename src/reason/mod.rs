@@ -501,6 +501,16 @@ fn follows_up_unless_answered(sentence: &str) -> bool {
     .is_match(&Haystack::new(sentence))
 }
 
+/// A sentence's probabilities with what the model gave `meeting` given to `to` instead: a call
+/// it only names in passing beside what it hands over.
+fn meeting_read_as(mut p: Probs, to: Option<usize>) -> Probs {
+    if let (Some(to), Some(m)) = (to, model::class_index("meeting")) {
+        p[to] += p[m];
+        p[m] = 0.0;
+    }
+    p
+}
+
 /// A call or meeting offered or agreed with its times: no passing mention.
 fn names_times(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
@@ -841,15 +851,10 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 {
                     // "come anticipato al telefono, Le invio l'offerta aggiornata": a call named
                     // in passing beside what the sentence hands over is no meeting to book.
-                    let mut q = p;
                     let object = (0..NONE)
                         .filter(|&r| OBJECT_REASONS.contains(&CLASSES[r]))
                         .max_by(|&a, &b| p[a].total_cmp(&p[b]));
-                    if let (Some(o), Some(m)) = (object, model::class_index("meeting")) {
-                        q[o] += q[m];
-                        q[m] = 0.0;
-                    }
-                    q
+                    meeting_read_as(p, object)
                 } else if invites_to_event(&s) {
                     // "I've reserved a spot for you at our customer roundtable on January 21 -
                     // agenda attached": an invitation to a day already set (the model hears
@@ -862,15 +867,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "I've shared the Loom walkthrough of the approval flow here: <link>": a
                     // walkthrough or a recording handed over is something to read or watch,
                     // not a call to book (the model hears "walkthrough", "demo").
-                    let mut q = p;
-                    if let (Some(i), Some(m)) = (
-                        model::class_index("information"),
-                        model::class_index("meeting"),
-                    ) {
-                        q[i] += q[m];
-                        q[m] = 0.0;
-                    }
-                    q
+                    meeting_read_as(p, model::class_index("information"))
                 } else {
                     p
                 }

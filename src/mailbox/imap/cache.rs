@@ -214,11 +214,8 @@ impl FolderCache {
         (r.pos == data.len()).then_some((c, offsets))
     }
 
-    pub fn load(path: &Path) -> Option<FolderCache> {
-        FolderCache::decode(&std::fs::read(path).ok()?)
-    }
-
-    /// [`FolderCache::load`], with where each header starts and the file, open, to read
+    /// A folder's cache read from its file (`None` when missing or damaged), with where each
+    /// header starts and the file, open, to read
     /// them back from once they are released.
     pub fn load_with_offsets(path: &Path) -> Option<(FolderCache, Vec<u64>, std::fs::File)> {
         let mut f = std::fs::File::open(path).ok()?;
@@ -228,7 +225,7 @@ impl FolderCache {
         Some((c, offsets, f))
     }
 
-    /// [`FolderCache::load`] keeping only the entries of `only`.
+    /// A folder's cache read from its file, keeping only the entries of `only`.
     pub fn load_only(path: &Path, only: &std::collections::HashSet<u32>) -> Option<FolderCache> {
         FolderCache::decode_only(&std::fs::read(path).ok()?, Some(only))
     }
