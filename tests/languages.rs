@@ -579,3 +579,59 @@ fn an_event_invitation_asks_whether_they_can_make_it_in_every_language() {
         assert!(!own.lines().any(|l| l.starts_with("- ")), "{lang}: {body}");
     }
 }
+
+#[test]
+fn a_meeting_proposed_for_a_day_offers_times_on_that_day() {
+    // (language, prospect, proposal, the day as the slots write it)
+    let cases = [
+        ("en", ("Omar Haddad", "omar@northwind.example"), "Hi Omar,\n\nOur CEO would love to meet your CEO at the summit in Berlin on January 14. Would a 20-minute slot in the afternoon work?\n\nAlex", "Jan 14"),
+        ("de", ("Jürgen Weiss", "juergen.weiss@contoso.example"), "Hallo Herr Weiss,\n\nich bin am 14. Januar in München. Hätten Sie am Nachmittag eine halbe Stunde Zeit für ein Gespräch über den Rollout?\n\nViele Grüße\nAlex", "14. Januar"),
+        ("fr", ("Claire Martin", "claire.martin@fabrikam.example"), "Bonjour Madame Martin,\n\nJe serai à Lyon le 14 janvier : auriez-vous un créneau dans la matinée pour faire le point sur le déploiement ?\n\nBien cordialement,\nAlex", "14 janvier"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("mailbox");
+    for f in ["", ".Sent", ".Drafts"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
+        }
+    }
+    for (n, (lang, prospect, body, _)) in cases.iter().enumerate() {
+        let raw = message(
+            REP,
+            *prospect,
+            "Meeting in January",
+            "Tue, 10 Nov 2026 10:00:00 -0500",
+            &format!("day-{lang}@acme.io"),
+            &[],
+            body,
+        );
+        std::fs::write(
+            root.join(".Sent/cur")
+                .join(format!("17941{n:02}00.M{n}P1.t:2,S")),
+            raw,
+        )
+        .unwrap();
+    }
+    let cfg = config(dir.path());
+    let lines: Vec<serde_json::Value> = followup(&cfg, &["scan", "--dry-run", "--format", "json"])
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (lang, _, _, day) in cases {
+        let t = thread(&lines, &format!("day-{lang}@acme.io"));
+        assert_eq!(
+            (&t["status"], &t["reason"]),
+            (&"due".into(), &"meeting".into()),
+            "{lang}: {t}"
+        );
+        let body = t["draft"]["body"].as_str().unwrap();
+        let own = body.split("\n> ").next().unwrap();
+        let slots: Vec<&str> = own.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(slots.len(), 3, "{lang}: {body}");
+        assert!(
+            slots.iter().all(|s| s.contains(day)),
+            "{lang}: every time on the day proposed: {body}"
+        );
+    }
+}

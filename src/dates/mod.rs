@@ -269,7 +269,7 @@ fn infer_year(day: u32, month: u32, year: Option<i32>, reference: NaiveDate) -> 
 }
 
 mod times;
-pub use times::offered_times;
+pub use times::{offered_days, offered_times, PartOfDay};
 
 /// The first `wd` after `reference` (never `reference` itself).
 fn next_weekday(reference: NaiveDate, wd: Weekday) -> NaiveDate {

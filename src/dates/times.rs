@@ -105,6 +105,58 @@ pub fn offered_times(text: &str, reference: NaiveDate) -> Vec<NaiveDateTime> {
         .collect()
 }
 
+/// Which part of the day a proposal names ("Tuesday afternoon", "am Vormittag", "en
+/// matinée"): the slots offered on a day the rep proposed keep to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartOfDay {
+    Morning,
+    Afternoon,
+    Any,
+}
+
+/// The calendar days `text` proposes without a time ("at the summit on January 12", "le 8
+/// décembre", "am 12.1."), in the order written: a call proposed for a day is offered on it.
+/// Weekday names alone are not read: "as discussed on Tuesday" names a day already past.
+pub fn offered_days(text: &str, reference: NaiveDate) -> (Vec<NaiveDate>, PartOfDay) {
+    static MORNING: OnceLock<Regex> = OnceLock::new();
+    static AFTERNOON: OnceLock<Regex> = OnceLock::new();
+    static DEADLINE: OnceLock<Regex> = OnceLock::new();
+    // "before January 15", "bis zum 15.1.", "avant le 15 janvier": a deadline, not the day.
+    let deadline = DEADLINE.get_or_init(|| {
+        Regex::new(r"(?i)\b(before|by|until|till|no\s+later\s+than|bis|vor|avant|d'ici|antes|hasta|entro|prima|v[óo]{1,2}r|uiterlijk|tot|at[ée]|f[öo]re|senast|innan)(\s+(the|zum|dem|le|el|del|de|il|al|o|den))?\s*$")
+            .expect("deadline regex")
+    });
+    let days = find_date_spans(text, reference, order_hint(text))
+        .into_iter()
+        .filter_map(|(start, end, m)| match m {
+            DateMention::Date(d)
+                if text[start..end].contains(|c: char| c.is_ascii_digit())
+                    && time_after(&text[end..]).is_none()
+                    && !deadline.is_match(&text[..start]) =>
+            {
+                Some(d)
+            }
+            _ => None,
+        })
+        .collect();
+    let afternoon = AFTERNOON.get_or_init(|| {
+        Regex::new(r"(?i)\b(afternoon|nachmittag\w*|apr[eè]s-midi|tarde|pomeriggio|middag|eftermiddag\w*)\b")
+            .expect("afternoon regex")
+    });
+    let morning = MORNING.get_or_init(|| {
+        Regex::new(r"(?i)\b(morning|vormittag\w*|morgens|matin\w*|ma[ñn]ana|mattin\w*|ochtend|manh[ãa]|f[öo]rmiddag\w*)\b")
+            .expect("morning regex")
+    });
+    let part = if afternoon.is_match(text) {
+        PartOfDay::Afternoon
+    } else if morning.is_match(text) {
+        PartOfDay::Morning
+    } else {
+        PartOfDay::Any
+    };
+    (days, part)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +171,48 @@ mod tests {
     // Saturday 21 November 2026.
     fn reference() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn the_days_a_rep_proposes_without_a_time_with_the_part_of_day() {
+        let d = |m: u32, day: u32| {
+            NaiveDate::from_ymd_opt(if m < 6 { 2027 } else { 2026 }, m, day).unwrap()
+        };
+        let cases: &[(&str, &[NaiveDate], PartOfDay)] = &[
+            (
+                "Could we meet at the summit on January 12 in the afternoon?",
+                &[d(1, 12)],
+                PartOfDay::Afternoon,
+            ),
+            (
+                "Hätten Sie am 12.1. vormittags Zeit für ein Gespräch?",
+                &[d(1, 12)],
+                PartOfDay::Morning,
+            ),
+            (
+                "Je serai à Paris le 8 décembre, seriez-vous disponible ?",
+                &[d(12, 8)],
+                PartOfDay::Any,
+            ),
+            // A time written after the day makes it an offered time, not a day.
+            ("Would December 8 at 10am work?", &[], PartOfDay::Any),
+            // A deadline is no day to meet.
+            ("Could we talk before December 18?", &[], PartOfDay::Any),
+            ("Können wir bis zum 18.12. sprechen?", &[], PartOfDay::Any),
+            // Weekday names alone are not read: "on Tuesday" may be a day already past.
+            (
+                "As discussed on Tuesday, could we book a demo?",
+                &[],
+                PartOfDay::Any,
+            ),
+        ];
+        for (text, days, part) in cases {
+            assert_eq!(
+                offered_days(text, reference()),
+                (days.to_vec(), *part),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -220,7 +220,13 @@ pub fn event_ahead(
 /// Three times to offer for a call, written in `locale`: the times the rep already offered
 /// in the sentence that stated the reason, while they are at least half a day ahead (a new
 /// set would contradict them), and the next working slots after `due` for the rest.
-pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str, stated: &Stated) -> Vec<String> {
+pub fn slots_for(
+    rep: &Rep,
+    due: DateTime<Utc>,
+    locale: &str,
+    reason: &str,
+    stated: &Stated,
+) -> Vec<String> {
     let plain;
     let cal = match rep.calendar {
         Some(c) => c,
@@ -240,6 +246,37 @@ pub fn slots_for(rep: &Rep, due: DateTime<Utc>, locale: &str, stated: &Stated) -
         }
         _ => Vec::new(),
     };
+    // A day proposed without a time ("at the summit on January 12 – would a 20-minute slot in
+    // the afternoon work?"): the slots are on that day, not the next working days.
+    if times.is_empty() && reason == "meeting" {
+        if let Some(sentence) = stated
+            .text
+            .filter(|_| matches!(stated.source, "rep_text" | "learned"))
+        {
+            // The ask may follow the sentence that names the day ("…at the summit on January
+            // 12. Would a 20-minute slot in the afternoon work?").
+            let all = crate::message::text::sentences(stated.rep_text);
+            let before = all
+                .iter()
+                .position(|s| s == sentence)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| all[i].as_str());
+            let written = cal.local_date(stated.at);
+            let after = cal.local_date(due + chrono::Duration::hours(12));
+            let (mut days, mut part) = crate::dates::offered_days(sentence, written);
+            if days.iter().all(|d| *d <= after) {
+                if let Some(b) = before {
+                    let (d, p) = crate::dates::offered_days(b, written);
+                    days = d;
+                    if part == crate::dates::PartOfDay::Any {
+                        part = p;
+                    }
+                }
+            }
+            days.retain(|d| *d > after);
+            times = super::slots::slots_on_days(cal, &days, part, 3);
+        }
+    }
     let taken: Vec<_> = times.iter().map(|t| cal.local_date(*t)).collect();
     let fill = super::slots::next_slots(cal, due, 3 + taken.len())
         .into_iter()
@@ -272,7 +309,7 @@ pub fn context(
     let lang = voice.lang.as_str();
     let locale = voice.locale(rep);
     let commitment = commitment_ctx(reason, &stated, rep.tz, lang);
-    let slots = slots_for(rep, now, locale, &stated);
+    let slots = slots_for(rep, now, locale, reason, &stated);
     let event_day = event_ahead(reason, &stated, rep.tz, now)
         .and_then(|(_, d)| d.and_hms_opt(12, 0, 0))
         .and_then(|t| t.and_local_timezone(rep.tz).single())
@@ -467,7 +504,7 @@ pub fn compose(
         prospect_text: prospect_text.clone(),
         commitment: req.commitment.map(str::to_string),
         commitment_is_theirs: req.reason_source == "prospect_text",
-        slots: slots_for(rep, req.now, voice.locale(rep), &stated),
+        slots: slots_for(rep, req.now, voice.locale(rep), req.reason, &stated),
         event: event_ahead(req.reason, &stated, rep.tz, req.now).map(|(s, _)| s),
         framing: Some(crate::language::framing(&voice.lang, voice.formal)),
         subject: Some(subject.clone()),
@@ -724,16 +761,7 @@ mod tests {
         let templates = Templates::builtin().unwrap();
         let items = default_value_items();
         let value = items[reason][0].clone();
-        let rep = Rep {
-            name: "Alex Morgan",
-            email: "alex@acme.io",
-            signature: "Alex",
-            tz: chrono_tz::America::New_York,
-            locale: "en-US",
-            booking_url: None,
-            calendar: None,
-            language: "en",
-        };
+        let rep = test_rep(chrono_tz::America::New_York, "en-US", "en");
         let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
         let ctx = context(
             &[Address::new(
@@ -761,18 +789,23 @@ mod tests {
         templates.render(&name, &ctx).unwrap()
     }
 
-    #[test]
-    fn a_call_is_offered_at_the_times_the_rep_already_offered_while_they_are_ahead() {
-        let rep = Rep {
+    /// Alex Morgan of acme.io, in `tz`, writing dates in `locale` and mail in `language`.
+    fn test_rep(tz: Tz, locale: &'static str, language: &'static str) -> Rep<'static> {
+        Rep {
             name: "Alex Morgan",
             email: "alex@acme.io",
             signature: "Alex",
-            tz: chrono_tz::Europe::Paris,
-            locale: "fr",
+            tz,
+            locale,
             booking_url: None,
             calendar: None,
-            language: "fr",
-        };
+            language,
+        }
+    }
+
+    #[test]
+    fn a_call_is_offered_at_the_times_the_rep_already_offered_while_they_are_ahead() {
+        let rep = test_rep(chrono_tz::Europe::Paris, "fr", "fr");
         let sentence = "je vous propose un rendez-vous mardi 8 à 14h ou mercredi 9 à 10h pour la démonstration.";
         let stated = Stated {
             text: Some(sentence),
@@ -785,7 +818,7 @@ mod tests {
         // to make three, in time order.
         let due = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
         assert_eq!(
-            slots_for(&rep, due, "fr", &stated),
+            slots_for(&rep, due, "fr", "meeting", &stated),
             [
                 "mercredi 2 décembre à 10 h",
                 "mardi 8 décembre à 14 h",
@@ -795,7 +828,7 @@ mod tests {
         // Once they are past (or less than half a day ahead), three new ones.
         let late = Utc.with_ymd_and_hms(2026, 12, 9, 8, 0, 0).unwrap();
         assert_eq!(
-            slots_for(&rep, late, "fr", &stated),
+            slots_for(&rep, late, "fr", "meeting", &stated),
             [
                 "jeudi 10 décembre à 10 h",
                 "vendredi 11 décembre à 14 h",
@@ -807,8 +840,42 @@ mod tests {
             source: "tag",
             ..stated
         };
-        let slots = slots_for(&rep, due, "fr", &tagged);
+        let slots = slots_for(&rep, due, "fr", "meeting", &tagged);
         assert!(!slots.iter().any(|s| s.starts_with("mardi 8")), "{slots:?}");
+    }
+
+    #[test]
+    fn a_meeting_proposed_for_a_day_is_offered_on_that_day_not_the_next_working_days() {
+        let rep = test_rep(chrono_tz::Europe::Berlin, "en-GB", "en");
+        let text = "Our CEO would love to meet your CEO at the summit in Berlin on January 12. \
+                    Would a 20-minute slot in the afternoon work?";
+        let stated = Stated {
+            text: Some("Would a 20-minute slot in the afternoon work?"),
+            source: "rep_text",
+            at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+            rep_text: text,
+        };
+        let due = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        let slots = slots_for(&rep, due, "en-GB", "meeting", &stated);
+        assert_eq!(slots.len(), 3, "{slots:?}");
+        assert!(
+            slots
+                .iter()
+                .all(|s| s.contains("12 January") && !s.contains(" 10:00")),
+            "{slots:?}"
+        );
+        // A date in a pricing email is a deadline, not a day to meet.
+        let slots = slots_for(&rep, due, "en-GB", "pricing", &stated);
+        assert!(!slots.iter().any(|s| s.contains("January")), "{slots:?}");
+        // Nor does a deadline in a meeting email give the day.
+        let by = "Could we meet before January 12 to go through the rollout?";
+        let stated = Stated {
+            text: Some(by),
+            rep_text: by,
+            ..stated
+        };
+        let slots = slots_for(&rep, due, "en-GB", "meeting", &stated);
+        assert!(!slots.iter().any(|s| s.contains("January")), "{slots:?}");
     }
 
     #[test]
@@ -835,16 +902,7 @@ mod tests {
             .find(|i| i.lang.as_deref() == Some(lang) || (lang == "en" && i.lang.is_none()))
             .unwrap_or_else(|| panic!("a {lang} {reason} item"))
             .clone();
-        let rep = Rep {
-            name: "Alex Morgan",
-            email: "alex@acme.io",
-            signature: "Alex",
-            tz: chrono_tz::Europe::Berlin,
-            locale: "en-GB",
-            booking_url: None,
-            calendar: None,
-            language: "en",
-        };
+        let rep = test_rep(chrono_tz::Europe::Berlin, "en-GB", "en");
         let at = Utc.with_ymd_and_hms(2026, 11, 16, 15, 0, 0).unwrap();
         let voice = Voice {
             lang: lang.into(),

@@ -71,6 +71,38 @@ pub fn next_slots(cal: &Calendar, due: DateTime<Utc>, n: usize) -> Vec<DateTime<
     out
 }
 
+/// Up to `n` slots on the days the rep proposed, in the part of the day named, inside the
+/// rep's working hours: spread over the days ("Tuesday or Wednesday"), at most three a day.
+/// Days off (weekends, holidays, the rep's time off) are left out.
+pub fn slots_on_days(
+    cal: &Calendar,
+    days: &[NaiveDate],
+    part: crate::dates::PartOfDay,
+    n: usize,
+) -> Vec<DateTime<Utc>> {
+    use crate::dates::PartOfDay;
+    let days: Vec<NaiveDate> = days.iter().copied().filter(|&d| slot_day(cal, d)).collect();
+    let times = match part {
+        PartOfDay::Morning => [(9, 30), (10, 30), (11, 30)],
+        PartOfDay::Afternoon => [(13, 30), (14, 30), (16, 0)],
+        PartOfDay::Any => [(10, 0), (14, 0), (16, 0)],
+    };
+    let latest = cal.end - Duration::minutes(30);
+    let mut out: Vec<DateTime<Utc>> = Vec::new();
+    for i in 0..n.min(days.len() * times.len()) {
+        let d = days[i % days.len()];
+        let (h, m) = times[i / days.len()];
+        let t = NaiveTime::from_hms_opt(h, m, 0)
+            .expect("valid time")
+            .clamp(cal.start, latest.max(cal.start));
+        let at = cal.at_local(d, t);
+        if !out.contains(&at) {
+            out.push(at);
+        }
+    }
+    out
+}
+
 fn slot_day(cal: &Calendar, d: NaiveDate) -> bool {
     // Slots are always on working days, even when waits count calendar days.
     cal.work_week.contains(&d.weekday()) && !cal.holidays.contains(&d) && !cal.is_away(d)

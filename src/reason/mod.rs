@@ -383,13 +383,23 @@ pub fn invites_comments(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The sentence that opens a postscript ("P.S.", "PS:", "P.P.S.", Spanish "PD:").
+fn starts_postscript(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(P\.?\s?P\.?\s?S|P\.?\s?S|PD)(\.|:|\s*-|\s*$|\s)")
+            .expect("postscript regex")
+    })
+    .is_match(sentence)
+}
+
 /// A call offered as an option beside the email's point ("If it helps, I can walk your team
 /// through the numbers on a call", "happy to jump on a call if that's easier", "gerne auch
 /// telefonisch, falls das hilft"), in eight languages: the next step is the point, not the call.
 pub fn offers_optional_call(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(if\s+(it|that)\s+(helps|would\s+help|'?s\s+easier|is\s+easier|would\s+be\s+(easier|useful|helpful))|if\s+(useful|helpful|easier|you('d)?\s+(like|prefer|want))|happy\s+to|glad\s+to|always\s+(happy|glad)\s+to|feel\s+free\s+to|wenn\s+(es|das)\s+hilft|falls\s+(gew[üu]nscht|hilfreich|das\s+hilft)|gerne\s+auch|si\s+(cela|ça)\s+peut\s+(aider|[êe]tre\s+utile)|si\s+vous\s+le\s+souhaitez|si\s+(le|te)\s+(sirve|viene\s+bien|resulta\s+[úu]til)|si\s+lo\s+(prefiere|prefieres)|se\s+(pu[òo]\s+essere\s+utile|preferisce|preferisci|ti\s+[èe]\s+utile)|als\s+(het\s+helpt|je\s+wilt|u\s+wilt)|indien\s+gewenst|se\s+(ajudar|preferir|for\s+[úu]til)|caso\s+(queira|prefira)|om\s+det\s+(hj[äa]lper|underl[äa]ttar)|om\s+du\s+vill)")
+        Regex::new(r"(?i)\b(in\s+case\s+(it'?s|it\s+is|this\s+is|that'?s)\s+(of\s+interest|useful|helpful)|if\s+(you'?re|you\s+are)\s+interested|in\s+case\s+you'?re\s+interested|falls\s+(es\s+)?(sie|dich)\s+interessiert|si\s+(cela|ça)\s+vous\s+int[ée]resse|si\s+(te|le|os)\s+interesa|se\s+(ti|le|vi)\s+interessa|als\s+(je|u)\s+(interesse\s+hebt|geïnteresseerd\s+bent)|(caso|se)\s+(tenha|tiver|tiveres)\s+interesse|om\s+(du|ni)\s+[äa]r\s+intresserad|if\s+(it|that)\s+(helps|would\s+help|'?s\s+easier|is\s+easier|would\s+be\s+(easier|useful|helpful))|if\s+(useful|helpful|easier|you('d)?\s+(like|prefer|want))|happy\s+to|glad\s+to|always\s+(happy|glad)\s+to|feel\s+free\s+to|wenn\s+(es|das)\s+hilft|falls\s+(gew[üu]nscht|hilfreich|das\s+hilft)|gerne\s+auch|si\s+(cela|ça)\s+peut\s+(aider|[êe]tre\s+utile)|si\s+vous\s+le\s+souhaitez|si\s+(le|te)\s+(sirve|viene\s+bien|resulta\s+[úu]til)|si\s+lo\s+(prefiere|prefieres)|se\s+(pu[òo]\s+essere\s+utile|preferisce|preferisci|ti\s+[èe]\s+utile)|als\s+(het\s+helpt|je\s+wilt|u\s+wilt)|indien\s+gewenst|se\s+(ajudar|preferir|for\s+[úu]til)|caso\s+(queira|prefira)|om\s+det\s+(hj[äa]lper|underl[äa]ttar)|om\s+du\s+vill)")
             .expect("optional-call regex")
     })
     .is_match(sentence)
@@ -402,13 +412,13 @@ pub fn asks_for_times(sentence: &str) -> bool {
     // Matched through a `Haystack`: read on every sentence of every thread, this alternation's
     // Unicode automaton made a 100k-message scan 2.5 s slower and 170 MiB larger.
     static RE: OnceLock<Pattern> = OnceLock::new();
-    !offers_optional_call(sentence)
-        && RE
+    RE
             .get_or_init(|| {
                 Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|(schlagen\s+sie|schlag)\s+(mir\s+)?(gerne?\s+)?(einen|ein\s+paar|zwei|drei)\s+(termine?|zeitfenster|zeiten)\s+vor|(proposez|propose|indiquez|indique)-moi\s+(un|une|quelques|deux|trois|vos|tes)\s+(cr[ée]neaux?|dates?|horaires?|disponibilit[ée]s)|(prop[óo]n(me)?|prop[óo]ngame|sugi[ée]reme|sugi[ée]rame)\s+(un|una|algunos|algunas|dos|tres)\s+(par\s+de\s+)?(horarios?|fechas?|huecos?|d[íi]as?)|(proponi(mi)?|mi\s+proponga|suggeriscimi|mi\s+suggerisca)\s+(un|uno|una|qualche|due|tre)\s+(orari[oa]?|date?|giorn[io])|(stel|stelt)\s+(\w+\s+){0,2}(een|enkele|twee|drie|paar)\s+(tijd(en|stip(pen)?)?|moment(en)?|data)\s+(\w+\s+)?voor|(sugira|sugere|proponha|prop[õo]e)(-me)?\s+(um|uma|alguns|algumas|dois|duas|tr[êe]s)\s+(hor[áa]rios?|datas?|dias?)|f[öo]resl[åa]\s+(g[äa]rna\s+)?(en|n[åa]gra|tv[åa]|tre)\s+(tid(er)?|dag(ar)?)|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig|(monday|tuesday|wednesday|thursday|friday)\w*(\s+\w+){0,4}\s+(work|suit)\w*\s*(for\s+you\s*)?\?|(luned|marted|mercoled|gioved|venerd)\w*[^?]{0,40}\b(andrebbe|andrebbero|va|vanno)\s+bene\s*\?|(lunes|martes|mi[ée]rcoles|jueves|viernes)[^?]{0,40}\b(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien|(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien\s+(el\s+)?(lunes|martes|mi[ée]rcoles|jueves|viernes)|(lundi|mardi|mercredi|jeudi|vendredi)[^?]{0,40}\b(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t)|(montag|dienstag|mittwoch|donnerstag|freitag)[^?]{0,40}\b(passen|passt|w[äa]re|ginge)(\s+(ihnen|dir|es))?\s*\?|(passt|passen|w[äa]re)\s+(ihnen|dir)\s+(\w+\s+){0,2}(montag|dienstag|mittwoch|donnerstag|freitag)|(maandag|dinsdag|woensdag|donderdag|vrijdag)[^?]{0,40}\b(schikt|past|uitkomen|komt)\b[^?]{0,20}\?|\b(komt|schikt|past)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^?]{0,40}\?|(segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?[^?]{0,40}\b(d[áa](-lhe|-te)?\s+jeito|daria(-lhe|-te)?\s+jeito|serve|servia|seria\s+bom)|(m[åa]ndag|tisdag|onsdag|torsdag|fredag)[^?]{0,40}\b(passar|skulle\s+passa)\b[^?]{0,20}\?|\b(passar|skulle)\s+(\w+\s+){0,3}(m[åa]ndag|tisdag|onsdag|torsdag|fredag)\b[^?]{0,40}\?)")
                     .expect("asks-for-times regex"))
             })
             .is_match(&Haystack::new(sentence))
+        && !offers_optional_call(sentence)
 }
 
 /// The rep coming back after someone else's event ("I'll loop back after your board meeting
@@ -887,15 +897,28 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     let mut best_p = [0f32; NONE];
     let mut best_s = [usize::MAX; NONE];
     let mut strong = [false; NONE];
+    let waits = |r: usize| CLASSES[r] == "away" || CLASSES[r] == "timing";
+    // A postscript is an aside ("P.S. We're hosting a webinar next week, in case it's of
+    // interest"): what it offers does not outrank what the body of the email states. A date in
+    // it still counts ("PS: I'm out until the 9th").
+    let postscript = sents
+        .iter()
+        .position(|(s, _)| starts_postscript(s))
+        .filter(|&k| {
+            sents[..k]
+                .iter()
+                .any(|(_, p)| matches!(verdict(p), Verdict::Reason(r) if !waits(r)))
+        });
     for (i, (_, p)) in sents.iter().enumerate() {
-        for r in 0..NONE {
+        let aside = postscript.is_some_and(|k| i >= k);
+        for r in (0..NONE).filter(|&r| !aside || waits(r)) {
             if p[r] > best_p[r] {
                 best_p[r] = p[r];
                 best_s[r] = i;
             }
         }
         if let Verdict::Reason(r) = verdict(p) {
-            strong[r] = true;
+            strong[r] |= !aside || waits(r);
         } else if let Some(r) = wait_family(p) {
             strong[r] = true;
         }
@@ -908,7 +931,6 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     };
     // A later date only wins over another reason the text states when its sentence defers:
     // a rep who recaps "budget is set in January" and asks for a call now is not waiting.
-    let waits = |r: usize| CLASSES[r] == "away" || CLASSES[r] == "timing";
     if (0..NONE).any(|r| strong[r] && !waits(r)) {
         for r in (0..NONE).filter(|&r| waits(r)) {
             if !strong[r] {
@@ -1519,6 +1541,30 @@ mod tests {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let m = rep_mail(body);
         det(&[&m], None, &id, &rules()).map(|f| f.reason)
+    }
+
+    #[test]
+    fn a_postscript_does_not_outrank_what_the_email_states() {
+        let body = "Hi Xena,\n\nAttached is the security questionnaire your IT team \
+                    requested, fully completed.\n\nP.S. We're hosting a webinar on \
+                    supply-chain analytics next week, in case it's of interest.\n\nAlex";
+        assert_eq!(reason_of(body).as_deref(), Some("information"));
+        // The same invitation as the body of the email is its reason.
+        let invite = "Hi Xena,\n\nWe're hosting a roundtable on supply-chain analytics on \
+                      January 21 and I've reserved a seat for you.\n\nAlex";
+        assert_eq!(reason_of(invite).as_deref(), Some("meeting"));
+        // A date in the postscript still counts: the rep is away.
+        let away = "Hi Xena,\n\nAttached is the proposal.\n\nPS: I'm out of the office \
+                    until January 11, so I'll follow up after that.\n\nAlex";
+        assert_ne!(reason_of(away).as_deref(), Some("proposal"));
+        // An offer made only if it interests them is an option beside the email's point.
+        assert!(offers_optional_call(
+            "We're hosting a webinar next week, in case it's of interest."
+        ));
+        assert!(offers_optional_call(
+            "Falls es Sie interessiert, zeige ich Ihnen gern das Modul."
+        ));
+        assert!(!offers_optional_call("Could we book 30 minutes next week?"));
     }
 
     #[test]
