@@ -532,35 +532,8 @@ fn an_event_invitation_asks_whether_they_can_make_it_in_every_language() {
         ("sv", ("Hanna Berg", "hanna.berg@hooli.example"), "Hej Hanna,\n\njag har reserverat en plats åt dig på vår kunddag den 21 januari i Stockholm; agendan ligger bifogad.\n\nHälsningar\nAlex", "21 januari", "vara med?"),
     ];
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("mailbox");
-    for f in ["", ".Sent", ".Drafts"] {
-        for sub in ["cur", "new", "tmp"] {
-            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
-        }
-    }
-    for (n, (lang, prospect, body, ..)) in cases.iter().enumerate() {
-        let raw = message(
-            REP,
-            *prospect,
-            "Customer roundtable",
-            "Tue, 10 Nov 2026 10:00:00 -0500",
-            &format!("event-{lang}@acme.io"),
-            &[],
-            body,
-        );
-        std::fs::write(
-            root.join(".Sent/cur")
-                .join(format!("17941{n:02}00.M{n}P1.t:2,S")),
-            raw,
-        )
-        .unwrap();
-    }
-    let cfg = config(dir.path());
-    let lines: Vec<serde_json::Value> = followup(&cfg, &["scan", "--dry-run", "--format", "json"])
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let sent: Vec<_> = cases.iter().map(|(l, p, b, ..)| (*l, *p, *b)).collect();
+    let lines = scan_sent(dir.path(), "Customer roundtable", "event", &sent);
     for (lang, _, _, day, ask) in cases {
         let t = thread(&lines, &format!("event-{lang}@acme.io"));
         assert_eq!(
@@ -589,35 +562,8 @@ fn a_meeting_proposed_for_a_day_offers_times_on_that_day() {
         ("fr", ("Claire Martin", "claire.martin@fabrikam.example"), "Bonjour Madame Martin,\n\nJe serai à Lyon le 14 janvier : auriez-vous un créneau dans la matinée pour faire le point sur le déploiement ?\n\nBien cordialement,\nAlex", "14 janvier"),
     ];
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("mailbox");
-    for f in ["", ".Sent", ".Drafts"] {
-        for sub in ["cur", "new", "tmp"] {
-            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
-        }
-    }
-    for (n, (lang, prospect, body, _)) in cases.iter().enumerate() {
-        let raw = message(
-            REP,
-            *prospect,
-            "Meeting in January",
-            "Tue, 10 Nov 2026 10:00:00 -0500",
-            &format!("day-{lang}@acme.io"),
-            &[],
-            body,
-        );
-        std::fs::write(
-            root.join(".Sent/cur")
-                .join(format!("17941{n:02}00.M{n}P1.t:2,S")),
-            raw,
-        )
-        .unwrap();
-    }
-    let cfg = config(dir.path());
-    let lines: Vec<serde_json::Value> = followup(&cfg, &["scan", "--dry-run", "--format", "json"])
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let sent: Vec<_> = cases.iter().map(|(l, p, b, _)| (*l, *p, *b)).collect();
+    let lines = scan_sent(dir.path(), "Meeting in January", "day", &sent);
     for (lang, _, _, day) in cases {
         let t = thread(&lines, &format!("day-{lang}@acme.io"));
         assert_eq!(
@@ -634,4 +580,39 @@ fn a_meeting_proposed_for_a_day_offers_times_on_that_day() {
             "{lang}: every time on the day proposed: {body}"
         );
     }
+}
+
+/// Scan a mailbox holding one sent message per (language, prospect, body), each its own
+/// thread `<{prefix}-{language}@acme.io>` under `subject`: the scan's JSON lines.
+fn scan_sent(
+    dir: &Path,
+    subject: &str,
+    prefix: &str,
+    sent: &[(&str, (&str, &str), &str)],
+) -> Vec<serde_json::Value> {
+    let root = dir.join("mailbox");
+    for f in ["", ".Sent", ".Drafts"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(root.join(f).join(sub)).unwrap();
+        }
+    }
+    for (n, (lang, prospect, body)) in sent.iter().enumerate() {
+        let raw = message(
+            REP,
+            *prospect,
+            subject,
+            "Tue, 10 Nov 2026 10:00:00 -0500",
+            &format!("{prefix}-{lang}@acme.io"),
+            &[],
+            body,
+        );
+        let name = format!("17941{n:02}00.M{n}P1.t:2,S");
+        std::fs::write(root.join(".Sent/cur").join(name), raw).unwrap();
+    }
+    let cfg = config(dir);
+    followup(&cfg, &["scan", "--dry-run", "--format", "json"])
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
