@@ -86,7 +86,7 @@ pub fn owed(sentence: &str) -> bool {
     // once they answer.
     static OFFER: OnceLock<Regex> = OnceLock::new();
     let offer = OFFER.get_or_init(|| {
-        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|(once|when|as\s+soon\s+as)\s+you\b|sobald\s+(sie|du)\s+(mir\b|best[äa]tig)|(d[èe]s\s+que|une\s+fois\s+que)\s+(vous|tu)\s+(m'|me\s+|aurez|aurai)|en\s+cuanto\s+(me\s+)?(confirme|confirmes|diga|digas)|cuando\s+(me\s+)?(confirme|confirmes)|appena\s+(mi\s+)?(conferma|confermi|dice|dici)|zodra\s+(je|u)\s+(\S+\s+){0,3}(bevestigt|laat\s+weten|doorgeeft)|assim\s+que\s+(me\s+)?(confirmar|disser)|s[åa]\s+snart\s+(du|ni)|just\s+(reply|let\s+me\s+know)\s+and|(let\s+me\s+know|tell\s+me)\s+(who|whom|where|to\s+whom)\b|(sagen\s+sie|sag)\s+mir\s*,?\s+(an\s+wen|wem|wohin)|(dites|dis)-moi\s+(à\s+qui|o[ùu])|(d[íi]game|dime)\s+(a\s+qui[ée]n|d[óo]nde)|(mi\s+dica|dimmi)\s+(a\s+chi|dove)|laat\s+(me|mij)\s+weten\s+(naar|aan)\s+wie|(diga-me|diz-me)\s+(a\s+quem|para\s+quem)|s[äa]g\s+till\s+vem|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
+        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|(once|when|as\s+soon\s+as)\s+you\b|sobald\s+(sie|du)\s+(mir\b|best[äa]tig)|(d[èe]s\s+que|une\s+fois\s+que)\s+(vous|tu)\s+(m'|me\s+|aurez|aurai)|en\s+cuanto\s+(me\s+)?(confirme|confirmes|diga|digas)|cuando\s+(me\s+)?(confirme|confirmes)|appena\s+(mi\s+)?(conferma|confermi|dice|dici)|zodra\s+(je|u)\s+(\S+\s+){0,3}(bevestigt|laat\s+weten|doorgeeft)|assim\s+que\s+(me\s+)?(confirmar|disser)|s[åa]\s+snart\s+(du|ni)|just\s+(reply|let\s+me\s+know)\s+and|say\s+the\s+word|give\s+(me|us)\s+the\s+(go-?ahead|green\s+light|nod)|(let\s+me\s+know|tell\s+me)\s+(who|whom|where|to\s+whom)\b|(sagen\s+sie|sag)\s+mir\s*,?\s+(an\s+wen|wem|wohin)|(dites|dis)-moi\s+(à\s+qui|o[ùu])|(d[íi]game|dime)\s+(a\s+qui[ée]n|d[óo]nde)|(mi\s+dica|dimmi)\s+(a\s+chi|dove)|laat\s+(me|mij)\s+weten\s+(naar|aan)\s+wie|(diga-me|diz-me)\s+(a\s+quem|para\s+quem)|s[äa]g\s+till\s+vem|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
             .expect("offer regex")
     });
     // Sending put off until something happens ("I'll wait to hear how the board meeting goes
@@ -352,6 +352,9 @@ mod tests {
             "Thanks for getting back to me with the numbers.",
             "Let me know if you have questions.",
             "Hope you had a good weekend.",
+            // Sent only once they say yes.
+            "Happy to set up a trial workspace for your team - just say the word and I'll send the credentials.",
+            "Give me the go-ahead and I'll send the order form over.",
         ] {
             assert!(!owed(t), "{t}");
         }

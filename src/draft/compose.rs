@@ -171,6 +171,14 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     if prepared && from_sentence && kind != "sent" && commitment::asks_prospect(sentence) {
         kind = "asked";
     }
+    // "Could we schedule 30 minutes next week?": the call was suggested, as a question.
+    if reason == "meeting"
+        && from_sentence
+        && kind == "other"
+        && (crate::reason::proposes_booking(sentence) || crate::reason::asks_for_times(sentence))
+    {
+        kind = "promised";
+    }
     if kind == "other" {
         kind = commitment::kind_of(stated.rep_text);
     }

@@ -421,6 +421,21 @@ pub fn asks_for_times(sentence: &str) -> bool {
         && !offers_optional_call(sentence)
 }
 
+/// The rep proposing to book a call, as a question ("Could we schedule 30 minutes next week to
+/// go through the results?", "Können wir nächste Woche einen Termin vereinbaren?", "Pourrions-nous
+/// caler un point la semaine prochaine ?"), in eight languages: like an ask for times, the
+/// booking is the next step.
+pub fn proposes_booking(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    sentence.contains('?')
+        && RE
+            .get_or_init(|| {
+                Pattern::new(Regex::new(r"(?i)\b((could|can|shall|should)\s+we\s+(schedule|set\s+up|book|find|grab|get|put|carve\s+out|lock\s+in)\s+(\w+\s+){0,3}(minutes|mins?|call|meeting|time|slot|session|hour|chat|demo)|(k[öo]nnen|k[öo]nnten|wollen|sollen)\s+wir\s+(\w+\s+){0,4}(termin|gespr[äa]ch|call|telefonat|minuten|meeting)\w*\s+([\w-]+\s+){0,3}(vereinbaren|ansetzen|einplanen|finden|ausmachen|buchen)|(pourrions|pouvons|pourrait-on|peut-on)(-nous)?\s+(\w+\s+){0,2}(pr[ée]voir|caler|fixer|planifier|organiser|bloquer|trouver)\s+(un|une|\d+)|(podemos|podr[íi]amos|podr[íi]a)\s+(\w+\s+){0,2}(agendar|programar|organizar|fijar|cuadrar|reservar|buscar)\s+(un|una|\d+)|(possiamo|potremmo|potrebbe)\s+(\w+\s+){0,2}(fissare|organizzare|programmare|pianificare|prenotare|trovare)\s+(un|una|\d+)|(kunnen|zullen)\s+we\s+(\w+\s+){0,4}(inplannen|plannen|afspreken|vastleggen|boeken)|(podemos|poder[íi]amos)\s+(\w+\s+){0,2}(agendar|marcar|combinar|reservar)\s+(um|uma|\d+)|(kan|ska|skulle)\s+vi\s+(\w+\s+){0,2}(boka|planera|hitta|l[äa]gga)\s+(in\s+)?(\w+\s+){0,2}(m[öo]te|samtal|tid|minuter|avst[äa]mning|uppf[öo]ljning))")
+                    .expect("proposes-booking regex"))
+            })
+            .is_match(&Haystack::new(sentence))
+}
+
 /// The rep coming back after someone else's event ("I'll loop back after your board meeting
 /// on the 15th"), not after something the rep does first ("I'll get back to you once I've
 /// checked with engineering").
@@ -923,6 +938,21 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             strong[r] = true;
         }
     }
+    // "No budget until the new fiscal year starts in April. I'll reach out again in March so we
+    // can plan ahead of it.": when the rep says when they will come back, that is the wait,
+    // not the prospect's date they recap.
+    for r in (0..NONE).filter(|&r| waits(r) && strong[r]) {
+        let promised = sents.iter().enumerate().rev().find(|(i, (s, p))| {
+            postscript.is_none_or(|k| *i < k)
+                && (0..CLASSES.len())
+                    .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                    .is_some_and(|t| t == r)
+                && crate::draft::commitment::kind_of(s) == "promised"
+        });
+        if let Some((i, (_, p))) = promised {
+            (best_s[r], best_p[r]) = (i, p[r]);
+        }
+    }
     let rank = |r: usize| {
         priority
             .iter()
@@ -987,6 +1017,24 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             strong[mt] = false;
         }
     }
+    // Nor is a sentence the model reads as a meeting that names none and asks nothing, beside
+    // what the email hands over ("NetSuite: yes, native connector, syncs every 15 minutes. …
+    // I've included screenshots of both in the attached PDF": the model hears "minutes").
+    if let Some(mt) = model::class_index("meeting") {
+        let s = &sents.get(best_s[mt]).map_or("", |(s, _)| s.as_str());
+        if strong[mt]
+            && !s.contains('?')
+            && !model::names_meeting(s)
+            && !asks_for_times(s)
+            && !names_times(s)
+            && !invites_to_event(s)
+            && !names_booking_link(s)
+            && (0..NONE).any(|r| r != mt && strong[r] && !waits(r))
+            && hands_over()
+        {
+            strong[mt] = false;
+        }
+    }
     // So is any offer made only if wanted ("Happy to adjust the numbers if she wants a
     // different scenario" after a business case handed over): an option beside the email's
     // point, whatever it offers, when another reason is stated outright. Not an offer to
@@ -1007,9 +1055,13 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     // connect you with our implementation lead so she can walk you through the migration
     // plan. Let me know a couple of times that work next week."): booking it is the next
     // step, and what the rep only promised (the plan, the trial) comes up in that call. A
-    // follow-up that says "the material I promised" would answer the wrong question.
+    // follow-up that says "the material I promised" would answer the wrong question. So does
+    // what the email only states ("The pilot is wrapping up on Friday. Could we schedule 30
+    // minutes next week to go through the results?"): the call is what is asked.
     if let Some(mt) = model::class_index("meeting") {
-        let ask = sents.iter().position(|(s, _)| asks_for_times(s));
+        let ask = sents
+            .iter()
+            .position(|(s, _)| asks_for_times(s) || proposes_booking(s));
         if let Some(i) = ask.filter(|_| !hands_over()) {
             // So is a decision maker whose sentence is the meeting being set up ("our CEO would
             // be happy to join a call with your leadership team. Could you share a few times
@@ -1019,7 +1071,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     let s = &sents[best_s[r]].0;
                     strong[r]
                         && ((OBJECT_REASONS.contains(&CLASSES[r])
-                            && crate::draft::commitment::kind_of(s) == "promised")
+                            && crate::draft::commitment::kind_of(s) != "sent")
                             || (CLASSES[r] == "decision_maker" && model::names_meeting(s)))
                 })
                 .collect();
@@ -1541,6 +1593,62 @@ mod tests {
         let id = Identity::new(&["alex@acme.io".into()], &[]);
         let m = rep_mail(body);
         det(&[&m], None, &id, &rules()).map(|f| f.reason)
+    }
+
+    #[test]
+    fn the_reps_own_time_to_come_back_is_the_wait_not_the_date_they_recap() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let m = rep_mail(
+            "Hi Costa,\n\nUnderstood - no budget until the new fiscal year starts in April. \
+             I'll reach out again in March so we can plan ahead of it.\n\nAlex",
+        );
+        let f = det(&[&m], None, &id, &rules()).unwrap();
+        assert_eq!(f.reason, "timing");
+        assert_eq!(
+            f.commitment.as_deref(),
+            Some("I'll reach out again in March so we can plan ahead of it.")
+        );
+    }
+
+    #[test]
+    fn a_number_of_minutes_in_an_answer_is_no_meeting() {
+        let body = "Hi Bea,\n\nGood questions. NetSuite: yes, native connector, syncs every 15 \
+                    minutes. Regional access: yes, through role-based permissions scoped by \
+                    region. I've included screenshots of both in the attached PDF.\n\nAlex";
+        assert_eq!(reason_of(body).as_deref(), Some("information"));
+        // A call the email proposes is still read as one beside what it hands over.
+        let body = "Hi Bea,\n\nI've included screenshots of both in the attached PDF. Could we \
+                    schedule 30 minutes next week to walk your admins through it?\n\nAlex";
+        assert_eq!(reason_of(body).as_deref(), Some("meeting"));
+    }
+
+    #[test]
+    fn a_question_proposing_to_book_a_call_decides_over_what_the_email_only_states() {
+        let body = "Hi Costa,\n\nThe pilot is wrapping up on Friday. Could we schedule 30 \
+                    minutes next week to go through the results with your ops lead and agree \
+                    on next steps?\n\nAlex";
+        assert_eq!(reason_of(body).as_deref(), Some("meeting"));
+        for ask in [
+            "Could we schedule 30 minutes next week to go through the results?",
+            "Can we set up a call with your IT lead on Thursday?",
+            "Können wir nächste Woche einen Termin mit Ihrem IT-Leiter vereinbaren?",
+            "Pourrions-nous caler un point de 30 minutes la semaine prochaine ?",
+            "¿Podemos agendar una llamada la próxima semana?",
+            "Possiamo fissare una call martedì?",
+            "Zullen we volgende week een demo inplannen?",
+            "Podemos marcar uma reunião na próxima semana?",
+            "Kan vi boka in ett möte nästa vecka?",
+        ] {
+            assert!(proposes_booking(ask), "{ask}");
+        }
+        // A statement of a call booked, or the proposal without a question, is not such an ask.
+        assert!(!proposes_booking(
+            "We can schedule 30 minutes whenever you're ready."
+        ));
+        // What the email hands over stays the reason beside the ask.
+        let sent = "Hi Costa,\n\nAttached is the pricing for the Pro plan. Could we schedule 30 \
+                    minutes next week to go through it?\n\nAlex";
+        assert_eq!(reason_of(sent).as_deref(), Some("pricing"));
     }
 
     #[test]
