@@ -286,7 +286,11 @@ pub fn what_of(reason: &str, text: &str) -> String {
     .find_map(|d| lower.starts_with(d).then(|| phrase[d.len()..].to_string()));
     let phrase = match body {
         Some(rest) => format!("the {rest}"),
-        None if lower.starts_with("the ") || lower.starts_with("your ") => phrase,
+        // "The order form is attached": mid-sentence in the draft, "the order form".
+        None if lower.starts_with("the ") || lower.starts_with("your ") => {
+            let det = phrase.find(' ').unwrap_or(0);
+            format!("{}{}", &lower[..det], &phrase[det..])
+        }
         None => format!("the {phrase}"),
     };
     // Verbs and pronouns dragged in front ("put together pricing") are not the object.
@@ -531,6 +535,14 @@ mod tests {
             "the proposal for review"
         );
         assert_eq!(what_of("pricing", "Anbei unser Angebot."), "the pricing");
+        // A sentence's first word is lower-cased where the draft writes it mid-sentence.
+        assert_eq!(
+            what_of(
+                "proposal",
+                "The order form is attached and ready for signature."
+            ),
+            "the order form"
+        );
         assert_eq!(
             what_of(
                 "trial",
