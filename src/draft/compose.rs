@@ -227,7 +227,8 @@ pub fn event_ahead(
 
 /// Three times to offer for a call, written in `locale`: the times the rep already offered
 /// in the sentence that stated the reason, while they are at least half a day ahead (a new
-/// set would contradict them), and the next working slots after `due` for the rest.
+/// set would contradict them); failing those, for a meeting, times on the day it proposed;
+/// and the next working slots after `due` for the rest.
 pub fn slots_for(
     rep: &Rep,
     due: DateTime<Utc>,
