@@ -127,7 +127,7 @@ const CASES: &[Case] = &[
             "Em 16/11/2026 às 12:00, Alex Morgan escreveu:",
             "segunda-feira, 16 de novembro",
             "os valores da minha mensagem numa linha",
-            "responda-me",
+            "diga-me o que mudaria",
         ],
         formal: true,
     },
@@ -144,7 +144,7 @@ const CASES: &[Case] = &[
             "Den 2026-11-16 kl. 12:00 skrev Alex Morgan:",
             "måndag den 16 november",
             "siffrorna från mitt mejl på en rad",
-            "svara kort med det alternativ du lutar åt",
+            "svara kort med vad du skulle ändra",
         ],
         // Swedish business mail says `du` to everyone; the flag only keeps the default.
         formal: true,

@@ -12,7 +12,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "en",
         "figures",
         "a one-line summary of the figures from my note",
-        "it is below, so the options are easy to compare at a glance",
+        "it is below, so the numbers are there at a glance",
     ),
     (
         "pricing",
@@ -146,7 +146,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "de",
         "figures",
         "die Zahlen aus meiner Nachricht in einer Zeile",
-        "sie stehen unten, damit sich die Optionen auf einen Blick vergleichen lassen",
+        "sie stehen unten, auf einen Blick lesbar",
     ),
     (
         "pricing",
@@ -280,7 +280,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "fr",
         "figures",
         "les chiffres de mon message en une ligne",
-        "ils sont ci-dessous, pour comparer les options d'un coup d'œil",
+        "ils sont ci-dessous, lisibles d'un coup d'œil",
     ),
     (
         "pricing",
@@ -414,7 +414,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "es",
         "figures",
         "las cifras de mi mensaje en una línea",
-        "están abajo, para comparar las opciones de un vistazo",
+        "están abajo, para verlas de un vistazo",
     ),
     (
         "pricing",
@@ -548,7 +548,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "it",
         "figures",
         "le cifre del mio messaggio in una riga",
-        "sono qui sotto, per confrontare le opzioni a colpo d'occhio",
+        "sono qui sotto, per averle a colpo d'occhio",
     ),
     (
         "pricing",
@@ -682,7 +682,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "nl",
         "figures",
         "de bedragen uit mijn bericht, kort samengevat",
-        "ze staan hieronder, zodat de opties in één oogopslag te vergelijken zijn",
+        "ze staan hieronder, zodat de cijfers in één oogopslag duidelijk zijn",
     ),
     (
         "pricing",
@@ -816,7 +816,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "pt",
         "figures",
         "os valores da minha mensagem numa linha",
-        "estão abaixo, para comparar as opções num relance",
+        "estão abaixo, para os ver num relance",
     ),
     (
         "pricing",
@@ -950,7 +950,7 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, &str)] = &[
         "sv",
         "figures",
         "siffrorna från mitt mejl på en rad",
-        "de står nedan, så att alternativen går att jämföra med en blick",
+        "de står nedan, så att allt syns med en blick",
     ),
     (
         "pricing",

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::message::haystack::{Haystack, Pattern};
+
 /// Something is promised for later: I'll send, I will, by Friday.
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -171,6 +173,17 @@ fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
     .get(reason)
 }
 
+/// Whether a text lays out options to choose from ("three options", "the Team and Business
+/// tiers", "Option A", "zwei Varianten", "deux formules", "tres opciones"), in eight languages.
+pub fn lays_out_options(text: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"(?i)\b(options|tiers|packages|bundles|scenarios|editions|option\s+[a-d1-4]\b|(two|three|four|both)\s+(plans|versions|quotes|variants|models)|optionen|varianten|pakete|szenarien|option\s+[a-d1-4]|formules|forfaits|sc[ée]narios|opciones|paquetes|modalidades|escenarios|opzioni|pacchetti|scenari|opties|pakketten|varianten|scenario'?s|op[çc][õo]es|pacotes|cen[áa]rios|modalidades|alternativ(en)?|paket(en)?|scenarier)\b")
+            .expect("options regex"))
+    })
+    .is_match(&Haystack::new(text))
+}
+
 /// What the rep named, as a short noun phrase ("the quote for the three regions"), or the
 /// reason's plain name when the sentence does not name it in a way that can be quoted.
 pub fn what_of(reason: &str, text: &str) -> String {
@@ -268,6 +281,14 @@ pub fn what_of(reason: &str, text: &str) -> String {
         {
             words.pop();
         }
+    }
+    // "…hold the Q4 pricing for you": once "you" is cut, the preposition left hanging goes too.
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            ["of", "for", "on", "with", "from"].contains(&w.to_lowercase().as_str())
+        })
+    {
+        words.pop();
     }
     let phrase = words.join(" ");
     // "yesterday's demo" was yesterday when the rep wrote; the follow-up says "the demo".
@@ -535,6 +556,13 @@ mod tests {
             "the proposal for review"
         );
         assert_eq!(what_of("pricing", "Anbei unser Angebot."), "the pricing");
+        assert_eq!(
+            what_of(
+                "pricing",
+                "Bert - let me know if you want me to hold the Q4 pricing for you."
+            ),
+            "the Q4 pricing"
+        );
         // A sentence's first word is lower-cased where the draft writes it mid-sentence.
         assert_eq!(
             what_of(

@@ -392,6 +392,7 @@ pub fn context(
         slots,
         booking_url: rep.booking_url.unwrap_or("").to_string(),
         event_day,
+        options: commitment::lays_out_options(stated.rep_text),
     }
 }
 
@@ -583,7 +584,7 @@ pub fn compose(
         stated,
         &voice,
     );
-    let text = templates.render(&name, &ctx)?;
+    let text = crate::language::agree_contractions(&templates.render(&name, &ctx)?, &voice.lang);
     let theirs = (req.reason_source == "prospect_text").then_some(ctx.commitment.text.as_str());
     let violations = lint.check_quoting(&text, &ctx.value, theirs);
 
@@ -885,6 +886,34 @@ mod tests {
         };
         let slots = slots_for(&rep, due, "en-GB", "meeting", &stated);
         assert!(!slots.iter().any(|s| s.contains("January")), "{slots:?}");
+    }
+
+    #[test]
+    fn a_pricing_draft_asks_which_option_only_when_the_rep_laid_out_options() {
+        let one = render(
+            "pricing",
+            "Attached is the renewal quote: it keeps your current rate for another 12 months.",
+            1,
+            false,
+        );
+        assert!(!one.contains("option"), "{one}");
+        assert!(one.contains("reply with what you'd change"), "{one}");
+        let several = render(
+            "pricing",
+            "Attached are three options: Team, Business and Enterprise, priced per seat.",
+            1,
+            false,
+        );
+        assert!(several.contains("which option fits"), "{several}");
+        assert!(commitment::lays_out_options(
+            "Anbei zwei Varianten des Angebots."
+        ));
+        assert!(commitment::lays_out_options(
+            "Option B includes onboarding."
+        ));
+        assert!(!commitment::lays_out_options(
+            "Attached is the quote for 40 seats."
+        ));
     }
 
     #[test]

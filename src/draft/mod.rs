@@ -80,6 +80,10 @@ pub struct DraftContext {
     /// webinar), still ahead, in the draft's language; empty otherwise. The meeting drafts
     /// then ask whether they can make it, never offer other times.
     pub event_day: String,
+    /// The rep's newest message lays out options to choose from (tiers, packages, scenarios,
+    /// "option A"): a pricing draft may then ask which one fits; with one quote it asks what
+    /// they'd change.
+    pub options: bool,
 }
 
 /// The reason as the thread states it, for templates that refer back to it truthfully.

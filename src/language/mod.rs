@@ -330,6 +330,19 @@ where
     }
 }
 
+/// The contractions a template can't know in advance: Portuguese templates write "na
+/// {{ commitment.when }}" for the weekdays ("na segunda-feira"), but "sábado" and "domingo" are
+/// masculine ("no sábado").
+pub fn agree_contractions(text: &str, lang: &str) -> String {
+    if lang != "pt" {
+        return text.to_string();
+    }
+    text.replace("na sábado", "no sábado")
+        .replace("na domingo", "no domingo")
+        .replace("Na sábado", "No sábado")
+        .replace("Na domingo", "No domingo")
+}
+
 /// The line above the quoted message, as the language's mail clients write it.
 pub fn quote_header<Tz: TimeZone>(t: &DateTime<Tz>, who: &str, lang: &str) -> String
 where
@@ -428,6 +441,22 @@ mod tests {
         assert_eq!((c.lang.as_str(), c.formal, c.from), ("de", false, "rep"));
         let c = choose(Some("Ok"), None, "fr");
         assert_eq!((c.lang.as_str(), c.from), ("fr", "default"));
+    }
+
+    #[test]
+    fn portuguese_weekend_days_take_the_masculine_contraction() {
+        let t = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+            .unwrap();
+        let text = format!("a proposta que lhe enviei na {}", format_day(&t, "pt"));
+        assert_eq!(
+            agree_contractions(&text, "pt"),
+            "a proposta que lhe enviei no sábado, 21 de novembro"
+        );
+        let weekday = "Na segunda-feira, 23 de novembro prometi enviar-lhe os preços.";
+        assert_eq!(agree_contractions(weekday, "pt"), weekday);
+        // Only Portuguese: "na" is another word elsewhere.
+        assert_eq!(agree_contractions("na sábado", "es"), "na sábado");
     }
 
     #[test]
