@@ -178,7 +178,7 @@ fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
 pub fn lays_out_options(text: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"(?i)\b(options|tiers|packages|bundles|scenarios|editions|option\s+[a-d1-4]\b|(two|three|four|both)\s+(plans|versions|quotes|variants|models)|optionen|varianten|pakete|szenarien|option\s+[a-d1-4]|formules|forfaits|sc[ée]narios|opciones|paquetes|modalidades|escenarios|opzioni|pacchetti|scenari|opties|pakketten|varianten|scenario'?s|op[çc][õo]es|pacotes|cen[áa]rios|modalidades|alternativ(en)?|paket(en)?|scenarier)\b")
+        Pattern::new(Regex::new(r"(?i)\b(\d+[- ]years?\b[^.?!]{0,60}\b(or|vs\.?|versus|but|and|oder|ou|o|of|eller)\b[^.?!]{0,40}\b\d+[- ]years?|(annual|yearly|monthly|quarterly|j[äa]hrlich|monatlich|annuel(le)?|mensuel(le)?|anual|mensual|annuale|mensile|jaarlijks|maandelijks|mensal|[åa]rsvis|m[åa]nadsvis)\s+(or|vs\.?|versus|oder|ou|o|of|eller)\s+(annual|yearly|monthly|quarterly|j[äa]hrlich|monatlich|annuel(le)?|mensuel(le)?|anual|mensual|annuale|mensile|jaarlijks|maandelijks|mensal|[åa]rsvis|m[åa]nadsvis)|\w+\s+(and|or|vs\.?|versus)\s+\w+\s+plans|options|tiers|packages|bundles|scenarios|editions|option\s+[a-d1-4]\b|(two|three|four|both)\s+(plans|versions|quotes|variants|models)|optionen|varianten|pakete|szenarien|option\s+[a-d1-4]|formules|forfaits|sc[ée]narios|opciones|paquetes|modalidades|escenarios|opzioni|pacchetti|scenari|opties|pakketten|varianten|scenario'?s|op[çc][õo]es|pacotes|cen[áa]rios|modalidades|alternativ(en)?|paket(en)?|scenarier)\b")
             .expect("options regex"))
     })
     .is_match(&Haystack::new(text))

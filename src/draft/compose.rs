@@ -914,6 +914,18 @@ mod tests {
         assert!(!commitment::lays_out_options(
             "Attached is the quote for 40 seats."
         ));
+        assert!(commitment::lays_out_options(
+            "We can't go below $15/seat for a 1-year term, but on a 2-year term I can do $13.50."
+        ));
+        assert!(commitment::lays_out_options(
+            "Here is the pricing for the Team and Business plans, annual or monthly."
+        ));
+        assert!(commitment::lays_out_options(
+            "Preise jährlich oder monatlich, wie Sie möchten."
+        ));
+        assert!(!commitment::lays_out_options(
+            "Attached is the 3-year renewal quote; it keeps your current rate."
+        ));
     }
 
     #[test]
