@@ -535,14 +535,7 @@ fn an_event_invitation_asks_whether_they_can_make_it_in_every_language() {
     let sent: Vec<_> = cases.iter().map(|(l, p, b, ..)| (*l, *p, *b)).collect();
     let lines = scan_sent(dir.path(), "Customer roundtable", "event", &sent);
     for (lang, _, _, day, ask) in cases {
-        let t = thread(&lines, &format!("event-{lang}@acme.io"));
-        assert_eq!(
-            (&t["status"], &t["reason"]),
-            (&"due".into(), &"meeting".into()),
-            "{lang}: {t}"
-        );
-        let body = t["draft"]["body"].as_str().unwrap();
-        let own = body.split("\n> ").next().unwrap();
+        let (body, own) = due_meeting_draft(&lines, &format!("event-{lang}@acme.io"));
         assert!(own.contains(day), "{lang}: the event's day: {body}");
         assert!(
             own.contains(ask),
@@ -565,14 +558,7 @@ fn a_meeting_proposed_for_a_day_offers_times_on_that_day() {
     let sent: Vec<_> = cases.iter().map(|(l, p, b, _)| (*l, *p, *b)).collect();
     let lines = scan_sent(dir.path(), "Meeting in January", "day", &sent);
     for (lang, _, _, day) in cases {
-        let t = thread(&lines, &format!("day-{lang}@acme.io"));
-        assert_eq!(
-            (&t["status"], &t["reason"]),
-            (&"due".into(), &"meeting".into()),
-            "{lang}: {t}"
-        );
-        let body = t["draft"]["body"].as_str().unwrap();
-        let own = body.split("\n> ").next().unwrap();
+        let (body, own) = due_meeting_draft(&lines, &format!("day-{lang}@acme.io"));
         let slots: Vec<&str> = own.lines().filter(|l| l.starts_with("- ")).collect();
         assert_eq!(slots.len(), 3, "{lang}: {body}");
         assert!(
@@ -615,4 +601,18 @@ fn scan_sent(
         .filter(|l| l.starts_with('{'))
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// The draft of thread `id`, which must be due for a meeting: its whole body, and the rep's
+/// own words above the quoted message.
+fn due_meeting_draft(lines: &[serde_json::Value], id: &str) -> (String, String) {
+    let t = thread(lines, id);
+    assert_eq!(
+        (&t["status"], &t["reason"]),
+        (&"due".into(), &"meeting".into()),
+        "{id}: {t}"
+    );
+    let body = t["draft"]["body"].as_str().unwrap().to_string();
+    let own = body.split("\n> ").next().unwrap().to_string();
+    (body, own)
 }

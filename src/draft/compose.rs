@@ -175,7 +175,7 @@ pub fn commitment_ctx(reason: &str, stated: &Stated, tz: Tz, lang: &str) -> Comm
     if reason == "meeting"
         && from_sentence
         && kind == "other"
-        && (crate::reason::proposes_booking(sentence) || crate::reason::asks_for_times(sentence))
+        && crate::reason::asks_to_book(sentence)
     {
         kind = "promised";
     }
@@ -264,12 +264,9 @@ pub fn slots_for(
         {
             // The ask may follow the sentence that names the day ("…at the summit on January
             // 12. Would a 20-minute slot in the afternoon work?").
-            let all = crate::message::text::sentences(stated.rep_text);
-            let before = all
-                .iter()
-                .position(|s| s == sentence)
-                .and_then(|i| i.checked_sub(1))
-                .map(|i| all[i].as_str());
+            // Split as the reason reader split it, so the sentence is found among them.
+            let all = crate::reason::model_sentences(stated.rep_text);
+            let before = crate::reason::sentence_beside(&all, sentence, -1);
             let written = cal.local_date(stated.at);
             let after = cal.local_date(due + chrono::Duration::hours(12));
             let (mut days, mut part) = crate::dates::offered_days(sentence, written);

@@ -794,9 +794,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 // pilot.": "then" is the time the sentence before names.
                 // The rep's own absence there is the away rule's (below), with its own note.
                 if !reason::model::comes_back_after(c) {
-                    let sents = reason::model_sentences(&last_rep_text);
-                    let at = sents.iter().position(|s| s == c)?;
-                    let before = sents.get(at.checked_sub(1)?)?;
+                    let before = reason::sentence_beside(&last_rep_sentences, c, -1)?;
                     if reason::rep_is_away(before) {
                         return None;
                     }
@@ -806,9 +804,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 // onboarded us. Shouldn't take more than a couple of weeks."); not anywhere in
                 // the email ("…our prices hold until 31 March" is no wait).
                 deferral_date(c, reference).or_else(|| {
-                    let sents = reason::model_sentences(&last_rep_text);
-                    let at = sents.iter().position(|s| s == c)?;
-                    let next = sents.get(at + 1)?;
+                    let next = reason::sentence_beside(&last_rep_sentences, c, 1)?;
                     // A sentence about a thing of its own ("our prices hold until 31
                     // March") gives no length to the wait.
                     if reason::model::names_an_object(next) {

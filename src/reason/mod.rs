@@ -218,6 +218,20 @@ fn asks_re() -> &'static Regex {
     })
 }
 
+/// The sentence `step` places from `sentence` among `sents` (−1 the one before, 1 the one
+/// after): "I'll follow up then" points at the time the sentence before names, and an ask
+/// for a slot at the day the sentence before proposed.
+pub fn sentence_beside<'a>(sents: &'a [String], sentence: &str, step: isize) -> Option<&'a str> {
+    let at = sents.iter().position(|s| s == sentence)?;
+    sents.get(at.checked_add_signed(step)?).map(String::as_str)
+}
+
+/// The rep asks the prospect to book a call: for times ("Let me know a couple of times that
+/// work") or for the booking itself ("Could we schedule 30 minutes next week?").
+pub fn asks_to_book(sentence: &str) -> bool {
+    asks_for_times(sentence) || proposes_booking(sentence)
+}
+
 /// The sentences the model reads: [`sentences`], with short greeting lines ("Hi Dana,") split
 /// off the sentence they were wrapped into, list items (bulleted or numbered) read one by one,
 /// and a line break the writer meant (a short line that ends no sentence, then a line that
@@ -1021,7 +1035,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     // what the email hands over ("NetSuite: yes, native connector, syncs every 15 minutes. …
     // I've included screenshots of both in the attached PDF": the model hears "minutes").
     if let Some(mt) = model::class_index("meeting") {
-        let s = &sents.get(best_s[mt]).map_or("", |(s, _)| s.as_str());
+        let s = sents.get(best_s[mt]).map_or("", |(s, _)| s.as_str());
         if strong[mt]
             && !s.contains('?')
             && !model::names_meeting(s)
@@ -1059,9 +1073,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     // what the email only states ("The pilot is wrapping up on Friday. Could we schedule 30
     // minutes next week to go through the results?"): the call is what is asked.
     if let Some(mt) = model::class_index("meeting") {
-        let ask = sents
-            .iter()
-            .position(|(s, _)| asks_for_times(s) || proposes_booking(s));
+        let ask = sents.iter().position(|(s, _)| asks_to_book(s));
         if let Some(i) = ask.filter(|_| !hands_over()) {
             // So is a decision maker whose sentence is the meeting being set up ("our CEO would
             // be happy to join a call with your leadership team. Could you share a few times
