@@ -39,13 +39,13 @@ fn the_corpus_is_large_enough_and_every_language_has_every_reason() {
 fn held_out_scores_stay_at_their_measured_level() {
     let all = corpus::load(&corpus::default_dir()).expect("corpus loads");
     let (s, _) = evaluate(model::shipped(), all.iter().filter(|l| l.held_out()));
-    // Measured when shipped (5,353 sentences, 1,026 held out; letter 4-grams; thresholds chosen
-    // by `train_reasons --tune`, at most 1% wrong templates in cross-validation): 89.3% right,
-    // 1.4% wrong template, 96.2% no reason right (the word-only model of 5,169 sentences:
-    // 88.3% / 1.7% / 93.8%). The goal is 95% / at most 2% / 95%; these floors catch a
-    // regression on the way there.
+    // Measured when shipped (6,747 sentences, 1,293 held out; the regression blended with
+    // naive Bayes; thresholds chosen by `train_reasons --tune`, at most 1.25% wrong templates in
+    // cross-validation): 91.7% right, 1.6% wrong template, 95.7% no reason right (the
+    // regression alone, 5,353 sentences: 89.3% / 1.4% / 96.2%). The goal is 95% / at most 2% /
+    // 95%; these floors catch a regression on the way there.
     assert!(
-        s.reason_right() >= 0.885,
+        s.reason_right() >= 0.91,
         "reason right {:.3}",
         s.reason_right()
     );

@@ -299,6 +299,10 @@ const CANDIDATE: f32 = 0.3;
 
 /// How sure the model must be that a sentence is `away` or `timing`, the two together.
 const WAIT_FAMILY: f32 = 0.85;
+/// The score at which a longer sentence that hands something over names it in its own words.
+/// The shipped model blends two learners (`model::NB_SHARE`): a sentence the regression is
+/// sure of while naive Bayes leans elsewhere scores about 0.7-0.8.
+const NAMED_IN_WORDS: f32 = 0.75;
 
 /// `away` and `timing` both mean "come back at a later date" and share a schedule: a sentence
 /// the model splits between them ("I'll hold off until you're back on the 9th") is confidently
@@ -542,6 +546,15 @@ fn follows_up_unless_answered(sentence: &str) -> bool {
 
 /// A sentence's probabilities with what the model gave `meeting` given to `to` instead: a call
 /// it only names in passing beside what it hands over.
+/// Whether `class` is the sentence's first or second most likely class: a call named in
+/// passing can split a hand-over's score without leading it.
+fn leads_or_follows(p: &Probs, class: &str) -> bool {
+    let Some(c) = model::class_index(class) else {
+        return false;
+    };
+    p.iter().filter(|&&v| v > p[c]).count() <= 1 && p[c] > 0.0
+}
+
 fn meeting_read_as(mut p: Probs, to: Option<usize>) -> Probs {
     if let (Some(to), Some(m)) = (to, model::class_index("meeting")) {
         p[to] += p[m];
@@ -824,6 +837,9 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 || copies_prospect_in(&s)
                 || own_team_has_done(&s)
                 || (won && (closes_won(&s) || own_team_will_contact(&s)))
+                // "Har du hunnit titta på det?": a check-in naming nothing states no reason
+                // (the model hears "look at", as in a review).
+                || (is_nudge(&s) && model::names_nothing(&s))
             {
                 only("none")
             } else {
@@ -845,6 +861,8 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 } else if top.is_some_and(|t| {
                     matches!(CLASSES[t], "meeting" | "information")
                         || verdict(&p) == Verdict::Abstain
+                        // "after your board meeting on the 15th": the day is the wait.
+                        || (CLASSES[t] == "decision_maker" && model::names_day(&s))
                 }) && comes_back_after_their_event(&s)
                 {
                     // "I'll loop back after your board meeting on the 15th": the rep has tied
@@ -880,7 +898,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "Je me permets de vous relancer la semaine prochaine si je n'ai pas de
                     // nouvelles d'ici là": the rep's own cadence (the model hears "next week").
                     only("none")
-                } else if top.is_some_and(|t| CLASSES[t] == "meeting")
+                } else if leads_or_follows(&p, "meeting")
                     && crate::draft::commitment::kind_of(&s) == "sent"
                     && !names_invite(&s)
                     && !names_booking_link(&s)
@@ -894,6 +912,15 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                         .filter(|&r| OBJECT_REASONS.contains(&CLASSES[r]))
                         .max_by(|&a, &b| p[a].total_cmp(&p[b]));
                     meeting_read_as(p, object)
+                } else if top.is_some_and(|t| OBJECT_REASONS.contains(&CLASSES[t]))
+                    && model::agreed_meeting(&s)
+                    && model::names_meeting(&s)
+                    && !crate::message::text::hands_over(&s)
+                {
+                    // "I'll give you a call on Tuesday the 24th at 2pm to walk through the
+                    // numbers": the call agreed for a day is the next step, whatever it will
+                    // go through (the model hears "numbers").
+                    only("meeting")
                 } else if invites_to_event(&s) {
                     // "I've reserved a spot for you at our customer roundtable on January 21 -
                     // agenda attached": an invitation to a day already set (the model hears
@@ -1001,7 +1028,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
     for r in (0..NONE).filter(|&r| OBJECT_REASONS.contains(&CLASSES[r])) {
         if strong[r] {
             let (s, p) = &sents[best_s[r]];
-            let named_in_words = p[r] >= 0.95 && model::tokens(s).len() > 8;
+            let named_in_words = p[r] >= NAMED_IN_WORDS && model::tokens(s).len() > 8;
             if model::bare_hand_over(s) && !named_in_words {
                 strong[r] = false;
             }
