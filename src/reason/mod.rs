@@ -468,6 +468,17 @@ fn comes_back_after_their_event(sentence: &str) -> bool {
             .is_match(sentence)
 }
 
+/// A moment the next step waits for, in eight languages: "after", "once", "until" and their
+/// kin ("après le comité", "nach der Vorstandssitzung", "hasta que", "zodra", "efter").
+fn names_a_moment(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(after|once|until|till|following|nach|nachdem|sobald|apr[eè]s|d[eè]s\s+que|une\s+fois|jusqu'[àa]|despu[eé]s|tras|hasta|en\s+cuanto|dopo|appena|fino\s+a|zodra|nadat|depois|assim\s+que|at[ée]|efter|tills|s[åa]\s+snart)\b")
+            .expect("moment regex")
+    })
+    .is_match(sentence)
+}
+
 /// A sentence that opens on a condition still to be met ("Once that's settled, …", "Sobald
 /// …", "Dès que …", "Cuando …", "Appena …", "Zodra …", "Assim que …", "När …").
 fn starts_once(sentence: &str) -> bool {
@@ -861,8 +872,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 } else if top.is_some_and(|t| {
                     matches!(CLASSES[t], "meeting" | "information")
                         || verdict(&p) == Verdict::Abstain
-                        // "after your board meeting on the 15th": the day is the wait.
-                        || (CLASSES[t] == "decision_maker" && model::names_day(&s))
+                        // "after your board meeting on the 15th", "après le comité": the
+                        // rep's own time to come back, whoever meets then ("I'll wait to hear
+                        // what she decides" names no moment: the decision is the wait).
+                        || (CLASSES[t] == "decision_maker"
+                            && (model::names_day(&s) || names_a_moment(&s)))
                 }) && comes_back_after_their_event(&s)
                 {
                     // "I'll loop back after your board meeting on the 15th": the rep has tied
@@ -3174,6 +3188,23 @@ mod reading_tests {
         // A plain-text paragraph wrapped at 72 columns stays one sentence.
         let wrapped = "I had a look at the numbers you sent over last week and I think we can\nmake the three-year option work for your team.";
         assert_eq!(model_sentences(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn coming_back_after_their_committee_is_timing_but_waiting_on_a_decision_is_not() {
+        // The rep's own moment to come back, after the body that decides has met.
+        for body in [
+            "Bonjour Claire,\n\nParfait, je reviens vers vous après le comité.\n\nAlex",
+            "Hi Ana,\n\nSince procurement needs to onboard us as a vendor first, I'll wait until that's through and pick things up then.\n\nAlex",
+        ] {
+            assert_eq!(read(body).finding.map(|f| f.reason).as_deref(), Some("timing"), "{body}");
+        }
+        // No moment named: the decision itself is what the thread waits on.
+        let body = "Hi Bea,\n\nUnderstood that procurement has to sign off before anything moves. I'll wait to hear how that goes - let me know if they need anything from us.\n\nAlex";
+        assert_eq!(
+            read(body).finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
     }
 
     #[test]
