@@ -388,14 +388,14 @@ fn waives_reply(sentence: &str) -> bool {
 }
 
 /// An offer to hear comments or help further, if there are any ("Let me know if legal has any
-/// comments", "…if your security team needs anything else",
+/// comments", "…if your security team needs anything else", "in case legal needs it",
 /// "Falls Ihr Einkauf Fragen hat…", "si votre DSI a des questions…", "om er jurist har
 /// synpunkter…"), in eight languages: a courtesy beside what the email hands over, not a
 /// decision the thread waits on.
 pub fn invites_comments(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|needs?\s+anything|anything\s+else|noch\s+etwas|sonst\s+noch|besoin\s+d'autre|autre\s+chose|algo\s+m[áa]s|qualcos'altro|nog\s+iets|mais\s+alguma|n[åa]got\s+mer|n[åa]got\s+annat|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
+        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|needs?\s+anything|needs?\s+(it|this|that|them|one)|anything\s+else|es\s+braucht|besoin|lo\s+necesit\w*|ne\s+ha\s+bisogno|het\s+nodig|precisar|beh[öo]ver\s+(det|den)|noch\s+etwas|sonst\s+noch|besoin\s+d'autre|autre\s+chose|algo\s+m[áa]s|qualcos'altro|nog\s+iets|mais\s+alguma|n[åa]got\s+mer|n[åa]got\s+annat|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
             .expect("comments regex")
     })
     .is_match(sentence)
@@ -2756,6 +2756,13 @@ mod reading_tests {
         ] {
             assert_eq!(read(body).finding.map(|f| f.reason).as_deref(), Some(want), "{body}");
         }
+        // A document offered "in case legal needs it" is no decision either: with nothing
+        // named beside it, the reader asks rather than draft for a decision maker.
+        let r = read("Hi Ana,\n\nSure - it's attached. Our DPA is also in there in case legal needs it.\n\nAlex");
+        assert_ne!(
+            r.finding.map(|f| f.reason).as_deref(),
+            Some("decision_maker")
+        );
         // …but waiting on someone's decision is the decision maker's.
         let r = read("Hi Ana,\n\nAttached is the quote for 40 seats. I understand your CFO has the final say, so I'll wait to hear what she decides.\n\nAlex");
         assert_eq!(
