@@ -555,8 +555,6 @@ fn follows_up_unless_answered(sentence: &str) -> bool {
     .is_match(&Haystack::new(sentence))
 }
 
-/// A sentence's probabilities with what the model gave `meeting` given to `to` instead: a call
-/// it only names in passing beside what it hands over.
 /// Whether `class` is the sentence's first or second most likely class: a call named in
 /// passing can split a hand-over's score without leading it.
 fn leads_or_follows(p: &Probs, class: &str) -> bool {
@@ -566,6 +564,8 @@ fn leads_or_follows(p: &Probs, class: &str) -> bool {
     p.iter().filter(|&&v| v > p[c]).count() <= 1 && p[c] > 0.0
 }
 
+/// A sentence's probabilities with what the model gave `meeting` given to `to` instead: a call
+/// it only names in passing beside what it hands over.
 fn meeting_read_as(mut p: Probs, to: Option<usize>) -> Probs {
     if let (Some(to), Some(m)) = (to, model::class_index("meeting")) {
         p[to] += p[m];
@@ -3195,6 +3195,22 @@ mod reading_tests {
         // A plain-text paragraph wrapped at 72 columns stays one sentence.
         let wrapped = "I had a look at the numbers you sent over last week and I think we can\nmake the three-year option work for your team.";
         assert_eq!(model_sentences(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_call_named_in_passing_beside_a_quote_sent_is_no_meeting_even_as_runner_up() {
+        let body = "Gentile Maier,\n\ncome anticipato al telefono, Le invio l'offerta aggiornata con le tre opzioni di licenza.\n\nAttendo un Suo riscontro.\n\nAlex";
+        assert_eq!(
+            read(body).finding.map(|f| f.reason).as_deref(),
+            Some("pricing")
+        );
+        let mut p = [0f32; CLASSES.len()];
+        p[0] = 0.5;
+        p[4] = 0.39;
+        p[3] = 0.11;
+        assert!(leads_or_follows(&p, "meeting"));
+        // Third of three: neither first nor second.
+        assert!(!leads_or_follows(&p, "information"));
     }
 
     #[test]
