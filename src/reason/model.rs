@@ -190,17 +190,15 @@ impl Model {
             return lr;
         }
         let mut nb = self.nb_docs.map(|d| (d.max(NB_ALPHA) / total).ln());
+        let mut known = 0f32;
         for f in feats {
             if let Some(l) = self.nb_log.get(f) {
+                known += 1.0;
                 for c in 0..C {
                     nb[c] += l[c];
                 }
             }
         }
-        let known = feats
-            .iter()
-            .filter(|f| self.nb_log.contains_key(*f))
-            .count() as f32;
         let t = NB_TEMPERATURE * (known / NB_FEATURES).max(1.0);
         let nb = softmax(nb.map(|v| v / t));
         let mut p = [0f32; C];
@@ -484,10 +482,15 @@ pub fn features(sentence: &str) -> Vec<String> {
 /// date mentioned in a recap ("you mentioned budget is set in January").
 pub fn defers(sentence: &str) -> bool {
     !concepts_in(sentence, |c| matches!(c, "c:later" | "c:priority")).is_empty()
-        || shapes()
-            .shapes
-            .iter()
-            .any(|(name, re)| *name == "sh:event_wait" && re.is_match(&Haystack::new(sentence)))
+        || fires_shape(sentence, "sh:event_wait")
+}
+
+/// Whether the named shape of [`features`] matches the sentence.
+fn fires_shape(sentence: &str, shape: &str) -> bool {
+    shapes()
+        .shapes
+        .iter()
+        .any(|(name, re)| *name == shape && re.is_match(&Haystack::new(sentence)))
 }
 
 /// Whether a sentence names nothing a reason is made of: no object, person, price, meeting,
@@ -502,10 +505,7 @@ pub fn names_nothing(sentence: &str) -> bool {
 
 /// Whether a sentence names a day, a month or a quarter ("on the 15th", "in March", "Q2").
 pub fn names_day(sentence: &str) -> bool {
-    shapes()
-        .shapes
-        .iter()
-        .any(|(name, re)| *name == "sh:date" && re.is_match(&Haystack::new(sentence)))
+    fires_shape(sentence, "sh:date")
 }
 
 /// A call or meeting the rep confirms for a day ("I'll give you a call on Thursday the 3rd",
