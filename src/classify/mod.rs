@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::message::haystack::{Haystack, Pattern};
+use crate::message::haystack::{bare, Haystack, Pattern};
 
 use crate::dates::{return_date, DateMention};
 use crate::message::{DsnFailure, Mail};
@@ -256,12 +256,12 @@ fn text_read_receipt(subject: &str, head: &str) -> bool {
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     static TEXT: OnceLock<Regex> = OnceLock::new();
     let subject_re = SUBJECT.get_or_init(|| {
-        Regex::new(r"(?i)^\s*((read|gelesen|lu|le[íi]do|letto|gelezen|lido|l[äa]st)\s*:|(read|return)\s+receipt|lesebest[äa]tigung|accus[ée]\s+de\s+lecture|confirmaci[óo]n\s+de\s+lectura|conferma\s+di\s+lettura|leesbevestiging|confirma[çc][ãa]o\s+de\s+leitura|l[äa]skvitto)")
+        bare(r"(?i)^\s*((read|gelesen|lu|le[íi]do|letto|gelezen|lido|l[äa]st)\s*:|(read|return)\s+receipt|lesebest[äa]tigung|accus[ée]\s+de\s+lecture|confirmaci[óo]n\s+de\s+lectura|conferma\s+di\s+lettura|leesbevestiging|confirma[çc][ãa]o\s+de\s+leitura|l[äa]skvitto)")
             .expect("receipt subject regex")
     });
     let text_re = || {
         TEXT.get_or_init(|| {
-        Regex::new(r"(?i)\b(was\s+read\s+on|has\s+been\s+read|was\s+read\s+at|was\s+received\s+by|wurde\s+.{0,120}?\bgelesen|a\s+[ée]t[ée]\s+lu|fue\s+le[íi]do|ha\s+sido\s+le[íi]do|[èe]\s+stato\s+letto|(is|werd)\s+.{0,120}?\bgelezen|foi\s+lid[ao]|(lästes|har\s+l[äa]sts))")
+        bare(r"(?i)\b(was\s+read\s+on|has\s+been\s+read|was\s+read\s+at|was\s+received\s+by|wurde\s+.{0,120}?\bgelesen|a\s+[ée]t[ée]\s+lu|fue\s+le[íi]do|ha\s+sido\s+le[íi]do|[èe]\s+stato\s+letto|(is|werd)\s+.{0,120}?\bgelezen|foi\s+lid[ao]|(lästes|har\s+l[äa]sts))")
             .expect("receipt text regex")
     })
     };
@@ -272,7 +272,7 @@ fn text_read_receipt(subject: &str, head: &str) -> bool {
 fn left_company_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)\b(?:(?:i|she|he|they)\s+(?:have|has|had)\s+left\s+(?:the\s+company|the\s+organi[sz]ation|the\s+firm|\S+(?:\s+\S+)?\s+(?:as\s+of|on|effective))|i'?ve\s+left\s+(?:the\s+company|\S+\s+(?:as\s+of|on))|(?:i\s+am|i'?m|is|are)\s+no\s+longer\s+(?:with|at|employed|working|part\s+of)|no\s+longer\s+works?\s+(?:for|at|with|here)|(?:bin|ist)\s+nicht\s+mehr\s+(?:bei|im\s+unternehmen|für|in\s+diesem\s+unternehmen|tätig)|(?:habe|hat)\s+das\s+unternehmen\s+verlassen|ne\s+fai[ts]\s+plus\s+partie|a\s+quitté\s+(?:la\s+société|l'entreprise|\S+)|ai\s+quitté\s+(?:la\s+société|l'entreprise)|ne\s+travaille\s+plus|ya\s+no\s+(?:trabaja|trabajo|forma\s+parte)|(?:ha|he)\s+dejado\s+(?:la\s+empresa|la\s+compañía|de\s+trabajar)|non\s+(?:lavora|lavoro|fa|faccio)\s+più|(?:ha|ho)\s+lasciato\s+l'azienda|(?:is|ben)\s+niet\s+meer\s+(?:werkzaam|in\s+dienst|bij)|werkt\s+niet\s+meer|(?:heeft|heb)\s+\S+\s+verlaten|não\s+(?:trabalha|trabalho|faz|faço)\s+mais|(?:deixou|deixei)\s+a\s+empresa|já\s+não\s+trabalh|(?:har|jag\s+har)\s+slutat\s+(?:på|hos|min\s+anställning)|arbetar\s+inte\s+längre|har\s+lämnat\s+(?:företaget|bolaget))",
         )
         .expect("left-company regex")

@@ -788,7 +788,7 @@ impl RawConfig {
                 let compiled = pats
                     .iter()
                     .map(|pat| {
-                        Regex::new(&format!("(?i){pat}")).map_err(|e| {
+                        crate::message::haystack::bare(&format!("(?i){pat}")).map_err(|e| {
                             invalid(
                                 &format!("{key}.{reason}"),
                                 format!("pattern `{pat}` is not a valid regex: {e}"),

@@ -8,13 +8,13 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::message::haystack::{Haystack, Pattern};
+use crate::message::haystack::{bare, Haystack, Pattern};
 
 /// Something is promised for later: I'll send, I will, by Friday.
 fn promise_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar|[åa]terkommer)|should\s+have\s+(it|them|this|that|something)\s+(over\s+)?to\s+you|you'?ll\s+(have|get|receive)\s+(it|them)|vous\s+l'aurez|tu\s+l'auras|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|fa[çc]o-(lhe|te)\s+chegar|f[åa]r\s+du\s+(den|det|dem)|melde\s+mich|(te|le|les|os)\s+(responder[ée]|contestar[ée]|escribir[ée])|(ti|le|vi)\s+risponder[òo]|[åa]terkommer)\b")
+        bare(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|us|ich|moi|yo|io|ik|eu|jag)\s*:\s*\w|\b(i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i\s+am\s+going\s+to|let\s+me|i'?m\s+(putting|getting|preparing|finali[sz]ing|working)|will\s+(send|share|get|have|prepare|follow)|ich\s+(werde|schicke|sende|melde|rechne|kl[äa]re|richte|bereite|stelle|k[üu]mmere)|wir\s+werden|je\s+(vais|vous\s+(enverrai|mets|mettrai|pr[ée]pare|ferai)|t'(enverrai|envoie)|enverrai|pr[ée]pare|reviendrai|mettrai|m'occupe)|(le|te)\s+(env[ií]o|enviar[ée]|preparo|preparar[ée]|voy\s+a)|voy\s+a\s+\w+|(preparar|enviar|mandar|activar|configurar)é|estoy\s+preparando|sto\s+preparando|(le|ti)\s+(invier[òo]|mander[òo]|attiver[òo]|preparer[òo])|\w+(er|ir)ò|ik\s+(stuur|werk|kom|zal|ga|zoek|vraag|check|kijk|regel|bel)|wij\s+zullen|estou\s+a\s+preparar|vou\s+\w+|\w+(arei|erei|irei)|jag\s+(skickar|tar\s+fram|h[öo]r|kommer\s+att|ska|s[äa]tter\s+upp|fixar|ordnar|[åa]terkommer)|should\s+have\s+(it|them|this|that|something)\s+(over\s+)?to\s+you|you'?ll\s+(have|get|receive)\s+(it|them)|vous\s+l'aurez|tu\s+l'auras|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|fa[çc]o-(lhe|te)\s+chegar|f[åa]r\s+du\s+(den|det|dem)|melde\s+mich|(te|le|les|os)\s+(responder[ée]|contestar[ée]|escribir[ée])|(ti|le|vi)\s+risponder[òo]|[åa]terkommer)\b")
             .expect("promise regex")
     })
 }
@@ -25,7 +25,7 @@ fn promise_re() -> &'static Regex {
 fn present_send_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((schicke|sende|[üu]bersende|[üu]bermittle)\s+(ich\s+)?(ihnen|dir|euch)|ich\s+(schicke|sende|[üu]bersende)|je\s+(vous|te)\s+(envoie|transmets|joins|fais\s+parvenir)|je\s+t'envoie|(le|te|les|os)\s+(env[ií]o|mando|remito|hago\s+llegar|comparto)|(le|ti|vi)\s+(invio|mando|giro|trasmetto|inoltro)|(te|ve|gliel[aoie])\s+l?[aoie]?\s*(invio|mando|giro|trasmetto|inoltro)|(se|te)\s+l[oa]s?\s+(env[ií]o|mando|paso|remito)|je\s+(vous|te)\s+l[ae]s?\s+(envoie|transmets|fais\s+parvenir)|je\s+(vous|te)\s+l'(envoie|adresse)|(ik\s+)?(stuur|zend)\s+(ik\s+)?(je|u|jullie)|ik\s+stuur|(lhe|te|vos)\s+(envio|mando|encaminho)|envio-(lhe|te)|(jag\s+)?skickar\s+(jag\s+)?(h[äa]r|dig|er|[öo]ver)|jag\s+skickar)\b")
+        bare(r"(?i)\b((schicke|sende|[üu]bersende|[üu]bermittle)\s+(ich\s+)?(ihnen|dir|euch)|ich\s+(schicke|sende|[üu]bersende)|je\s+(vous|te)\s+(envoie|transmets|joins|fais\s+parvenir)|je\s+t'envoie|(le|te|les|os)\s+(env[ií]o|mando|remito|hago\s+llegar|comparto)|(le|ti|vi)\s+(invio|mando|giro|trasmetto|inoltro)|(te|ve|gliel[aoie])\s+l?[aoie]?\s*(invio|mando|giro|trasmetto|inoltro)|(se|te)\s+l[oa]s?\s+(env[ií]o|mando|paso|remito)|je\s+(vous|te)\s+l[ae]s?\s+(envoie|transmets|fais\s+parvenir)|je\s+(vous|te)\s+l'(envoie|adresse)|(ik\s+)?(stuur|zend)\s+(ik\s+)?(je|u|jullie)|ik\s+stuur|(lhe|te|vos)\s+(envio|mando|encaminho)|envio-(lhe|te)|(jag\s+)?skickar\s+(jag\s+)?(h[äa]r|dig|er|[öo]ver)|jag\s+skickar)\b")
             .expect("present-send regex")
     })
 }
@@ -35,7 +35,7 @@ fn present_send_re() -> &'static Regex {
 fn future_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(tomorrow|next\s+week|later|by\s+(monday|tuesday|wednesday|thursday|friday|eod|the\s+end)|morgen|[üu]bermorgen|bis\s+(montag|dienstag|mittwoch|donnerstag|freitag|ende|morgen|n[äa]chste|zum|sp[äa]testens)|(n[äa]chste|kommende)n?\s+woche|sp[äa]ter|in\s+k[üu]rze|demn[äa]chst|heute\s+(noch|nachmittag|abend)|am\s+(montag|dienstag|mittwoch|donnerstag|freitag)|im\s+laufe|demain|d'ici|plus\s+tard|semaine\s+prochaine|prochainement|sous\s+peu|dans\s+la\s+journ[ée]e|(lundi|mardi|mercredi|jeudi|vendredi)(\s+prochain)?|ma[ñn]ana|(la\s+)?pr[oó]xima\s+semana|m[aá]s\s+tarde|en\s+breve|antes\s+del|el\s+(lunes|martes|mi[eé]rcoles|jueves|viernes)|domani|entro|(la\s+)?prossima\s+settimana|pi[uù]\s+tardi|a\s+breve|(luned|marted|mercoled|gioved|venerd)[iì]|volgende\s+week|binnenkort|uiterlijk|(maandag|dinsdag|woensdag|donderdag|vrijdag)|amanh[ãa]|at[ée]\s+(segunda|ter[çc]a|quarta|quinta|sexta|ao|[àa]|o\s+fim)|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mais\s+tarde|em\s+breve|i\s*morgon|n[äa]sta\s+vecka|senare|snart|senast|p[åa]\s+(m[åa]ndag|tisdag|onsdag|torsdag|fredag))\b")
+        bare(r"(?i)\b(tomorrow|next\s+week|later|by\s+(monday|tuesday|wednesday|thursday|friday|eod|the\s+end)|morgen|[üu]bermorgen|bis\s+(montag|dienstag|mittwoch|donnerstag|freitag|ende|morgen|n[äa]chste|zum|sp[äa]testens)|(n[äa]chste|kommende)n?\s+woche|sp[äa]ter|in\s+k[üu]rze|demn[äa]chst|heute\s+(noch|nachmittag|abend)|am\s+(montag|dienstag|mittwoch|donnerstag|freitag)|im\s+laufe|demain|d'ici|plus\s+tard|semaine\s+prochaine|prochainement|sous\s+peu|dans\s+la\s+journ[ée]e|(lundi|mardi|mercredi|jeudi|vendredi)(\s+prochain)?|ma[ñn]ana|(la\s+)?pr[oó]xima\s+semana|m[aá]s\s+tarde|en\s+breve|antes\s+del|el\s+(lunes|martes|mi[eé]rcoles|jueves|viernes)|domani|entro|(la\s+)?prossima\s+settimana|pi[uù]\s+tardi|a\s+breve|(luned|marted|mercoled|gioved|venerd)[iì]|volgende\s+week|binnenkort|uiterlijk|(maandag|dinsdag|woensdag|donderdag|vrijdag)|amanh[ãa]|at[ée]\s+(segunda|ter[çc]a|quarta|quinta|sexta|ao|[àa]|o\s+fim)|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mais\s+tarde|em\s+breve|i\s*morgon|n[äa]sta\s+vecka|senare|snart|senast|p[åa]\s+(m[åa]ndag|tisdag|onsdag|torsdag|fredag))\b")
             .expect("future-marker regex")
     })
 }
@@ -46,7 +46,7 @@ fn future_marker_re() -> &'static Regex {
 fn present_comeback_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(komme\s+(\S+\s+){0,4}zur[üu]ck|je\s+reviens\s+vers|(te|le|les|os)\s+(respondo|contesto|escribo)|(ti|le|vi)\s+(rispondo|riscrivo|ricontatto|faccio\s+sapere)|kom\s+(\S+\s+){0,4}terug|volto\s+a\s+\w+)\b")
+        bare(r"(?i)\b(komme\s+(\S+\s+){0,4}zur[üu]ck|je\s+reviens\s+vers|(te|le|les|os)\s+(respondo|contesto|escribo)|(ti|le|vi)\s+(rispondo|riscrivo|ricontatto|faccio\s+sapere)|kom\s+(\S+\s+){0,4}terug|volto\s+a\s+\w+)\b")
             .expect("present come-back regex")
     })
 }
@@ -57,7 +57,7 @@ fn present_comeback_re() -> &'static Regex {
 fn passed_to_own_side_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((to|with)\s+(our|my)|an\s+(unser|unsere|unseren|unserem|meine|meinen|meinem)|à\s+(notre|nos|mon|ma|mes)|a\s+(nuestro|nuestra|nuestros|nuestras|mi|mis)|a[il]?\s+(nostro|nostra|nostri|nostre|mio|mia|miei)|naar\s+(onze|ons|mijn)|(à|ao|aos|às|para\s+a|para\s+o)\s+(nossa|nosso|nossas|nossos|minha|meu)|(vidare\s+)?till\s+(v[åa]r|v[åa]rt|v[åa]ra|min|mitt|mina))\b")
+        bare(r"(?i)\b((to|with)\s+(our|my)|an\s+(unser|unsere|unseren|unserem|meine|meinen|meinem)|à\s+(notre|nos|mon|ma|mes)|a\s+(nuestro|nuestra|nuestros|nuestras|mi|mis)|a[il]?\s+(nostro|nostra|nostri|nostre|mio|mia|miei)|naar\s+(onze|ons|mijn)|(à|ao|aos|às|para\s+a|para\s+o)\s+(nossa|nosso|nossas|nossos|minha|meu)|(vidare\s+)?till\s+(v[åa]r|v[åa]rt|v[åa]ra|min|mitt|mina))\b")
             .expect("own-side regex")
     })
 }
@@ -88,14 +88,14 @@ pub fn owed(sentence: &str) -> bool {
     // once they answer.
     static OFFER: OnceLock<Regex> = OnceLock::new();
     let offer = OFFER.get_or_init(|| {
-        Regex::new(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|(once|when|as\s+soon\s+as)\s+you\b|sobald\s+(sie|du)\s+(mir\b|best[äa]tig)|(d[èe]s\s+que|une\s+fois\s+que)\s+(vous|tu)\s+(m'|me\s+|aurez|aurai)|en\s+cuanto\s+(me\s+)?(confirme|confirmes|diga|digas)|cuando\s+(me\s+)?(confirme|confirmes)|appena\s+(mi\s+)?(conferma|confermi|dice|dici)|zodra\s+(je|u)\s+(\S+\s+){0,3}(bevestigt|laat\s+weten|doorgeeft)|assim\s+que\s+(me\s+)?(confirmar|disser)|s[åa]\s+snart\s+(du|ni)|just\s+(reply|let\s+me\s+know)\s+and|say\s+the\s+word|give\s+(me|us)\s+the\s+(go-?ahead|green\s+light|nod)|(let\s+me\s+know|tell\s+me)\s+(who|whom|where|to\s+whom)\b|(sagen\s+sie|sag)\s+mir\s*,?\s+(an\s+wen|wem|wohin)|(dites|dis)-moi\s+(à\s+qui|o[ùu])|(d[íi]game|dime)\s+(a\s+qui[ée]n|d[óo]nde)|(mi\s+dica|dimmi)\s+(a\s+chi|dove)|laat\s+(me|mij)\s+weten\s+(naar|aan)\s+wie|(diga-me|diz-me)\s+(a\s+quem|para\s+quem)|s[äa]g\s+till\s+vem|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
+        bare(r"(?i)\b(if\s+(you|it|that|needed|useful|helpful)|(once|when|as\s+soon\s+as)\s+you\b|sobald\s+(sie|du)\s+(mir\b|best[äa]tig)|(d[èe]s\s+que|une\s+fois\s+que)\s+(vous|tu)\s+(m'|me\s+|aurez|aurai)|en\s+cuanto\s+(me\s+)?(confirme|confirmes|diga|digas)|cuando\s+(me\s+)?(confirme|confirmes)|appena\s+(mi\s+)?(conferma|confermi|dice|dici)|zodra\s+(je|u)\s+(\S+\s+){0,3}(bevestigt|laat\s+weten|doorgeeft)|assim\s+que\s+(me\s+)?(confirmar|disser)|s[åa]\s+snart\s+(du|ni)|just\s+(reply|let\s+me\s+know)\s+and|say\s+the\s+word|give\s+(me|us)\s+the\s+(go-?ahead|green\s+light|nod)|(let\s+me\s+know|tell\s+me)\s+(who|whom|where|to\s+whom)\b|(sagen\s+sie|sag)\s+mir\s*,?\s+(an\s+wen|wem|wohin)|(dites|dis)-moi\s+(à\s+qui|o[ùu])|(d[íi]game|dime)\s+(a\s+qui[ée]n|d[óo]nde)|(mi\s+dica|dimmi)\s+(a\s+chi|dove)|laat\s+(me|mij)\s+weten\s+(naar|aan)\s+wie|(diga-me|diz-me)\s+(a\s+quem|para\s+quem)|s[äa]g\s+till\s+vem|falls\s+(sie|du|ihr|das|es)|wenn\s+(sie|du)\s+(m[öo]chten|m[öo]chtest|wollen|willst)|si\s+(vous|tu|usted|lo|le|te|hace)|se\s+(vuole|vuoi|desidera|quiser|preferir|lhe)|als\s+(u|je|jullie)\s|om\s+(du|ni)\s)")
             .expect("offer regex")
     });
     // Sending put off until something happens ("I'll wait to hear how the board meeting goes
     // before I send anything else") is no promise to send now.
     static HELD: OnceLock<Regex> = OnceLock::new();
     let held = HELD.get_or_init(|| {
-        Regex::new(r"(?i)\b(before\s+(i|we)\s+send|(wait|hold\s+off|hold\s+back)\w*\s+(to\s+hear|until|till|for)|bevor\s+(ich|wir)\s+(\S+\s+){0,3}(schicke|sende|schicken|senden)|(abwarten|warte\s+ich|ich\s+warte)|avant\s+de\s+(vous\s+|t'|te\s+)?(envoyer|renvoyer)|j'attend(s|rai)|antes\s+de\s+(enviar|mandar)|esperar[ée]\s+a|prima\s+di\s+(inviar|mandar)|aspetto\s+di|aspetter[òo]|voordat\s+(ik|we)\s+(\S+\s+){0,3}(stuur|sturen)|ik\s+wacht|antes\s+de\s+enviar|vou\s+(esperar|aguardar)|innan\s+(jag|vi)\s+skickar|jag\s+(v[äa]ntar|avvaktar))")
+        bare(r"(?i)\b(before\s+(i|we)\s+send|(wait|hold\s+off|hold\s+back)\w*\s+(to\s+hear|until|till|for)|bevor\s+(ich|wir)\s+(\S+\s+){0,3}(schicke|sende|schicken|senden)|(abwarten|warte\s+ich|ich\s+warte)|avant\s+de\s+(vous\s+|t'|te\s+)?(envoyer|renvoyer)|j'attend(s|rai)|antes\s+de\s+(enviar|mandar)|esperar[ée]\s+a|prima\s+di\s+(inviar|mandar)|aspetto\s+di|aspetter[òo]|voordat\s+(ik|we)\s+(\S+\s+){0,3}(stuur|sturen)|ik\s+wacht|antes\s+de\s+enviar|vou\s+(esperar|aguardar)|innan\s+(jag|vi)\s+skickar|jag\s+(v[äa]ntar|avvaktar))")
             .expect("held regex")
     });
     // Finding something out and coming back with it ("I'll check with our legal team and get
@@ -113,13 +113,13 @@ pub fn owed(sentence: &str) -> bool {
 pub fn asks_prospect(sentence: &str) -> bool {
     static OPEN: OnceLock<Regex> = OnceLock::new();
     let open = OPEN.get_or_init(|| {
-        Regex::new(r"(?i)\b(any\s+(other\s+|further\s+)?questions|let\s+me\s+know\s+if|weitere\s+fragen|d'autres\s+questions|alguna\s+(otra\s+)?(duda|pregunta)|altre\s+domande|nog\s+vragen|alguma\s+(outra\s+)?d[úu]vida|fler\s+fr[åa]gor)")
+        bare(r"(?i)\b(any\s+(other\s+|further\s+)?questions|let\s+me\s+know\s+if|weitere\s+fragen|d'autres\s+questions|alguna\s+(otra\s+)?(duda|pregunta)|altre\s+domande|nog\s+vragen|alguma\s+(outra\s+)?d[úu]vida|fler\s+fr[åa]gor)")
             .expect("open-question regex")
     });
     // "Before I put the quote together: how many sites…?" promises nothing yet.
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
-        Regex::new(r"(?i)\b(before\s+i|bevor\s+ich|avant\s+(de|que\s+je)|antes\s+de|prima\s+di|voordat\s+ik|innan\s+jag)\b")
+        bare(r"(?i)\b(before\s+i|bevor\s+ich|avant\s+(de|que\s+je)|antes\s+de|prima\s+di|voordat\s+ik|innan\s+jag)\b")
             .expect("before regex")
     });
     let kind = kind_of(sentence);
@@ -161,12 +161,12 @@ fn object_patterns(reason: &str) -> Option<&'static (Regex, Regex)> {
             .into_iter()
             .filter_map(|r| {
                 let words = object_words(r)?;
-                let with_det = Regex::new(&format!(
+                let with_det = bare(&format!(
                     r"(?i)\b(?:the|our|a|an|my|your|this|that|these|some)\s+(?:(?:[\w-]+\s+){{0,2}}?|(?:(?-i:[A-Z0-9])[\w-]*\s+){{3,4}}?)(?:{words}){tail}"
                 ))
                 .expect("object regex");
-                let bare = Regex::new(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
-                Some((r, (with_det, bare)))
+                let plain = bare(&format!(r"(?i)\b(?:{words}){tail}")).expect("object regex");
+                Some((r, (with_det, plain)))
             })
             .collect()
     })
@@ -201,10 +201,10 @@ pub fn what_of(reason: &str, text: &str) -> String {
         "decision_maker" => "the review",
         _ => "this",
     };
-    let Some((with_det, bare)) = object_patterns(reason) else {
+    let Some((with_det, plain)) = object_patterns(reason) else {
         return fallback.into();
     };
-    let Some(m) = with_det.find(text).or_else(|| bare.find(text)) else {
+    let Some(m) = with_det.find(text).or_else(|| plain.find(text)) else {
         return fallback.into();
     };
     let mut phrase = m
@@ -294,7 +294,7 @@ pub fn what_of(reason: &str, text: &str) -> String {
     // "yesterday's demo" was yesterday when the rep wrote; the follow-up says "the demo".
     static RELATIVE_DAY: OnceLock<Regex> = OnceLock::new();
     let relative_day = RELATIVE_DAY.get_or_init(|| {
-        Regex::new(r"(?i)\b(yesterday|today|tonight|this\s+morning|this\s+afternoon|last\s+night|last\s+week|this\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+")
+        bare(r"(?i)\b(yesterday|today|tonight|this\s+morning|this\s+afternoon|last\s+night|last\s+week|this\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+")
             .expect("relative-day regex")
     });
     let phrase = relative_day.replace_all(&phrase, "the ").into_owned();

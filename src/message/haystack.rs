@@ -50,6 +50,42 @@ fn stand_in(c: char) -> char {
     }
 }
 
+/// A regex that is only asked whether and where it matches, compiled without its capturing
+/// groups ([`without_captures`]): the same matches, a fraction of the slower engine's cache.
+pub fn bare(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&without_captures(pattern)).or_else(|_| Regex::new(pattern))
+}
+
+/// The pattern with its capturing groups made non-capturing. A [`Pattern`] is only asked
+/// whether and where it matches, and the regex crate's slower engine keeps a slot per group for
+/// each state of the automaton: a Unicode lexicon of 40 groups held 100 MiB of such cache.
+fn without_captures(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 32);
+    let mut chars = src.chars().peekable();
+    // Depth inside a character class (`[a[^b]]`, `[[:alpha:]]` nest), where `(` is literal.
+    let mut class = 0usize;
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match c {
+            '\\' => out.extend(chars.next()),
+            '[' => {
+                class += 1;
+                // A `]` first in a class (after an optional `^`) is a literal.
+                if chars.peek() == Some(&'^') {
+                    out.extend(chars.next());
+                }
+                if chars.peek() == Some(&']') {
+                    out.extend(chars.next());
+                }
+            }
+            ']' if class > 0 => class -= 1,
+            '(' if class == 0 && chars.peek() != Some(&'?') => out.push_str("?:"),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A regex that knows which non-ASCII characters its pattern names.
 ///
 /// Most texts, and the accent-folded text the reason lexicons read, are matched on ASCII, so
@@ -71,7 +107,7 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(re: Regex) -> Pattern {
-        let src = re.as_str().to_string();
+        let src = without_captures(re.as_str());
         let chars: Vec<char> = src.chars().collect();
         let non_ascii_range = chars
             .windows(2)
@@ -104,7 +140,7 @@ impl Pattern {
         // Kept only when it has to answer for the ASCII one anyway.
         let unicode = OnceLock::new();
         if ascii.is_none() {
-            let _ = unicode.set(re);
+            let _ = unicode.set(Regex::new(&src).unwrap_or(re));
         }
         Pattern {
             src,
@@ -144,7 +180,7 @@ impl Pattern {
     /// the answer to `is_match` decides whether to search).
     pub fn regex(&self) -> &Regex {
         self.unicode
-            .get_or_init(|| Regex::new(&self.src).expect("compiled once already"))
+            .get_or_init(|| Regex::new(&self.src).expect("a given regex without its captures"))
     }
 }
 
@@ -153,14 +189,52 @@ mod tests {
     use super::*;
 
     fn agree(pattern: &str, texts: &[&str]) {
-        let p = Pattern::new(Regex::new(pattern).unwrap());
+        let given = Regex::new(pattern).unwrap();
+        let p = Pattern::new(given.clone());
         for t in texts {
             assert_eq!(
                 p.is_match(&Haystack::new(t)),
-                p.regex().is_match(t),
+                given.is_match(t),
                 "{pattern} on {t:?}"
             );
         }
+    }
+
+    #[test]
+    fn patterns_keep_no_capturing_group_and_match_as_given() {
+        let cases = [
+            (
+                r"(?i)\b(price|pric(e|ing))\s+(\w+\s+)?list\b",
+                "(?i)\\b(?:price|pric(?:e|ing))\\s+(?:\\w+\\s+)?list\\b",
+            ),
+            (
+                r"[(]x[^)(]\(y\)(?:z)(?P<n>w)",
+                r"[(]x[^)(]\(y\)(?:z)(?P<n>w)",
+            ),
+            (r"[]()][^]()]([[:alpha:]]+)", r"[]()][^]()](?:[[:alpha:]]+)"),
+            (r"[a[^(]](b)", r"[a[^(]](?:b)"),
+        ];
+        for (given, bare) in cases {
+            assert_eq!(without_captures(given), bare, "{given}");
+            let p = Pattern::new(Regex::new(given).unwrap());
+            for t in [
+                "price list",
+                "Pricing old list",
+                "(x)(y)zw",
+                "ab",
+                "]abc",
+                "(ok",
+            ] {
+                assert_eq!(
+                    p.regex().is_match(t),
+                    Regex::new(given).unwrap().is_match(t),
+                    "{given} on {t}"
+                );
+            }
+        }
+        // Only the implicit whole-match group is left for the engines to keep slots for.
+        let p = Pattern::new(Regex::new(r"(a)(b(c))|(?P<d>e)").unwrap());
+        assert_eq!(p.regex().captures_len(), 2);
     }
 
     #[test]

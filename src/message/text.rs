@@ -5,10 +5,12 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::message::haystack::bare;
+
 fn attribution_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?ix)^\s*(
                 on\s.{3,200}\b(wrote|writes)\s*:?   # English (Gmail, Apple Mail, Thunderbird)
               | am\s.{3,200}\bschrieb.{0,80}:       # German
@@ -37,7 +39,7 @@ fn attribution_re() -> &'static Regex {
 fn author_first_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)^[^@]{0,120}@\S+.{0,40}\b(wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)(\s+(on|am|le|el|il|op|em|den)\b.{0,120})?\s*:\s*$",
         )
         .expect("author-first attribution regex")
@@ -68,23 +70,21 @@ fn is_attribution(line: &str) -> bool {
 fn attribution_start_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*-*\s*(on|am|le|el|il|op|em|den)\s+\S")
-            .expect("attribution start regex")
+        bare(r"(?i)^\s*-*\s*(on|am|le|el|il|op|em|den)\s+\S").expect("attribution start regex")
     })
 }
 
 fn outlook_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*\*?(from|von|de|da|van|från|fra)\s*:\*?\s+\S")
-            .expect("outlook header regex")
+        bare(r"(?i)^\s*\*?(from|von|de|da|van|från|fra)\s*:\*?\s+\S").expect("outlook header regex")
     })
 }
 
 fn outlook_sent_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)^\s*\*?(sent|date|gesendet|envoyé|enviado|enviada|inviato|verzonden|skickat|sendt|datum|data|fecha)(\s+(el|em|le|il|on|am|den))?\s*:",
         )
         .expect("outlook sent regex")
@@ -94,7 +94,7 @@ fn outlook_sent_re() -> &'static Regex {
 fn signoff_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(sent from (my|outlook|mail|yahoo|samsung|gmail)\b|sent via \w+|get outlook for \w+|envoyé (de|depuis) mon|von meinem \w+ gesendet|gesendet von (meinem|outlook)|enviado (desde mi|do meu|de meu|do meu)|inviato da (iphone|ipad|outlook|il mio)|verzonden (vanaf|met) (mijn|outlook)|skickat från (min|outlook)|sendt fra (min|outlook))")
+        bare(r"(?i)^\s*(sent from (my|outlook|mail|yahoo|samsung|gmail)\b|sent via \w+|get outlook for \w+|envoyé (de|depuis) mon|von meinem \w+ gesendet|gesendet von (meinem|outlook)|enviado (desde mi|do meu|de meu|do meu)|inviato da (iphone|ipad|outlook|il mio)|verzonden (vanaf|met) (mijn|outlook)|skickat från (min|outlook)|sendt fra (min|outlook))")
             .expect("signoff regex")
     })
 }
@@ -105,7 +105,7 @@ fn signoff_re() -> &'static Regex {
 fn disclaimer_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?ix)^\W*(
                 (confidentiality|privacy|legal)\s+(notice|note|statement|disclaimer)
               | disclaimer\b | vertraulichkeitshinweis | haftungsausschluss | avis\s+de\s+confidentialit
@@ -134,7 +134,7 @@ fn disclaimer_re() -> &'static Regex {
 fn banner_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?ix)^\W*(
                 (caution|warning|attention|notice|external(\s+(email|sender))?)\s*[:!-]?\s*(this\s+)?(e-?mail|message)\s+(originated|came|comes|was\s+sent)\s+from\s+(outside|an\s+external)
               | \[?\s*external\s*(e-?mail|sender)?\s*\]?\s*:?\s*$
@@ -314,8 +314,7 @@ fn contact_line(line: &str) -> bool {
     if t.is_empty() || words.len() > 8 {
         return false;
     }
-    let phone =
-        PHONE.get_or_init(|| Regex::new(r"\+?\(?\d[\d ().\-/]{6,}\d").expect("phone regex"));
+    let phone = PHONE.get_or_init(|| bare(r"\+?\(?\d[\d ().\-/]{6,}\d").expect("phone regex"));
     if phone.is_match(t) && words.len() <= 6 {
         return true;
     }
@@ -342,14 +341,14 @@ fn contact_line(line: &str) -> bool {
 fn postscript_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(p\.?\s?p\.?\s?s|p\.\s?s|ps)\b[.:]?\s").expect("postscript regex")
+        bare(r"(?i)^\s*(p\.?\s?p\.?\s?s|p\.\s?s|ps)\b[.:]?\s").expect("postscript regex")
     })
 }
 
 fn valediction_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)^\s*(best|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|thanks|thank\s+you|thanks\s+again|cheers|all\s+the\s+best|sincerely|yours|talk\s+soon|speak\s+soon|mit\s+freundlichen\s+gr(ü|ue)(ß|ss)en|viele\s+gr(ü|ue)(ß|ss)e|beste\s+gr(ü|ue)(ß|ss)e|liebe\s+gr(ü|ue)(ß|ss)e|gru(ß|ss)|cordialement|bien\s+(à\s+vous|cordialement)|salutations|saludos|un\s+saludo|atentamente|cordiali\s+saluti|saluti|distinti\s+saluti|met\s+vriendelijke\s+groet(en)?|groet(en|jes)?|atenciosamente|abraços?|cumprimentos|med\s+vänlig(a)?\s+hälsning(ar)?|vänliga\s+hälsningar|hälsningar|mvh)\s*[,.!]?\s*(-+\s*)?(\p{L}+)?\s*$",
         )
         .expect("valediction regex")
@@ -362,7 +361,7 @@ fn valediction_re() -> &'static Regex {
 pub fn hands_over(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(attached|attaching|enclosed|pfa|kindly\s+find|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r)|hier\s+(ist|sind|kommt|kommen)\s+(das|die|der|den|unser|unsere|mein|meine|ihr|ihre|eine?)|hier\s+(unser|unsere|mein|meine)|wie\s+(besprochen|versprochen|gew[üu]nscht|angek[üu]ndigt),?\s+hier|hiermit\s+(sende|schicke|[üu]bersende|erhalten)|erhalten\s+sie\s+(anbei|hiermit)|finden\s+sie\s+(anbei|hier|unten|im\s+anhang)|(habe|hab)\s+(ich\s+)?(ihnen|dir|euch)\s+(\S+\s+){0,6}(geschickt|gesendet|zugeschickt|[üu]bermittelt|weitergeleitet)|voici|vous\s+trouverez|tu\s+trouveras|je\s+vous\s+ai\s+(envoy[ée]s?|transmis|fait\s+parvenir)|je\s+t'ai\s+(envoy[ée]s?|transmis)|aqu[ií]\s+(tiene|tienes|tienen|est[aá]|van|va|le\s+dejo|te\s+dejo)|encontrar[aá]s?\s+(adjunt[oa]s?|a\s+continuaci[oó]n)|(le|te|les)\s+he\s+(enviado|mandado|compartido)|ecco\s+(il|la|lo|i|le|gli|l'|qui)|trova(i)?\s+(in\s+allegato|qui\s+sotto|di\s+seguito|allegat[oaie])|(le|ti|vi)\s+ho\s+(inviato|mandato|inoltrato|girato)|hier\s+(is|zijn)\s+(de|het|ons|onze|mijn)|(heb|had)\s+ik\s+(je|u|jullie)\s+(\S+\s+){0,6}(gestuurd|verzonden|gemaild)|(vind\s+je|treft\s+u|vindt\s+u)\s+(hierbij|bijgaand|in\s+de\s+bijlage)|aqui\s+(est[aá]|est[aã]o|vai|v[aã]o|segue)|(te|lhe)\s+enviei|(envio|encaminho)\s+em\s+anexo|jag\s+har\s+skickat|skickade\s+(dig|er|[öo]ver))\b")
+        bare(r"(?i)\b(attached|attaching|enclosed|pfa|kindly\s+find|here'?s|here\s+(it\s+)?is|here\s+are|here\s+you\s+go|please\s+find|find\s+attached|see\s+attached|i'?ve\s+(sent|attached|included|shared|put|uploaded|linked|added|enclosed)|i\s+have\s+(sent|attached|included|shared)|sending\s+(you\s+)?(the|our|over|along)|sent\s+(you|over|it)|below\s+(is|are)|in\s+the\s+link|is\s+in\s+your\s+inbox|should\s+be\s+in\s+your\s+inbox|anbei|im\s+anhang|beigef[üu]gt|ci-joint|en\s+pi[eè]ce\s+jointe|adjunto|adjunta|le\s+adjunto|in\s+allegato|allego|bijgaand|in\s+de\s+bijlage|hierbij|segue\s+(em\s+anexo|anexo|abaixo|o|a|os|as)|em\s+anexo|bifogat|bifogar|h[äa]r\s+(kommer|[äa]r)|hier\s+(ist|sind|kommt|kommen)\s+(das|die|der|den|unser|unsere|mein|meine|ihr|ihre|eine?)|hier\s+(unser|unsere|mein|meine)|wie\s+(besprochen|versprochen|gew[üu]nscht|angek[üu]ndigt),?\s+hier|hiermit\s+(sende|schicke|[üu]bersende|erhalten)|erhalten\s+sie\s+(anbei|hiermit)|finden\s+sie\s+(anbei|hier|unten|im\s+anhang)|(habe|hab)\s+(ich\s+)?(ihnen|dir|euch)\s+(\S+\s+){0,6}(geschickt|gesendet|zugeschickt|[üu]bermittelt|weitergeleitet)|voici|vous\s+trouverez|tu\s+trouveras|je\s+vous\s+ai\s+(envoy[ée]s?|transmis|fait\s+parvenir)|je\s+t'ai\s+(envoy[ée]s?|transmis)|aqu[ií]\s+(tiene|tienes|tienen|est[aá]|van|va|le\s+dejo|te\s+dejo)|encontrar[aá]s?\s+(adjunt[oa]s?|a\s+continuaci[oó]n)|(le|te|les)\s+he\s+(enviado|mandado|compartido)|ecco\s+(il|la|lo|i|le|gli|l'|qui)|trova(i)?\s+(in\s+allegato|qui\s+sotto|di\s+seguito|allegat[oaie])|(le|ti|vi)\s+ho\s+(inviato|mandato|inoltrato|girato)|hier\s+(is|zijn)\s+(de|het|ons|onze|mijn)|(heb|had)\s+ik\s+(je|u|jullie)\s+(\S+\s+){0,6}(gestuurd|verzonden|gemaild)|(vind\s+je|treft\s+u|vindt\s+u)\s+(hierbij|bijgaand|in\s+de\s+bijlage)|aqui\s+(est[aá]|est[aã]o|vai|v[aã]o|segue)|(te|lhe)\s+enviei|(envio|encaminho)\s+em\s+anexo|jag\s+har\s+skickat|skickade\s+(dig|er|[öo]ver))\b")
             .expect("hand-over regex")
     })
     .is_match(text)
@@ -424,7 +423,7 @@ pub fn sentences(text: &str) -> Vec<String> {
 fn prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|vb|antw|antwort|doorst|tr|rif|r|ref|res|enc|odp|pd|ynt|atb|fs|vl|rv|réf|rép|απ|σχετ|відп|отв|回复|回覆|答复|转发|轉寄)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[[^\]]{1,40}\])\s*",
         )
         .expect("subject prefix regex")
@@ -436,7 +435,7 @@ fn prefix_re() -> &'static Regex {
 fn auto_reply_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)^\s*(?:automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|automated\s+response|out\s+of\s+(?:the\s+)?office(?:\s+reply)?|ooo|abwesenheitsnotiz|automatische\s+antwort|r[ée]ponse\s+automatique|absence|respuesta\s+autom[áa]tica|risposta\s+automatica|automatisch\s+antwoord|afwezigheidsmelding|resposta\s+autom[áa]tica|autosvar|automatiskt\s+svar|fr[åa]nvaro(?:meddelande)?)\s*[:：]\s*",
         )
         .expect("auto-reply prefix regex")

@@ -5,9 +5,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use crate::message::haystack::Pattern;
+use crate::message::haystack::{bare, Pattern};
 
 /// `(feature name, pattern)` for each concept.
 const CONCEPTS: &[(&str, &str)] = &[
@@ -120,7 +118,7 @@ pub fn concepts() -> &'static [(&'static str, Pattern)] {
         CONCEPTS
             .iter()
             .map(|(name, pat)| {
-                let re = Regex::new(pat).expect("concept lexicon compiles");
+                let re = bare(pat).expect("concept lexicon compiles");
                 (*name, Pattern::new(re))
             })
             .collect()

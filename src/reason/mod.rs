@@ -22,7 +22,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::identity::Identity;
-use crate::message::haystack::{Haystack, Pattern};
+use crate::message::haystack::{bare, Haystack, Pattern};
 use crate::message::text::{own_text, sentences};
 use crate::message::Mail;
 use model::{verdict, Probs, Verdict, CLASSES, NONE};
@@ -180,7 +180,7 @@ impl Rules {
 fn small_talk_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)\b((it\s+was\s+)?(so\s+)?(nice|great|good|lovely|a\s+pleasure)\s+(meeting|to\s+meet|speaking\s+(with|to)|talking\s+(with|to)|chatting\s+(with|to)|catching\s+up\s+with)\s+you|thanks?(\s+you)?\s+(again\s+)?for\s+(the|your|our)\s+(time|call|meeting|chat|demo)(\s+(today|yesterday|earlier))?)\b",
         )
         .expect("small talk regex")
@@ -197,11 +197,11 @@ pub fn is_nudge(sentence: &str) -> bool {
     // run it by your CFO" is no check-in).
     static ASKED: OnceLock<Regex> = OnceLock::new();
     let always = ALWAYS.get_or_init(|| {
-        Regex::new(r"(?i)\b(just\s+(checking|following)\s+(in|up)|checking\s+in|circling\s+back|bump(ing)?\s+this|floating\s+this|following\s+up\s+on\s+(my|the)\s+(last|previous|earlier)|(just\s+)?wanted\s+to\s+(check\s+in|follow\s+up)|kurz\s+nachhaken|wollte\s+(kurz\s+)?nachfragen|je\s+me\s+permets\s+de\s+(revenir|relancer))")
+        bare(r"(?i)\b(just\s+(checking|following)\s+(in|up)|checking\s+in|circling\s+back|bump(ing)?\s+this|floating\s+this|following\s+up\s+on\s+(my|the)\s+(last|previous|earlier)|(just\s+)?wanted\s+to\s+(check\s+in|follow\s+up)|kurz\s+nachhaken|wollte\s+(kurz\s+)?nachfragen|je\s+me\s+permets\s+de\s+(revenir|relancer))")
             .expect("check-in regex")
     });
     let asked = ASKED.get_or_init(|| {
-        Regex::new(r"(?i)\b((had|have|got)\s+(a|the)\s+(chance|moment|minute)\s+to|(did|have)\s+you\s+(get|had|have)\s+(a|the)\s+chance|any\s+(update|news|thoughts)|(schon|bereits)\s+(gelegenheit|zeit|dazu\s+gekommen)|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|neuigkeiten|(avez-vous|as-tu)\s+(pu|eu\s+le\s+temps)|des\s+nouvelles|(ha|has|habéis|han)\s+podido|tuvo\s+ocasi[oó]n|tuviste\s+ocasi[oó]n|alguna\s+novedad|(ha|hai)\s+avuto\s+modo|qualche\s+novit[àa]|(heeft\s+u|heb\s+je)\s+(al\s+)?(kunnen|tijd|gelegenheid|de\s+kans)|al\s+nieuws|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|alguma\s+novidade|(har\s+du|hann\s+du)\s+(hunnit|haft\s+tid|kunnat)|n[åa]gra\s+nyheter)")
+        bare(r"(?i)\b((had|have|got)\s+(a|the)\s+(chance|moment|minute)\s+to|(did|have)\s+you\s+(get|had|have)\s+(a|the)\s+chance|any\s+(update|news|thoughts)|(schon|bereits)\s+(gelegenheit|zeit|dazu\s+gekommen)|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|neuigkeiten|(avez-vous|as-tu)\s+(pu|eu\s+le\s+temps)|des\s+nouvelles|(ha|has|habéis|han)\s+podido|tuvo\s+ocasi[oó]n|tuviste\s+ocasi[oó]n|alguna\s+novedad|(ha|hai)\s+avuto\s+modo|qualche\s+novit[àa]|(heeft\s+u|heb\s+je)\s+(al\s+)?(kunnen|tijd|gelegenheid|de\s+kans)|al\s+nieuws|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|alguma\s+novidade|(har\s+du|hann\s+du)\s+(hunnit|haft\s+tid|kunnat)|n[åa]gra\s+nyheter)")
             .expect("asked check-in regex")
     });
     always.is_match(sentence) || (sentence.contains('?') && asked.is_match(sentence))
@@ -211,7 +211,7 @@ pub fn is_nudge(sentence: &str) -> bool {
 fn asks_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        bare(
             r"(?i)\b(let\s+me\s+know\s+(what|your|how|when|whether|which)|your\s+thoughts|what\s+do\s+you\s+think|any\s+(feedback|thoughts|update|news)|(could|can|would)\s+you\s+(please\s+)?(confirm|send|let\s+me\s+know|get\s+back|share|advise)|get\s+back\s+to\s+me|keen\s+to\s+hear|look(ing)?\s+forward\s+to\s+your\s+(reply|response|feedback|thoughts)|(would|are)\s+you\s+(be\s+)?(open|interested)|does\s+(that|this)\s+(work|make\s+sense|sound)|was\s+(meinen|halten)\s+sie|ihre\s+meinung|(freue\s+mich\s+auf|warte\s+auf|bitte\s+um)\s+(ihre|deine|eure|eine)\s+r[üu]ckmeldung|(geben\s+sie|gib)\s+mir\s+(gern\s+)?(eine\s+)?r[üu]ckmeldung|qu'en\s+pensez|votre\s+avis|qu[ée]\s+le\s+parece|su\s+opini[oó]n|cosa\s+ne\s+pensa|wat\s+vindt\s+u|o\s+que\s+acha|vad\s+tycker\s+du|(had|got|have)\s+(a\s+)?(chance|time|moment)\s+to|did\s+you\s+(get|see|receive|manage)|have\s+you\s+(had|been\s+able|seen|looked)|checking\s+in|following\s+up\s+on|circling\s+back|bump(ing)?\s+this|gelegenheit\s+(gehabt|hatten)|dazu\s+gekommen|konnten\s+sie|avez-vous\s+(pu|eu)|as-tu\s+pu|ha\s+podido|has\s+podido|tuvo\s+ocasi[oó]n|ha\s+avuto\s+modo|hai\s+avuto\s+modo|heeft\s+u\s+(al\s+)?(kunnen|tijd|gelegenheid)|heb\s+je\s+al|j[áa]\s+conseguiu|teve\s+(oportunidade|tempo)|har\s+du\s+hunnit|hann\s+du|(want|would\s+you\s+like|shall|should)\s+(me\s+to|i)\s+(ping|check|circle|reach|follow|touch|reconnect|call|send|set\s+up|book|come\s+back)|ok\s+(if|for)\s+(i|me\s+to)\s|soll\s+ich|sollen\s+wir|voulez-vous\s+que\s+je|veux-tu\s+que\s+je|(quiere|quieres)\s+que\s+(le|te)|(vuole|vuoi)\s+che\s+(la|ti|le)|zal\s+ik|(wilt\s+u|wil\s+je)\s+dat\s+ik|quer\s+que\s+eu|ska\s+jag|vill\s+du\s+att\s+jag)",
         )
         .expect("asks regex")
@@ -320,7 +320,7 @@ fn wait_family(p: &Probs) -> Option<usize> {
 fn waits_for_return(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(you('re|\s+are)\s+back|you\s+get\s+back|you\s+return|your\s+return|you('re|\s+are)\s+back\s+in\s+the\s+office|(sie|du)\s+(wieder\s+)?zur[üu]ck\s+(sind|bist)|(ihrer|deiner)\s+r[üu]ckkehr|votre\s+retour|ton\s+retour|(vous\s+serez|tu\s+seras)\s+de\s+retour|su\s+(vuelta|regreso)|tu\s+(vuelta|regreso)|est[ée]s?\s+de\s+vuelta|(suo|tuo)\s+(rientro|ritorno)|sar[àa]i?\s+rientrat|(u|je)\s+(weer\s+)?terug\s+bent|(seu|teu)\s+regresso|estiver\s+de\s+volta|du\s+[äa]r\s+tillbaka|n[äa]r\s+du\s+kommer\s+tillbaka)")
+        bare(r"(?i)\b(you('re|\s+are)\s+back|you\s+get\s+back|you\s+return|your\s+return|you('re|\s+are)\s+back\s+in\s+the\s+office|(sie|du)\s+(wieder\s+)?zur[üu]ck\s+(sind|bist)|(ihrer|deiner)\s+r[üu]ckkehr|votre\s+retour|ton\s+retour|(vous\s+serez|tu\s+seras)\s+de\s+retour|su\s+(vuelta|regreso)|tu\s+(vuelta|regreso)|est[ée]s?\s+de\s+vuelta|(suo|tuo)\s+(rientro|ritorno)|sar[àa]i?\s+rientrat|(u|je)\s+(weer\s+)?terug\s+bent|(seu|teu)\s+regresso|estiver\s+de\s+volta|du\s+[äa]r\s+tillbaka|n[äa]r\s+du\s+kommer\s+tillbaka)")
             .expect("return regex")
     })
     .is_match(sentence)
@@ -338,13 +338,13 @@ fn confirms_meeting(sentence: &str) -> bool {
         return false;
     }
     let invite = INVITE.get_or_init(|| {
-        Regex::new(r"(?i)\b((i'?ll|i\s+will|let\s+me|i'?ve|i\s+have|i\s+just)\s+(send|sent|shoot|put|added|add|set\s+up)\s+(you\s+|over\s+)?(an?|the)?\s*(calendar\s+|teams\s+|zoom\s+)?(invite|invitation|meeting\s+request|hold)|(invite|invitation)\s+(is\s+)?(sent|on\s+its\s+way|coming\s+your\s+way)|(schicke|sende)\s+(ich\s+)?(ihnen|dir|euch)\s+(gleich\s+|sofort\s+)?(die|eine)\s+(termin|kalender)?einladung|einladung\s+(ist\s+)?(raus|unterwegs|verschickt)|je\s+(vous|t')\s*envoie\s+(tout\s+de\s+suite\s+)?(l'|une\s+)invitation|invitation\s+(envoy[ée]e|est\s+partie)|(te|le|les)\s+(env[ií]o|mando)\s+(ahora\s+|ya\s+|enseguida\s+)?(la|una)\s+(invitaci[oó]n|convocatoria)|(ti|le|vi)\s+(mando|invio)\s+(subito\s+)?(l'|un\s+)invito|(stuur|zend)\s+(ik\s+)?(je|u)\s+(zo\s+|meteen\s+)?(de|een)\s+(agenda-?)?uitnodiging|(te|lhe)\s+envio\s+(j[áa]\s+)?o\s+convite|envio-lhe\s+o\s+convite|skickar\s+(jag\s+)?(en\s+)?(kalender)?inbjudan)\b")
+        bare(r"(?i)\b((i'?ll|i\s+will|let\s+me|i'?ve|i\s+have|i\s+just)\s+(send|sent|shoot|put|added|add|set\s+up)\s+(you\s+|over\s+)?(an?|the)?\s*(calendar\s+|teams\s+|zoom\s+)?(invite|invitation|meeting\s+request|hold)|(invite|invitation)\s+(is\s+)?(sent|on\s+its\s+way|coming\s+your\s+way)|(schicke|sende)\s+(ich\s+)?(ihnen|dir|euch)\s+(gleich\s+|sofort\s+)?(die|eine)\s+(termin|kalender)?einladung|einladung\s+(ist\s+)?(raus|unterwegs|verschickt)|je\s+(vous|t')\s*envoie\s+(tout\s+de\s+suite\s+)?(l'|une\s+)invitation|invitation\s+(envoy[ée]e|est\s+partie)|(te|le|les)\s+(env[ií]o|mando)\s+(ahora\s+|ya\s+|enseguida\s+)?(la|una)\s+(invitaci[oó]n|convocatoria)|(ti|le|vi)\s+(mando|invio)\s+(subito\s+)?(l'|un\s+)invito|(stuur|zend)\s+(ik\s+)?(je|u)\s+(zo\s+|meteen\s+)?(de|een)\s+(agenda-?)?uitnodiging|(te|lhe)\s+envio\s+(j[áa]\s+)?o\s+convite|envio-lhe\s+o\s+convite|skickar\s+(jag\s+)?(en\s+)?(kalender)?inbjudan)\b")
             .expect("invite regex")
     });
     // "See you Tuesday" is a sign-off only when it is (nearly) the whole sentence: "bis
     // Freitag" or "hasta el martes" in a longer one is a deadline or an absence.
     let see_you = SEE_YOU.get_or_init(|| {
-        Regex::new(&format!(r"(?i)\b(see\s+you|talk\s+(to\s+you\s+)?(on\s+)?|bis|[àa]|hasta\s+el|nos\s+vemos\s+el|ci\s+vediamo|tot|at[ée]|vi\s+(ses|h[öo]rs)\s+(p[åa])?)\s+{DAYS}\b"))
+        bare(&format!(r"(?i)\b(see\s+you|talk\s+(to\s+you\s+)?(on\s+)?|bis|[àa]|hasta\s+el|nos\s+vemos\s+el|ci\s+vediamo|tot|at[ée]|vi\s+(ses|h[öo]rs)\s+(p[åa])?)\s+{DAYS}\b"))
             .expect("see-you regex")
     });
     invite.is_match(sentence)
@@ -376,13 +376,13 @@ fn waives_reply(sentence: &str) -> bool {
     static LATER: OnceLock<Regex> = OnceLock::new();
     let waived = RE
         .get_or_init(|| {
-            Regex::new(r"(?i)\b(no\s+(need|reason)\s+to\s+(reply|respond|answer|get\s+back)|no\s+(reply|response|answer|action)\s+(is\s+)?(needed|necessary|required)|(you\s+)?(don'?t|do\s+not)\s+(need|have)\s+to\s+(reply|respond|answer)|just\s+sharing\s*([.,!;:)]|$)|kein(e)?\s+(antwort|r[üu]ckmeldung|handlungsbedarf)\s+(n[öo]tig|erforderlich|notwendig)?|(sie\s+m[üu]ssen|du\s+musst)\s+nicht\s+(darauf\s+)?antworten|pas\s+(besoin|la\s+peine)\s+de\s+(me\s+)?r[ée]pondre|inutile\s+de\s+(me\s+)?r[ée]pondre|(no\s+hace\s+falta|no\s+es\s+necesario|no\s+tiene\s+que|no\s+tienes\s+que)\s+(que\s+)?(me\s+)?(responder|contestar|respondas|contestes|responda|conteste)|(non\s+serve|non\s+[èe]\s+necessario|non\s+c'[èe]\s+bisogno\s+di)\s+(che\s+)?(mi\s+)?(rispondere|rispondi|risponda)|(je|u)\s+hoeft\s+niet\s+te\s+(reageren|antwoorden)|geen\s+reactie\s+nodig|n[ãa]o\s+(precisa|[ée]\s+preciso|[ée]\s+necess[áa]rio)\s+(de\s+)?(me\s+)?responder|(du|ni)\s+beh[öo]ver\s+inte\s+svara|inget\s+svar\s+beh[öo]vs)").expect("waived-reply regex")
+            bare(r"(?i)\b(no\s+(need|reason)\s+to\s+(reply|respond|answer|get\s+back)|no\s+(reply|response|answer|action)\s+(is\s+)?(needed|necessary|required)|(you\s+)?(don'?t|do\s+not)\s+(need|have)\s+to\s+(reply|respond|answer)|just\s+sharing\s*([.,!;:)]|$)|kein(e)?\s+(antwort|r[üu]ckmeldung|handlungsbedarf)\s+(n[öo]tig|erforderlich|notwendig)?|(sie\s+m[üu]ssen|du\s+musst)\s+nicht\s+(darauf\s+)?antworten|pas\s+(besoin|la\s+peine)\s+de\s+(me\s+)?r[ée]pondre|inutile\s+de\s+(me\s+)?r[ée]pondre|(no\s+hace\s+falta|no\s+es\s+necesario|no\s+tiene\s+que|no\s+tienes\s+que)\s+(que\s+)?(me\s+)?(responder|contestar|respondas|contestes|responda|conteste)|(non\s+serve|non\s+[èe]\s+necessario|non\s+c'[èe]\s+bisogno\s+di)\s+(che\s+)?(mi\s+)?(rispondere|rispondi|risponda)|(je|u)\s+hoeft\s+niet\s+te\s+(reageren|antwoorden)|geen\s+reactie\s+nodig|n[ãa]o\s+(precisa|[ée]\s+preciso|[ée]\s+necess[áa]rio)\s+(de\s+)?(me\s+)?responder|(du|ni)\s+beh[öo]ver\s+inte\s+svara|inget\s+svar\s+beh[öo]vs)").expect("waived-reply regex")
         })
         .is_match(sentence);
     waived
         && !LATER
             .get_or_init(|| {
-                Regex::new(r"(?i)\b(yet|now|right\s+away|today|until|before|by\s+\w+day|noch\s+nicht|sofort|pour\s+l'instant|tout\s+de\s+suite|todav[íi]a|ahora|ancora|subito|nog\s+niet|meteen|ainda|já|[äa]nnu|direkt)\b").expect("waived-later regex")
+                bare(r"(?i)\b(yet|now|right\s+away|today|until|before|by\s+\w+day|noch\s+nicht|sofort|pour\s+l'instant|tout\s+de\s+suite|todav[íi]a|ahora|ancora|subito|nog\s+niet|meteen|ainda|já|[äa]nnu|direkt)\b").expect("waived-later regex")
             })
             .is_match(sentence)
 }
@@ -395,7 +395,7 @@ fn waives_reply(sentence: &str) -> bool {
 pub fn invites_comments(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|needs?\s+anything|needs?\s+(it|this|that|them|one)|anything\s+else|es\s+braucht|besoin|lo\s+necesit\w*|ne\s+ha\s+bisogno|het\s+nodig|precisar|beh[öo]ver\s+(det|den)|noch\s+etwas|sonst\s+noch|besoin\s+d'autre|autre\s+chose|algo\s+m[áa]s|qualcos'altro|nog\s+iets|mais\s+alguma|n[åa]got\s+mer|n[åa]got\s+annat|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
+        bare(r"(?i)\b(if|in\s+case|should|falls|wenn|ob|si|se|als|of|caso|om)\b.{0,50}\b(any\s+)?(comments?|questions?|feedback|concerns?|remarks?|needs?\s+anything|needs?\s+(it|this|that|them|one)|anything\s+else|es\s+braucht|besoin|lo\s+necesit\w*|ne\s+ha\s+bisogno|het\s+nodig|precisar|beh[öo]ver\s+(det|den)|noch\s+etwas|sonst\s+noch|besoin\s+d'autre|autre\s+chose|algo\s+m[áa]s|qualcos'altro|nog\s+iets|mais\s+alguma|n[åa]got\s+mer|n[åa]got\s+annat|fragen|anmerkungen|kommentare|r[üu]ckfragen|einw[äa]nde|questions|remarques|commentaires|observations|preguntas|dudas|comentarios|observaciones|domande|osservazioni|commenti|dubbi|vragen|opmerkingen|perguntas|d[úu]vidas|coment[áa]rios|observa[çc][õo]es|fr[åa]gor|synpunkter|kommentarer)\b")
             .expect("comments regex")
     })
     .is_match(sentence)
@@ -405,8 +405,7 @@ pub fn invites_comments(sentence: &str) -> bool {
 fn starts_postscript(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(P\.?\s?P\.?\s?S|P\.?\s?S|PD)(\.|:|\s*-|\s*$|\s)")
-            .expect("postscript regex")
+        bare(r"^\s*(P\.?\s?P\.?\s?S|P\.?\s?S|PD)(\.|:|\s*-|\s*$|\s)").expect("postscript regex")
     })
     .is_match(sentence)
 }
@@ -417,7 +416,7 @@ fn starts_postscript(sentence: &str) -> bool {
 pub fn offers_optional_call(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(in\s+case\s+(it'?s|it\s+is|this\s+is|that'?s)\s+(of\s+interest|useful|helpful)|if\s+(you'?re|you\s+are)\s+interested|in\s+case\s+you'?re\s+interested|falls\s+(es\s+)?(sie|dich)\s+interessiert|si\s+(cela|ça)\s+vous\s+int[ée]resse|si\s+(te|le|os)\s+interesa|se\s+(ti|le|vi)\s+interessa|als\s+(je|u)\s+(interesse\s+hebt|geïnteresseerd\s+bent)|(caso|se)\s+(tenha|tiver|tiveres)\s+interesse|om\s+(du|ni)\s+[äa]r\s+intresserad|if\s+(it|that)\s+(helps|would\s+help|'?s\s+easier|is\s+easier|would\s+be\s+(easier|useful|helpful))|if\s+(useful|helpful|easier|you('d)?\s+(like|prefer|want))|happy\s+to|glad\s+to|always\s+(happy|glad)\s+to|feel\s+free\s+to|wenn\s+(es|das)\s+hilft|falls\s+(gew[üu]nscht|hilfreich|das\s+hilft)|gerne\s+auch|si\s+(cela|ça)\s+peut\s+(aider|[êe]tre\s+utile)|si\s+vous\s+le\s+souhaitez|si\s+(le|te)\s+(sirve|viene\s+bien|resulta\s+[úu]til)|si\s+lo\s+(prefiere|prefieres)|se\s+(pu[òo]\s+essere\s+utile|preferisce|preferisci|ti\s+[èe]\s+utile)|als\s+(het\s+helpt|je\s+wilt|u\s+wilt)|indien\s+gewenst|se\s+(ajudar|preferir|for\s+[úu]til)|caso\s+(queira|prefira)|om\s+det\s+(hj[äa]lper|underl[äa]ttar)|om\s+du\s+vill)")
+        bare(r"(?i)\b(in\s+case\s+(it'?s|it\s+is|this\s+is|that'?s)\s+(of\s+interest|useful|helpful)|if\s+(you'?re|you\s+are)\s+interested|in\s+case\s+you'?re\s+interested|falls\s+(es\s+)?(sie|dich)\s+interessiert|si\s+(cela|ça)\s+vous\s+int[ée]resse|si\s+(te|le|os)\s+interesa|se\s+(ti|le|vi)\s+interessa|als\s+(je|u)\s+(interesse\s+hebt|geïnteresseerd\s+bent)|(caso|se)\s+(tenha|tiver|tiveres)\s+interesse|om\s+(du|ni)\s+[äa]r\s+intresserad|if\s+(it|that)\s+(helps|would\s+help|'?s\s+easier|is\s+easier|would\s+be\s+(easier|useful|helpful))|if\s+(useful|helpful|easier|you('d)?\s+(like|prefer|want))|happy\s+to|glad\s+to|always\s+(happy|glad)\s+to|feel\s+free\s+to|wenn\s+(es|das)\s+hilft|falls\s+(gew[üu]nscht|hilfreich|das\s+hilft)|gerne\s+auch|si\s+(cela|ça)\s+peut\s+(aider|[êe]tre\s+utile)|si\s+vous\s+le\s+souhaitez|si\s+(le|te)\s+(sirve|viene\s+bien|resulta\s+[úu]til)|si\s+lo\s+(prefiere|prefieres)|se\s+(pu[òo]\s+essere\s+utile|preferisce|preferisci|ti\s+[èe]\s+utile)|als\s+(het\s+helpt|je\s+wilt|u\s+wilt)|indien\s+gewenst|se\s+(ajudar|preferir|for\s+[úu]til)|caso\s+(queira|prefira)|om\s+det\s+(hj[äa]lper|underl[äa]ttar)|om\s+du\s+vill)")
             .expect("optional-call regex")
     })
     .is_match(sentence)
@@ -462,7 +461,7 @@ fn comes_back_after_their_event(sentence: &str) -> bool {
     model::comes_back_after(sentence)
         && !OWN
             .get_or_init(|| {
-                Regex::new(r"(?i)\b(after|once|when|following)\s+(i|i've|i'm|i\s+have|we|we've|we're|our\s+(team|engineers?|side)|my)\b")
+                bare(r"(?i)\b(after|once|when|following)\s+(i|i've|i'm|i\s+have|we|we've|we're|our\s+(team|engineers?|side)|my)\b")
                     .expect("own-event regex")
             })
             .is_match(sentence)
@@ -473,7 +472,7 @@ fn comes_back_after_their_event(sentence: &str) -> bool {
 fn names_a_moment(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(after|once|until|till|following|nach|nachdem|sobald|apr[eè]s|d[eè]s\s+que|une\s+fois|jusqu'[àa]|despu[eé]s|tras|hasta|en\s+cuanto|dopo|appena|fino\s+a|zodra|nadat|depois|assim\s+que|at[ée]|efter|tills|s[åa]\s+snart)\b")
+        bare(r"(?i)\b(after|once|until|till|following|nach|nachdem|sobald|apr[eè]s|d[eè]s\s+que|une\s+fois|jusqu'[àa]|despu[eé]s|tras|hasta|en\s+cuanto|dopo|appena|fino\s+a|zodra|nadat|depois|assim\s+que|at[ée]|efter|tills|s[åa]\s+snart)\b")
             .expect("moment regex")
     })
     .is_match(sentence)
@@ -484,7 +483,7 @@ fn names_a_moment(sentence: &str) -> bool {
 fn starts_once(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\W*(once|when|after|as\s+soon\s+as|sobald|wenn|nachdem|d[èe]s\s+que|une\s+fois|quand|cuando|en\s+cuanto|una\s+vez|quando|appena|una\s+volta|zodra|als|nadat|assim\s+que|depois\s+que|n[äa]r|s[åa]\s+snart|efter\s+att)\b")
+        bare(r"(?i)^\W*(once|when|after|as\s+soon\s+as|sobald|wenn|nachdem|d[èe]s\s+que|une\s+fois|quand|cuando|en\s+cuanto|una\s+vez|quando|appena|una\s+volta|zodra|als|nadat|assim\s+que|depois\s+que|n[äa]r|s[åa]\s+snart|efter\s+att)\b")
             .expect("once regex")
     })
     .is_match(sentence)
@@ -499,7 +498,7 @@ fn asks_who_else_decides(sentence: &str) -> bool {
     sentence.contains('?')
         && RE
             .get_or_init(|| {
-                Regex::new(r"(?i)\b(who\s+(would|will|should|might)\s+be\s+the\s+(best|right)\s+(person|contact|people)|who\s+(should|could)\s+i\s+(talk|speak|reach\s+out)\s+to|wer\s+w[äa]re\s+(\S+\s+){0,3}(der|die)\s+(richtige|beste)\s+(ansprechpartner|ansprechpartnerin|person|kontakt)|an\s+wen\s+(kann|sollte|soll)\s+ich\s+mich\s+wenden|qui\s+serait\s+(la\s+bonne|la\s+meilleure)\s+personne|[àa]\s+qui\s+(dois|devrais|puis)-je\s+m'adresser|qui[eé]n\s+ser[ií]a\s+la\s+persona\s+(adecuada|indicada|id[oó]nea)|con\s+qui[eé]n\s+(deber[ií]a|puedo)\s+hablar|chi\s+sarebbe\s+la\s+persona\s+(giusta|pi[uù]\s+adatta)|con\s+chi\s+(dovrei|potrei|posso)\s+parlare|wie\s+is\s+(de|het)\s+(juiste|beste)\s+(persoon|aanspreekpunt|contactpersoon)|met\s+wie\s+(kan|moet|zou)\s+ik|quem\s+seria\s+a\s+pessoa\s+(certa|indicada|mais\s+indicada)|com\s+quem\s+(devo|posso|deveria)\s+falar|vem\s+[äa]r\s+(r[äa]tt|b[äa]st)\s+person|vem\s+(ska|b[öo]r|kan)\s+jag\s+(prata|tala)\s+med|who\s+else\b.{0,40}\b(be\s+involved|be\s+part\s+of|weigh\s+in|sign\s+off|have\s+a\s+say|approve|decide|be\s+consulted|be\s+looped\s+in)|wer\b.{0,30}\b(noch|sonst|au[ßs]erdem)\b.{0,40}\b(mitentscheiden|mitreden|beteiligt|einbezogen|freigeben|zustimmen|entscheiden)|qui\s+d'autre\b.{0,40}\b(impliqu|d[ée]cid|valider|approuver|consult)|qui[eé]n\s+m[aá]s\b.{0,40}\b(involucr|particip|decid|aprob|opin)|chi\s+altro\b.{0,40}\b(coinvolt|decid|approv|partecip)|wie\s+(er\s+)?(nog|verder)\b.{0,40}\b(betrokken|beslis|meebeslis|goedkeur|akkoord)|quem\s+mais\b.{0,40}\b(envolvid|decid|aprov|particip)|vem\s+(mer|annars)\b.{0,40}\b(involverad|besluta|godk[äa]nn|vara\s+med))").expect("who-else regex")
+                bare(r"(?i)\b(who\s+(would|will|should|might)\s+be\s+the\s+(best|right)\s+(person|contact|people)|who\s+(should|could)\s+i\s+(talk|speak|reach\s+out)\s+to|wer\s+w[äa]re\s+(\S+\s+){0,3}(der|die)\s+(richtige|beste)\s+(ansprechpartner|ansprechpartnerin|person|kontakt)|an\s+wen\s+(kann|sollte|soll)\s+ich\s+mich\s+wenden|qui\s+serait\s+(la\s+bonne|la\s+meilleure)\s+personne|[àa]\s+qui\s+(dois|devrais|puis)-je\s+m'adresser|qui[eé]n\s+ser[ií]a\s+la\s+persona\s+(adecuada|indicada|id[oó]nea)|con\s+qui[eé]n\s+(deber[ií]a|puedo)\s+hablar|chi\s+sarebbe\s+la\s+persona\s+(giusta|pi[uù]\s+adatta)|con\s+chi\s+(dovrei|potrei|posso)\s+parlare|wie\s+is\s+(de|het)\s+(juiste|beste)\s+(persoon|aanspreekpunt|contactpersoon)|met\s+wie\s+(kan|moet|zou)\s+ik|quem\s+seria\s+a\s+pessoa\s+(certa|indicada|mais\s+indicada)|com\s+quem\s+(devo|posso|deveria)\s+falar|vem\s+[äa]r\s+(r[äa]tt|b[äa]st)\s+person|vem\s+(ska|b[öo]r|kan)\s+jag\s+(prata|tala)\s+med|who\s+else\b.{0,40}\b(be\s+involved|be\s+part\s+of|weigh\s+in|sign\s+off|have\s+a\s+say|approve|decide|be\s+consulted|be\s+looped\s+in)|wer\b.{0,30}\b(noch|sonst|au[ßs]erdem)\b.{0,40}\b(mitentscheiden|mitreden|beteiligt|einbezogen|freigeben|zustimmen|entscheiden)|qui\s+d'autre\b.{0,40}\b(impliqu|d[ée]cid|valider|approuver|consult)|qui[eé]n\s+m[aá]s\b.{0,40}\b(involucr|particip|decid|aprob|opin)|chi\s+altro\b.{0,40}\b(coinvolt|decid|approv|partecip)|wie\s+(er\s+)?(nog|verder)\b.{0,40}\b(betrokken|beslis|meebeslis|goedkeur|akkoord)|quem\s+mais\b.{0,40}\b(envolvid|decid|aprov|particip)|vem\s+(mer|annars)\b.{0,40}\b(involverad|besluta|godk[äa]nn|vara\s+med))").expect("who-else regex")
             })
             .is_match(sentence)
 }
@@ -593,7 +592,7 @@ fn is_own_step(sentence: &str) -> bool {
 fn own_step_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|ich|moi|yo|io|ik|eu|jag)\s*:\s*\b")
+        bare(r"(?i)^\s*(?:[-*•]\s*)?(?:me|myself|ich|moi|yo|io|ik|eu|jag)\s*:\s*\b")
             .expect("own-step regex")
     })
 }
@@ -770,7 +769,7 @@ fn closes_down(sentence: &str) -> bool {
         let what = r"(account|subscription|trial|sandbox|data|mailing\s+list|newsletter|billing|konto|abo|abonnement|testzugang|testkonto|daten|compte|essai|données|cuenta|suscripción|prueba|datos|abbonamento|prova|dati|proefaccount|gegevens|conta|assinatura|teste|dados|prenumeration|uppgifter|testet|testkontot)";
         let by = r"(i'?ve|i\s+have|we'?ve|we\s+have|habe\s+ich|haben\s+wir|j'ai|nous\s+avons|he|hemos|ho|abbiamo|heb\s+ik|hebben\s+we|har\s+(jag|vi))";
         let passive = r"(has\s+been|have\s+been|is\s+now|are\s+now|wurden?|a\s+été|ha\s+sido|è\s+stat[oa]|is|zijn|foi|foram|har\s+blivit|är)";
-        Regex::new(&format!(
+        bare(&format!(
             r"(?i)\b{by}\s+(now\s+|nun\s+|bereits\s+|già\s+)?{done}\b.{{0,60}}\b{what}\b|\b{by}\b.{{0,40}}\b{what}\b.{{0,20}}\b{done}\b|\b{what}\b.{{0,40}}\b{passive}\s+(now\s+)?{done}\b|\b{done}\s+(your|the)\s+{what}\b|\b(removed|unsubscribed)\s+you\s+from\b"
         ))
         .expect("closing regex")
@@ -783,7 +782,7 @@ fn closes_down(sentence: &str) -> bool {
 fn recontacts_later(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b((i'?ll|i\s+will|let\s+me|we'?ll|we\s+will)\s+(pencil\s+in\s+a\s+check-?in|put\s+in\s+a\s+check-?in|check\s+(back\s+)?in|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|ping\s+you|get\s+back\s+to\s+you|come\s+back\s+to\s+you)|pencil(l)?ed\s+(you\s+)?in|ich\s+melde\s+mich|wir\s+melden\s+uns|je\s+(vous|te)\s+recontacterai|je\s+reviendrai\s+vers\s+(vous|toi)|(le|te)\s+escribir[ée]|(le|te)\s+volver[ée]\s+a\s+escribir|me\s+pondr[ée]\s+en\s+contacto|(la|ti)\s+ricontatter[òo]|(la|ti)\s+ricontatto|mi\s+rifar[òo]\s+viv[oa]|ik\s+neem\s+(weer\s+)?contact|ik\s+kom\s+(er\s+)?(bij\s+u|bij\s+je|op)\s+terug|volto\s+a\s+contact|entrarei\s+em\s+contacto|jag\s+h[öo]r\s+av\s+mig|jag\s+[åa]terkommer)\b")
+        bare(r"(?i)\b((i'?ll|i\s+will|let\s+me|we'?ll|we\s+will)\s+(pencil\s+in\s+a\s+check-?in|put\s+in\s+a\s+check-?in|check\s+(back\s+)?in|reach\s+(back\s+)?out|follow\s+up|circle\s+back|touch\s+base|reconnect|ping\s+you|get\s+back\s+to\s+you|come\s+back\s+to\s+you)|pencil(l)?ed\s+(you\s+)?in|ich\s+melde\s+mich|wir\s+melden\s+uns|je\s+(vous|te)\s+recontacterai|je\s+reviendrai\s+vers\s+(vous|toi)|(le|te)\s+escribir[ée]|(le|te)\s+volver[ée]\s+a\s+escribir|me\s+pondr[ée]\s+en\s+contacto|(la|ti)\s+ricontatter[òo]|(la|ti)\s+ricontatto|mi\s+rifar[òo]\s+viv[oa]|ik\s+neem\s+(weer\s+)?contact|ik\s+kom\s+(er\s+)?(bij\s+u|bij\s+je|op)\s+terug|volto\s+a\s+contact|entrarei\s+em\s+contacto|jag\s+h[öo]r\s+av\s+mig|jag\s+[åa]terkommer)\b")
             .expect("recontact regex")
     });
     re.is_match(sentence) && names_a_later_time(sentence)
@@ -1365,21 +1364,21 @@ pub fn closes_the_loop(text: &str) -> bool {
     static ASSUME: OnceLock<Regex> = OnceLock::new();
     static TOPIC: OnceLock<Regex> = OnceLock::new();
     let outright = OUTRIGHT.get_or_init(|| {
-        Regex::new(r"(?i)\b((this|that)\s+(will\s+be|is)\s+my\s+(last|final)\s+(email|e-mail|note|message|follow-?up)|i\s+won'?t\s+(reach\s+out|follow\s+up|email\s+you|bother\s+you|keep\s+(chasing|emailing|following))|i'?ll\s+stop\s+(reaching\s+out|following\s+up|emailing|chasing)|i'?ll\s+(close|mark)\s+(your|the|this)\s+(file|thread|opportunity|deal)|closing\s+(the\s+loop|your\s+file|the\s+file)|(dies|das)\s+ist\s+(vorerst\s+|erst\s+einmal\s+)?meine\s+letzte\s+(e-?mail|nachricht|mail)|(werde\s+ich\s+mich|melde\s+ich\s+mich)\s+(vorerst\s+)?nicht\s+(mehr|weiter)|schlie(ß|ss)e\s+ich\s+(das\s+thema|den\s+vorgang|die\s+akte)|(ce\s+sera|c'est|ceci\s+est)\s+(mon\s+dernier\s+(message|e-?mail|mail)|ma\s+derni[èe]re\s+relance)|je\s+ne\s+(vous|te)\s+relancerai\s+plus|je\s+(cl[ôo]s|cl[ôo]ture|ferme)\s+(le|ce|votre)\s+dossier|(este\s+es|ser[áa])\s+mi\s+[úu]ltimo\s+(correo|mensaje|e-?mail)|no\s+(le|te|les)\s+(escribir[ée]|molestar[ée]|contactar[ée])\s+m[áa]s|(questa\s+[èe]|sar[àa])\s+(la\s+mia\s+)?ultima\s+(e-?mail|mail|comunicazione)|non\s+(la|ti|vi)\s+disturber[òo]\s+pi[ùu]|(dit\s+is|dit\s+wordt)\s+(voorlopig\s+)?mijn\s+laatste\s+(mail|e-?mail|bericht)|ik\s+(zal|ga)\s+(u|je|jullie)\s+niet\s+(meer|verder)\s+(mailen|lastigvallen|benaderen|storen)|(este\s+[ée]|ser[áa])\s+o\s+meu\s+[úu]ltimo\s+(e-?mail|contacto|contato)|n[ãa]o\s+(o|a|te|lhe)\s+(vou\s+)?incomodar\s+mais|(detta|det\s+h[äa]r)\s+([äa]r|blir)\s+mitt\s+sista\s+(mejl|mail|meddelande)|jag\s+h[öo]r\s+inte\s+av\s+mig\s+(mer|igen))")
+        bare(r"(?i)\b((this|that)\s+(will\s+be|is)\s+my\s+(last|final)\s+(email|e-mail|note|message|follow-?up)|i\s+won'?t\s+(reach\s+out|follow\s+up|email\s+you|bother\s+you|keep\s+(chasing|emailing|following))|i'?ll\s+stop\s+(reaching\s+out|following\s+up|emailing|chasing)|i'?ll\s+(close|mark)\s+(your|the|this)\s+(file|thread|opportunity|deal)|closing\s+(the\s+loop|your\s+file|the\s+file)|(dies|das)\s+ist\s+(vorerst\s+|erst\s+einmal\s+)?meine\s+letzte\s+(e-?mail|nachricht|mail)|(werde\s+ich\s+mich|melde\s+ich\s+mich)\s+(vorerst\s+)?nicht\s+(mehr|weiter)|schlie(ß|ss)e\s+ich\s+(das\s+thema|den\s+vorgang|die\s+akte)|(ce\s+sera|c'est|ceci\s+est)\s+(mon\s+dernier\s+(message|e-?mail|mail)|ma\s+derni[èe]re\s+relance)|je\s+ne\s+(vous|te)\s+relancerai\s+plus|je\s+(cl[ôo]s|cl[ôo]ture|ferme)\s+(le|ce|votre)\s+dossier|(este\s+es|ser[áa])\s+mi\s+[úu]ltimo\s+(correo|mensaje|e-?mail)|no\s+(le|te|les)\s+(escribir[ée]|molestar[ée]|contactar[ée])\s+m[áa]s|(questa\s+[èe]|sar[àa])\s+(la\s+mia\s+)?ultima\s+(e-?mail|mail|comunicazione)|non\s+(la|ti|vi)\s+disturber[òo]\s+pi[ùu]|(dit\s+is|dit\s+wordt)\s+(voorlopig\s+)?mijn\s+laatste\s+(mail|e-?mail|bericht)|ik\s+(zal|ga)\s+(u|je|jullie)\s+niet\s+(meer|verder)\s+(mailen|lastigvallen|benaderen|storen)|(este\s+[ée]|ser[áa])\s+o\s+meu\s+[úu]ltimo\s+(e-?mail|contacto|contato)|n[ãa]o\s+(o|a|te|lhe)\s+(vou\s+)?incomodar\s+mais|(detta|det\s+h[äa]r)\s+([äa]r|blir)\s+mitt\s+sista\s+(mejl|mail|meddelande)|jag\s+h[öo]r\s+inte\s+av\s+mig\s+(mer|igen))")
             .expect("close-the-loop regex")
     });
     let assume = ASSUME.get_or_init(|| {
-        Regex::new(r"(?i)\b(i'?ll\s+(assume|take\s+it)\b[^.?!]{0,50}\b(isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not|not|no\s+longer|another|elsewhere|moved\s+on|went\s+with|gone\s+with)|(gehe\s+ich|ich\s+gehe)\s+davon\s+aus,?\s+dass\b[^.?!]{0,50}\b(nicht|kein|keine|anders)\b|je\s+(vais\s+)?(consid[ée]rer|supposer|en\s+conclure|pars\s+du\s+principe)\s+que\b[^.?!]{0,50}\b(pas|plus|autre)\b|(asumir[ée]|supongo|entiendo|doy\s+por\s+hecho)\s+que\b[^.?!]{0,50}\bno\b|(presumo|immagino|suppongo|deduco)\s+che\b[^.?!]{0,50}\bnon\b|(ik\s+ga\s+ervan\s+uit|ga\s+ik\s+ervan\s+uit|neem\s+ik\s+aan|ik\s+neem\s+aan)\s+dat\b[^.?!]{0,50}\b(niet|geen)\b|(vou\s+assumir|presumo|suponho|assumo)\s+que\b[^.?!]{0,50}\bn[ãa]o\b|(jag\s+antar|antar\s+jag|utg[åa]r\s+jag\s+fr[åa]n|jag\s+utg[åa]r\s+fr[åa]n)\s+att\b[^.?!]{0,50}\b(inte|ingen)\b)")
+        bare(r"(?i)\b(i'?ll\s+(assume|take\s+it)\b[^.?!]{0,50}\b(isn'?t|is\s+not|wasn'?t|aren'?t|are\s+not|not|no\s+longer|another|elsewhere|moved\s+on|went\s+with|gone\s+with)|(gehe\s+ich|ich\s+gehe)\s+davon\s+aus,?\s+dass\b[^.?!]{0,50}\b(nicht|kein|keine|anders)\b|je\s+(vais\s+)?(consid[ée]rer|supposer|en\s+conclure|pars\s+du\s+principe)\s+que\b[^.?!]{0,50}\b(pas|plus|autre)\b|(asumir[ée]|supongo|entiendo|doy\s+por\s+hecho)\s+que\b[^.?!]{0,50}\bno\b|(presumo|immagino|suppongo|deduco)\s+che\b[^.?!]{0,50}\bnon\b|(ik\s+ga\s+ervan\s+uit|ga\s+ik\s+ervan\s+uit|neem\s+ik\s+aan|ik\s+neem\s+aan)\s+dat\b[^.?!]{0,50}\b(niet|geen)\b|(vou\s+assumir|presumo|suponho|assumo)\s+que\b[^.?!]{0,50}\bn[ãa]o\b|(jag\s+antar|antar\s+jag|utg[åa]r\s+jag\s+fr[åa]n|jag\s+utg[åa]r\s+fr[åa]n)\s+att\b[^.?!]{0,50}\b(inte|ingen)\b)")
             .expect("assume regex")
     });
     let topic = TOPIC.get_or_init(|| {
-        Regex::new(r"(?i)\b(timing|time|moment|priorit\w*|interest\w*|another|elsewhere|moved\s+on|went\s+with|gone\s+with|zeitpunkt|interesse|thema|momento|inter[ée]s|prioridad\w*|tempo|tijd|prioriteit\w*|interesse|tidpunkt\w*|l[äa]ge|intresse)")
+        bare(r"(?i)\b(timing|time|moment|priorit\w*|interest\w*|another|elsewhere|moved\s+on|went\s+with|gone\s+with|zeitpunkt|interesse|thema|momento|inter[ée]s|prioridad\w*|tempo|tijd|prioriteit\w*|interesse|tidpunkt\w*|l[äa]ge|intresse)")
             .expect("topic regex")
     });
     // "I won't bother you until it's out the door": a pause until then, not a break-up.
     static UNTIL: OnceLock<Regex> = OnceLock::new();
     let until = UNTIL.get_or_init(|| {
-        Regex::new(r"(?i)^\W*(\w+\W+){0,3}(until|till|before|bis|avant|jusqu'[àa]|hasta|antes\s+de|fino\s+a|prima\s+(di|che)|tot|voordat|at[ée]|antes\s+que|f[öo]rr[äa]n|tills)\b")
+        bare(r"(?i)^\W*(\w+\W+){0,3}(until|till|before|bis|avant|jusqu'[àa]|hasta|antes\s+de|fino\s+a|prima\s+(di|che)|tot|voordat|at[ée]|antes\s+que|f[öo]rr[äa]n|tills)\b")
             .expect("until regex")
     });
     sentences(text).iter().any(|s| {
@@ -1396,7 +1395,7 @@ pub fn closes_the_loop(text: &str) -> bool {
 pub fn promise_to_review(text: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\band\s+(let\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|revert|report\s+back)|(they'?ll|they\s+will|he'?ll|she'?ll|he\s+will|she\s+will)\s+(review|look\s+(at|into|over)|go\s+(through|over)|get\s+back\s+to\s+you)|(i'?ll|we'?ll|i\s+will|we\s+will)\s+(get|have)\s+it\s+(signed|approved|countersigned)|(und|dann)\s+melde\s+(ich\s+)?mich|ich\s+(schaue|sehe|gucke)\s+(\S+\s+){0,6}(an|durch)|(i'?ll|i\s+will|we'?ll|we\s+will|will)\s+(take\s+a\s+(\w+\s+)?look|have\s+a\s+(\w+\s+)?look|look\s+(at|into|over)\s+(it|this|them|the\s+\w+)|review\s+(it|this|them|the\s+\w+)|go\s+(through|over)\s+(it|this|them|the\s+\w+)|read\s+(it|this|through)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|circle\s+back|be\s+in\s+touch|let\s+you\s+know)|ich\s+(schaue|sehe|gucke)\s+(mir\s+)?\S+(\s+\S+)?\s+(an|durch)|ich\s+melde\s+mich|wir\s+melden\s+uns|(ich|wir)\s+geben?\s+(ihnen|dir)\s+(\S+\s+){0,2}bescheid|ich\s+komme\s+(\S+\s+){0,3}auf\s+(sie|dich)\s+zur[üu]ck|je\s+(regarde|vais\s+regarder|jette|vais\s+jeter|lis|vais\s+lire)|je\s+(vous|te)\s+(redis|tiens\s+au\s+courant|fais\s+un\s+retour)|(je\s+reviens|nous\s+revenons|je\s+reviendrai)\s+vers\s+(vous|toi)|(lo|la|los|las)\s+(reviso|miro|veo|leo|revisamos|miramos)|(te|le|os|les)\s+(digo\s+algo|contesto|respondo|escribo|aviso)|(lo|la|li|le)\s+(guardo|leggo|vedo|guardiamo)|(ti|le|vi)\s+(faccio|facciamo)\s+sapere|(ti|le|vi)\s+(rispondo|scrivo|ricontatto)|ik\s+(kijk|bekijk|lees)|ik\s+kom\s+(er\s+)?(\S+\s+){0,2}(op\s+)?terug|ik\s+laat\s+(het\s+)?(je|u)\s+(\S+\s+){0,3}weten|vou\s+(ver|analisar|rever|olhar|ler)|(te|lhe)\s+(dou|darei)\s+(um\s+)?(retorno|resposta)|dou-lhe\s+(uma\s+)?resposta|volto\s+a\s+falar|jag\s+(tittar|kollar|l[äa]ser)|jag\s+[åa]terkommer|vi\s+[åa]terkommer|jag\s+h[öo]r\s+av\s+mig)\b")
+        bare(r"(?i)\b(\band\s+(let\s+you\s+know|get\s+back\s+to\s+you|come\s+back\s+to\s+you|revert|report\s+back)|(they'?ll|they\s+will|he'?ll|she'?ll|he\s+will|she\s+will)\s+(review|look\s+(at|into|over)|go\s+(through|over)|get\s+back\s+to\s+you)|(i'?ll|we'?ll|i\s+will|we\s+will)\s+(get|have)\s+it\s+(signed|approved|countersigned)|(und|dann)\s+melde\s+(ich\s+)?mich|ich\s+(schaue|sehe|gucke)\s+(\S+\s+){0,6}(an|durch)|(i'?ll|i\s+will|we'?ll|we\s+will|will)\s+(take\s+a\s+(\w+\s+)?look|have\s+a\s+(\w+\s+)?look|look\s+(at|into|over)\s+(it|this|them|the\s+\w+)|review\s+(it|this|them|the\s+\w+)|go\s+(through|over)\s+(it|this|them|the\s+\w+)|read\s+(it|this|through)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|circle\s+back|be\s+in\s+touch|let\s+you\s+know)|ich\s+(schaue|sehe|gucke)\s+(mir\s+)?\S+(\s+\S+)?\s+(an|durch)|ich\s+melde\s+mich|wir\s+melden\s+uns|(ich|wir)\s+geben?\s+(ihnen|dir)\s+(\S+\s+){0,2}bescheid|ich\s+komme\s+(\S+\s+){0,3}auf\s+(sie|dich)\s+zur[üu]ck|je\s+(regarde|vais\s+regarder|jette|vais\s+jeter|lis|vais\s+lire)|je\s+(vous|te)\s+(redis|tiens\s+au\s+courant|fais\s+un\s+retour)|(je\s+reviens|nous\s+revenons|je\s+reviendrai)\s+vers\s+(vous|toi)|(lo|la|los|las)\s+(reviso|miro|veo|leo|revisamos|miramos)|(te|le|os|les)\s+(digo\s+algo|contesto|respondo|escribo|aviso)|(lo|la|li|le)\s+(guardo|leggo|vedo|guardiamo)|(ti|le|vi)\s+(faccio|facciamo)\s+sapere|(ti|le|vi)\s+(rispondo|scrivo|ricontatto)|ik\s+(kijk|bekijk|lees)|ik\s+kom\s+(er\s+)?(\S+\s+){0,2}(op\s+)?terug|ik\s+laat\s+(het\s+)?(je|u)\s+(\S+\s+){0,3}weten|vou\s+(ver|analisar|rever|olhar|ler)|(te|lhe)\s+(dou|darei)\s+(um\s+)?(retorno|resposta)|dou-lhe\s+(uma\s+)?resposta|volto\s+a\s+falar|jag\s+(tittar|kollar|l[äa]ser)|jag\s+[åa]terkommer|vi\s+[åa]terkommer|jag\s+h[öo]r\s+av\s+mig)\b")
             .expect("promise-to-review regex")
     });
     let sents = sentences(text);
@@ -1414,11 +1413,11 @@ fn closes_the_deal(text: &str) -> bool {
     static SIGNED: OnceLock<Regex> = OnceLock::new();
     static TO_COME: OnceLock<Regex> = OnceLock::new();
     let signed = SIGNED.get_or_init(|| {
-        Regex::new(r"(?i)\b((signed|countersigned|executed)\s+(copy\s+of\s+the\s+)?(contract|order(\s+form)?|agreement|purchase\s+order|po|sow|msa|quote|proposal)|(signed|countersigned|executed)\s+(copy|version|documents?|paperwork)\s+(is\s+)?(attached|enclosed|below|sent|back)|(here'?s|attached\s+(is|are)|please\s+find)\s+(the\s+|our\s+)?(signed|countersigned|executed)\b|(unterschrieben|unterzeichnet)\w*\s+(exemplar|kopie|version|unterlagen)|copie\s+sign[ée]e|copia\s+(firmada|firmata)|(getekende|ondertekende)\s+(kopie|versie)|c[óo]pia\s+assinada|(signerad|underskriven)\s+kopia|(contract|order(\s+form)?|agreement|purchase\s+order|sow|msa|quote|proposal)\s+(is\s+|has\s+been\s+)?(signed|countersigned|executed)|po\s+(is\s+)?(attached|issued|raised)|(unterschrieben|unterzeichnet|gegengezeichnet)e[nrs]?\s+(vertrag|auftrag|bestellung|angebot)|(vertrag|auftrag|bestellung|angebot)\s+(ist\s+)?(unterschrieben|unterzeichnet|gegengezeichnet)|(contrat|bon\s+de\s+commande|devis|commande)\s+sign[ée]\w*|bon\s+pour\s+accord|(contrato|pedido|presupuesto|orden\s+de\s+compra)\s+firmad\w*|(ordine|contratto|preventivo|offerta)\s+firmat\w*|(getekende|ondertekende)\s+(contract|offerte|opdrachtbevestiging|order|bestelling|overeenkomst)|(contract|offerte|opdrachtbevestiging|overeenkomst)\s+(is\s+)?(getekend|ondertekend)|(contrato|encomenda|proposta)\s+assinad\w*|(signerade?|undertecknade?|p[åa]skrivna?)\s+(avtalet|ordern|offerten|avtal|order|offert)|(avtalet|ordern|offerten)\s+([äa]r\s+)?(signerad|signerat|undertecknad|undertecknat|p[åa]skriven|p[åa]skrivet))\b")
+        bare(r"(?i)\b((signed|countersigned|executed)\s+(copy\s+of\s+the\s+)?(contract|order(\s+form)?|agreement|purchase\s+order|po|sow|msa|quote|proposal)|(signed|countersigned|executed)\s+(copy|version|documents?|paperwork)\s+(is\s+)?(attached|enclosed|below|sent|back)|(here'?s|attached\s+(is|are)|please\s+find)\s+(the\s+|our\s+)?(signed|countersigned|executed)\b|(unterschrieben|unterzeichnet)\w*\s+(exemplar|kopie|version|unterlagen)|copie\s+sign[ée]e|copia\s+(firmada|firmata)|(getekende|ondertekende)\s+(kopie|versie)|c[óo]pia\s+assinada|(signerad|underskriven)\s+kopia|(contract|order(\s+form)?|agreement|purchase\s+order|sow|msa|quote|proposal)\s+(is\s+|has\s+been\s+)?(signed|countersigned|executed)|po\s+(is\s+)?(attached|issued|raised)|(unterschrieben|unterzeichnet|gegengezeichnet)e[nrs]?\s+(vertrag|auftrag|bestellung|angebot)|(vertrag|auftrag|bestellung|angebot)\s+(ist\s+)?(unterschrieben|unterzeichnet|gegengezeichnet)|(contrat|bon\s+de\s+commande|devis|commande)\s+sign[ée]\w*|bon\s+pour\s+accord|(contrato|pedido|presupuesto|orden\s+de\s+compra)\s+firmad\w*|(ordine|contratto|preventivo|offerta)\s+firmat\w*|(getekende|ondertekende)\s+(contract|offerte|opdrachtbevestiging|order|bestelling|overeenkomst)|(contract|offerte|opdrachtbevestiging|overeenkomst)\s+(is\s+)?(getekend|ondertekend)|(contrato|encomenda|proposta)\s+assinad\w*|(signerade?|undertecknade?|p[åa]skrivna?)\s+(avtalet|ordern|offerten|avtal|order|offert)|(avtalet|ordern|offerten)\s+([äa]r\s+)?(signerad|signerat|undertecknad|undertecknat|p[åa]skriven|p[åa]skrivet))\b")
             .expect("deal-closed regex")
     });
     let to_come = TO_COME.get_or_init(|| {
-        Regex::new(r"(?i)\b(once|when|after|if|will|would|before|sobald|wenn|falls|nachdem|bevor|d[èe]s\s+que|quand|une\s+fois|avant|cuando|en\s+cuanto|una\s+vez|antes|appena|una\s+volta|prima|zodra|nadat|voordat|assim\s+que|depois|n[äa]r|s[åa]\s+snart|innan)\b|\?")
+        bare(r"(?i)\b(once|when|after|if|will|would|before|sobald|wenn|falls|nachdem|bevor|d[èe]s\s+que|quand|une\s+fois|avant|cuando|en\s+cuanto|una\s+vez|antes|appena|una\s+volta|prima|zodra|nadat|voordat|assim\s+que|depois|n[äa]r|s[åa]\s+snart|innan)\b|\?")
             .expect("to-come regex")
     });
     model_sentences(text)
@@ -1431,7 +1430,7 @@ fn closes_the_deal(text: &str) -> bool {
 fn declines(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(decided\s+to\s+go\s+(with|in)\s+(another|a\s+different)|(went|going|gone)\s+with\s+(another|a\s+different)\s+(vendor|provider|supplier|solution|partner|tool|option)|chose\s+(another|a\s+different)|(not|no\s+longer)\s+interested|we('ll|\s+will)\s+pass|decided\s+not\s+to\s+(proceed|move\s+forward|go\s+ahead|pursue)|won't\s+be\s+(moving|going)\s+(forward|ahead)|not\s+moving\s+forward|kein(en)?\s+interesse|f[üu]r\s+einen\s+anderen\s+anbieter\s+entschieden|nicht\s+weiterverfolgen|pas\s+int[ée]ress[ée]|(avons|a)\s+(choisi|retenu)\s+un\s+autre|ne\s+donnerons\s+pas\s+suite|no\s+(estamos|estoy)\s+interesad|(hemos|ha)\s+(elegido|optado\s+por)\s+otr|non\s+(siamo|sono)\s+interessat|(abbiamo|ha)\s+scelto\s+un\s+altr|geen\s+interesse|(hebben|heeft)\s+(gekozen|besloten)\s+voor\s+een\s+andere|n[ãa]o\s+(estamos|estou)\s+interessad|escolhemos\s+outr|optámos\s+por\s+outr|inte\s+intresserad|valt\s+(en\s+annan|ett\s+annat))")
+        bare(r"(?i)\b(decided\s+to\s+go\s+(with|in)\s+(another|a\s+different)|(went|going|gone)\s+with\s+(another|a\s+different)\s+(vendor|provider|supplier|solution|partner|tool|option)|chose\s+(another|a\s+different)|(not|no\s+longer)\s+interested|we('ll|\s+will)\s+pass|decided\s+not\s+to\s+(proceed|move\s+forward|go\s+ahead|pursue)|won't\s+be\s+(moving|going)\s+(forward|ahead)|not\s+moving\s+forward|kein(en)?\s+interesse|f[üu]r\s+einen\s+anderen\s+anbieter\s+entschieden|nicht\s+weiterverfolgen|pas\s+int[ée]ress[ée]|(avons|a)\s+(choisi|retenu)\s+un\s+autre|ne\s+donnerons\s+pas\s+suite|no\s+(estamos|estoy)\s+interesad|(hemos|ha)\s+(elegido|optado\s+por)\s+otr|non\s+(siamo|sono)\s+interessat|(abbiamo|ha)\s+scelto\s+un\s+altr|geen\s+interesse|(hebben|heeft)\s+(gekozen|besloten)\s+voor\s+een\s+andere|n[ãa]o\s+(estamos|estou)\s+interessad|escolhemos\s+outr|optámos\s+por\s+outr|inte\s+intresserad|valt\s+(en\s+annan|ett\s+annat))")
             .expect("decline regex")
     })
     .is_match(text)

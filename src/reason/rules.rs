@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
+use crate::message::haystack::bare;
+
 /// The reasons shipped with templates and value items. When one message matches several, the
 /// earlier one here wins: a deferral (away, timing) decides *when*, a named decision maker
 /// decides *who*, and a document decides *what*.
@@ -157,7 +159,7 @@ fn compile(table: Vec<(&str, Vec<String>)>) -> HashMap<String, Vec<Regex>> {
         .map(|(k, pats)| {
             let res = pats
                 .iter()
-                .map(|p| Regex::new(&format!("(?i){p}")).expect("default reason rule compiles"))
+                .map(|p| bare(&format!("(?i){p}")).expect("default reason rule compiles"))
                 .collect();
             (k.to_string(), res)
         })
