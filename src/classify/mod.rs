@@ -203,7 +203,10 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     if header_auto
         || (!by_rep
             && (subject_auto && (suppress || subject_is_prefix(subject) || body_auto())
-                || (body.len() < 3000 && own_lines(body) < 25 && body_auto())))
+                || (body.len() < 3000
+                    && own_lines(body) < 25
+                    && !greets_by_name(body)
+                    && body_auto())))
     {
         // "I have left the company": the address is as dead as a bounced one, and the
         // auto-reply often names who took over.
@@ -290,6 +293,34 @@ fn subject_is_prefix(subject: &str) -> bool {
         })
 }
 
+/// The text opens by greeting someone by name ("Bonjour Alex,", "Hi Dana -", "Hallo Herr
+/// Morgan,"): a person answering, not an out-of-office, which cannot know whom it answers.
+/// A prospect's "je suis en congé jusqu'au 4 janvier" in their own reply reads like one.
+fn greets_by_name(body: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static GENERIC: OnceLock<Regex> = OnceLock::new();
+    let Some(first) = body.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let Some(c) = RE
+        .get_or_init(|| {
+            Regex::new(r"(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon)|bonjour|bonsoir|salut|cher|ch[èe]re|hallo|liebe[rs]?|(?:sehr\s+)?geehrte[rs]?|guten\s+(?:tag|morgen)|moin|hola|buenos\s+d[íi]as|buenas(?:\s+tardes)?|estimad[oa]|ciao|buongiorno|buonasera|salve|gentile|caro|cara|hoi|beste|goedemorgen|goedemiddag|ol[áa]|bom\s+dia|boa\s+tarde|prezad[oa]|hej|hejsan|tjena|god\s+morgon)[\s,]+(?:(?:herr|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|se[ñn]ora?|sig\.?(?:ra)?|dottor(?:essa)?|meneer|mevrouw|senhora?|dr\.?)\s+)?(?-i:(\p{Lu}[\p{L}'’-]+))")
+                .expect("greeting regex")
+        })
+        .captures(first)
+    else {
+        return false;
+    };
+    let name = c.get(1).map_or("", |m| m.as_str());
+    // "Dear Sender", "Hello Team", "Bonjour Madame": greetings an auto-reply can make.
+    !GENERIC
+        .get_or_init(|| {
+            Regex::new(r"(?i)^(?:sender|sir|madam|all|there|team|everyone|everybody|customer|client|colleague|colleagues|friend|friends|partner|partners|user|valued|kunde|kundin|damen|herren|zusammen|allerseits|monsieur|madame|mesdames|messieurs|tous|toutes|cliente|clientes|se[ñn]or|se[ñn]ora|se[ñn]ores|todos|todas|tutti|gentili|signore|signora|allemaal|iedereen|klant|relatie|alle|senhor|senhora|caros|prezados|allihopa|alla|kund)$")
+                .expect("generic-greeting regex")
+        })
+        .is_match(name)
+}
+
 fn own_lines(body: &str) -> usize {
     body.lines()
         .filter(|l| !l.trim_start().starts_with('>'))
@@ -340,6 +371,35 @@ mod tests {
                 ))
             }
         );
+    }
+
+    #[test]
+    fn a_person_answering_that_they_are_away_is_no_auto_reply() {
+        let mail = |greeting: &str, text: &str| {
+            kind(&format!("From: Julien Blanc <j.blanc@savoiefroid.fr>\nTo: alex@acme.io\nSubject: RE: Proposition Acme\nIn-Reply-To: <p@acme.io>\nMessage-ID: <h@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\n{greeting}\n\n{text}\n\nJulien\n"))
+        };
+        for (greeting, text) in [
+            ("Bonjour Alex,", "Je suis en congé paternité jusqu'au 4 janvier. Je reviendrai vers vous à mon retour."),
+            ("Hi Alex -", "I'm out of the office until Monday, November 30, let's talk then."),
+            ("Hallo Herr Morgan,", "ich bin bis zum 16.12. nicht im Büro."),
+        ] {
+            assert_eq!(mail(greeting, text), Kind::Human, "{greeting} {text}");
+        }
+        // Greeting no one by name, the same words are an out-of-office's.
+        for greeting in [
+            "Bonjour,",
+            "Dear Sender,",
+            "Sehr geehrte Damen und Herren,",
+            "Bonjour Monsieur,",
+        ] {
+            assert!(
+                matches!(
+                    mail(greeting, "Je suis absent jusqu'au 4 janvier."),
+                    Kind::AutoReply { .. }
+                ),
+                "{greeting}"
+            );
+        }
     }
 
     #[test]

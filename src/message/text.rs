@@ -367,11 +367,48 @@ pub fn hands_over(text: &str) -> bool {
     .is_match(text)
 }
 
+/// A paragraph with its list markers ("- ", "• ", "1. ", "2) ") taken off and its items
+/// kept apart by "; " where they carry no punctuation of their own: "- Annual license:
+/// $54,000\n- Onboarding: $6,500" is quoted as "Annual license: $54,000; Onboarding: $6,500",
+/// not as one run with a dash in the middle.
+fn unbulleted(para: &str) -> String {
+    static MARKER: OnceLock<Regex> = OnceLock::new();
+    let marker = MARKER
+        .get_or_init(|| Regex::new(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+").expect("list-marker regex"));
+    let mut out = String::with_capacity(para.len());
+    let mut in_list = false;
+    for line in para.lines() {
+        // "7. Dezember passt" opens on a day, not a list number.
+        let item = marker.find(line).map(|m| &line[m.end()..]).filter(|rest| {
+            !line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || rest
+                    .split_whitespace()
+                    .next()
+                    .and_then(|w| crate::dates::month_num(w.trim_end_matches([',', '.'])))
+                    .is_none()
+        });
+        let stripped = item.unwrap_or(line).trim();
+        if stripped.is_empty() {
+            continue;
+        }
+        if item.is_some() && in_list && !out.trim_end().ends_with(['.', '!', '?', ';', ':', ',']) {
+            out.push(';');
+        }
+        out.push(' ');
+        out.push_str(stripped);
+        in_list = item.is_some();
+    }
+    out
+}
+
 /// Split text into sentences (for quoting the rep's commitment back to them).
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for para in text.split("\n\n") {
-        let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = unbulleted(para)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut start = 0;
         let chars: Vec<(usize, char)> = flat.char_indices().collect();
         for (pos, &(idx, c)) in chars.iter().enumerate() {
@@ -800,6 +837,31 @@ mod tests {
         assert!(!has_auto_reply_prefix(
             "Automatic replies for support tickets"
         ));
+    }
+
+    #[test]
+    fn list_items_are_quoted_without_their_markers() {
+        assert_eq!(
+            sentences("Numbers for 120 seats below:\n\n- Annual license: $54,000\n- Onboarding (one-time): $6,500\n\nThat includes support."),
+            vec![
+                "Numbers for 120 seats below:",
+                "Annual license: $54,000; Onboarding (one-time): $6,500",
+                "That includes support."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "Next steps:\n1. I'll send the pricing by Friday.\n2) You check with your CFO."
+            ),
+            vec![
+                "Next steps: I'll send the pricing by Friday.",
+                "You check with your CFO."
+            ]
+        );
+        assert_eq!(
+            sentences("Termin?\n7. Dezember passt mir gut."),
+            vec!["Termin?", "7. Dezember passt mir gut."]
+        );
     }
 
     #[test]

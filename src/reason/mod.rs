@@ -351,6 +351,33 @@ fn confirms_meeting(sentence: &str) -> bool {
         || (sentence.split_whitespace().count() <= 6 && see_you.is_match(sentence))
 }
 
+/// Something handed over only for reference ("In case it's useful, here's the recording",
+/// "FYI, attached is the article I mentioned", "à toutes fins utiles, voici…", "por si te
+/// sirve, te dejo…"), in eight languages: an FYI the prospect need not answer. What they asked
+/// for is still read from their own words.
+fn shares_for_reference(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    crate::message::text::hands_over(sentence)
+        && RE
+            .get_or_init(|| {
+                Pattern::new(bare(r"(?i)\b(in\s+case\s+(it'?s|it\s+is|this\s+is|that'?s|they'?re|these\s+are)\s+(of\s+(any\s+)?(interest|use)|useful|helpful|handy)|in\s+case\s+you\s+missed\s+it|if\s+(it'?s|it\s+is)\s+(of\s+(any\s+)?(interest|use)|useful|helpful)|for\s+your\s+(reference|records|information)|fyi|just\s+for\s+reference|falls\s+(es|das|sie)\s+(ihnen|dir)\s+(n[üu]tzt|hilft|n[üu]tzlich\s+ist)|falls\s+(es|das)\s+(n[üu]tzlich|hilfreich|interessant)\s+ist|zu\s+ihrer\s+information|zur\s+info|f[üu]r\s+ihre\s+unterlagen|[àa]\s+toutes\s+fins\s+utiles|pour\s+(info|information|m[ée]moire)|au\s+cas\s+o[ùu]\s+(cela|ça)\s+(vous|te)\s+serait\s+utile|si\s+(cela|ça)\s+peut\s+(vous|te)\s+(servir|[êe]tre\s+utile)|por\s+si\s+(te|le|os)\s+(sirve|es\s+[úu]til|resulta\s+[úu]til|interesa)|a\s+t[íi]tulo\s+informativo|para\s+tu\s+informaci[óo]n|nel\s+caso\s+(ti|le|vi)\s+(possa\s+)?(servire|essere\s+utile|serva)|per\s+(tua|sua)\s+(informazione|conoscenza)|a\s+titolo\s+informativo|voor\s+de\s+volledigheid|ter\s+(info|informatie)|mocht\s+het\s+(van\s+pas\s+komen|handig\s+zijn|nuttig\s+zijn)|caso\s+(seja|lhe\s+seja|te\s+seja)\s+[úu]til|para\s+(sua|tua)\s+informa[çc][ãa]o|a\s+t[íi]tulo\s+informativo|f[öo]r\s+k[äa]nnedom|om\s+det\s+(kan\s+vara|[äa]r)\s+(till\s+nytta|anv[äa]ndbart|intressant)|ifall\s+det\s+(kan\s+vara|[äa]r)\s+(till\s+nytta|anv[äa]ndbart|intressant))")
+                    .expect("for-reference regex"))
+            })
+            .is_match(&Haystack::new(sentence))
+        && !delivers_what_was_asked(sentence)
+}
+
+/// "As promised", "the changes you asked for", "wie gewünscht", "comme convenu", in eight
+/// languages: a hand-over the prospect is waiting for, however casually it is worded.
+fn delivers_what_was_asked(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        Pattern::new(bare(r"(?i)\b(as\s+(requested|promised|discussed|agreed|asked)|you\s+(asked|requested)\s+(for|about)|you\s+wanted|wie\s+(besprochen|versprochen|gew[üu]nscht|vereinbart|angefragt|von\s+(ihnen|dir)\s+(gew[üu]nscht|angefragt))|(die|den|das)\s+sie\s+(angefragt|angefordert|gew[üu]nscht)|comme\s+(convenu|promis|demand[ée]|pr[ée]vu|vous\s+me\s+l'avez\s+demand[ée]|tu\s+me\s+l'as\s+demand[ée])|que\s+vous\s+(avez|m'avez)\s+demand[ée]|como\s+((me|nos)\s+)?(acordamos|prometido|promet[íi]|pediste|pidi[óo]|pidieron|solicitaste|solicit[óo]|hablamos)|que\s+me\s+(pediste|pidi[óo]|solicitaste)|come\s+(richiesto|promesso|concordato|d'accordo|anticipato|(mi\s+)?(hai|ha|avete)\s+chiesto)|che\s+mi\s+(hai|ha)\s+chiesto|zoals\s+(beloofd|besproken|gevraagd|afgesproken|(je|u)\s+(me\s+)?vroeg)|(die|dat)\s+(je|u)\s+(vroeg|gevraagd)|conforme\s+(combinado|pedido|prometido|solicitado)|como\s+((me\s+)?(voc[êe]\s+)?(combinado|pedido|prometido|pediu|pediste|solicitou))|que\s+(me\s+)?(pediu|pediste|solicitou)|som\s+(utlovat|lovat|[öo]verenskommet|du\s+bad\s+om|ni\s+bad\s+om|vi\s+pratade\s+om))")
+            .expect("asked-for regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// The rep reporting a step taken with someone else and copying the prospect in ("I've sent
 /// her a short note and copied you", "je vous ai mis en copie", "ti ho messo in copia"), in
 /// eight languages: the prospect is kept informed and owes no answer. A sentence that names
@@ -513,7 +540,7 @@ fn equips_for_their_decision(sentence: &str) -> bool {
         let roles = rules::ROLES;
         let intl = rules::ROLES_INTL;
         Pattern::new(Regex::new(&format!(
-            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:[A-Z][a-z]+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
+            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:[A-Z][a-z]+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(take|bring)\s+(it\s+|this\s+|them\s+|along\s+)?(to|into|before)\s+(your|the)\s+({roles})\b|\b(ihre[mnr]?|deine[mnr]?|der|dem|die)\s+({intl})\s+(\w+\s+)?(vorlegen|mitnehmen|mitbringen)\b|\b(mitnehmen|mitbringen)\s+(in|zu|zur|zum)\s+(ihre[mnr]?|deine[mnr]?|der|dem|die)\s+({intl})\b|\bta\s+med\s+(dig\s+|er\s+)?till\s+((din|er|ditt|ert|dina|era)\s+)?({intl})\b|\bmeenemen\s+(naar|in)\s+((je|jouw|uw|de|het)\s+)?({intl})\b|\b(llevar\w*|portar\w*|levar\w*|apporter|emporter)\b[^.;!?]{{0,30}}\b(a|al|à|ao|alla|au|con)\s+((tu|su|tus|sus|il\s+tuo|la\s+tua|il\s+suo|la\s+sua|seu|sua|votre|vos)\s+)?({intl})\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
         ))
         .expect("equips-for-their-decision regex"))
     })
@@ -845,6 +872,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             let p = if closes_down(&s)
                 || (confirms_meeting(&s) && !awaits_a_step(&s))
                 || copies_prospect_in(&s)
+                || shares_for_reference(&s)
                 || own_team_has_done(&s)
                 || (won && (closes_won(&s) || own_team_will_contact(&s)))
                 // "Har du hunnit titta på det?": a check-in naming nothing states no reason
@@ -2483,6 +2511,10 @@ mod reading_tests {
             "Bijgaand een samenvatting die je naar je directie kunt doorsturen.",
             "Segue em anexo um resumo para encaminhar ao seu diretor.",
             "Här är en sammanfattning som du kan vidarebefordra till din styrelse.",
+            // Material to take to them, not only to forward.
+            "Jag har satt ihop en kort sammanfattning som du kan ta med till ledningsgruppen - den ligger bifogad.",
+            "Attached is a one-page business case you can take to your board on Thursday.",
+            "Anbei eine Folie, die Sie Ihrer Geschäftsführung vorlegen können.",
         ] {
             let r = read_text(text, &rules().priority);
             assert_eq!(
@@ -2887,6 +2919,13 @@ mod reading_tests {
             let hit = r.match_text(text, RuleSet::ProspectDeferral);
             assert_eq!(hit.map(|h| h.0).as_deref(), Some("timing"), "{text}");
         }
+        for text in [
+            "Bonjour Alex, je suis en congé paternité jusqu'au 4 janvier. Je reviendrai vers vous à mon retour.",
+            "Bonjour Alex, je suis en congé jusqu'au 4 janvier.",
+        ] {
+            let hit = r.match_text(text, RuleSet::ProspectDeferral);
+            assert_eq!(hit.map(|h| h.0).as_deref(), Some("away"), "{text}");
+        }
         assert!(r
             .match_text("We froze the design yesterday.", RuleSet::ProspectDeferral)
             .is_none());
@@ -3264,6 +3303,27 @@ mod reading_tests {
             "Hi Ivy,\n\nNo need to reply to the survey. Could we talk Thursday about the rollout?\n\nAlex",
         ] {
             assert!(read(body).expects_reply, "{body}");
+        }
+    }
+
+    #[test]
+    fn something_shared_for_reference_expects_no_reply_unless_it_was_asked_for() {
+        for body in [
+            "Hi Nina,\n\nThanks for joining our webinar on Tuesday! In case it's useful, here's the recording: https://acme.example/webinars/rec-42\n\nAll the best,\nAlex",
+            "Hallo Herr Braun,\n\nzur Info: anbei der Artikel, den ich erwähnt hatte.\n\nViele Grüße\nAlex",
+            "Bonjour Claire,\n\nÀ toutes fins utiles, voici le lien vers notre étude de cas.\n\nBien à vous,\nAlex",
+            "Hola Marta,\n\npor si te sirve, te adjunto la guía de buenas prácticas.\n\nUn saludo,\nAlex",
+        ] {
+            let r = read(body);
+            assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
+            assert!(!r.expects_reply, "{body}");
+        }
+        // What the prospect asked for is awaited, however casually it is handed over.
+        for body in [
+            "Hi Nina,\n\nFYI, attached is the security questionnaire you asked for.\n\nAlex",
+            "Hola Marta,\n\ncomo me pediste, y por si te sirve, te adjunto la propuesta revisada.\n\nUn saludo,\nAlex",
+        ] {
+            assert!(read(body).finding.is_some(), "{body}");
         }
     }
 
