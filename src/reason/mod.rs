@@ -367,6 +367,36 @@ fn shares_for_reference(sentence: &str) -> bool {
         && !delivers_what_was_asked(sentence)
 }
 
+/// Access the rep has opened for a set time ("the Denver team has access as of this morning
+/// and the 30-day clock starts today", "You'll have full access for two weeks", "Ihr
+/// Testzugang ist 21 Tage gültig", "potete usare la piattaforma completa per tre settimane"),
+/// in eight languages: a trial, whatever word the rep uses for it. Not a price ("access for
+/// 50 users is $900"), and not a recording or file that stays online for a while.
+fn opens_time_boxed_access(sentence: &str) -> bool {
+    static ACCESS: OnceLock<Pattern> = OnceLock::new();
+    static SPAN: OnceLock<Pattern> = OnceLock::new();
+    static NOT: OnceLock<Pattern> = OnceLock::new();
+    let hay = Haystack::new(sentence);
+    ACCESS
+        .get_or_init(|| {
+            Pattern::new(bare(r"(?i)\b(access|log\s*ins?|sign\s+in|accounts?|logins|full\s+(version|platform|product)|zugang\w*|zugriff|zugangsdaten|testzugang|konto|konten|freigeschaltet|volle?n?\s+(version|funktionsumfang)|acc[èe]s|identifiants|comptes?|version\s+compl[èe]te|plateforme\s+compl[èe]te|acceso|credenciales|cuentas?|versi[óo]n\s+completa|plataforma\s+completa|accessi|accesso|credenziali|utenze|versione\s+completa|piattaforma\s+completa|toegang|inloggen|inloggegevens|volledige\s+versie|acesso|credenciais|contas?|vers[ãa]o\s+completa|tillg[åa]ng|inloggning\w*|konton|fullversion\w*|hela\s+plattformen)\b")
+                .expect("access regex"))
+        })
+        .is_match(&hay)
+        && SPAN
+            .get_or_init(|| {
+                Pattern::new(bare(r"(?i)\b((\d{1,2}|two|three|four|six|fourteen|thirty)[-\s](day|week)s?\b|for\s+(a|one|two|three|four|\d{1,2})\s+(days?|weeks?)|(\d{1,2})[-\s]day\s+clock|clock\s+(starts|is\s+running|runs)|(\d{1,2}|zwei|drei|vier)\s+(tage|wochen)|(\d{1,2}|deux|trois|quatre)\s+(jours|semaines)|(\d{1,2}|dos|tres|cuatro)\s+(d[íi]as|semanas)|(\d{1,2}|due|tre|quattro)\s+(giorni|settimane)|(\d{1,2}|twee|drie|vier)\s+(dagen|weken)|(\d{1,2}|dois|duas|tr[êe]s|quatro)\s+(dias|semanas)|(\d{1,2}|tv[åa]|tre|fyra)\s+(dagar|veckor))")
+                    .expect("span regex"))
+            })
+            .is_match(&hay)
+        && !NOT
+            .get_or_init(|| {
+                Pattern::new(bare(r"(?i)([$€£¥]\s?\d|\d\s?([$€£]|eur|usd|gbp|kr|sek|chf)\b|\b(per|a|each)\s+(user|seat|month)|\b(recording|webinar|slides|deck|video|link|file|document|aufzeichnung|enregistrement|grabaci[óo]n|registrazione|opname|grava[çc][ãa]o|inspelning)\w*)")
+                    .expect("not-a-trial regex"))
+            })
+            .is_match(&hay)
+}
+
 /// "As promised", "the changes you asked for", "wie gewünscht", "comme convenu", in eight
 /// languages: a hand-over the prospect is waiting for, however casually it is worded.
 fn delivers_what_was_asked(sentence: &str) -> bool {
@@ -880,6 +910,8 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 || (is_nudge(&s) && model::names_nothing(&s))
             {
                 only("none")
+            } else if opens_time_boxed_access(&s) {
+                only("trial")
             } else {
                 let p = model::classify_shipped(&s);
                 // "Ik zoek bij onze technici uit … en kom er deze week bij je op terug": the rep
@@ -1493,6 +1525,23 @@ pub fn prospect_pause(
     ))
 }
 
+/// A body or person who decides, as the subject of deciding ("the management committee
+/// decides in January", "die Geschäftsführung entscheidet im Januar", "le comité de direction
+/// décidera en janvier", "het directiecomité beslist in januari"), in eight languages: their
+/// decision is what the thread waits for, not only the month.
+fn body_decides(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        let roles = rules::ROLES;
+        let intl = rules::ROLES_INTL;
+        Pattern::new(bare(&format!(
+            r"(?i)\b(?:{roles}|{intl})\w*\s+(?:\w+\s+){{0,2}}?(?:decides|will\s+decide|'ll\s+decide|is\s+deciding|makes\s+the\s+(?:call|decision)|entscheidet|entscheiden|wird\s+(?:\w+\s+){{0,2}}entscheiden|d[ée]cide|d[ée]cident|d[ée]cidera|d[ée]cideront|tranchera|decide|deciden|decidir[áa]n?|decider[àa]|decidono|beslist|beslissen|zal\s+(?:\w+\s+){{0,2}}beslissen|vai\s+decidir|v[ãa]o\s+decidir|beslutar|best[äa]mmer|tar\s+beslut\w*|kommer\s+att\s+(?:besluta|best[äa]mma))\b"
+        ))
+        .expect("body-decides regex"))
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
 /// Decide the reason for a thread. `rep_recent` lists the rep's messages to read, most
 /// relevant (the newest unanswered) first, and the first `unanswered` of them are the rep's
 /// unanswered run; `prospect_last` is the prospect's last human reply, if any; `examples` are
@@ -1522,6 +1571,13 @@ pub fn detect(
     let prospect_text = prospect_last.and_then(|p| p.body.as_deref()).map(own_text);
     if let Some(t) = &prospect_text {
         if let Some((reason, sentence)) = rules.match_text(t, RuleSet::ProspectDeferral) {
+            // "The management committee decides on this in January": the thread waits for
+            // their decision, on that date (the prospect's date holds for any reason of theirs).
+            let reason = if reason == "timing" && body_decides(&sentence) {
+                "decision_maker".to_string()
+            } else {
+                reason
+            };
             reading.finding = Some(finding(
                 reason,
                 Source::ProspectText,
@@ -2904,6 +2960,54 @@ mod reading_tests {
     }
 
     #[test]
+    fn access_opened_for_a_set_time_is_a_trial_in_every_language() {
+        for text in [
+            "Done - the Denver team has access as of this morning and the 30-day clock starts today.",
+            "You'll have full access for two weeks; nothing to install.",
+            "Ihr Testzugang ist freigeschaltet und 21 Tage gültig.",
+            "Vous avez un accès complet pendant deux semaines.",
+            "Ya tenéis acceso a la plataforma completa durante tres semanas.",
+            "Potete usare la piattaforma completa per tre settimane.",
+            "Jullie hebben twee weken toegang tot de volledige versie.",
+            "Vocês têm acesso durante duas semanas.",
+            "Nu är era konton aktiverade och ni kan testa allt fritt i tre veckor.",
+        ] {
+            let r = read_text(text, &rules().priority);
+            assert_eq!(r.best.map(|b| b.0).as_deref(), Some("trial"), "{text}");
+        }
+        for text in [
+            "Access for 50 users is $900 a month.",
+            "You'll have access to the recording for 14 days.",
+            "I'll be in the office for two weeks.",
+        ] {
+            assert!(!opens_time_boxed_access(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_decision_body_deciding_later_is_their_decision_on_that_date() {
+        for text in [
+            "Alex, the management committee decides on this in January.",
+            "Alex, die Geschäftsführung entscheidet darüber im Januar.",
+            "Alex, le comité de direction décidera en janvier.",
+            "Alex, het directiecomité beslist hierover in januari.",
+            "La junta directiva decidirá en enero.",
+            "Il consiglio di amministrazione deciderà a gennaio.",
+            "O conselho vai decidir em janeiro.",
+            "Styrelsen beslutar i januari.",
+        ] {
+            assert!(body_decides(text), "{text}");
+        }
+        for text in [
+            "We'll decide in January.",
+            "Wir entscheiden im Januar.",
+            "On décidera en janvier.",
+        ] {
+            assert!(!body_decides(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_project_on_hold_is_a_pause_in_every_language() {
         let r = rules();
         for text in [
@@ -2925,6 +3029,20 @@ mod reading_tests {
         ] {
             let hit = r.match_text(text, RuleSet::ProspectDeferral);
             assert_eq!(hit.map(|h| h.0).as_deref(), Some("away"), "{text}");
+        }
+        // Looking at it again later is a pause too.
+        for text in [
+            "Hoi Alex, dit voorjaar is het bij ons te druk. Na de zomer kijken we er weer naar.",
+            "Nach der Messe schauen wir uns das noch einmal an.",
+            "On regardera à nouveau le sujet en mars.",
+            "Lo volveremos a mirar después del verano.",
+            "Ci riguarderemo dopo l'estate.",
+            "Voltaremos a analisar depois do verão.",
+            "Vi tittar på det igen efter sommaren.",
+            "We'll look at it again after the summer.",
+        ] {
+            let hit = r.match_text(text, RuleSet::ProspectDeferral);
+            assert_eq!(hit.map(|h| h.0).as_deref(), Some("timing"), "{text}");
         }
         assert!(r
             .match_text("We froze the design yesterday.", RuleSet::ProspectDeferral)
