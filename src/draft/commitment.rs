@@ -46,7 +46,7 @@ fn future_marker_re() -> &'static Regex {
 fn present_comeback_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        bare(r"(?i)\b(komme\s+(\S+\s+){0,4}zur[üu]ck|je\s+reviens\s+vers|(te|le|les|os)\s+(respondo|contesto|escribo)|(ti|le|vi)\s+(rispondo|riscrivo|ricontatto|faccio\s+sapere)|kom\s+(\S+\s+){0,4}terug|volto\s+a\s+\w+)\b")
+        bare(r"(?i)\b(komme\s+(\S+\s+){0,4}zur[üu]ck|(gebe|geben)\s+(ich\s+|wir\s+)?(ihnen|dir)\s+(\S+\s+){0,5}(antwort|bescheid)|(vous|te)\s+(apporterai|donnerai|apporte|donne)\s+(une\s+)?r[ée]ponse|(le|te)\s+(dar[ée]|doy)\s+(una\s+)?respuesta|(le|ti)\s+(dar[òo]|do)\s+(una\s+)?risposta|(geef|geven)\s+(ik\s+|we\s+)?(je|u)\s+(\S+\s+){0,3}(uitsluitsel|antwoord)|(lhe|te)\s+(darei|dou)\s+(uma\s+)?resposta|(ger|ge)\s+(jag\s+)?(dig|er)\s+(\S+\s+){0,2}svar|je\s+reviens\s+vers|(te|le|les|os)\s+(respondo|contesto|escribo)|(ti|le|vi)\s+(rispondo|riscrivo|ricontatto|faccio\s+sapere)|kom\s+(\S+\s+){0,4}terug|volto\s+a\s+\w+)\b")
             .expect("present come-back regex")
     })
 }
@@ -189,7 +189,11 @@ pub fn lays_out_options(text: &str) -> bool {
 pub fn what_of(reason: &str, text: &str) -> String {
     // "I'll check with our legal team and get back to you by Friday": what is owed is the
     // answer, whatever else the sentence names.
-    if reason == "information" && crate::reason::finds_out_and_returns(text) {
+    // So is what the rep holds back until it is checked ("…but I want to double-check the
+    // stock sync with our integrations lead before I promise anything").
+    if reason == "information"
+        && (crate::reason::finds_out_and_returns(text) || super::value::hedged(text))
+    {
         return "the answer".into();
     }
     let fallback = match reason {
@@ -396,6 +400,21 @@ mod tests {
             assert!(owed(t), "{t}");
             assert_eq!(what_of("information", t), "the answer", "{t}");
         }
+        // A promise of an answer, the check said in the sentence before.
+        for t in [
+            "I'll get you a clear answer by Thursday.",
+            "Bis Freitag gebe ich Ihnen eine verbindliche Antwort.",
+            "Je vous apporterai une réponse d'ici jeudi.",
+        ] {
+            assert!(owed(t), "{t}");
+        }
+        assert_eq!(
+            what_of(
+                "information",
+                "We have customers on Sage 200, but I want to double-check the stock-movement sync with our integrations lead before I promise anything."
+            ),
+            "the answer"
+        );
         // Asking someone else to find out is no promise of the rep's.
         assert!(!owed(
             "Could you check with your legal team and get back to me?"

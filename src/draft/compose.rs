@@ -356,8 +356,17 @@ pub fn context(
     } else {
         main.company.clone()
     };
+    let decider = if reason == "decision_maker" && lang == "en" {
+        let theirs = stated.source == "prospect_text";
+        decider(stated.text.unwrap_or(""), theirs)
+            .or_else(|| decider(stated.rep_text, false))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     let local = last_sent.with_timezone(&rep.tz);
     DraftContext {
+        decider,
         greeting: greeting_line,
         language: lang.to_string(),
         formal: voice.formal,
@@ -391,6 +400,22 @@ pub fn context(
         event_day,
         options: commitment::lays_out_options(stated.rep_text),
     }
+}
+
+/// The person or body an English text names as deciding ("our CISO needs to approve" →
+/// "your CISO", "the management committee decides" → "your management committee"). In the
+/// rep's own words "our" and "my" are the rep's side, so only "your" and "the" count there.
+fn decider(text: &str, theirs: bool) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(our|my|the|your)\s+((?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|sales|hr)\s+)?(?-i:CFO|CEO|CTO|COO|CIO|CISO|CMO|CRO|VP|SVP|EVP|MD|GM)|(?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|managing|finance|sales)\s+)?(?:boss|manager|director|board|committee|partners|founders?|owner|stakeholders|controller|leadership\s+team|exec\s+team|legal\s+team|security\s+team|it\s+team|finance\s+team))\b"
+        )
+        .expect("decider regex")
+    });
+    re.captures_iter(text)
+        .find(|c| theirs || matches!(c[1].to_ascii_lowercase().as_str(), "your" | "the"))
+        .map(|c| format!("your {}", &c[2]))
 }
 
 /// Write the draft in English instead, and say in the language note what was missing.
@@ -692,6 +717,42 @@ pub fn compose(
         Ok(msg)
     } else {
         Err(ComposeError::Lint(violations, Box::new(msg)))
+    }
+}
+
+#[cfg(test)]
+mod decider_tests {
+    use super::decider;
+
+    #[test]
+    fn the_decider_is_named_as_the_prospect_named_them() {
+        for (text, theirs, want) in [
+            (
+                "Our CISO needs to approve any new SaaS vendor.",
+                true,
+                Some("your CISO"),
+            ),
+            (
+                "Alex, the management committee decides on this in January.",
+                true,
+                Some("your management committee"),
+            ),
+            (
+                "I've put it in front of our ops director, she holds the purse strings.",
+                true,
+                Some("your ops director"),
+            ),
+            // In the rep's words "our" is the rep's own side.
+            (
+                "Our counsel is happy to get on a call with your legal team.",
+                false,
+                Some("your legal team"),
+            ),
+            ("Our CEO would love to meet.", false, None),
+            ("Thanks for the quick reply.", true, None),
+        ] {
+            assert_eq!(decider(text, theirs).as_deref(), want, "{text}");
+        }
     }
 }
 

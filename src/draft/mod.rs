@@ -54,6 +54,9 @@ pub struct DraftContext {
     pub greeting_name: String,
     /// The prospect's company, or "your team" when unknown.
     pub company: String,
+    /// Who decides, as the thread names them in English ("your CISO", "your board"), or
+    /// empty: "the conversation with your CISO" says more than "with whoever decides".
+    pub decider: String,
     /// The thread's subject without Re:/Fwd: prefixes.
     pub subject: String,
     pub rep: RepCtx,

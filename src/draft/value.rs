@@ -64,8 +64,20 @@ pub fn promises_to_send(s: &str) -> bool {
     RE.get_or_init(|| {
         // Spanish and Italian stems end where English words begin: "envío" not "environment",
         // "mando" not "mandatory", "invio" not "invitation", "te lo paso" not "password".
-        Regex::new(r"(?i)\b(send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií][oóaáeé]\w*|mand(o|a|as|an|ar|are|ar[ée]|arei|er[òo]|erei|ei|amos|aremos|ado|ato|ata)|pass(\s+(it|them|this|that))?\s+(on|along)|pas(o|ar[ée]?)|passo|passar(ei)?|passer[òo]|invi[aoeò]\w*|stuur\w*|verstuur\w*|skick\w*|(have|get)\s+(it|them|this|that|something|those|these)\s+(over\s+)?to\s+you|(get|come)\s+back\s+to\s+you\s+with|you'?ll\s+(have|get|receive)\s+(it|them)|(bekommen|erhalten)\s+(sie|du)\s+(es|sie|das|die|den)|melde\s+mich\s+(\S+\s+){0,3}mit|vous\s+l'aurez|tu\s+l'auras|(je\s+reviens|je\s+reviendrai)\s+vers\s+(vous|toi)\s+(\S+\s+){0,3}avec|(te|le|les|os)\s+(respondo|responder[ée]|contesto|contestar[ée])|(ti|le|vi)\s+(rispondo|risponder[òo])|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|(krijg|heb)\s+(je|u)\s+(het|ze)|kom\s+(ik\s+)?(\S+\s+){0,4}terug\s+met|fa[çc]o-(lhe|te)\s+chegar|volto\s+(a\s+falar\s+)?com|volto\s+a\s+(contact|falar|escrever)\S*\s+(\S+\s+){0,4}com|f[åa]r\s+du\s+(den|det|dem)|[åa]terkommer\s+(\S+\s+){0,2}med)\b")
+        Regex::new(r"(?i)\b((get|give)\s+(you|back\s+to\s+you\s+with)\s+(a|an|the|my)\s+(\w+\s+)?(answer|response|reply)|(gebe|geben)\s+(ich\s+|wir\s+)?(ihnen|dir)\s+(\S+\s+){0,5}(antwort|bescheid)|(vous|te)\s+(apporterai|donnerai|ferai)\s+(une\s+)?r[ée]ponse|(le|te)\s+dar[ée]\s+(una\s+)?respuesta|(le|ti)\s+dar[òo]\s+(una\s+)?risposta|(geef|geven)\s+(ik\s+|we\s+)?(je|u)\s+(\S+\s+){0,3}(uitsluitsel|antwoord)|(lhe|te)\s+(darei|dou)\s+(uma\s+)?resposta|(ger|ge)\s+(jag\s+)?(dig|er)\s+(\S+\s+){0,2}svar|send\w*|share|forward|get\s+(it|them|this)\s+(over|to\s+you)|schick\w*|envo[iy]\w*|env[ií][oóaáeé]\w*|mand(o|a|as|an|ar|are|ar[ée]|arei|er[òo]|erei|ei|amos|aremos|ado|ato|ata)|pass(\s+(it|them|this|that))?\s+(on|along)|pas(o|ar[ée]?)|passo|passar(ei)?|passer[òo]|invi[aoeò]\w*|stuur\w*|verstuur\w*|skick\w*|(have|get)\s+(it|them|this|that|something|those|these)\s+(over\s+)?to\s+you|(get|come)\s+back\s+to\s+you\s+with|you'?ll\s+(have|get|receive)\s+(it|them)|(bekommen|erhalten)\s+(sie|du)\s+(es|sie|das|die|den)|melde\s+mich\s+(\S+\s+){0,3}mit|vous\s+l'aurez|tu\s+l'auras|(je\s+reviens|je\s+reviendrai)\s+vers\s+(vous|toi)\s+(\S+\s+){0,3}avec|(te|le|les|os)\s+(respondo|responder[ée]|contesto|contestar[ée])|(ti|le|vi)\s+(rispondo|risponder[òo])|(lo|la|los|las)\s+tendr[áa]s|(te|se)\s+(lo|la|los|las)\s+hago\s+llegar|(ti|le|vi)\s+faccio\s+avere|(te|glie|ve)\s*l[oaie]\s+faccio\s+avere|(krijg|heb)\s+(je|u)\s+(het|ze)|kom\s+(ik\s+)?(\S+\s+){0,4}terug\s+met|fa[çc]o-(lhe|te)\s+chegar|volto\s+(a\s+falar\s+)?com|volto\s+a\s+(contact|falar|escrever)\S*\s+(\S+\s+){0,4}com|f[åa]r\s+du\s+(den|det|dem)|[åa]terkommer\s+(\S+\s+){0,2}med)\b")
             .expect("send regex")
+    })
+    .is_match(s)
+}
+
+/// The rep holding an answer back until they have checked it ("We have customers on Sage 200,
+/// but I want to double-check the stock sync before I promise anything"), in eight
+/// languages: no answer to quote, whatever words it shares with the question.
+pub(crate) fn hedged(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        crate::message::haystack::bare(r"(?i)\b(double-?check\w*|check(ing)?\s+(with|on)|confirm(ing)?\s+with|verify\w*|not\s+(yet\s+)?sure|before\s+i\s+(promise|commit|confirm)|want\s+to\s+(make\s+sure|confirm)|need\s+to\s+(check|confirm)|nachpr[üu]f\w*|pr[üu]fe\s+(ich|gerade|noch)|kl[äa]re\s+(ich|gerade|noch)|nicht\s+(ganz\s+)?sicher|v[ée]rifi\w*|je\s+ne\s+suis\s+pas\s+(s[ûu]r|certain)|verific\w*|comprob\w*|no\s+estoy\s+segur[oa]|controll\w*|non\s+sono\s+sicur[oa]|na\s+te\s+gaan|check\s+(ik\s+)?even|niet\s+(helemaal\s+)?zeker|confirmar\s+com|n[ãa]o\s+tenho\s+(a\s+)?certeza|dubbelkoll\w*|kollar\s+(med|upp)|os[äa]ker)\b")
+            .expect("hedge regex")
     })
     .is_match(s)
 }
@@ -120,6 +132,14 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The prospect's sentences as a recap quotes them: without the greeting the first opens with.
+fn their_sentences(p: &str) -> Vec<String> {
+    sentences(p)
+        .iter()
+        .map(|s| crate::message::text::without_greeting(s))
+        .collect()
+}
+
 /// A sentence worth quoting: not a greeting line, not a sign-off.
 fn quotable(s: &str) -> bool {
     let w = s.split_whitespace().count();
@@ -167,7 +187,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
         }
         "question" => {
             let p = facts.prospect_text.as_deref()?;
-            let q = sentences(p)
+            let q = their_sentences(p)
                 .into_iter()
                 .rev()
                 .find(|s| s.ends_with('?') && facts.quotable(s))?;
@@ -177,7 +197,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 .rep_texts
                 .iter()
                 .flat_map(|t| sentences(t))
-                .filter(|s| facts.quotable(s) && !s.ends_with('?'))
+                .filter(|s| facts.quotable(s) && !s.ends_with('?') && !hedged(s))
                 .map(|s| {
                     let n = words(&s).iter().filter(|w| qw.contains(w)).count();
                     (n, s)
@@ -195,6 +215,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                             && words(s).len() >= 4
                             && super::commitment::kind_of(s) != "promised"
                             && !crate::reason::is_nudge(s)
+                            && !hedged(s)
                     })
                 })
             };
@@ -272,7 +293,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                     .as_deref()
                     .filter(|_| !facts.commitment_is_theirs)
                     .and_then(|p| {
-                        sentences(p).into_iter().find(|s| {
+                        their_sentences(p).into_iter().find(|s| {
                             facts.quotable(s)
                                 && !says_nothing_to_recap(s)
                                 && s.split_whitespace().count() >= 4
@@ -286,7 +307,7 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 facts.commitment_is_theirs && facts.commitment.as_deref() == Some(s.as_str())
             };
             let theirs = facts.prospect_text.as_deref().and_then(|p| {
-                let candidates: Vec<String> = sentences(p)
+                let candidates: Vec<String> = their_sentences(p)
                     .into_iter()
                     .filter(|s| facts.quotable(s) && !quoted_by_template(s))
                     .collect();

@@ -401,6 +401,28 @@ fn unbulleted(para: &str) -> String {
     out
 }
 
+/// A sentence without the greeting it opens with ("Hi Alex, the board meets on the 17th" is
+/// quoted as "The board meets on the 17th"): the prospect's words, not their hello.
+pub fn without_greeting(sentence: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:hi|hello|hey|dear|morning|good\s+(?:morning|afternoon)|bonjour|bonsoir|salut|hallo|moin|guten\s+(?:tag|morgen)|hola|buenas|buenos\s+d[íi]as|ciao|buongiorno|salve|hoi|dag|goedemorgen|goedemiddag|ol[áa]|bom\s+dia|boa\s+tarde|hej|hejsan|tjena)(?:\s+(?:(?:herr|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|se[ñn]or(?:a)?|meneer|mevrouw)\s+)?[\p{L}'’.-]+)?\s*[,!:–—-]+\s*")
+            .expect("greeting regex")
+    });
+    let Some(m) = re.find(sentence) else {
+        return sentence.to_string();
+    };
+    let rest = &sentence[m.end()..];
+    if rest.split_whitespace().count() < 3 {
+        return sentence.to_string();
+    }
+    let mut chars = rest.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Split text into sentences (for quoting the rep's commitment back to them).
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -837,6 +859,40 @@ mod tests {
         assert!(!has_auto_reply_prefix(
             "Automatic replies for support tickets"
         ));
+    }
+
+    #[test]
+    fn a_quoted_sentence_leaves_its_greeting_out() {
+        for (given, quoted) in [
+            (
+                "Hi Alex, the board meets on the 17th and they'll want the ROI story.",
+                "The board meets on the 17th and they'll want the ROI story.",
+            ),
+            (
+                "Bonjour Alex, je suis en congé jusqu'au 4 janvier.",
+                "Je suis en congé jusqu'au 4 janvier.",
+            ),
+            (
+                "Hallo Herr Morgan, das muss noch durch den Einkauf.",
+                "Das muss noch durch den Einkauf.",
+            ),
+            (
+                "Hi Alex - quick one: does it support SSO?",
+                "Quick one: does it support SSO?",
+            ),
+            // No greeting, or nothing after it: as written.
+            (
+                "Alex, what would it cost for 6 practices?",
+                "Alex, what would it cost for 6 practices?",
+            ),
+            ("Hi Alex, thanks!", "Hi Alex, thanks!"),
+            (
+                "Hello kitty brand products sell well.",
+                "Hello kitty brand products sell well.",
+            ),
+        ] {
+            assert_eq!(without_greeting(given), quoted);
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::identity::Identity;
 use crate::message::haystack::{bare, Haystack, Pattern};
-use crate::message::text::{own_text, sentences};
+use crate::message::text::{own_text, sentences, without_greeting};
 use crate::message::Mail;
 use model::{verdict, Probs, Verdict, CLASSES, NONE};
 
@@ -1519,7 +1519,7 @@ pub fn prospect_pause(
     Some(finding(
         reason,
         Source::ProspectText,
-        Some(sentence),
+        Some(without_greeting(&sentence)),
         "the prospect's own \"not now\", which asked for no answer".into(),
         at,
     ))
@@ -1581,7 +1581,7 @@ pub fn detect(
             reading.finding = Some(finding(
                 reason,
                 Source::ProspectText,
-                Some(sentence),
+                Some(without_greeting(&sentence)),
                 "the prospect's own \"not now\"".into(),
                 prospect_last.and_then(|p| p.date),
             ));
@@ -1670,7 +1670,7 @@ pub fn detect(
             reading.finding = Some(finding(
                 reason,
                 Source::ProspectText,
-                Some(sentence),
+                Some(without_greeting(&sentence)),
                 "what the prospect asked for".into(),
                 prospect_last.and_then(|p| p.date),
             ));
