@@ -197,7 +197,7 @@ pub fn is_nudge(sentence: &str) -> bool {
     // run it by your CFO" is no check-in).
     static ASKED: OnceLock<Regex> = OnceLock::new();
     let always = ALWAYS.get_or_init(|| {
-        bare(r"(?i)\b(just\s+(checking|following)\s+(in|up)|checking\s+in|circling\s+back|bump(ing)?\s+this|floating\s+this|following\s+up\s+on\s+(my|the)\s+(last|previous|earlier)|(just\s+)?wanted\s+to\s+(check\s+in|follow\s+up)|kurz\s+nachhaken|wollte\s+(kurz\s+)?nachfragen|je\s+me\s+permets\s+de\s+(revenir|relancer))")
+        bare(r"(?i)\b(just\s+(checking|following)\s+(in|up)|checking\s+in|circling\s+back|bump(ing)?\s+this|floating\s+this|following\s+up\s+on\s+(my|the)\s+(last|previous|earlier)|(just\s+)?wanted\s+to\s+(check\s+in|follow\s+up|touch\s+base)|see\s+how\s+(things|it|everything)\s+(is|are)\s+(going|progressing|looking)|see\s+where\s+things\s+(stand|are)|kurz\s+nachhaken|wollte\s+(kurz\s+)?nachfragen|je\s+me\s+permets\s+de\s+(revenir|relancer))")
             .expect("check-in regex")
     });
     let asked = ASKED.get_or_init(|| {
@@ -1271,9 +1271,12 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
         .collect();
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
     candidates.truncate(2);
+    // A check-in asks for an answer with or without its question mark ("Just wanted to check
+    // in and see how things are going on your end.").
     let expects_reply = best.is_some()
         || !candidates.is_empty()
         || asks_re().is_match(text)
+        || sents.iter().any(|(s, _)| is_nudge(s))
         || sents
             .iter()
             .any(|(s, p)| s.contains('?') && verdict(p) != Verdict::NoReason);
@@ -2982,6 +2985,29 @@ mod reading_tests {
         ] {
             assert!(!opens_time_boxed_access(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_prospect_handing_it_to_whoever_decides_waits_on_them() {
+        let r = rules();
+        for text in [
+            "I've shared your proposal with Tom, our COO. He usually takes a week or two on these.",
+            "Ciao Alex, ne parlo con mio padre che è il titolare e ti faccio sapere.",
+            "Guten Tag Herr Morgan, unser Datenschutzbeauftragter muss das vorher prüfen.",
+        ] {
+            let hit = r.match_text(text, RuleSet::ProspectDeferral);
+            assert_eq!(
+                hit.map(|h| h.0).as_deref(),
+                Some("decision_maker"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_check_in_without_a_question_mark_still_asks_for_an_answer() {
+        let r = read("Hi Chris,\n\nJust wanted to check in and see how things are going on your end.\n\nBest,\nAlex");
+        assert!(r.finding.is_none() && r.expects_reply, "{r:?}");
     }
 
     #[test]

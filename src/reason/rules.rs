@@ -24,9 +24,9 @@ pub const DEFAULT_PRIORITY: &[&str] = &[
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 /// The same people in the other seven languages, as prospects name them ("mit meinem Chef",
 /// "notre DAF", "mi jefa", "il nostro CdA", "onze directie", "o meu diretor", "vår ekonomichef").
-pub(crate) const ROLES_INTL: &str = r"chef(in)?|gesch[äa]ftsf[üu]hr\w*|gesch[äa]ftsleitung|vorstand|einkauf|rechtsabteilung|finanzabteilung|finanzchef\w*|it-abteilung|it-leit\w*|betriebsrat|controlling|aufsichtsrat|patron(ne)?|direct(eur|rice|ion)|daf|dsi|achats|(service\s+)?juridique|comit[ée]|conseil|jef[ea]|director(a)?|direcci[óo]n|gerente|compras|jur[íi]dico|consejo|junta|capo|direttor[ei]|direzione|ufficio\s+(acquisti|legale)|legale|amministratore\s+delegato|cda|consiglio|baas|directeur|directie|inkoop|juridische\s+afdeling|raad\s+van\s+bestuur|mt|chefe|diretor(a)?|dire[çc][ãa]o|administra[çc][ãa]o|conselho|ekonomichef\w*|vd|ledning\w*|styrelse\w*|ink[öo]p\w*|jurist\w*|it-chef\w*|controller|cfo|ceo|cto|cio";
+pub(crate) const ROLES_INTL: &str = r"chef(in)?|gesch[äa]ftsf[üu]hr\w*|gesch[äa]ftsleitung|vorstand|einkauf|rechtsabteilung|finanzabteilung|finanzchef\w*|it-abteilung|it-leit\w*|betriebsrat|controlling|aufsichtsrat|patron(ne)?|direct(eur|rice|ion)|daf|dsi|achats|(service\s+)?juridique|comit[ée]|conseil|jef[ea]|director(a)?|direcci[óo]n|gerente|compras|jur[íi]dico|consejo|junta|datenschutzbeauftragte\w*|inhaber\w*|propri[ée]taire|due[ñn]o|titolare|eigenaar|dono|[äa]gare\w*|dataskyddsombud\w*|dpo|capo|direttor[ei]|direzione|ufficio\s+(acquisti|legale)|legale|amministratore\s+delegato|cda|consiglio|baas|directeur|directie|inkoop|juridische\s+afdeling|raad\s+van\s+bestuur|mt|chefe|diretor(a)?|dire[çc][ãa]o|administra[çc][ãa]o|conselho|ekonomichef\w*|vd|ledning\w*|styrelse\w*|ink[öo]p\w*|jurist\w*|it-chef\w*|controller|cfo|ceo|cto|cio";
 
-pub(crate) const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller";
+pub(crate) const ROLES: &str = r"cfo|ceo|cto|coo|cio|ciso|cmo|cro|vp|svp|evp|boss|manager|director|head\s+of\s+\w+|board|leadership(\s+team)?|exec(utive)?s?(\s+team)?|management|finance(\s+team)?|procurement|purchasing|legal(\s+team)?|partners?|founders?|co-?founder|owner|committee|stakeholders?|it\s+team|security\s+team|controller|dpo|data\s+protection\s+officer|compliance(\s+team)?|privacy\s+team|works\s+council";
 
 /// Default rules for the rep's own messages.
 pub fn default_rules() -> HashMap<String, Vec<Regex>> {
@@ -137,6 +137,11 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
         ]),
         ("decision_maker", vec![
             format!(r"\b(need|have|want)\s+to\s+(check|run\s+(it|this)\s+by|discuss\s+(it|this)?\s*with|talk\s+(to|with)|consult(\s+with)?|ask|get\s+approval\s+from|loop\s+in)\s+(my|our|the)\s+({ROLES})\b"),
+            // Handed on to the people who decide: "I've shared your proposal with Tom, our
+            // COO", "ne parlo con mio padre che è il titolare", "ich bespreche das mit
+            // unserem Inhaber".
+            format!(r"\b(shared|forwarded|passed|sent|handed|given)\s+(it|this|them|that|the\s+\w+|your\s+\w+)\s+((on|over|along)\s+)?(to|with)\s+(\w+,?\s+)?(our|my|the)\s+({ROLES})\b"),
+            format!(r"\b((ne\s+)?parlo\s+con|lo\s+discuto\s+con|(ich\s+)?bespreche\s+(das|es)\s+mit|j'en\s+parle\s+[àa]|je\s+vais\s+en\s+parler\s+[àa]|lo\s+hablo\s+con|lo\s+voy\s+a\s+hablar\s+con|ik\s+bespreek\s+het\s+met|vou\s+falar\s+com|falo\s+com|jag\s+pratar\s+med|jag\s+tar\s+det\s+med)\b.{{0,40}}\b({ROLES_INTL})\b"),
             format!(r"\b(my|our|the)\s+({ROLES})\s+(needs?\s+to|has\s+to|must|will|wants\s+to|is\s+going\s+to)\s+(review|approve|sign|see|look|decide|weigh\s+in)"),
             // "I'll review it with our CFO", "let me check with my boss".
             format!(r"\b(review|discuss|go\s+(over|through)|look\s+at|share|run)\s+(it|this|them|that|the\s+\w+)?\s*(by|past|with)\s+(my|our|the)\s+({ROLES})\b"),
@@ -149,7 +154,7 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             // stämma av med vår ekonomichef"). A must, as "need to" above: "we're talking to
             // the board next week" is news, not a step the thread waits on.
             format!(r"\b(muss|m[üu]ssen|m[öo]chte|dois|devons|doit|faut|tengo|tenemos|debo|debemos|devo|dobbiamo|moet|moeten|preciso|precisamos|tenho|temos|m[åa]ste|beh[öo]ver)\b.{{0,50}}\b(mit|bei|avec|[àa]|con|col|met|bij|com|ao|med|sentire|consultare|consulter|consultar|raadplegen|voorleggen\s+aan|fr[åa]ga)\s+((meine[mnr]?|unsere[mnr]?|der|dem|den|mon|ma|mes|notre|nos|la|le|mi|mis|nuestr[oa]s?|el|il|lo|mio|mia|nostr[oa]|mijn|onze|ons|de|het|o|a|meu|minha|nosso|nossa|min|mitt|mina|v[åa]r|v[åa]rt|v[åa]ra)\s+){{0,2}}({ROLES_INTL})\b"),
-            format!(r"\b(unsere[mnr]?|meine[mnr]?|notre|mon|ma|nuestr[oa]|mi|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|onze|mijn|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|v[åa]r|v[åa]rt|min|mitt)\s+({ROLES_INTL})\s+(schaut|pr[üu]ft|muss|m[öo]chte|will|entscheidet|soll|doit|va|veut|examine|regarde|valide|d[ée]cide|tiene|debe|quiere|decide|revisa|deve|vuole|valuta|moet|wil|bekijkt|beslist|tem|vai|quer|analisa|m[åa]ste|vill|ska|tittar|beslutar|granskar)\b"),
+            format!(r"\b(unser(e[mnr]?)?|mein(e[mnr]?)?|notre|mon|ma|nuestr[oa]|mi|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|onze|mijn|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|v[åa]r|v[åa]rt|min|mitt)\s+({ROLES_INTL})\s+(schaut|pr[üu]ft|muss|m[öo]chte|will|entscheidet|soll|doit|va|veut|examine|regarde|valide|d[ée]cide|tiene|debe|quiere|decide|revisa|deve|vuole|valuta|moet|wil|bekijkt|beslist|tem|vai|quer|analisa|m[åa]ste|vill|ska|tittar|beslutar|granskar)\b"),
         ]),
     ];
     compile(table)
