@@ -6,8 +6,11 @@
 //! large alternations of the reason lexicons. One curly quote, euro sign or accented name in
 //! a sentence was enough. A [`Haystack`] also keeps an ASCII stand-in of the text where each
 //! non-ASCII character becomes an ASCII one of the same regex class (word, digit, space,
-//! other), so `\b`, `\w`, `\s` and `.` read it as they read the original; a pattern is matched
-//! on the stand-in unless it names one of the text's non-ASCII characters itself.
+//! other), so `\b`, `\w`, `\s` and `.` read it as they read the original; an accented letter
+//! becomes its base letter (é → e, Ü → U), in the text and in the pattern alike, so a lexicon
+//! that names "geschäftsführung" or "cotización" reads the stand-in too, typed with accents or
+//! without. A pattern is matched as written only if it names a character that has no base
+//! letter (ß, ø, a curly quote) and the text holds it.
 
 use std::sync::OnceLock;
 
@@ -23,10 +26,35 @@ impl<'a> Haystack<'a> {
     pub fn new(text: &'a str) -> Haystack<'a> {
         // The Kelvin sign and the long s match ASCII `k` and `s` case-insensitively: a text
         // with either is always matched as it is.
-        let ascii = (!text.is_ascii() && !text.contains(['\u{212A}', '\u{17F}']))
-            .then(|| text.chars().map(stand_in).collect());
+        let ascii = (!text.is_ascii() && !text.contains(['\u{212A}', '\u{17F}'])).then(|| {
+            text.chars()
+                .map(|c| base_letter(c).unwrap_or_else(|| stand_in(c)))
+                .collect()
+        });
         Haystack { text, ascii }
     }
+}
+
+/// The text with each accented letter as its base letter ("Geschäftsführung" →
+/// "Geschaftsfuhrung"): what a [`Pattern`] reads, typed with accents or without.
+pub fn fold_accents(text: &str) -> String {
+    text.chars().map(|c| base_letter(c).unwrap_or(c)).collect()
+}
+
+/// The ASCII letter an accented letter is typed as without its accent, in its case.
+fn base_letter(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let lower = c.to_lowercase().next()?;
+    let base = crate::reason::model::fold(lower);
+    (base != lower && base.is_ascii()).then(|| {
+        if c.is_uppercase() {
+            base.to_ascii_uppercase()
+        } else {
+            base
+        }
+    })
 }
 
 /// The ASCII character that regex classes treat as they treat `c`.
@@ -53,7 +81,16 @@ fn stand_in(c: char) -> char {
 /// A regex that is only asked whether and where it matches, compiled without its capturing
 /// groups ([`without_captures`]): the same matches, a fraction of the slower engine's cache.
 pub fn bare(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&without_captures(pattern)).or_else(|_| Regex::new(pattern))
+    unicode_regex(&without_captures(pattern)).or_else(|_| unicode_regex(pattern))
+}
+
+/// A lexicon's Unicode automaton: large alternations of words in eight languages, with
+/// Unicode `\w` and case folding, outgrow the regex crate's default 10 MiB compile limit long
+/// before they are slow, and would then fail at the first text that needs them.
+fn unicode_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(64 << 20)
+        .build()
 }
 
 /// The pattern with its capturing groups made non-capturing. A [`Pattern`] is only asked
@@ -114,23 +151,25 @@ impl Pattern {
             .any(|w| (w[0] == '-' && !w[1].is_ascii()) || (!w[0].is_ascii() && w[1] == '-'));
         let as_is = src.contains("\\p") || src.contains("\\P") || non_ascii_range;
         let mut named: Vec<char> = Vec::new();
-        for c in src.chars().filter(|c| !c.is_ascii()) {
+        for c in src
+            .chars()
+            .filter(|&c| !c.is_ascii() && base_letter(c).is_none())
+        {
             named.push(c);
             named.extend(c.to_lowercase());
             named.extend(c.to_uppercase());
         }
         named.sort_unstable();
         named.dedup();
-        // On the ASCII path the text holds none of the pattern's non-ASCII characters, so each
-        // becomes a byte no ASCII text has.
+        // On the ASCII path an accented letter is its base letter, as in the text; the text
+        // holds none of the pattern's other non-ASCII characters, so each becomes a byte no
+        // ASCII text has.
         let ascii_src: String = src
             .chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c.to_string()
-                } else {
-                    r"\xFF".to_string()
-                }
+            .map(|c| match base_letter(c) {
+                _ if c.is_ascii() => c.to_string(),
+                Some(b) => b.to_string(),
+                None => r"\xFF".to_string(),
             })
             .collect();
         let ascii = regex::bytes::RegexBuilder::new(&ascii_src)
@@ -140,7 +179,7 @@ impl Pattern {
         // Kept only when it has to answer for the ASCII one anyway.
         let unicode = OnceLock::new();
         if ascii.is_none() {
-            let _ = unicode.set(Regex::new(&src).unwrap_or(re));
+            let _ = unicode.set(unicode_regex(&src).unwrap_or(re));
         }
         Pattern {
             src,
@@ -176,11 +215,17 @@ impl Pattern {
                 .any(|c| named(c) || c.to_lowercase().any(named) || c.to_uppercase().any(named))
     }
 
+    /// What [`Pattern::is_match`] answers, written out: the pattern as written, accents folded,
+    /// on the text with its accents folded. For tests of the ASCII path.
+    pub fn folded_reference(&self) -> Regex {
+        unicode_regex(&fold_accents(&self.src)).expect("a pattern with its accents folded")
+    }
+
     /// The Unicode regex, for text outside ASCII and for a search that needs positions (rare:
     /// the answer to `is_match` decides whether to search).
     pub fn regex(&self) -> &Regex {
         self.unicode
-            .get_or_init(|| Regex::new(&self.src).expect("a given regex without its captures"))
+            .get_or_init(|| unicode_regex(&self.src).expect("a given regex without its captures"))
     }
 }
 
@@ -253,17 +298,29 @@ mod tests {
     }
 
     #[test]
-    fn patterns_that_name_accented_letters_still_find_them() {
-        agree(
-            r"(?i)\b(cotización|orçamento|r[eé]union)\b",
-            &[
-                "la cotización",
-                "O ORÇAMENTO",
-                "réunion",
-                "reunion",
-                "cotizacion",
-            ],
+    fn accented_letters_match_their_base_letter_either_way() {
+        let p = Pattern::new(
+            Regex::new(r"(?i)\b(cotización|orçamento|r[eé]union|gesch[äa]ftsf[üu]hrung)\b")
+                .unwrap(),
         );
+        for t in [
+            "la cotización",
+            "O ORÇAMENTO",
+            "réunion",
+            "reunion",
+            // Typed without its accents, as people do.
+            "cotizacion",
+            "orcamento",
+            "Die GESCHÄFTSFÜHRUNG entscheidet",
+            "Hallo Jürgen, die Geschaeftsfuehrung? Nein: die Geschäftsführung.",
+        ] {
+            assert!(p.is_match(&Haystack::new(t)), "{t}");
+        }
+        for t in ["cotizaciones", "Jürgen", "präsentation"] {
+            assert!(!p.is_match(&Haystack::new(t)), "{t}");
+        }
+        // A letter with no base letter (ß) is still matched as written.
+        agree(r"(?i)stra(ß|ss)e", &["Straße", "STRASSE", "strase"]);
     }
 
     #[test]

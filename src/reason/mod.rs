@@ -565,12 +565,36 @@ fn asks_who_else_decides(sentence: &str) -> bool {
 /// Ihre Geschäftsführung", "à transmettre à votre direction"), in eight languages: the thread
 /// waits on that person's decision, whatever the material is about.
 fn equips_for_their_decision(sentence: &str) -> bool {
+    takes_to_who_decides(sentence) || equips_to_forward(sentence)
+}
+
+/// Material for the prospect to take to whoever decides ("a summary you can take to your
+/// board", "som du kan ta med till ledningsgruppen", "die Sie Ihrer Geschäftsführung vorlegen
+/// können"), in eight languages. Apart from [`equips_to_forward`] so that each automaton names
+/// the roles once: their Unicode forms are what makes these patterns large.
+fn takes_to_who_decides(sentence: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| {
+        let roles = rules::ROLES;
+        let intl = rules::ROLES_INTL;
+        Pattern::new(
+            bare(&format!(
+                r"(?i)\b(take|bring|ta\s+med|meenemen|llevar\w*|portar\w*|levar\w*|apporter|emporter)\b[^.;!?]{{0,40}}?\b(to|into|before|till|naar|in|a|al|à|ao|alla|au)\s+((your|the|din|er|ditt|ert|dina|era|je|jouw|uw|de|het|tu|su|tus|sus|il\s+tuo|la\s+tua|il\s+suo|la\s+sua|seu|sua|votre|vos)\s+)?(?:{roles}|{intl})\w*\b|\b(ihre[mnr]?|deine[mnr]?|der|dem)\s+(?:{intl})\s+(\w+\s+)?(vorlegen|mitnehmen|mitbringen)\b"
+            ))
+            .expect("takes-to-who-decides regex"),
+        )
+    })
+    .is_match(&Haystack::new(sentence))
+}
+
+/// Material made for the prospect to forward, share or present to whoever decides.
+fn equips_to_forward(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         let roles = rules::ROLES;
         let intl = rules::ROLES_INTL;
         Pattern::new(Regex::new(&format!(
-            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:[A-Z][a-z]+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(take|bring)\s+(it\s+|this\s+|them\s+|along\s+)?(to|into|before)\s+(your|the)\s+({roles})\b|\b(ihre[mnr]?|deine[mnr]?|der|dem|die)\s+({intl})\s+(\w+\s+)?(vorlegen|mitnehmen|mitbringen)\b|\b(mitnehmen|mitbringen)\s+(in|zu|zur|zum)\s+(ihre[mnr]?|deine[mnr]?|der|dem|die)\s+({intl})\b|\bta\s+med\s+(dig\s+|er\s+)?till\s+((din|er|ditt|ert|dina|era)\s+)?({intl})\b|\bmeenemen\s+(naar|in)\s+((je|jouw|uw|de|het)\s+)?({intl})\b|\b(llevar\w*|portar\w*|levar\w*|apporter|emporter)\b[^.;!?]{{0,30}}\b(a|al|à|ao|alla|au|con)\s+((tu|su|tus|sus|il\s+tuo|la\s+tua|il\s+suo|la\s+sua|seu|sua|votre|vos)\s+)?({intl})\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
+            r"(?i)\b(you\s+(can|could|might\s+want\s+to|may\s+want\s+to)|for\s+you\s+to|feel\s+free\s+to|so\s+you\s+can|to)\s+(forward|pass\s+(\w+\s+)?(on|along)|share|present|show)\b[^.;!?]{{0,40}}?\b(to|with)\s+(your\s+({roles})\b|(?-i:[A-Z][a-z]+)\b)|\b(an|mit)\s+(ihre[mnr]?|deine[mnr]?|(frau|herrn?)\s+\w+)\s+(\w+\s+)?(weiterleiten|weitergeben|teilen)\b|\bzum\s+weiterleiten\s+an\b|\b(transmettre|faire\s+suivre|partager|pr[ée]senter)\b[^.;!?]{{0,30}}\b(à|avec)\s+(votre|vos|ton|ta|tes)\s+({intl})\b|\b(reenvi\w*|pas[aá]rse\w*|compartir\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|con)\s+(tu|su|tus|sus)\s+({intl})\b|\b(inoltrar\w*|girar\w*|condivider\w*|presentar\w*)\b[^.;!?]{{0,30}}\b(a|al|alla|con)\s+(il\s+tuo|la\s+tua|il\s+suo|la\s+sua|tuo|tua|suo|sua)\s+({intl})\b|\b(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b[^.;!?]{{0,30}}\b(doorsturen|doorsturen|delen|voorleggen)\b|\b(doorsturen|delen|voorleggen)\s+(naar|met|aan)\s+(je|jouw|uw)\s+({intl})\b|\b(encaminh\w*|repass\w*|compartilh\w*|partilh\w*|apresent\w*)\b[^.;!?]{{0,30}}\b(para|com|ao|à|a)\s+(o\s+|a\s+)?(seu|sua|teu|tua)\s+({intl})\b|\b(vidarebefordra|skicka\s+vidare|dela|visa|presentera)\b[^.;!?]{{0,30}}\b(till|med|f[öo]r)\s+(din|er|ditt|ert|dina|era)\s+({intl})\b"
         ))
         .expect("equips-for-their-decision regex"))
     })
