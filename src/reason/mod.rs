@@ -357,13 +357,13 @@ fn confirms_meeting(sentence: &str) -> bool {
 /// for is still read from their own words.
 fn shares_for_reference(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    crate::message::text::hands_over(sentence)
-        && RE
-            .get_or_init(|| {
+    // The marker first: the hand-over regex is a Unicode one, read on every sentence.
+    RE.get_or_init(|| {
                 Pattern::new(bare(r"(?i)\b(in\s+case\s+(it'?s|it\s+is|this\s+is|that'?s|they'?re|these\s+are)\s+(of\s+(any\s+)?(interest|use)|useful|helpful|handy)|in\s+case\s+you\s+missed\s+it|if\s+(it'?s|it\s+is)\s+(of\s+(any\s+)?(interest|use)|useful|helpful)|for\s+your\s+(reference|records|information)|fyi|just\s+for\s+reference|falls\s+(es|das|sie)\s+(ihnen|dir)\s+(n[üu]tzt|hilft|n[üu]tzlich\s+ist)|falls\s+(es|das)\s+(n[üu]tzlich|hilfreich|interessant)\s+ist|zu\s+ihrer\s+information|zur\s+info|f[üu]r\s+ihre\s+unterlagen|[àa]\s+toutes\s+fins\s+utiles|pour\s+(info|information|m[ée]moire)|au\s+cas\s+o[ùu]\s+(cela|ça)\s+(vous|te)\s+serait\s+utile|si\s+(cela|ça)\s+peut\s+(vous|te)\s+(servir|[êe]tre\s+utile)|por\s+si\s+(te|le|os)\s+(sirve|es\s+[úu]til|resulta\s+[úu]til|interesa)|a\s+t[íi]tulo\s+informativo|para\s+tu\s+informaci[óo]n|nel\s+caso\s+(ti|le|vi)\s+(possa\s+)?(servire|essere\s+utile|serva)|per\s+(tua|sua)\s+(informazione|conoscenza)|a\s+titolo\s+informativo|voor\s+de\s+volledigheid|ter\s+(info|informatie)|mocht\s+het\s+(van\s+pas\s+komen|handig\s+zijn|nuttig\s+zijn)|caso\s+(seja|lhe\s+seja|te\s+seja)\s+[úu]til|para\s+(sua|tua)\s+informa[çc][ãa]o|a\s+t[íi]tulo\s+informativo|f[öo]r\s+k[äa]nnedom|om\s+det\s+(kan\s+vara|[äa]r)\s+(till\s+nytta|anv[äa]ndbart|intressant)|ifall\s+det\s+(kan\s+vara|[äa]r)\s+(till\s+nytta|anv[äa]ndbart|intressant))")
                     .expect("for-reference regex"))
             })
             .is_match(&Haystack::new(sentence))
+        && crate::message::text::hands_over(sentence)
         && !delivers_what_was_asked(sentence)
 }
 
