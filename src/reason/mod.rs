@@ -379,7 +379,7 @@ fn opens_time_boxed_access(sentence: &str) -> bool {
     let hay = Haystack::new(sentence);
     ACCESS
         .get_or_init(|| {
-            Pattern::new(bare(r"(?i)\b(access|log\s*ins?|sign\s+in|accounts?|logins|full\s+(version|platform|product)|zugang\w*|zugriff|zugangsdaten|testzugang|konto|konten|freigeschaltet|volle?n?\s+(version|funktionsumfang)|acc[èe]s|identifiants|comptes?|version\s+compl[èe]te|plateforme\s+compl[èe]te|acceso|credenciales|cuentas?|versi[óo]n\s+completa|plataforma\s+completa|accessi|accesso|credenziali|utenze|versione\s+completa|piattaforma\s+completa|toegang|inloggen|inloggegevens|volledige\s+versie|acesso|credenciais|contas?|vers[ãa]o\s+completa|tillg[åa]ng|inloggning\w*|konton|fullversion\w*|hela\s+plattformen)\b")
+            Pattern::new(bare(r"(?i)\b(access|log\s*ins?|sign\s+in|logins|(test|trial|demo|sandbox|pilot)\s+accounts?|full\s+(version|platform|product)|zugang\w*|zugriff|zugangsdaten|testzugang|testkont\w+|freigeschaltet|volle?n?\s+(version|funktionsumfang)|acc[èe]s|identifiants|version\s+compl[èe]te|plateforme\s+compl[èe]te|acceso|credenciales|versi[óo]n\s+completa|plataforma\s+completa|accessi|accesso|credenziali|utenze|versione\s+completa|piattaforma\s+completa|toegang|inloggen|inloggegevens|volledige\s+versie|acesso|credenciais|vers[ãa]o\s+completa|tillg[åa]ng|inloggning\w*|fullversion\w*|hela\s+plattformen|(accounts?|konten|comptes|cuentas|contas|konton)\s+(\S+\s+){0,2}(live|active|activated|ready|set\s+up|created|aktiviert|eingerichtet|activ[ée]s|cr[ée]{2}s|activad[ao]s|attivat[ie]|actief|geactiveerd|ativad[ao]s|aktiverade))\b")
                 .expect("access regex"))
         })
         .is_match(&hay)
@@ -391,7 +391,7 @@ fn opens_time_boxed_access(sentence: &str) -> bool {
             .is_match(&hay)
         && !NOT
             .get_or_init(|| {
-                Pattern::new(bare(r"(?i)([$€£¥]\s?\d|\d\s?([$€£]|eur|usd|gbp|kr|sek|chf)\b|\b(per|a|each)\s+(user|seat|month)|\b(recording|webinar|slides|deck|video|link|file|document|aufzeichnung|enregistrement|grabaci[óo]n|registrazione|opname|grava[çc][ãa]o|inspelning)\w*)")
+                Pattern::new(bare(r"(?i)([$€£¥]\s?\d|\d\s?([$€£]|eur|usd|gbp|kr|sek|chf)\b|\b(per|a|each)\s+(user|seat|month)|\b(recording|webinar|slides|deck|video|link|file|document|aufzeichnung|enregistrement|grabaci[óo]n|registrazione|opname|grava[çc][ãa]o|inspelning)\w*|\b(limited|no|little)\s+access|\baccess\s+to\s+(my\s+)?(e-?mail|inbox|laptop)|\bout\s+of\s+(the\s+)?office|\bon\s+(vacation|holiday|leave)|\btravel\w*|\b(urlaub|unterwegs|abwesend|vacances|cong[ée]s?|d[ée]placement|vacaciones|de\s+viaje|ferie|in\s+viaggio|vakantie|op\s+reis|f[ée]rias|em\s+viagem|semester|p[åa]\s+resa))")
                     .expect("not-a-trial regex"))
             })
             .is_match(&hay)
@@ -3006,6 +3006,8 @@ mod reading_tests {
             "Access for 50 users is $900 a month.",
             "You'll have access to the recording for 14 days.",
             "I'll be in the office for two weeks.",
+            "I'll be travelling for two weeks with limited access to email.",
+            "I'm out for two weeks; Sam will look after your account.",
         ] {
             assert!(!opens_time_boxed_access(text), "{text}");
         }
