@@ -202,7 +202,9 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let suppress = s.rare().x_auto_response_suppress.is_some();
     if header_auto
         || (!by_rep
-            && (subject_auto && (suppress || subject_is_prefix(subject) || body_auto())
+            && (subject_auto
+                && !greets_by_name(body)
+                && (suppress || subject_is_prefix(subject) || body_auto())
                 || (body.len() < 3000
                     && own_lines(body) < 25
                     && !greets_by_name(body)
@@ -347,11 +349,14 @@ mod tests {
         // Wishing someone a good holiday, under the subject an out-of-office would have.
         let wish = parse_one("From: Alex <alex@acme.io>\nTo: Maja <maja@nordfrakt.se>\nSubject: Semester\nMessage-ID: <s@acme.io>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\n\nHej Maja,\n\nTrevlig semester! Jag hör av mig när du är tillbaka den 7 december.\n\nAlex\n");
         assert_eq!(classify_for(&wish, 15, true), Kind::Human);
-        // From anyone else the same subject reads as their out-of-office.
+        // From anyone else, under that subject, a text that greets no one reads as their
+        // out-of-office (one that greets Maja by name is a person writing).
+        let theirs = parse_one("From: Maja <maja@nordfrakt.se>\nTo: Alex <alex@acme.io>\nSubject: Semester\nMessage-ID: <t@nordfrakt.se>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\n\nHej,\n\nJag är på semester till den 7 december.\n\nMaja\n");
         assert!(matches!(
-            classify_for(&wish, 15, false),
+            classify_for(&theirs, 15, false),
             Kind::AutoReply { .. }
         ));
+        assert_eq!(classify_for(&wish, 15, false), Kind::Human);
         // The rep's real out-of-office says so in its headers.
         let ooo = parse_one("From: Alex <alex@acme.io>\nTo: Dana <dana@northwind.com>\nSubject: Out of office: Pricing\nAuto-Submitted: auto-replied\nMessage-ID: <o@acme.io>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\n\nI am out of the office until 30 November.\n");
         assert!(matches!(
@@ -385,6 +390,12 @@ mod tests {
         ] {
             assert_eq!(mail(greeting, text), Kind::Human, "{greeting} {text}");
         }
+        // Also when the thread's own subject reads like an out-of-office's ("Re: Urlaub").
+        let reply = kind("From: Julia Becker <j.becker@becker-it.de>\nTo: alex@acme.io\nSubject: Re: Urlaub\nIn-Reply-To: <p@acme.io>\nMessage-ID: <u@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nHallo Alex, ich bin ab morgen im Urlaub und ab dem 4. Januar wieder da.\n\nJulia\n");
+        assert_eq!(reply, Kind::Human);
+        // Or when they open a thread of their own so titled.
+        let own = kind("From: Julia Becker <j.becker@becker-it.de>\nTo: alex@acme.io\nSubject: Urlaub\nMessage-ID: <v@x>\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n\nHallo Alex, ich bin ab morgen im Urlaub und ab dem 4. Januar wieder da.\n\nJulia\n");
+        assert_eq!(own, Kind::Human);
         // Greeting no one by name, the same words are an out-of-office's.
         for greeting in [
             "Bonjour,",

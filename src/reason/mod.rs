@@ -927,7 +927,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 || (confirms_meeting(&s) && !awaits_a_step(&s))
                 || copies_prospect_in(&s)
                 || shares_for_reference(&s)
-                || own_team_has_done(&s)
+                || (own_team_has_done(&s) && !crate::draft::value::promises_to_send(&s))
                 || (won && (closes_won(&s) || own_team_will_contact(&s)))
                 // "Har du hunnit titta på det?": a check-in naming nothing states no reason
                 // (the model hears "look at", as in a review).
@@ -936,6 +936,13 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 only("none")
             } else if opens_time_boxed_access(&s) {
                 only("trial")
+            } else if names_own_side(&s)
+                && crate::draft::value::promises_to_send(&s)
+                && verdict(&model::classify_shipped(&s)) == Verdict::NoReason
+            {
+                // "I've passed it to our security team and they'll have it back to you by
+                // Friday": the thing owed is on its way, named or not.
+                only("information")
             } else {
                 let p = model::classify_shipped(&s);
                 // "Ik zoek bij onze technici uit … en kom er deze week bij je op terug": the rep
@@ -3020,6 +3027,7 @@ mod reading_tests {
             "I've shared your proposal with Tom, our COO. He usually takes a week or two on these.",
             "Ciao Alex, ne parlo con mio padre che è il titolare e ti faccio sapere.",
             "Guten Tag Herr Morgan, unser Datenschutzbeauftragter muss das vorher prüfen.",
+            "Alex, legal is reviewing the MSA. Should be done next week.",
         ] {
             let hit = r.match_text(text, RuleSet::ProspectDeferral);
             assert_eq!(
@@ -3028,6 +3036,16 @@ mod reading_tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_reps_own_people_delivering_later_is_a_promise_not_a_done_deal() {
+        let r = read("Hi Will,\n\nThanks - I've passed it to our security team and they'll have it back to you by Friday.\n\nBest,\nAlex");
+        assert!(r.finding.is_some() && r.expects_reply, "{r:?}");
+        // Done, with nothing owed: no reason to follow up on it.
+        let r =
+            read("Hi Will,\n\nI've passed your feedback on to our product team.\n\nBest,\nAlex");
+        assert!(r.finding.is_none(), "{r:?}");
     }
 
     #[test]
@@ -3078,6 +3096,7 @@ mod reading_tests {
         for text in [
             "Bonjour Alex, je suis en congé paternité jusqu'au 4 janvier. Je reviendrai vers vous à mon retour.",
             "Bonjour Alex, je suis en congé jusqu'au 4 janvier.",
+            "Hallo Alex, ich bin ab morgen im Urlaub und ab dem 4. Januar wieder da.",
         ] {
             let hit = r.match_text(text, RuleSet::ProspectDeferral);
             assert_eq!(hit.map(|h| h.0).as_deref(), Some("away"), "{text}");

@@ -137,6 +137,9 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
         ]),
         ("decision_maker", vec![
             format!(r"\b(need|have|want)\s+to\s+(check|run\s+(it|this)\s+by|discuss\s+(it|this)?\s*with|talk\s+(to|with)|consult(\s+with)?|ask|get\s+approval\s+from|loop\s+in)\s+(my|our|the)\s+({ROLES})\b"),
+            // A deciding function at work on it: "legal is reviewing the MSA", "procurement
+            // is going through the terms".
+            r"\b(legal|procurement|purchasing|finance|compliance|security|the\s+board|our\s+board|management)(\s+team)?\s+(is|are)\s+(now\s+|still\s+)?(reviewing|looking\s+(at|over|into)|going\s+(through|over)|checking|assessing|evaluating)\b".into(),
             // Handed on to the people who decide: "I've shared your proposal with Tom, our
             // COO", "ne parlo con mio padre che è il titolare", "ich bespreche das mit
             // unserem Inhaber".
