@@ -202,13 +202,9 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let suppress = s.rare().x_auto_response_suppress.is_some();
     if header_auto
         || (!by_rep
-            && (subject_auto
-                && !greets_by_name(body)
-                && (suppress || subject_is_prefix(subject) || body_auto())
-                || (body.len() < 3000
-                    && own_lines(body) < 25
-                    && !greets_by_name(body)
-                    && body_auto())))
+            && !greets_by_name(body)
+            && (subject_auto && (suppress || subject_is_prefix(subject) || body_auto())
+                || (body.len() < 3000 && own_lines(body) < 25 && body_auto())))
     {
         // "I have left the company": the address is as dead as a bounced one, and the
         // auto-reply often names who took over.

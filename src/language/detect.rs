@@ -485,7 +485,7 @@ fn words(text: &str) -> Vec<String> {
             if c == 'ß' {
                 's'
             } else {
-                crate::reason::model::fold(c)
+                crate::message::text::fold(c)
             }
         })
         .map(|c| if c == '’' { '\'' } else { c })

@@ -47,7 +47,7 @@ fn base_letter(c: char) -> Option<char> {
         return None;
     }
     let lower = c.to_lowercase().next()?;
-    let base = crate::reason::model::fold(lower);
+    let base = crate::message::text::fold(lower);
     (base != lower && base.is_ascii()).then(|| {
         if c.is_uppercase() {
             base.to_ascii_uppercase()
@@ -217,6 +217,7 @@ impl Pattern {
 
     /// What [`Pattern::is_match`] answers, written out: the pattern as written, accents folded,
     /// on the text with its accents folded. For tests of the ASCII path.
+    #[cfg(test)]
     pub fn folded_reference(&self) -> Regex {
         unicode_regex(&fold_accents(&self.src)).expect("a pattern with its accents folded")
     }

@@ -401,6 +401,22 @@ fn unbulleted(para: &str) -> String {
     out
 }
 
+/// Fold an accented letter to its base (à → a, ñ → n, ö → o): typed with or without accents,
+/// a word reads the same.
+pub fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ä' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
 /// A sentence without the greeting it opens with ("Hi Alex, the board meets on the 17th" is
 /// quoted as "The board meets on the 17th"): the prospect's words, not their hello.
 pub fn without_greeting(sentence: &str) -> String {

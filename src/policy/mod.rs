@@ -119,7 +119,7 @@ pub fn topic_words(text: &str) -> Vec<String> {
         .map(|w| {
             w.to_lowercase()
                 .chars()
-                .map(crate::reason::model::fold)
+                .map(crate::message::text::fold)
                 .collect()
         })
         .collect();

@@ -565,14 +565,15 @@ fn asks_who_else_decides(sentence: &str) -> bool {
 /// Ihre Geschäftsführung", "à transmettre à votre direction"), in eight languages: the thread
 /// waits on that person's decision, whatever the material is about.
 fn equips_for_their_decision(sentence: &str) -> bool {
-    takes_to_who_decides(sentence) || equips_to_forward(sentence)
+    let hay = Haystack::new(sentence);
+    takes_to_who_decides(&hay) || equips_to_forward(&hay)
 }
 
 /// Material for the prospect to take to whoever decides ("a summary you can take to your
 /// board", "som du kan ta med till ledningsgruppen", "die Sie Ihrer Geschäftsführung vorlegen
 /// können"), in eight languages. Apart from [`equips_to_forward`] so that each automaton names
 /// the roles once: their Unicode forms are what makes these patterns large.
-fn takes_to_who_decides(sentence: &str) -> bool {
+fn takes_to_who_decides(hay: &Haystack<'_>) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         let roles = rules::ROLES;
@@ -584,11 +585,11 @@ fn takes_to_who_decides(sentence: &str) -> bool {
             .expect("takes-to-who-decides regex"),
         )
     })
-    .is_match(&Haystack::new(sentence))
+    .is_match(hay)
 }
 
 /// Material made for the prospect to forward, share or present to whoever decides.
-fn equips_to_forward(sentence: &str) -> bool {
+fn equips_to_forward(hay: &Haystack<'_>) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         let roles = rules::ROLES;
@@ -598,7 +599,7 @@ fn equips_to_forward(sentence: &str) -> bool {
         ))
         .expect("equips-for-their-decision regex"))
     })
-    .is_match(&Haystack::new(sentence))
+    .is_match(hay)
 }
 
 /// The rep inviting the prospect to an event (a roundtable, a dinner, a webinar, a trade
@@ -936,27 +937,25 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 only("none")
             } else if opens_time_boxed_access(&s) {
                 only("trial")
-            } else if names_own_side(&s)
-                && crate::draft::value::promises_to_send(&s)
-                && verdict(&model::classify_shipped(&s)) == Verdict::NoReason
-            {
-                // "I've passed it to our security team and they'll have it back to you by
-                // Friday": the thing owed is on its way, named or not.
-                only("information")
             } else {
                 let p = model::classify_shipped(&s);
-                // "Ik zoek bij onze technici uit … en kom er deze week bij je op terug": the rep
-                // finding something out and coming back with it is information owed, not a
-                // wait for someone's return (the model hears "terug", "back").
                 let top = (0..CLASSES.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]));
-                // So is checking with the rep's own people ("I'll check with our legal team
-                // and get back to you by Friday"): nobody on the prospect's side decides (the
-                // model hears "legal team").
-                if top.is_some_and(|t| {
-                    matches!(CLASSES[t], "away" | "timing" | "none")
-                        || (CLASSES[t] == "information" && verdict(&p) == Verdict::Abstain)
-                        || (CLASSES[t] == "decision_maker" && names_own_side(&s))
-                }) && finds_out_and_returns(&s)
+                // Information owed: what the rep's side will deliver ("I've passed it to our
+                // security team and they'll have it back to you by Friday": on its way, named
+                // or not); the rep finding something out and coming back with it ("Ik zoek
+                // bij onze technici uit … en kom er deze week bij je op terug": not a wait
+                // for someone's return, though the model hears "terug", "back"); so is
+                // checking with the rep's own people ("I'll check with our legal team and
+                // get back to you by Friday": nobody on the prospect's side decides, though
+                // the model hears "legal team").
+                if (verdict(&p) == Verdict::NoReason
+                    && names_own_side(&s)
+                    && crate::draft::value::promises_to_send(&s))
+                    || (top.is_some_and(|t| {
+                        matches!(CLASSES[t], "away" | "timing" | "none")
+                            || (CLASSES[t] == "information" && verdict(&p) == Verdict::Abstain)
+                            || (CLASSES[t] == "decision_maker" && names_own_side(&s))
+                    }) && finds_out_and_returns(&s))
                 {
                     only("information")
                 } else if top.is_some_and(|t| {

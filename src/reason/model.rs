@@ -332,23 +332,10 @@ fn normalise(s: &str) -> String {
         .replace("&nbsp;", " ")
         .replace(['\u{a0}', '\u{202f}'], " ")
         .replace(['’', '‘', '´', '`'], "'");
-    s.to_lowercase().chars().map(fold).collect()
-}
-
-/// Fold an accented letter to its base (à → a, ñ → n, ö → o): typed with or without accents,
-/// a word reads the same.
-pub(crate) fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'å' | 'ä' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
+    s.to_lowercase()
+        .chars()
+        .map(crate::message::text::fold)
+        .collect()
 }
 
 /// Words of a sentence: letters and digits (digits become `<num>`), inner apostrophes kept.
