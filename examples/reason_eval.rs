@@ -23,4 +23,7 @@ fn main() {
         all.len()
     );
     print!("{}", report(&s, &by));
+    let (s, by) = corpus::evaluate_with(followup::reason::reader_verdict, held.iter().copied());
+    println!("\nthe whole reader (the model and its rules), each sentence read as an email:\n");
+    print!("{}", report(&s, &by));
 }

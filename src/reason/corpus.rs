@@ -139,10 +139,18 @@ pub fn evaluate<'a>(
     model: &Model,
     items: impl Iterator<Item = &'a Labelled>,
 ) -> (Scores, Vec<(String, Scores)>) {
+    evaluate_with(|s| verdict(&model.classify(s)), items)
+}
+
+/// Evaluate any sentence reader on `items` (e.g. [`super::reader_verdict`]).
+pub fn evaluate_with<'a>(
+    read: impl Fn(&str) -> Verdict,
+    items: impl Iterator<Item = &'a Labelled>,
+) -> (Scores, Vec<(String, Scores)>) {
     let mut all = Scores::default();
     let mut by_lang: Vec<(String, Scores)> = Vec::new();
     for l in items {
-        let v = verdict(&model.classify(&l.text));
+        let v = read(&l.text);
         all.add(l.label, v);
         match by_lang.iter_mut().find(|(g, _)| *g == l.lang) {
             Some((_, s)) => s.add(l.label, v),

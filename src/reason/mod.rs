@@ -187,6 +187,63 @@ fn small_talk_re() -> &'static Regex {
     })
 }
 
+/// A closing wish for an ordinary stretch of time ("Enjoy the rest of the week!", "Have a
+/// great weekend, Kate", "schönes Wochenende", "bonne fin de journée", "buen fin de semana",
+/// "buona serata", "fijn weekend", "bom fim de semana", "trevlig helg"), in eight languages: a
+/// courtesy that states no reason ("enjoy" alone reads as a trip to the model). So is a wish
+/// for the journey home or good luck, alone in its sentence ("¡Buen viaje de vuelta!").
+fn wishes_a_good_time(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)^\W*(and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+)?((enjoy|have)\s+(a|an|the)?\s*((great|good|nice|lovely|wonderful|fab(ulous)?|relaxing|restful|productive|fantastic|brilliant)\s+)?(rest\s+of\s+(the|your)\s+)?(week|weekend|day|evening|afternoon|morning|friday|monday|night|break)|(noch\s+)?(einen\s+)?(sch[öo]ne[ns]?|gute[ns]?|erholsame[ns]?)\s+(rest\s+der\s+woche|wochenende|tag|abend|woche|start\s+in\s+die\s+woche|feierabend)|(bon(ne)?|belle|excellent(e)?)\s+(fin\s+de\s+)?(week-?end|journ[ée]e|soir[ée]e|semaine|apr[èe]s-midi)|(que\s+)?(tengas?|tengan|pases?|pasen|disfrut[ae]s?)?\s*(un\s+)?(buen|buena|feliz)\s+(fin\s+de\s+semana|d[íi]a|tarde|semana|finde)|(buon|buona)\s+(fine\s+settimana|weekend|giornata|serata|settimana|pomeriggio|proseguimento)|(fijn|fijne|prettig|prettige|goed|goede)\s+(weekend|dag|avond|week|middag)|(tenha\s+)?(um\s+)?(bom|boa|[óo]timo|[óo]tima)\s+(fim\s+de\s+semana|resto\s+de\s+semana|semana|tarde|noite)|(ha\s+en\s+)?(trevlig|bra|fin|sk[öo]n)\s+(helg|dag|kv[äa]ll|vecka|eftermiddag)|(have\s+a\s+)?(safe|good|pleasant)\s+(travels?|trip|flight|journey)(\s+(back|home))?|(gute|sch[öo]ne)\s+(heim)?(reise|r[üu]ckreise|fahrt|heimfahrt)|bon\s+(voyage|retour|vol)|(buen|feliz)\s+viaje(\s+de\s+(vuelta|regreso))?|buon\s+(viaggio|rientro|volo)(\s+di\s+ritorno)?|goede\s+(reis|terugreis|vlucht)(\s+terug)?|boa\s+viagem(\s+de\s+(regresso|volta))?|trevlig\s+(resa|hemresa)|(lycka\s+till|bonne\s+chance|buena\s+suerte|buona\s+fortuna|veel\s+succes|boa\s+sorte|viel\s+erfolg|good\s+luck))\b[\s,]*(\p{Lu}\p{Ll}+)?[\s.!]*$")
+            .expect("good-time wish regex")
+    })
+    .is_match(sentence.trim())
+}
+
+/// A sentence whose only agreement is a confidentiality one (an NDA, "Geheimhaltungsvereinbarung",
+/// "accord de confidentialité", "acuerdo de confidencialidad", "accordo di riservatezza",
+/// "geheimhoudingsovereenkomst", "acordo de confidencialidade", "sekretessavtal"): signing it
+/// opens the way to documents, it is not the contract a proposal follows up.
+fn names_only_an_nda(sentence: &str) -> bool {
+    static NDA: OnceLock<Regex> = OnceLock::new();
+    static CONTRACT: OnceLock<Regex> = OnceLock::new();
+    let nda = NDA.get_or_init(|| {
+        bare(r"(?i)\b((mutual\s+|signed\s+)?ndas?|(mutual\s+)?non-?disclosure(\s+agreement)?|confidentiality\s+agreement|geheimhaltungs(vereinbarung|erkl[äa]rung)|vertraulichkeitsvereinbarung|verschwiegenheitserkl[äa]rung|(accord|engagement)\s+de\s+confidentialit[ée]|acuerdo\s+de\s+confidencialidad|accordo\s+di\s+(riservatezza|non\s+divulgazione)|geheimhoudings(overeenkomst|verklaring)|acordo\s+de\s+confidencialidade|sekretess(avtal|f[öo]rbindelse)\w*)\b")
+            .expect("NDA regex")
+    });
+    let contract = CONTRACT.get_or_init(|| {
+        bare(r"(?i)\b(contracts?|msa|agreements?|order\s+form|sow|statement\s+of\s+work|proposal|quote|terms|\w*vertrag\w*|\w*angebot\w*|\w*vereinbarung|contrat|proposition|offre|devis|contrato|propuesta|oferta|acuerdo|contratto|proposta|offerta|accordo|voorstel|offerte|\w*overeenkomst|\w*avtal\w*|offert\w*)\b")
+            .expect("contract regex")
+    });
+    nda.is_match(sentence) && !contract.is_match(&nda.replace_all(sentence, " "))
+}
+
+/// The sentence names the decision or the decider's review itself ("to hear what was decided",
+/// "pour connaître la décision", "para saber qué decidieron", "för att höra vad ni beslutade",
+/// "after your CFO has had a look"), in eight languages: coming back after their meeting is
+/// then coming back for that decision.
+fn names_their_decision(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)\b(decid\w*|decisions?|entschied\w*|entscheid\w*|d[ée]cid\w*|d[ée]cisions?|decisi[óo]n|decis[ãa]o|decisione|beslo\w*|beslis\w*|besluit\w*|beslut\w*|best[äa]mt\w*|(has|have)\s+had\s+a\s+(look|chance)|talk(ed)?\s+it\s+over|approv\w*|sign-?off|verdict)\b")
+            .expect("their-decision regex")
+    })
+    .is_match(sentence)
+}
+
+/// What the rep's side has done comes with something for the prospect: a document ready to
+/// sign ("der Vertrag ist unterschriftsreif", "le contrat est prêt à être signé", "ready for
+/// signature") or details given below ("Details unten", "see below"), in eight languages.
+fn hands_over_or_readies(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)\b(ready\s+(for|to)\s+(sign|signature|review|countersign)\w*|unterschriftsreif|zur\s+unterschrift\s+bereit|pr[êe]t\s+[àa]\s+([êe]tre\s+)?sign\w*|pr[êe]t\s+pour\s+(la\s+)?signature|list[oa]\s+para\s+(la\s+)?firma\w*|list[oa]\s+para\s+firmar|pront[oa]\s+per\s+la\s+firma|pront[oa]\s+para\s+(a\s+)?assin\w*|klaar\s+voor\s+(ondertekening|de\s+handtekening|akkoord)|redo\s+(att\s+)?(skriva\s+under|signera\w*|undertecknas)|(details?|more|infos?)\s+(below|unten|ci-dessous|abajo|sotto|hieronder|abaixo|nedan)|see\s+below|siehe\s+unten|voir\s+ci-dessous|ver\s+abajo|vedi\s+sotto|zie\s+hieronder|veja\s+abaixo|se\s+nedan)\b")
+            .expect("ready-document regex")
+    })
+    .is_match(sentence)
+}
+
 /// A check-in that brings nothing new ("had a chance to look?", "hatten Sie schon
 /// Gelegenheit…?", "avez-vous pu…?"): it asks for an answer, but quoting it back in a later
 /// follow-up would only repeat the nudge.
@@ -320,7 +377,7 @@ fn wait_family(p: &Probs) -> Option<usize> {
 fn waits_for_return(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        bare(r"(?i)\b(you('re|\s+are)\s+back|you\s+get\s+back|you\s+return|your\s+return|you('re|\s+are)\s+back\s+in\s+the\s+office|(sie|du)\s+(wieder\s+)?zur[üu]ck\s+(sind|bist)|(ihrer|deiner)\s+r[üu]ckkehr|votre\s+retour|ton\s+retour|(vous\s+serez|tu\s+seras)\s+de\s+retour|su\s+(vuelta|regreso)|tu\s+(vuelta|regreso)|est[ée]s?\s+de\s+vuelta|(suo|tuo)\s+(rientro|ritorno)|sar[àa]i?\s+rientrat|(u|je)\s+(weer\s+)?terug\s+bent|(seu|teu)\s+regresso|estiver\s+de\s+volta|du\s+[äa]r\s+tillbaka|n[äa]r\s+du\s+kommer\s+tillbaka)")
+        bare(r"(?i)\b(you('re|\s+are)\s+back|(ur|u\s+r)\s+back|you\s+get\s+back|you\s+return|your\s+return|you('re|\s+are)\s+back\s+in\s+the\s+office|(sie|du)\s+(wieder\s+)?zur[üu]ck\s+(sind|bist)|(ihrer|deiner)\s+r[üu]ckkehr|votre\s+retour|ton\s+retour|(vous\s+serez|tu\s+seras)\s+de\s+retour|su\s+(vuelta|regreso)|tu\s+(vuelta|regreso)|est[ée]s?\s+de\s+vuelta|(suo|tuo)\s+(rientro|ritorno)|sar[àa]i?\s+rientrat|(u|je)\s+(weer\s+)?terug\s+bent|(seu|teu)\s+regresso|estiver\s+de\s+volta|du\s+[äa]r\s+tillbaka|n[äa]r\s+du\s+kommer\s+tillbaka)")
             .expect("return regex")
     })
     .is_match(sentence)
@@ -488,7 +545,7 @@ pub fn asks_for_times(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE
             .get_or_init(|| {
-                Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|(schlagen\s+sie|schlag)\s+(mir\s+)?(gerne?\s+)?(einen|ein\s+paar|zwei|drei)\s+(termine?|zeitfenster|zeiten)\s+vor|(proposez|propose|indiquez|indique)-moi\s+(un|une|quelques|deux|trois|vos|tes)\s+(cr[ée]neaux?|dates?|horaires?|disponibilit[ée]s)|(prop[óo]n(me)?|prop[óo]ngame|sugi[ée]reme|sugi[ée]rame)\s+(un|una|algunos|algunas|dos|tres)\s+(par\s+de\s+)?(horarios?|fechas?|huecos?|d[íi]as?)|(proponi(mi)?|mi\s+proponga|suggeriscimi|mi\s+suggerisca)\s+(un|uno|una|qualche|due|tre)\s+(orari[oa]?|date?|giorn[io])|(stel|stelt)\s+(\w+\s+){0,2}(een|enkele|twee|drie|paar)\s+(tijd(en|stip(pen)?)?|moment(en)?|data)\s+(\w+\s+)?voor|(sugira|sugere|proponha|prop[õo]e)(-me)?\s+(um|uma|alguns|algumas|dois|duas|tr[êe]s)\s+(hor[áa]rios?|datas?|dias?)|f[öo]resl[åa]\s+(g[äa]rna\s+)?(en|n[åa]gra|tv[åa]|tre)\s+(tid(er)?|dag(ar)?)|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig|(monday|tuesday|wednesday|thursday|friday)\w*(\s+\w+){0,4}\s+(work|suit)\w*\s*(for\s+you\s*)?\?|(luned|marted|mercoled|gioved|venerd)\w*[^?]{0,40}\b(andrebbe|andrebbero|va|vanno)\s+bene\s*\?|(lunes|martes|mi[ée]rcoles|jueves|viernes)[^?]{0,40}\b(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien|(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien\s+(el\s+)?(lunes|martes|mi[ée]rcoles|jueves|viernes)|(lundi|mardi|mercredi|jeudi|vendredi)[^?]{0,40}\b(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t)|(montag|dienstag|mittwoch|donnerstag|freitag)[^?]{0,40}\b(passen|passt|w[äa]re|ginge)(\s+(ihnen|dir|es))?\s*\?|(passt|passen|w[äa]re)\s+(ihnen|dir)\s+(\w+\s+){0,2}(montag|dienstag|mittwoch|donnerstag|freitag)|(maandag|dinsdag|woensdag|donderdag|vrijdag)[^?]{0,40}\b(schikt|past|uitkomen|komt)\b[^?]{0,20}\?|\b(komt|schikt|past)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^?]{0,40}\?|(segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?[^?]{0,40}\b(d[áa](-lhe|-te)?\s+jeito|daria(-lhe|-te)?\s+jeito|serve|servia|seria\s+bom)|(m[åa]ndag|tisdag|onsdag|torsdag|fredag)[^?]{0,40}\b(passar|skulle\s+passa)\b[^?]{0,20}\?|\b(passar|skulle)\s+(\w+\s+){0,3}(m[åa]ndag|tisdag|onsdag|torsdag|fredag)\b[^?]{0,40}\?)")
+                Pattern::new(Regex::new(r"(?i)\b((let\s+me\s+know|send\s+(me|over)|share|suggest|propose|give\s+me|drop\s+me)\s+(\w+\s+){0,3}(times?|slots?|dates?|windows?)\b|(choose|pick|select|grab)\s+(a|any|the|your)?\s*(\w+\s+)?(times?|slots?|dates?)\b|(w[äa]hlen\s+sie|w[äa]hle)\s+(\w+\s+){0,3}(termin|zeit|slot)|choisissez\s+(\w+\s+){0,2}(cr[ée]neau|horaire|date)|(elija|elige|escoja|escoge)\s+(\w+\s+){0,2}(horario|hueco|hora|fecha)|(scelga|scegli)\s+(\w+\s+){0,2}(slot|orario|data|giorno)|(kies|kiest)\s+(\w+\s+){0,2}(tijd|moment|tijdstip|datum)|(escolha|escolhe)\s+(\w+\s+){0,2}(hor[áa]rio|hora|data)|v[äa]lj\s+(\w+\s+){0,2}(tid|dag)\b|(schlagen\s+sie|schlag)\s+(mir\s+)?(gerne?\s+)?(einen|ein\s+paar|zwei|drei)\s+(termine?|zeitfenster|zeiten)\s+vor|(proposez|propose|indiquez|indique)-moi\s+(un|une|quelques|deux|trois|vos|tes)\s+(cr[ée]neaux?|dates?|horaires?|disponibilit[ée]s)|(prop[óo]n(me)?|prop[óo]ngame|sugi[ée]reme|sugi[ée]rame)\s+(un|una|algunos|algunas|dos|tres)\s+(par\s+de\s+)?(horarios?|fechas?|huecos?|d[íi]as?)|(proponi(mi)?|mi\s+proponga|suggeriscimi|mi\s+suggerisca)\s+(un|uno|una|qualche|due|tre)\s+(orari[oa]?|date?|giorn[io])|(stel|stelt)\s+(\w+\s+){0,2}(een|enkele|twee|drie|paar)\s+(tijd(en|stip(pen)?)?|moment(en)?|data)\s+(\w+\s+)?voor|(sugira|sugere|proponha|prop[õo]e)(-me)?\s+(um|uma|alguns|algumas|dois|duas|tr[êe]s)\s+(hor[áa]rios?|datas?|dias?)|f[öo]resl[åa]\s+(g[äa]rna\s+)?(en|n[åa]gra|tv[åa]|tre)\s+(tid(er)?|dag(ar)?)|what\s+(times?|days?|dates?|slots?)\s+(would\s+)?(work|suits?)|when\s+(are\s+you|would\s+you\s+be)\s+(free|available)|when\s+(works|would\s+work|is\s+a\s+good\s+time)\b|(does|would|could)\s+(\w+\s+){0,3}(monday|tuesday|wednesday|thursday|friday|next\s+week|this\s+week|tomorrow)\s+(\w+\s+){0,3}work\b|are\s+you\s+(free|available)\b|welche[rn]?\s+(termin|zeit|tag)\w*\s+(passt|passen|w[äa]re)|wann\s+(passt|h[äa]tten\s+sie|hast\s+du)\b|(passt|geht)\s+(es\s+)?(ihnen|dir|es)\s+(am\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|n[äa]chste)|nennen\s+sie\s+mir\s+(\w+\s+){0,2}termin|quel(le)?s?\s+(cr[ée]neau|date|jour|moment)\w*\s+(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t|arrange)|(seriez|êtes)-vous\s+disponible|(avez|auriez)-vous\s+(un\s+)?(cr[ée]neau|disponibilit)|(indiquez|donnez)-moi\s+(vos|quelques)\s+(disponibilit|cr[ée]neaux)|qu[ée]\s+(d[íi]a|hora|horario)\w*\s+(te|le|les|os)\s+(viene|vendr[íi]a|va)|cu[áa]ndo\s+(te|le|os)\s+(viene|va)\s+bien|(te|le)\s+viene\s+bien\s+(el|este|la)|tienes\s+(un\s+)?hueco|(dime|d[íi]game)\s+(qu[ée]\s+)?(d[íi]as?|horarios?|huecos?)|quando\s+(sei|[èe]|sareste|saresti|sarebbe)\s+(libero|libera|disponibile)|(che|quale)\s+(giorno|orario|data)\s+(ti|le|vi)\s+(va|andrebbe|torna)|(ti|le)\s+(andrebbe|va)\s+bene\s+(luned|marted|mercoled|gioved|venerd|la\s+prossima)|(fammi|mi\s+faccia)\s+sapere\s+(\w+\s+){0,3}(orari|giorni|disponibilit)|wanneer\s+(schikt|past)\s+het|welk(e)?\s+(moment|tijd|dag|tijdstip)\w*\s+(schikt|past|komt)|(past|schikt)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|(laat|geef)\s+(me|mij)\s+(\w+\s+){0,3}(momenten|tijden|beschikbaarheid)|(quando|que\s+dia)\s+(lhe|te)\s+(d[áa]|daria)\s+jeito|(qual|que)\s+(dia|hor[áa]rio|hora)\s+(lhe|te)\s+(conv[ée]m|serve)|(est[áa]|estaria)\s+dispon[íi]vel[^.!?]{0,40}\?|(diga-me|diz-me)\s+(\w+\s+){0,3}(hor[áa]rios|disponibilidade)|n[äa]r\s+passar\s+det|vilken\s+(dag|tid)\s+passar|passar\s+(det\s+)?(m[åa]ndag|tisdag|onsdag|torsdag|fredag|n[äa]sta\s+vecka)|(ge|skicka)\s+mig\s+(\w+\s+){0,3}tider|[äa]r\s+du\s+ledig|(monday|tuesday|wednesday|thursday|friday)\w*(\s+\w+){0,4}\s+(work|suit)\w*\s*(for\s+you\s*)?\?|(luned|marted|mercoled|gioved|venerd)\w*[^?]{0,40}\b(andrebbe|andrebbero|va|vanno)\s+bene\s*\?|(lunes|martes|mi[ée]rcoles|jueves|viernes)[^?]{0,40}\b(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien|(te|le|os)\s+(ir[íi]a|va|viene|vendr[íi]a)\s+bien\s+(el\s+)?(lunes|martes|mi[ée]rcoles|jueves|viernes)|(lundi|mardi|mercredi|jeudi|vendredi)[^?]{0,40}\b(vous|te)\s+(conviendrai(en)?t|convien(nen)?t|irai(en)?t)|(montag|dienstag|mittwoch|donnerstag|freitag)[^?]{0,40}\b(passen|passt|w[äa]re|ginge)(\s+(ihnen|dir|es))?\s*\?|(passt|passen|w[äa]re)\s+(ihnen|dir)\s+(\w+\s+){0,2}(montag|dienstag|mittwoch|donnerstag|freitag)|(maandag|dinsdag|woensdag|donderdag|vrijdag)[^?]{0,40}\b(schikt|past|uitkomen|komt)\b[^?]{0,20}\?|\b(komt|schikt|past)\s+(\w+\s+){0,2}(maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^?]{0,40}\?|(segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?[^?]{0,40}\b(d[áa](-lhe|-te)?\s+jeito|daria(-lhe|-te)?\s+jeito|serve|servia|seria\s+bom)|(m[åa]ndag|tisdag|onsdag|torsdag|fredag)[^?]{0,40}\b(passar|skulle\s+passa)\b[^?]{0,20}\?|\b(passar|skulle)\s+(\w+\s+){0,3}(m[åa]ndag|tisdag|onsdag|torsdag|fredag)\b[^?]{0,40}\?)")
                     .expect("asks-for-times regex"))
             })
             .is_match(&Haystack::new(sentence))
@@ -518,7 +575,7 @@ fn comes_back_after_their_event(sentence: &str) -> bool {
     model::comes_back_after(sentence)
         && !OWN
             .get_or_init(|| {
-                bare(r"(?i)\b(after|once|when|following)\s+(i|i've|i'm|i\s+have|we|we've|we're|our\s+(team|engineers?|side)|my)\b")
+                bare(r"(?i)\b((after|once|when|following)\s+(i|i've|i'm|i\s+have|we|we've|we're|our\s+(team|engineers?|side)|my)|as\s+soon\s+as\s+(possible|i|we)|sobald\s+(ich|wir|m[öo]glich)|d[èe]s\s+que\s+(possible|j'|je|nous)|en\s+cuanto\s+(pueda|(lo|la|los|las)\s+tenga|tenga|sepa|posible)|lo\s+antes\s+posible|(non\s+)?appena\s+(possibile|avr[òo]|ho|sapr[òo])|zodra\s+(ik|we|mogelijk)|assim\s+que\s+(poss[íi]vel|tiver|eu|souber)|s[åa]\s+(snart|fort)\s+(jag|vi|som\s+m[öo]jligt))\b")
                     .expect("own-event regex")
             })
             .is_match(sentence)
@@ -566,7 +623,42 @@ fn asks_who_else_decides(sentence: &str) -> bool {
 /// waits on that person's decision, whatever the material is about.
 fn equips_for_their_decision(sentence: &str) -> bool {
     let hay = Haystack::new(sentence);
-    takes_to_who_decides(&hay) || equips_to_forward(&hay)
+    takes_to_who_decides(&hay)
+        || equips_to_forward(&hay)
+        || prepares_for_who_decides(sentence, &hay)
+}
+
+/// Material the rep prepares for whoever decides ("a one-pager for your CFO", "se può essere
+/// utile per il CdA, posso preparare una breve presentazione", "eine Zusammenfassung für Ihre
+/// Geschäftsführung", "une synthèse pour votre comité", "para la reunión del consejo, te preparo
+/// una presentación", "een samenvatting voor de directie"), in eight languages.
+/// Not for a security, IT or privacy team: what the rep prepares for them answers their
+/// questions ("I've drafted the answers for your security team" is information).
+fn prepares_for_who_decides(sentence: &str, hay: &Haystack<'_>) -> bool {
+    static TECH: OnceLock<Regex> = OnceLock::new();
+    static FOR: OnceLock<Pattern> = OnceLock::new();
+    static MAKE: OnceLock<Pattern> = OnceLock::new();
+    let for_role = FOR.get_or_init(|| {
+        let roles = rules::ROLES;
+        let intl = rules::ROLES_INTL;
+        Pattern::new(
+            bare(&format!(
+                r"(?i)\b(for|per|f[üu]r|pour|para|voor|f[öo]r|till)\s+((your|the|il|la|lo|l'|i|gli|ihre[mnr]?|deine[mnr]?|die|den|der|dem|votre|vos|le|les|tu|su|tus|sus|el|los|las|je|jouw|uw|de|het|o|a|os|as|seu|sua|din|er|ditt|ert|dina|era|vostro|vostra|suo|tuo)\s+)?((next\s+)?(meeting|reuni[óo]n|riunione|r[ée]union|sitzung|vergadering|reuni[ãa]o|m[öo]tet?)\s+((of|with)\s+(your|the)|del?|della|dello|du|de\s+la|van\s+de|do|da|med)\s+)?(?:{roles}|{intl})\w*\b"
+            ))
+            .expect("for-who-decides regex"),
+        )
+    });
+    let make = MAKE.get_or_init(|| {
+        Pattern::new(
+            bare(r"(?i)\b(prepare|prepared|preparing|put\s+together|pull\s+together|draft|drafted|write\s+up|summary|one-?pager|deck|slides|business\s+case|presentation|prepar\w*|pr[ée]par\w*|vorbereit\w*|bereite|zusammenstell\w*|zusammenfassung|pr[äa]sentation|entscheidungsvorlage|synth[èe]se|r[ée]sum[ée]|pr[ée]sentation|presentaci[óo]n|resumen|presentazione|sintesi|riepilogo|voorbereiden|bereid|samenvatting|presentatie|opstellen|apresenta[çc][ãa]o|resumo|f[öo]rbered\w*|ta\s+fram|sammanst[äa]ll\w*|sammanfattning|presentation)\b")
+                .expect("prepares-material regex"),
+        )
+    });
+    let tech = TECH.get_or_init(|| {
+        bare(r"(?i)\b(security|it\s+(team|department)|(your|the)\s+it|privacy|infosec|dpo|data\s+protection|datenschutz\w*|it-\w+|s[ée]curit[ée]|dsi|seguridad|sicurezza|beveiliging|seguran[çc]a|s[äa]kerhet\w*)\b")
+            .expect("technical-reviewer regex")
+    });
+    for_role.is_match(hay) && make.is_match(hay) && !tech.is_match(sentence)
 }
 
 /// Material for the prospect to take to whoever decides ("a summary you can take to your
@@ -735,7 +827,7 @@ fn own_team_delivers(sentence: &str) -> bool {
 fn names_invite(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"(?i)\b(invites?|invitations?|calendar|einladung\w*|kalender\w*|termin\w*|invitaci[oó]n|invito|uitnodiging|agenda|convite|inbjudan|m[öo]tesinbjudan)\b")
+        Pattern::new(Regex::new(r"(?i)\b(invites?|invitations?|calendar|einladung\w*|kalender\w*|termin\w*|invitaci[oó]n|invito|uitnodiging|agenda|convite|inbjudan|m[öo]tesinbjudan|convocatoria|convocation|convocazione|convocat[óo]ria|kallelse)\b")
             .expect("invite regex"))
     })
     .is_match(&Haystack::new(sentence))
@@ -747,7 +839,7 @@ fn names_invite(sentence: &str) -> bool {
 fn names_booking_link(sentence: &str) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"(?i)\b(calendly|hubspot\.com/meetings|cal\.com|savvycal|(link|page)\s+to\s+(book|schedule|grab|pick)|book\s+(a|some)\s+(time|slot|call|meeting|demo|session|deep-?dive)|booking\s+(link|page)|buchungslink|termin\s+buchen|lien\s+(de\s+r[ée]servation|pour\s+r[ée]server)|r[ée]server\s+un\s+cr[ée]neau|enlace\s+(de\s+reservas|para\s+reservar)|reservar\s+(una\s+)?(hora|cita|reuni[oó]n)|link\s+(di\s+prenotazione|per\s+prenotare)|prenotare\s+(una\s+)?(call|chiamata|riunione)|boekingslink|link\s+om\s+(een\s+)?(afspraak|moment)\s+te\s+(boeken|plannen)|link\s+(de\s+agendamento|para\s+agendar)|agendar\s+(uma\s+)?(reuni[ãa]o|chamada|hor[áa]rio)|bokningsl[äa]nk|boka\s+(en\s+)?(tid|m[öo]te))")
+        Pattern::new(Regex::new(r"(?i)\b(calendly|hubspot\.com/meetings|cal\.com|savvycal|(link|page)\s+to\s+(book|schedule|grab|pick)|book\s+(a|some)\s+(time|slot|call|meeting|demo|session|deep-?dive)|booking\s+(link|page)|buchungslink|termin\s+buchen|lien\s+(de\s+r[ée]servation|pour\s+r[ée]server)|r[ée]server\s+un\s+cr[ée]neau|enlace\s+(de\s+reservas|para\s+reservar)|reservar\s+(una\s+)?(hora|cita|reuni[oó]n)|link\s+(di\s+prenotazione|per\s+prenotare)|prenotare\s+(una\s+)?(call|chiamata|riunione)|boekingslink|link\s+om\s+(een\s+)?(afspraak|moment)\s+te\s+(boeken|plannen)|link\s+(de\s+agendamento|para\s+agendar)|agendar\s+(uma\s+)?(reuni[ãa]o|chamada|hor[áa]rio)|bokningsl[äa]nk|boka\s+(en\s+)?(tid|m[öo]te|demo|samtal|genomg[åa]ng))")
             .expect("booking-link regex"))
     })
     .is_match(&Haystack::new(sentence))
@@ -903,6 +995,19 @@ struct TextReading {
     sentences: Vec<(String, Probs)>,
 }
 
+/// What the whole reader (the model and the rules around it) makes of one sentence read as a
+/// rep's email: a reason, none (no answer expected), or an abstention (the rep is asked for a
+/// tag). The corpus evaluation measures this as well as the model alone.
+pub fn reader_verdict(sentence: &str) -> Verdict {
+    let priority: Vec<String> = DEFAULT_PRIORITY.iter().map(|s| s.to_string()).collect();
+    let r = read_text(sentence, &priority);
+    match r.best {
+        Some((name, _, _)) => model::class_index(&name).map_or(Verdict::Abstain, Verdict::Reason),
+        None if r.expects_reply || !r.candidates.is_empty() => Verdict::Abstain,
+        None => Verdict::NoReason,
+    }
+}
+
 /// Read one message's own text with the sentence model. Among the reasons stated with
 /// confidence, `priority` picks (a deferral decides *when*, a decision maker *who*, a document
 /// *what*); with none confident, the leading candidates are kept for the note.
@@ -928,7 +1033,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 || (confirms_meeting(&s) && !awaits_a_step(&s))
                 || copies_prospect_in(&s)
                 || shares_for_reference(&s)
-                || (own_team_has_done(&s) && !crate::draft::value::promises_to_send(&s))
+                || wishes_a_good_time(&s)
+                || (own_team_has_done(&s)
+                    && !crate::draft::value::promises_to_send(&s)
+                    && !crate::message::text::hands_over(&s)
+                    && !hands_over_or_readies(&s))
                 || (won && (closes_won(&s) || own_team_will_contact(&s)))
                 // "Har du hunnit titta på det?": a check-in naming nothing states no reason
                 // (the model hears "look at", as in a review).
@@ -965,7 +1074,8 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                         // rep's own time to come back, whoever meets then ("I'll wait to hear
                         // what she decides" names no moment: the decision is the wait).
                         || (CLASSES[t] == "decision_maker"
-                            && (model::names_day(&s) || names_a_moment(&s)))
+                            && (model::names_day(&s) || names_a_moment(&s))
+                            && !names_their_decision(&s))
                 }) && comes_back_after_their_event(&s)
                 {
                     // "I'll loop back after your board meeting on the 15th": the rep has tied
@@ -1037,6 +1147,12 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // walkthrough or a recording handed over is something to read or watch,
                     // not a call to book (the model hears "walkthrough", "demo").
                     meeting_read_as(p, model::class_index("information"))
+                } else if top.is_some_and(|t| CLASSES[t] == "proposal") && names_only_an_nda(&s) {
+                    // "Our report is under NDA, so I've sent you our mutual NDA via DocuSign -
+                    // once it's signed I'll send the report straight over": a confidentiality
+                    // agreement is the way to what was asked, not the deal's contract (the
+                    // model hears "DocuSign", "signed").
+                    only("information")
                 } else {
                     p
                 }
@@ -1209,12 +1325,14 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             // be happy to join a call with your leadership team. Could you share a few times
             // that work for them?"): the people are named to book them.
             let promised: Vec<usize> = (0..NONE)
+                // (Only a strong reason has a sentence: a text whose every sentence a rule
+                // read as certain of one class leaves the others with none.)
+                .filter(|&r| strong[r])
                 .filter(|&r| {
                     let s = &sents[best_s[r]].0;
-                    strong[r]
-                        && ((OBJECT_REASONS.contains(&CLASSES[r])
-                            && crate::draft::commitment::kind_of(s) != "sent")
-                            || (CLASSES[r] == "decision_maker" && model::names_meeting(s)))
+                    (OBJECT_REASONS.contains(&CLASSES[r])
+                        && crate::draft::commitment::kind_of(s) != "sent")
+                        || (CLASSES[r] == "decision_maker" && model::names_meeting(s))
                 })
                 .collect();
             if !promised.is_empty() || !strong.contains(&true) {
@@ -3538,6 +3656,103 @@ mod reading_tests {
             let r = read(body);
             assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
             assert!(r.expects_reply, "{body}");
+        }
+    }
+
+    /// The reason [`read`] finds in a body, if any.
+    fn read_reason(body: &str) -> Option<String> {
+        read(body).finding.map(|f| f.reason)
+    }
+
+    #[test]
+    fn a_wish_for_the_rest_of_the_week_or_the_trip_home_expects_no_reply() {
+        for body in [
+            "Kate, that's so kind of you to say - it was a pleasure working with your team. \
+             Enjoy the rest of the week!\n\nAlex",
+            "Hi Tom,\n\nThanks for the quick chat. Have a great weekend, Tom!\n\nAlex",
+            "Hallo Jan,\n\nvielen Dank für den Besuch. Schönes Wochenende!\n\nAlex",
+            "Hola Ana,\n\n¡Gracias por venir! ¡Buen viaje de vuelta!\n\nAlex",
+            "Bonjour Luc,\n\nMerci pour cet échange. Bonne fin de journée !\n\nAlex",
+        ] {
+            let r = read(body);
+            assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
+            assert!(!r.expects_reply, "{body}");
+        }
+        // A wish beside the date the rep comes back still reads as that wait.
+        let r = read("Hi Tom,\n\nEnjoy your trip! I'll follow up when you're back on the 9th.\n\nAlex");
+        assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("away"));
+    }
+
+    #[test]
+    fn leaving_them_to_it_and_coming_back_later_is_timing_not_an_absence() {
+        let body = "Understood Tom, reorgs are all-consuming. I'll leave you to it and come back \
+                    to you at the start of February.\n\nGood luck with it,\nAlex";
+        assert_eq!(read_reason(body).as_deref(), Some("timing"));
+        // Someone's actual leave still is one.
+        let body = "Hi Tom,\n\nSince you're on parental leave until March, I'll come back to you \
+                    then.\n\nAlex";
+        assert_eq!(read_reason(body).as_deref(), Some("away"));
+    }
+
+    #[test]
+    fn an_nda_sent_on_the_way_to_a_document_is_information_not_a_proposal() {
+        let body = "Hi Derek,\n\nOf course. Our report is under NDA, so I've sent you our mutual \
+                    NDA via DocuSign - once it's signed I'll send the report straight over.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("information"));
+        // An NDA beside the services agreement is the contract's thread.
+        for body in [
+            "Hi Derek,\n\nAttached are the NDA and the services agreement for signature.\n\nBest,",
+            "Hallo Herr Kurz,\n\nanbei die Vertraulichkeitsvereinbarung und das \
+             Dienstleistungsangebot.\n\nViele Grüße",
+        ] {
+            assert_eq!(read_reason(body).as_deref(), Some("proposal"), "{body}");
+        }
+    }
+
+    #[test]
+    fn material_prepared_for_their_board_is_for_the_decision() {
+        for body in [
+            "Buongiorno Marco,\n\nperfetto, grazie. Se può essere utile per il CdA, posso \
+             preparare una breve presentazione con i risultati ottenuti da clienti simili.\n\n\
+             Un cordiale saluto,",
+            "Hi Dana,\n\nHappy to put together a one-pager for your CFO with the numbers that \
+             matter to her.\n\nBest,",
+        ] {
+            assert_eq!(read_reason(body).as_deref(), Some("decision_maker"), "{body}");
+        }
+        // What the rep prepares for a security team answers its questions.
+        let body = "Hi Dana,\n\nI've drafted answers to the questionnaire for your security team, \
+                    attached.\n\nBest,";
+        assert_ne!(read_reason(body).as_deref(), Some("decision_maker"));
+    }
+
+    #[test]
+    fn coming_back_after_their_board_for_its_decision_is_the_decision() {
+        for body in [
+            "Hi Dana,\n\nI'll follow up after your CFO has had a look.\n\nAlex",
+            "Hej Karin,\n\nJag hör av mig efter ert styrelsemöte för att höra vad ni \
+             beslutade.\n\nAlex",
+        ] {
+            assert_eq!(read_reason(body).as_deref(), Some("decision_maker"), "{body}");
+        }
+        // Coming back once the rep's own people have answered is theirs to deliver.
+        let body = "Hola Pablo,\n\nHe preguntado a nuestro equipo de implantación por los plazos \
+                    y le escribo en cuanto los tenga.\n\nAlex";
+        assert_eq!(read_reason(body).as_deref(), Some("information"));
+    }
+
+    #[test]
+    fn a_text_every_sentence_of_which_a_rule_reads_is_read_without_panic() {
+        // Each sentence certain of one class by a rule leaves the other classes without a
+        // sentence; the booking step must not look one up.
+        for body in [
+            "Let me know what time works and I'll send the invite.",
+            "See you Tuesday! Could we also book 30 minutes with your CFO next week?",
+            "I've sent a calendar invite for Tuesday at 3pm. Let me know a couple of times that \
+             work for your team too.",
+        ] {
+            let _ = reader_verdict(body);
+            let _ = read(body);
         }
     }
 }

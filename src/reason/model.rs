@@ -559,7 +559,21 @@ pub fn names_meeting(text: &str) -> bool {
 /// back"): without it, "I'll come back to you the week after" is the rep's timing, not an
 /// absence to welcome the prospect back from.
 pub fn names_absence(text: &str) -> bool {
-    !concepts_in(text, |c| c == "c:away").is_empty()
+    !concepts_in(text, |c| c == "c:away").is_empty() || names_more_absence(text)
+}
+
+/// Absences the `c:away` lexicon (a model feature) does not list: out of the office or away
+/// until a day, an auto-reply seen, a break, sick leave, a sabbatical, time somewhere "until
+/// Friday", the wish to enjoy a place, in eight languages. Not a model feature, so the shipped
+/// weights stay as trained.
+fn names_more_absence(text: &str) -> bool {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    let norm = normalise(text);
+    RE.get_or_init(|| {
+        Pattern::new(Regex::new(r"\b(out-of-office|auto-?reply|autoreply|out until|off until|you're off|you are off|(christmas|winter|spring|summer|easter|half-term|ski) break|break|jury duty|summit|back (at|to) work|back in the office|konferenz\w*|kongress\w*|congres\w*|congreso|congresso|konferens\w*|surgery|sick|unwell|settled (back )?in|weg (sind|bist|ist)|geschaftsreise|nicht im (haus|buro)|ausser haus|auf reisen|wieder fit|fit (bist|sind)|kurier\w*|\w*ferien|krank\w*|abwesen\w*|viel spa(ss|ß)|geniess\w*|absente?s?|pas au bureau|hors du bureau|remis|remise sur pied|sab+ati\w*|torn\w* in ufficio|\w*beurs|soigne\w*|profite[zr]?|no esta en la oficina|fuera de la oficina|recuperad[oa]s?|cuidate|disfrut\w*|fuori (ufficio|sede)|non e in ufficio|ripres[oa]|rimett\w*|riguardati|si goda|goditi|settimana bianca|afwezig\w*|niet op kantoor|op kantoor|wintersport|geniet|veel plezier|beterschap|ziek|fora do escritorio|no escritorio|de volta|aproveite|recuper\w*|franvar\w*|lediga? dag\w*|pa kontoret|skidsemester|tjanstledig\w*|reser|fjallen|njut|sjuk\w*)\b|\b(you('re| are| will be|'ll be)|sie sind|du bist|vous etes|tu es|estas? (en|fuera)|sei (in|a|al|alla|allo|fuori)|e (in|a|al|alla|allo|fuori)|u bent|je bent|je zit|du ar|ni ar)\b.{0,40}\b(until|till|through|bis|jusqu|hasta|fino|tot|ate|all week|toda la semana|toute la semaine|tutta la settimana|die ganze woche|de hele week|hela veckan|a semana toda)\b|\b(sie|du) bis \w+ (im|in|auf|bei|unterwegs)\b|\b(je|u) tot \w+ (in|op|bij)\b|\besta (na|no|em)\b.{0,30}\bate\b")
+            .expect("more-absence regex"))
+    })
+    .is_match(&Haystack::new(&norm))
 }
 
 /// Whether a sentence names the thing it is about (a price, a contract, a document, a trial):
@@ -587,7 +601,7 @@ pub fn names_an_object(sentence: &str) -> bool {
 fn names_work_product(norm: &Haystack) -> bool {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|jamforelse|presentation(en|er|erna)?|rapporten|sammanfattningen|kalkylen|dokumentationen|inspelningen|walk-?throughs?|screencasts?|loom)\b")
+        Pattern::new(Regex::new(r"\b(questionnaires?|(vendor|supplier|security|onboarding) forms?|samples?|sample (workflow|report|data|dashboard)|workflows?|mock-?ups?|prototypes?|analysis|analyses|comparisons?|benchmarks?|templates?|spreadsheets?|\w*frageb[oö]gen|musterprozess|entwurf|vergleich|analyse|maquette|comparatif|cuestionario|formulario|maqueta|comparativa|plantilla|questionario|bozza|confronto|\w*vragenlijst|voorbeeld\w*|vergelijking|sjabloon|comparacao|\w*formular\w*|jamforelse|presentation(en|er|erna)?|rapporten|sammanfattningen|kalkylen|dokumentationen|inspelningen|walk-?throughs?|screencasts?|loom|documents?|dokumente?n?|documentos|documenti|documenten|dokumenten|materials|materialien|materiales|materiali|materiais|materialen|stories|casos de exito|casi di successo|casos de sucesso|infos?|checkliste|checklistan?|\w*beschreibung|estimates?|costi|custos|dettaglio|detalhe|desglose|aufstellung|\w*vereinbarung|\w*overeenkomst|\w*avtal(et)?|acuerdo|accordo|\w*planen|folder|\w*(dokumentation|documentatie|documentation|guide|handbuch|handleiding|handbok|checklist|rapport|bericht|unterlagen|oversikt|overzicht|ubersicht)\w*)\b")
             .expect("work-product regex"))
     })
     .is_match(norm)
