@@ -70,9 +70,21 @@ fn the_whole_reader_on_held_out_sentences_stays_at_its_measured_level() {
     let all = corpus::load(&corpus::default_dir()).expect("corpus loads");
     let held = all.iter().filter(|l| l.held_out());
     let (s, _) = corpus::evaluate_with(followup::reason::reader_verdict, held);
-    assert!(s.reason_right() >= 0.90, "reason right {:.3}", s.reason_right());
-    assert!(s.wrong_template() <= 0.025, "wrong template {:.3}", s.wrong_template());
-    assert!(s.none_right() >= 0.91, "no reason right {:.3}", s.none_right());
+    assert!(
+        s.reason_right() >= 0.90,
+        "reason right {:.3}",
+        s.reason_right()
+    );
+    assert!(
+        s.wrong_template() <= 0.025,
+        "wrong template {:.3}",
+        s.wrong_template()
+    );
+    assert!(
+        s.none_right() >= 0.91,
+        "no reason right {:.3}",
+        s.none_right()
+    );
 }
 
 /// A wrong-language draft is worse than an English one: no corpus sentence long enough to

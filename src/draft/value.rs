@@ -288,17 +288,21 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                 }
                 // Else what the prospect answered it with ("Danke! Ich bespreche das mit
                 // meinem Chef und melde mich Ende nächster Woche."): where things were left.
-                let theirs = facts
-                    .prospect_text
-                    .as_deref()
-                    .filter(|_| !facts.commitment_is_theirs)
-                    .and_then(|p| {
-                        their_sentences(p).into_iter().find(|s| {
-                            facts.quotable(s)
-                                && !says_nothing_to_recap(s)
-                                && s.split_whitespace().count() >= 4
-                        })
-                    })?;
+                // When the template already quotes the prospect's sentence that states the
+                // reason ("our CISO has to approve any new vendor"), another of theirs ("I've
+                // forwarded her your security pack") still says where things stand.
+                let theirs = facts.prospect_text.as_deref().and_then(|p| {
+                    their_sentences(p).into_iter().find(|s| {
+                        facts.quotable(s)
+                            && !says_nothing_to_recap(s)
+                            && s.split_whitespace().count() >= 4
+                            && !(facts.commitment_is_theirs
+                                && facts.commitment.as_deref().is_some_and(|c| {
+                                    crate::message::text::without_greeting(c)
+                                        == crate::message::text::without_greeting(s)
+                                }))
+                    })
+                })?;
                 return Some(f.left_theirs.replacen("{}", &quote(&theirs, f), 1));
             };
             // "Me: send the revised quote" is quoted as "send the revised quote".
@@ -590,6 +594,28 @@ mod tests {
             ..ThreadFacts::default()
         };
         assert!(substance(&recap_item(), &facts).is_some());
+    }
+
+    #[test]
+    fn when_the_template_quotes_the_prospects_reason_another_of_their_sentences_recaps() {
+        // The rep only offered a call (no recap); the template quotes the CISO sentence, so
+        // the recap is the prospect's other news, never that sentence twice.
+        let theirs = "Our CISO has to approve any new vendor with access to patient data.";
+        let facts = ThreadFacts {
+            rep_texts: vec!["Thanks Amanda. If it speeds things up, our security lead is happy to \
+                             get on a call with your CISO to answer questions directly."
+                .into()],
+            prospect_text: Some(format!(
+                "Alex, {}. I've forwarded her your security pack.",
+                theirs.trim_end_matches('.').replacen("Our", "our", 1)
+            )),
+            commitment: Some(theirs.into()),
+            commitment_is_theirs: true,
+            ..ThreadFacts::default()
+        };
+        let got = substance(&recap_item(), &facts).unwrap();
+        assert!(got.contains("I've forwarded her your security pack."), "{got}");
+        assert!(!got.contains("CISO has to approve"), "{got}");
     }
 
     #[test]

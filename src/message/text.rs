@@ -417,18 +417,29 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// A sentence without the greeting it opens with ("Hi Alex, the board meets on the 17th" is
-/// quoted as "The board meets on the 17th"): the prospect's words, not their hello.
+/// A sentence without the greeting or the name it opens with ("Hi Alex, the board meets on the
+/// 17th" and "Alex, the board meets on the 17th" are quoted as "The board meets on the 17th"):
+/// the prospect's words, not their hello.
 pub fn without_greeting(sentence: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"(?i)^(?:hi|hello|hey|dear|morning|good\s+(?:morning|afternoon)|bonjour|bonsoir|salut|hallo|moin|guten\s+(?:tag|morgen)|hola|buenas|buenos\s+d[íi]as|ciao|buongiorno|salve|hoi|dag|goedemorgen|goedemiddag|ol[áa]|bom\s+dia|boa\s+tarde|hej|hejsan|tjena)(?:\s+(?:(?:herr|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|se[ñn]or(?:a)?|meneer|mevrouw)\s+)?[\p{L}'’.-]+)?\s*[,!:–—-]+\s*")
             .expect("greeting regex")
     });
-    let Some(m) = re.find(sentence) else {
+    // Or the name it is addressed to ("Alex, our CISO has to approve any new vendor"): one
+    // capitalised word and a comma before a clause that goes on in lower case.
+    static VOCATIVE: OnceLock<Regex> = OnceLock::new();
+    let vocative = VOCATIVE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+(?:\p{Ll}|I\s)").expect("vocative regex")
+    });
+    let Some(end) = re.find(sentence).map(|m| m.end()).or_else(|| {
+        vocative
+            .find(sentence)
+            .and_then(|m| sentence[..m.end()].rfind(',').map(|c| c + 1))
+    }) else {
         return sentence.to_string();
     };
-    let rest = &sentence[m.end()..];
+    let rest = sentence[end..].trim_start();
     if rest.split_whitespace().count() < 3 {
         return sentence.to_string();
     }
@@ -896,11 +907,22 @@ mod tests {
                 "Hi Alex - quick one: does it support SSO?",
                 "Quick one: does it support SSO?",
             ),
-            // No greeting, or nothing after it: as written.
+            // The name it is addressed to, alone: the prospect's words without it.
             (
                 "Alex, what would it cost for 6 practices?",
-                "Alex, what would it cost for 6 practices?",
+                "What would it cost for 6 practices?",
             ),
+            (
+                "Alex, la decisione finale spetta al nostro CdA.",
+                "La decisione finale spetta al nostro CdA.",
+            ),
+            // A name that is the subject, or too little after it: as written.
+            (
+                "Tom, Sarah and I will decide next week.",
+                "Tom, Sarah and I will decide next week.",
+            ),
+            ("Alex, thanks!", "Alex, thanks!"),
+            // No greeting, or nothing after it: as written.
             ("Hi Alex, thanks!", "Hi Alex, thanks!"),
             (
                 "Hello kitty brand products sell well.",

@@ -534,6 +534,22 @@ pub fn offers_optional_call(sentence: &str) -> bool {
             .expect("optional-call regex")
     })
     .is_match(sentence)
+        || offers_if_wanted(sentence)
+}
+
+/// An offer asked as a question ("Want me to send the order form?", "Soll ich Ihnen den
+/// Vertrag schicken?", "Voulez-vous que je vous envoie le contrat ?", "¿Quieres que te mande
+/// el contrato?", "Vuoi che ti mandi il contratto?", "Zal ik het contract sturen?", "Quer que
+/// lhe envie o contrato?", "Vill du att jag skickar avtalet?"): the next step if wanted.
+fn offers_if_wanted(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    sentence.trim_end().ends_with('?')
+        && RE
+            .get_or_init(|| {
+                bare(r"(?i)^\W*((do\s+you\s+)?want\s+me\s+to|would\s+you\s+like\s+me\s+to|shall\s+i|should\s+i|(m[öo]chten|w[üu]nschen)\s+sie,?\s+dass\s+ich|soll\s+ich|(voulez|souhaitez)-vous\s+que\s+je|veux-tu\s+que\s+je|(quieres|quiere|quer[eé]is|desea)\s+que\s+(te|le|os)?|(vuoi|vuole|volete|desidera)\s+che\s+(ti|le|vi)?|(wil\s+je|wilt\s+u)\s+dat\s+ik|zal\s+ik|(quer|queres|deseja)\s+que\s+(eu\s+)?(lhe|te)?|vill\s+(du|ni)\s+att\s+jag|ska\s+jag)\b")
+                    .expect("offer-if-wanted regex")
+            })
+            .is_match(sentence)
 }
 
 /// The rep asking the prospect to pick a time ("Let me know a couple of times that work next
@@ -2469,9 +2485,10 @@ mod multilingual_tests {
 
 #[cfg(test)]
 mod reading_tests {
-    use super::tests::rep_mail;
     use super::tests::rules;
+    use super::tests::{det, rep_mail};
     use super::*;
+    use crate::message::Address;
 
     fn read(body: &str) -> Reading {
         read_about("", body)
@@ -3679,7 +3696,8 @@ mod reading_tests {
             assert!(!r.expects_reply, "{body}");
         }
         // A wish beside the date the rep comes back still reads as that wait.
-        let r = read("Hi Tom,\n\nEnjoy your trip! I'll follow up when you're back on the 9th.\n\nAlex");
+        let r =
+            read("Hi Tom,\n\nEnjoy your trip! I'll follow up when you're back on the 9th.\n\nAlex");
         assert_eq!(r.finding.map(|f| f.reason).as_deref(), Some("away"));
     }
 
@@ -3718,7 +3736,11 @@ mod reading_tests {
             "Hi Dana,\n\nHappy to put together a one-pager for your CFO with the numbers that \
              matter to her.\n\nBest,",
         ] {
-            assert_eq!(read_reason(body).as_deref(), Some("decision_maker"), "{body}");
+            assert_eq!(
+                read_reason(body).as_deref(),
+                Some("decision_maker"),
+                "{body}"
+            );
         }
         // What the rep prepares for a security team answers its questions.
         let body = "Hi Dana,\n\nI've drafted answers to the questionnaire for your security team, \
@@ -3733,7 +3755,11 @@ mod reading_tests {
             "Hej Karin,\n\nJag hör av mig efter ert styrelsemöte för att höra vad ni \
              beslutade.\n\nAlex",
         ] {
-            assert_eq!(read_reason(body).as_deref(), Some("decision_maker"), "{body}");
+            assert_eq!(
+                read_reason(body).as_deref(),
+                Some("decision_maker"),
+                "{body}"
+            );
         }
         // Coming back once the rep's own people have answered is theirs to deliver.
         let body = "Hola Pablo,\n\nHe preguntado a nuestro equipo de implantación por los plazos \
@@ -3754,5 +3780,55 @@ mod reading_tests {
             let _ = reader_verdict(body);
             let _ = read(body);
         }
+    }
+
+    #[test]
+    fn the_prospect_saying_whose_decision_it_is_names_the_decision_maker_in_eight_languages() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = rep_mail("Thanks, makes sense. I've attached a one-page summary.");
+        for said in [
+            "I like it, but our managing partner signs off on anything over $50k.",
+            "Die Entscheidung liegt bei unserer Geschäftsführung.",
+            "La décision finale revient à notre comité de direction.",
+            "La decisión final es de mi jefa.",
+            "Alex, la decisione finale spetta al nostro CdA, che si riunisce a metà dicembre.",
+            "De beslissing ligt bij de directie.",
+            "A decisão final cabe ao conselho de administração.",
+            "Hej Alex, jag gillar upplägget men det är vår vd som bestämmer.",
+        ] {
+            let mut p = rep_mail(said);
+            p.from = vec![Address::new(None, "dana@northwind.com")];
+            let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
+            assert_eq!(
+                (f.reason.as_str(), f.source),
+                ("decision_maker", Source::ProspectText),
+                "{said}"
+            );
+        }
+        // A board approving the budget by a date is a date to wait for.
+        let mut p = rep_mail(
+            "We can't commit to anything until the board approves the new fiscal year budget in March.",
+        );
+        p.from = vec![Address::new(None, "dana@northwind.com")];
+        let rep = rep_mail(
+            "Understood. I've made a note to come back to you after the board meeting in March.",
+        );
+        let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
+        assert_eq!(f.reason, "timing");
+    }
+
+    #[test]
+    fn an_offer_asked_as_a_question_does_not_outrank_the_price_given() {
+        for body in [
+            "Ben - 15 users is $450/month all-in, billed annually. No setup fee. Want me to send \
+             the order form?\n\nAlex",
+            "Hallo Ben,\n\nfür 15 Nutzer sind es 450 € im Monat, jährlich abgerechnet. Soll ich \
+             Ihnen das Bestellformular schicken?\n\nAlex",
+        ] {
+            assert_eq!(read_reason(body).as_deref(), Some("pricing"), "{body}");
+        }
+        // Alone, the offer still states what the thread is about.
+        let body = "Hi Ben,\n\nShall I send over the contract for signature?\n\nAlex";
+        assert_eq!(read_reason(body).as_deref(), Some("proposal"));
     }
 }

@@ -137,6 +137,21 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
         ]),
         ("decision_maker", vec![
             format!(r"\b(need|have|want)\s+to\s+(check|run\s+(it|this)\s+by|discuss\s+(it|this)?\s*with|talk\s+(to|with)|consult(\s+with)?|ask|get\s+approval\s+from|loop\s+in)\s+(my|our|the)\s+({ROLES})\b"),
+            // Whose decision it is, said outright: "our managing partner signs off on anything
+            // over $50k", "the final call is hers", "die Entscheidung liegt bei der
+            // Geschäftsführung", "la décision finale revient à notre comité", "la decisión es
+            // de mi jefa", "la decisione finale spetta al nostro CdA", "de beslissing ligt bij
+            // de directie", "a decisão final cabe ao conselho", "det är vår vd som bestämmer".
+            // Not "until the board approves the budget in March": a date to wait for.
+            format!(r"\b({ROLES})\s+(signs?\s+off|has\s+(the\s+)?(final|last)\s+(say|word|call)|makes\s+the\s+(final\s+)?(call|decision)|(has|needs)\s+to\s+(sign\s+off|approve|agree|decide))\b"),
+            r"\b(final\s+(say|call|decision|word|sign-?off)|the\s+decision)\s+(is|lies|rests|sits)\s+with\b|\b(final\s+)?(call|decision)\s+is\s+(hers|his|theirs)\b|\b(it's|it\s+is)\s+(up\s+to|for)\s+(my|our|the)\s+\w+".into(),
+            format!(r"\b(entscheidung|letzte\s+wort)\s+(liegt|hat)\s+(bei|der|die|das|unser\w*)\b|\b(der|die|das|unser\w*|mein\w*)\s+({ROLES_INTL})\w*\s+(entscheidet|muss\s+(das\s+|es\s+)?(freigeben|genehmigen|unterschreiben|absegnen)|gibt\s+(das\s+|es\s+)?frei|hat\s+das\s+letzte\s+wort)\b"),
+            format!(r"\bla\s+d[ée]cision\s+(finale\s+)?(revient|appartient|rel[eè]ve)\s+(à|au|de|du)\b|\bc'est\s+(notre|mon|ma|le|la|l')\s*({ROLES_INTL})\s+qui\s+(d[ée]cide|tranche|valide|signe)\b"),
+            format!(r"\bla\s+decisi[óo]n\s+(final\s+)?(es\s+de|corresponde\s+a|la\s+toma|depende\s+de)\b|\bes\s+(nuestr[oa]|mi|el|la)\s+({ROLES_INTL})\s+qui[ée]n\s+(decide|firma|aprueba)\b"),
+            format!(r"\bla\s+decisione\s+(finale\s+|ultima\s+)?(spetta|[èe]\s+del|dipende\s+da)\b|\b[èe]\s+(il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|il|la|l')\s*({ROLES_INTL})\s+che\s+(decide|firma|approva)\b"),
+            format!(r"\bde\s+(eind)?beslissing\s+(ligt|is)\s+(bij|aan)\b|\b(onze|mijn|de)\s+({ROLES_INTL})\s+(beslist|moet\s+(akkoord\s+geven|tekenen|goedkeuren|beslissen))\b"),
+            format!(r"\ba\s+decis[ãa]o\s+(final\s+)?(cabe|[ée]\s+d[oa]|depende\s+d[oa])\b|\b[ée]\s+(o\s+nosso|a\s+nossa|o\s+meu|a\s+minha|o|a)\s+({ROLES_INTL})\s+que\s+(decide|assina|aprova)\b"),
+            format!(r"\b(beslutet|det\s+slutliga\s+beslutet|sista\s+ordet)\s+(ligger\s+hos|tas\s+av|fattas\s+av|har)\b|\bdet\s+[äa]r\s+(v[åa]r|min|v[åa]rt|mitt)\s+({ROLES_INTL})\s+som\s+(best[äa]mmer|beslutar|tar\s+beslut\w*|skriver\s+under)\b"),
             // A deciding function at work on it: "legal is reviewing the MSA", "procurement
             // is going through the terms".
             r"\b(legal|procurement|purchasing|finance|compliance|security|the\s+board|our\s+board|management)(\s+team)?\s+(is|are)\s+(now\s+|still\s+)?(reviewing|looking\s+(at|over|into)|going\s+(through|over)|checking|assessing|evaluating)\b".into(),
