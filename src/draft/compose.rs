@@ -154,6 +154,9 @@ pub struct Stated<'a> {
     pub source: &'a str,
     pub at: DateTime<Utc>,
     pub rep_text: &'a str,
+    /// The prospect's last words of their own, when the thread has them: who decides is often
+    /// named only there ("Freigeben muss es unser Geschäftsführer").
+    pub prospect_text: Option<&'a str>,
 }
 
 /// What the thread shows the rep did, for `{{ commitment.* }}`.
@@ -356,10 +359,13 @@ pub fn context(
     } else {
         main.company.clone()
     };
-    let decider = if reason == "decision_maker" && lang == "en" {
+    let decider = if reason == "decision_maker" {
         let theirs = stated.source == "prospect_text";
-        decider(stated.text.unwrap_or(""), theirs)
-            .or_else(|| decider(stated.rep_text, false))
+        let named =
+            |text: &str, theirs: bool| super::decider::named(text, theirs, lang, voice.formal);
+        named(stated.text.unwrap_or(""), theirs)
+            .or_else(|| named(stated.rep_text, false))
+            .or_else(|| stated.prospect_text.and_then(|p| named(p, true)))
             .unwrap_or_default()
     } else {
         String::new()
@@ -400,22 +406,6 @@ pub fn context(
         event_day,
         options: commitment::lays_out_options(stated.rep_text),
     }
-}
-
-/// The person or body an English text names as deciding ("our CISO needs to approve" →
-/// "your CISO", "the management committee decides" → "your management committee"). In the
-/// rep's own words "our" and "my" are the rep's side, so only "your" and "the" count there.
-fn decider(text: &str, theirs: bool) -> Option<String> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)\b(our|my|the|your)\s+((?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|sales|hr)\s+)?(?-i:CFO|CEO|CTO|COO|CIO|CISO|CMO|CRO|VP|SVP|EVP|MD|GM)|(?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|managing|finance|sales)\s+)?(?:boss|manager|director|board|committee|partners|founders?|owner|stakeholders|controller|leadership\s+team|exec\s+team|legal\s+team|security\s+team|it\s+team|finance\s+team))\b"
-        )
-        .expect("decider regex")
-    });
-    re.captures_iter(text)
-        .find(|c| theirs || matches!(c[1].to_ascii_lowercase().as_str(), "your" | "the"))
-        .map(|c| format!("your {}", &c[2]))
 }
 
 /// Write the draft in English instead, and say in the language note what was missing.
@@ -529,6 +519,7 @@ pub fn compose(
         source: req.reason_source,
         at: req.commitment_at.unwrap_or(last_sent),
         rep_text: &rep_text,
+        prospect_text: prospect_text.as_deref(),
     };
     // What the thread itself offers as substance for the value item.
     let facts_in = |voice: &Voice| super::value::ThreadFacts {
@@ -721,42 +712,6 @@ pub fn compose(
 }
 
 #[cfg(test)]
-mod decider_tests {
-    use super::decider;
-
-    #[test]
-    fn the_decider_is_named_as_the_prospect_named_them() {
-        for (text, theirs, want) in [
-            (
-                "Our CISO needs to approve any new SaaS vendor.",
-                true,
-                Some("your CISO"),
-            ),
-            (
-                "Alex, the management committee decides on this in January.",
-                true,
-                Some("your management committee"),
-            ),
-            (
-                "I've put it in front of our ops director, she holds the purse strings.",
-                true,
-                Some("your ops director"),
-            ),
-            // In the rep's words "our" is the rep's own side.
-            (
-                "Our counsel is happy to get on a call with your legal team.",
-                false,
-                Some("your legal team"),
-            ),
-            ("Our CEO would love to meet.", false, None),
-            ("Thanks for the quick reply.", true, None),
-        ] {
-            assert_eq!(decider(text, theirs).as_deref(), want, "{text}");
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -767,6 +722,7 @@ mod tests {
             source: "prospect_text",
             at: chrono::Utc::now(),
             rep_text: "Attached.",
+            prospect_text: None,
         };
         let c = commitment_ctx("information", &stated, chrono_tz::UTC, "en");
         assert_eq!(c.what, "our SOC 2 report");
@@ -850,6 +806,7 @@ mod tests {
                 source: "rep_text",
                 at,
                 rep_text: sentence,
+                prospect_text: None,
             },
             &Voice::english(),
         );
@@ -881,6 +838,7 @@ mod tests {
             // Saturday 21 November.
             at: Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),
             rep_text: sentence,
+            prospect_text: None,
         };
         // Due on Tuesday 1 December: the rep's two times, and one new slot on another day
         // to make three, in time order.
@@ -922,6 +880,7 @@ mod tests {
             source: "rep_text",
             at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
             rep_text: text,
+            prospect_text: None,
         };
         let due = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
         let slots = slots_for(&rep, due, "en-GB", "meeting", &stated);
@@ -940,6 +899,7 @@ mod tests {
         let stated = Stated {
             text: Some(by),
             rep_text: by,
+            prospect_text: None,
             ..stated
         };
         let slots = slots_for(&rep, due, "en-GB", "meeting", &stated);
@@ -1032,12 +992,44 @@ mod tests {
                 source: "rep_text",
                 at,
                 rep_text: sentence,
+                prospect_text: None,
             },
             &voice,
         );
         let (name, _) = templates.pick_in(lang, reason, 1, false).unwrap();
         let text = templates.render(&name, &ctx).unwrap();
         (ctx.commitment.kind, text)
+    }
+
+    #[test]
+    fn a_decision_maker_draft_names_who_decides_in_the_threads_language() {
+        for (lang, sentence, named) in [
+            (
+                "de",
+                "Damit Ihr Vorstand schnell entscheiden kann, habe ich eine Zusammenfassung angehängt.",
+                "mit Ihrem Vorstand leichter",
+            ),
+            (
+                "it",
+                "Se può essere utile per il CdA, posso preparare una breve presentazione.",
+                "con il vostro CdA,",
+            ),
+            (
+                "sv",
+                "Jag har gjort en sammanfattning som du kan visa er vd, den ligger bifogad.",
+                "med er vd har",
+            ),
+        ] {
+            let (_, text) = render_in(lang, "decision_maker", sentence);
+            assert!(text.contains(named), "{lang}: {text}");
+        }
+        // Nobody named: the template's own words for whoever decides.
+        let (_, text) = render_in(
+            "fr",
+            "decision_maker",
+            "J'ai préparé une synthèse d'une page, en pièce jointe.",
+        );
+        assert!(text.contains("avec les décideurs de votre côté"), "{text}");
     }
 
     #[test]

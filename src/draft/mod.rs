@@ -5,6 +5,7 @@ pub mod annotate;
 mod build;
 pub mod commitment;
 pub mod compose;
+mod decider;
 pub mod lint;
 pub mod slots;
 pub mod templates;
@@ -54,8 +55,9 @@ pub struct DraftContext {
     pub greeting_name: String,
     /// The prospect's company, or "your team" when unknown.
     pub company: String,
-    /// Who decides, as the thread names them in English ("your CISO", "your board"), or
-    /// empty: "the conversation with your CISO" says more than "with whoever decides".
+    /// Who decides, as the thread names them, in the form the language's templates put after
+    /// "with" ("your CISO", "Ihrem Vorstand", "il vostro CdA"), or empty: "the conversation
+    /// with your CISO" says more than "with whoever decides".
     pub decider: String,
     /// The thread's subject without Re:/Fwd: prefixes.
     pub subject: String,

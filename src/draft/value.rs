@@ -602,9 +602,11 @@ mod tests {
         // the recap is the prospect's other news, never that sentence twice.
         let theirs = "Our CISO has to approve any new vendor with access to patient data.";
         let facts = ThreadFacts {
-            rep_texts: vec!["Thanks Amanda. If it speeds things up, our security lead is happy to \
+            rep_texts: vec![
+                "Thanks Amanda. If it speeds things up, our security lead is happy to \
                              get on a call with your CISO to answer questions directly."
-                .into()],
+                    .into(),
+            ],
             prospect_text: Some(format!(
                 "Alex, {}. I've forwarded her your security pack.",
                 theirs.trim_end_matches('.').replacen("Our", "our", 1)
@@ -614,7 +616,10 @@ mod tests {
             ..ThreadFacts::default()
         };
         let got = substance(&recap_item(), &facts).unwrap();
-        assert!(got.contains("I've forwarded her your security pack."), "{got}");
+        assert!(
+            got.contains("I've forwarded her your security pack."),
+            "{got}"
+        );
         assert!(!got.contains("CISO has to approve"), "{got}");
     }
 

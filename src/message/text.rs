@@ -426,16 +426,17 @@ pub fn without_greeting(sentence: &str) -> String {
         Regex::new(r"(?i)^(?:hi|hello|hey|dear|morning|good\s+(?:morning|afternoon)|bonjour|bonsoir|salut|hallo|moin|guten\s+(?:tag|morgen)|hola|buenas|buenos\s+d[íi]as|ciao|buongiorno|salve|hoi|dag|goedemorgen|goedemiddag|ol[áa]|bom\s+dia|boa\s+tarde|hej|hejsan|tjena)(?:\s+(?:(?:herr|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|se[ñn]or(?:a)?|meneer|mevrouw)\s+)?[\p{L}'’.-]+)?\s*[,!:–—-]+\s*")
             .expect("greeting regex")
     });
-    // Or the name it is addressed to ("Alex, our CISO has to approve any new vendor"): one
-    // capitalised word and a comma before a clause that goes on in lower case.
+    // Or the name it is addressed to ("Alex, our CISO has to approve any new vendor", "Alex -
+    // we're fine with the terms"): one capitalised word and a comma or a dash before a clause
+    // that goes on in lower case.
     static VOCATIVE: OnceLock<Regex> = OnceLock::new();
-    let vocative = VOCATIVE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’-]+,\s+(?:\p{Ll}|I\s)").expect("vocative regex")
-    });
+    let vocative = VOCATIVE
+        .get_or_init(|| Regex::new(r"^\p{Lu}[\p{L}'’]+(?:,|\s+[–—-])\s+").expect("vocative regex"));
     let Some(end) = re.find(sentence).map(|m| m.end()).or_else(|| {
-        vocative
-            .find(sentence)
-            .and_then(|m| sentence[..m.end()].rfind(',').map(|c| c + 1))
+        vocative.find(sentence).map(|m| m.end()).filter(|&e| {
+            let rest = &sentence[e..];
+            rest.starts_with("I ") || rest.chars().next().is_some_and(char::is_lowercase)
+        })
     }) else {
         return sentence.to_string();
     };
@@ -922,6 +923,10 @@ mod tests {
                 "Tom, Sarah and I will decide next week.",
             ),
             ("Alex, thanks!", "Alex, thanks!"),
+            (
+                "Alex - we're fine with the commercial terms.",
+                "We're fine with the commercial terms.",
+            ),
             // No greeting, or nothing after it: as written.
             ("Hi Alex, thanks!", "Hi Alex, thanks!"),
             (

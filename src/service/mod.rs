@@ -388,6 +388,7 @@ pub fn template_findings(cfg: &Config, templates: &Templates) -> Vec<String> {
                 } else {
                     "Thanks, Dana."
                 },
+                prospect_text: None,
             },
             // The prospect-worded pass checks the informal forms, the others the formal.
             &crate::draft::compose::Voice {
