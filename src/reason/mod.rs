@@ -195,25 +195,45 @@ fn small_talk_re() -> &'static Regex {
 fn wishes_a_good_time(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        bare(r"(?i)^\W*(and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+)?((enjoy|have)\s+(a|an|the)?\s*((great|good|nice|lovely|wonderful|fab(ulous)?|relaxing|restful|productive|fantastic|brilliant)\s+)?(rest\s+of\s+(the|your)\s+)?(week|weekend|day|evening|afternoon|morning|friday|monday|night|break)|(noch\s+)?(einen\s+)?(sch[öo]ne[ns]?|gute[ns]?|erholsame[ns]?)\s+(rest\s+der\s+woche|wochenende|tag|abend|woche|start\s+in\s+die\s+woche|feierabend)|(bon(ne)?|belle|excellent(e)?)\s+(fin\s+de\s+)?(week-?end|journ[ée]e|soir[ée]e|semaine|apr[èe]s-midi)|(que\s+)?(tengas?|tengan|pases?|pasen|disfrut[ae]s?)?\s*(un\s+)?(buen|buena|feliz)\s+(fin\s+de\s+semana|d[íi]a|tarde|semana|finde)|(buon|buona)\s+(fine\s+settimana|weekend|giornata|serata|settimana|pomeriggio|proseguimento)|(fijn|fijne|prettig|prettige|goed|goede)\s+(weekend|dag|avond|week|middag)|(tenha\s+)?(um\s+)?(bom|boa|[óo]timo|[óo]tima)\s+(fim\s+de\s+semana|resto\s+de\s+semana|semana|tarde|noite)|(ha\s+en\s+)?(trevlig|bra|fin|sk[öo]n)\s+(helg|dag|kv[äa]ll|vecka|eftermiddag)|(have\s+a\s+)?(safe|good|pleasant)\s+(travels?|trip|flight|journey)(\s+(back|home))?|(gute|sch[öo]ne)\s+(heim)?(reise|r[üu]ckreise|fahrt|heimfahrt)|bon\s+(voyage|retour|vol)|(buen|feliz)\s+viaje(\s+de\s+(vuelta|regreso))?|buon\s+(viaggio|rientro|volo)(\s+di\s+ritorno)?|goede\s+(reis|terugreis|vlucht)(\s+terug)?|boa\s+viagem(\s+de\s+(regresso|volta))?|trevlig\s+(resa|hemresa)|(lycka\s+till|bonne\s+chance|buena\s+suerte|buona\s+fortuna|veel\s+succes|boa\s+sorte|viel\s+erfolg|good\s+luck))\b[\s,]*(\p{Lu}\p{Ll}+)?[\s.!]*$")
+        bare(r"(?i)^\W*(and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+)?((enjoy|have)\s+(a|an|the)?\s*((great|good|nice|lovely|wonderful|fab(ulous)?|relaxing|restful|productive|fantastic|brilliant)\s+)?(rest\s+of\s+(the|your)\s+)?(week|weekend|day|evening|afternoon|morning|friday|monday|night|break)|(noch\s+)?(einen\s+)?(sch[öo]ne[ns]?|gute[ns]?|erholsame[ns]?)\s+(rest\s+der\s+woche|wochenende|tag|abend|woche|start\s+in\s+die\s+woche|feierabend)|(bon(ne)?|belle|excellent(e)?)\s+(fin\s+de\s+)?(week-?end|journ[ée]e|soir[ée]e|semaine|apr[èe]s-midi)|(que\s+)?(tengas?|tengan|pases?|pasen|disfrut[ae]s?)?\s*(un\s+)?(buen|buena|feliz)\s+(fin\s+de\s+semana|d[íi]a|tarde|semana|finde)|(buon|buona)\s+(fine\s+settimana|weekend|giornata|serata|settimana|pomeriggio|proseguimento)|(fijn|fijne|prettig|prettige|goed|goede)\s+(weekend|dag|avond|week|middag)|(tenha\s+)?(um\s+)?(bom|boa|[óo]timo|[óo]tima)\s+(fim\s+de\s+semana|resto\s+de\s+semana|semana|tarde|noite)|(ha\s+en\s+)?(trevlig|bra|fin|sk[öo]n)\s+(helg|dag|kv[äa]ll|vecka|eftermiddag)|(have\s+a\s+)?(safe|good|pleasant)\s+(travels?|trip|flight|journey)(\s+(back|home))?|(gute|sch[öo]ne)\s+(heim)?(reise|r[üu]ckreise|fahrt|heimfahrt)|bon\s+(voyage|retour|vol)|(buen|feliz)\s+viaje(\s+de\s+(vuelta|regreso))?|buon\s+(viaggio|rientro|volo)(\s+di\s+ritorno)?|goede\s+(reis|terugreis|vlucht)(\s+terug)?|boa\s+viagem(\s+de\s+(regresso|volta))?|trevlig\s+(resa|hemresa)|(lycka\s+till|bonne\s+chance|buena\s+suerte|buona\s+fortuna|veel\s+succes|boa\s+sorte|viel\s+erfolg|good\s+luck))\b(\s+noch|\s+encore|\s+ainda|\s+ancora)?[\s,]*(\p{Lu}\p{Ll}+)?[\s.!]*$")
             .expect("good-time wish regex")
     })
     .is_match(sentence.trim())
 }
 
-/// A sentence whose only agreement is a confidentiality one (an NDA, "Geheimhaltungsvereinbarung",
+/// The answer to a thank-you ("You're welcome, anytime!", "Gern geschehen, dafür sind wir
+/// da.", "De rien !", "¡De nada!", "Figurati!", "Graag gedaan.", "De nada!", "Varsågod!"), in
+/// eight languages, with at most a few words more: a courtesy that states no reason ("No
+/// problem, we'll revisit after the audit" is not one).
+fn answers_thanks(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        bare(r"(?i)^\W*(you'?re\s+(very\s+|most\s+)?welcome|you\s+are\s+(very\s+|most\s+)?welcome|my\s+pleasure|(it\s+was\s+)?a\s+pleasure|anytime|any\s+time|glad\s+(i\s+could|to)\s+help|gern(e)?\s+geschehen|keine\s+ursache|nichts\s+zu\s+danken|de\s+rien|je\s+vous\s+en\s+prie|avec\s+plaisir|de\s+nada|no\s+hay\s+de\s+qu[ée]|con\s+mucho\s+gusto|prego|di\s+niente|figurati|si\s+figuri|graag\s+gedaan|geen\s+dank|por\s+nada|disponha|var\s+s[åa]\s+god|ingen\s+orsak)\b")
+            .expect("answers-thanks regex")
+    });
+    re.find(sentence)
+        .is_some_and(|m| {
+            let rest = sentence[m.end()..].split_whitespace();
+            rest.filter(|w| w.chars().any(char::is_alphabetic)).count() <= 4
+        })
+}
+
+/// A sentence whose only agreement is a confidentiality or data-processing one (an NDA, a DPA,
+/// "Geheimhaltungsvereinbarung", "Auftragsverarbeitungsvertrag",
 /// "accord de confidentialité", "acuerdo de confidencialidad", "accordo di riservatezza",
 /// "geheimhoudingsovereenkomst", "acordo de confidencialidade", "sekretessavtal"): signing it
-/// opens the way to documents, it is not the contract a proposal follows up.
+/// opens the way to documents, or it answers a data-protection question; it is not the
+/// contract a proposal follows up.
 fn names_only_an_nda(sentence: &str) -> bool {
     static NDA: OnceLock<Regex> = OnceLock::new();
+    // The contract, or the agreement "also" attached beside something else.
     static CONTRACT: OnceLock<Regex> = OnceLock::new();
     let nda = NDA.get_or_init(|| {
-        bare(r"(?i)\b((mutual\s+|signed\s+)?ndas?|(mutual\s+)?non-?disclosure(\s+agreement)?|confidentiality\s+agreement|geheimhaltungs(vereinbarung|erkl[äa]rung)|vertraulichkeitsvereinbarung|verschwiegenheitserkl[äa]rung|(accord|engagement)\s+de\s+confidentialit[ée]|acuerdo\s+de\s+confidencialidad|accordo\s+di\s+(riservatezza|non\s+divulgazione)|geheimhoudings(overeenkomst|verklaring)|acordo\s+de\s+confidencialidade|sekretess(avtal|f[öo]rbindelse)\w*)\b")
+        bare(r"(?i)\b((mutual\s+|signed\s+)?ndas?|dpas?|data\s+processing\s+(agreement|addendum)|auftragsverarbeitungs(vertrag|vereinbarung)|avv|accord\s+de\s+traitement\s+des\s+donn[ée]es|contrat\s+de\s+sous-traitance\s+des\s+donn[ée]es|contrato\s+de\s+encargado\s+del\s+tratamiento|accordo\s+sul\s+trattamento\s+dei\s+dati|verwerkersovereenkomst|acordo\s+de\s+processamento\s+de\s+dados|personuppgiftsbitr[äa]desavtal\w*|pub-avtal\w*|(mutual\s+)?non-?disclosure(\s+agreement)?|confidentiality\s+agreement|geheimhaltungs(vereinbarung|erkl[äa]rung)|vertraulichkeitsvereinbarung|verschwiegenheitserkl[äa]rung|(accord|engagement)\s+de\s+confidentialit[ée]|acuerdo\s+de\s+confidencialidad|accordo\s+di\s+(riservatezza|non\s+divulgazione)|geheimhoudings(overeenkomst|verklaring)|acordo\s+de\s+confidencialidade|sekretess(avtal|f[öo]rbindelse)\w*)\b")
             .expect("NDA regex")
     });
     let contract = CONTRACT.get_or_init(|| {
-        bare(r"(?i)\b(contracts?|msa|agreements?|order\s+form|sow|statement\s+of\s+work|proposal|quote|terms|\w*vertrag\w*|\w*angebot\w*|\w*vereinbarung|contrat|proposition|offre|devis|contrato|propuesta|oferta|acuerdo|contratto|proposta|offerta|accordo|voorstel|offerte|\w*overeenkomst|\w*avtal\w*|offert\w*)\b")
+        bare(r"(?i)\b(also|as\s+well|ebenfalls|auch|aussi|[ée]galement|tambi[ée]n|anche|ook|tamb[ée]m|ocks[åa]|\w*contract\w*|\w*kontrakt\w*|msa|agreements?|order\s+form|sow|statement\s+of\s+work|proposal|quote|terms|\w*vertrag\w*|\w*angebot\w*|\w*vereinbarung|contrat|proposition|offre|devis|contrato|propuesta|oferta|acuerdo|contratto|proposta|offerta|accordo|voorstel|offerte|\w*overeenkomst|\w*avtal\w*|offert\w*)\b")
             .expect("contract regex")
     });
     nda.is_match(sentence) && !contract.is_match(&nda.replace_all(sentence, " "))
@@ -1050,6 +1070,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                 || copies_prospect_in(&s)
                 || shares_for_reference(&s)
                 || wishes_a_good_time(&s)
+                || answers_thanks(&s)
                 || (own_team_has_done(&s)
                     && !crate::draft::value::promises_to_send(&s)
                     && !crate::message::text::hands_over(&s)
@@ -3690,6 +3711,8 @@ mod reading_tests {
             "Hallo Jan,\n\nvielen Dank für den Besuch. Schönes Wochenende!\n\nAlex",
             "Hola Ana,\n\n¡Gracias por venir! ¡Buen viaje de vuelta!\n\nAlex",
             "Bonjour Luc,\n\nMerci pour cet échange. Bonne fin de journée !\n\nAlex",
+            "Liebe Frau Schmitt,\n\ngern geschehen, dafür sind wir da. Einen schönen Tag noch!\n\nAlex",
+            "Hi Kate,\n\nYou're welcome, anytime!\n\nAlex",
         ] {
             let r = read(body);
             assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
@@ -3716,6 +3739,11 @@ mod reading_tests {
     fn an_nda_sent_on_the_way_to_a_document_is_information_not_a_proposal() {
         let body = "Hi Derek,\n\nOf course. Our report is under NDA, so I've sent you our mutual \
                     NDA via DocuSign - once it's signed I'll send the report straight over.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("information"));
+        // So is a DPA handed over with the answer to a data-protection question.
+        let body = "Bonjour Léa,\n\nOui, nos données sont hébergées à Roubaix, et nous sommes \
+                    conformes au RGPD. Je vous joins notre DPA et la liste de nos \
+                    sous-traitants.\n\nCordialement,";
         assert_eq!(read_reason(body).as_deref(), Some("information"));
         // An NDA beside the services agreement is the contract's thread.
         for body in [
@@ -3795,6 +3823,8 @@ mod reading_tests {
             "De beslissing ligt bij de directie.",
             "A decisão final cabe ao conselho de administração.",
             "Hej Alex, jag gillar upplägget men det är vår vd som bestämmer.",
+            "The team loves it. I'll need to get buy-in from our VP Engineering though.",
+            "I'm keen, but she controls the tooling budget.",
         ] {
             let mut p = rep_mail(said);
             p.from = vec![Address::new(None, "dana@northwind.com")];
