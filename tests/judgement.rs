@@ -35,6 +35,11 @@ const MAIL: &[(&str, &str, &str)] = &[
     ),
     (
         ".Sent",
+        "1794500150.M24P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Julien Leroy <julien@leroy-batiment.example>\nSubject: Suite à notre rendez-vous\nDate: Thu, 12 Nov 2026 10:00:00 -0500\nMessage-ID: <owed-3@acme.io>\nContent-Type: text/plain; charset=utf-8\n\nBonjour Julien,\n\nMerci pour votre accueil mardi. Comme convenu, je vous prépare une proposition pour les trois chantiers pilotes, avec un planning de déploiement sur six semaines. Vous l'aurez d'ici vendredi.\n\nBonne journée,\nAlex\n",
+    ),
+    (
+        ".Sent",
         "1794500200.M23P1.t:2,S",
         "From: Alex Morgan <alex@acme.io>\nTo: Hana Ito <hana@ito-works.example>\nSubject: Sample workflow\nDate: Wed, 18 Nov 2026 10:00:00 -0500\nMessage-ID: <owed-2@acme.io>\n\nHi Hana,\n\nI've asked our solutions engineer to put together a sample workflow using your data. Should have it to you by Wednesday.\n\nAlex\n",
     ),
@@ -352,6 +357,15 @@ fn check(cfg: &Path) {
         owed["note"]
             .as_str()
             .is_some_and(|n| n.starts_with("you promised: \u{201c}I'll send over our SOC 2 report")),
+        "{owed}"
+    );
+
+    // A promise that names its object only in the sentence before ("Vous l'aurez d'ici
+    // vendredi.") is quoted with that sentence.
+    let owed = thread(&lines, "owed-3@acme.io");
+    assert!(
+        owed["note"].as_str().is_some_and(|n| n
+            .starts_with("you promised: \u{201c}Comme convenu, je vous prépare une proposition")),
         "{owed}"
     );
 

@@ -934,10 +934,20 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .and_then(|f| f.commitment.clone())
             .filter(|c| crate::draft::commitment::owed(c))
             .or_else(|| {
-                last_rep_sentences
+                // "Vous l'aurez d'ici vendredi." names what it owes in the sentence before.
+                let i = last_rep_sentences
                     .iter()
-                    .find(|s| crate::draft::commitment::owed(s))
-                    .cloned()
+                    .position(|s| crate::draft::commitment::owed(s))?;
+                let owed = &last_rep_sentences[i];
+                Some(match i.checked_sub(1).map(|j| &last_rep_sentences[j]) {
+                    Some(before)
+                        if owed.split_whitespace().count() <= 6
+                            && !before.trim_end().ends_with(',') =>
+                    {
+                        format!("{before} {owed}")
+                    }
+                    _ => owed.clone(),
+                })
             });
         if let Some(c) = owed {
             // "Should have it to you by Wednesday": the draft that carries it is not due

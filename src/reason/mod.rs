@@ -211,11 +211,10 @@ fn answers_thanks(sentence: &str) -> bool {
         bare(r"(?i)^\W*(you'?re\s+(very\s+|most\s+)?welcome|you\s+are\s+(very\s+|most\s+)?welcome|my\s+pleasure|(it\s+was\s+)?a\s+pleasure|anytime|any\s+time|glad\s+(i\s+could|to)\s+help|gern(e)?\s+geschehen|keine\s+ursache|nichts\s+zu\s+danken|de\s+rien|je\s+vous\s+en\s+prie|avec\s+plaisir|de\s+nada|no\s+hay\s+de\s+qu[ée]|con\s+mucho\s+gusto|prego|di\s+niente|figurati|si\s+figuri|graag\s+gedaan|geen\s+dank|por\s+nada|disponha|var\s+s[åa]\s+god|ingen\s+orsak)\b")
             .expect("answers-thanks regex")
     });
-    re.find(sentence)
-        .is_some_and(|m| {
-            let rest = sentence[m.end()..].split_whitespace();
-            rest.filter(|w| w.chars().any(char::is_alphabetic)).count() <= 4
-        })
+    re.find(sentence).is_some_and(|m| {
+        let rest = sentence[m.end()..].split_whitespace();
+        rest.filter(|w| w.chars().any(char::is_alphabetic)).count() <= 4
+    })
 }
 
 /// A sentence whose only agreement is a confidentiality or data-processing one (an NDA, a DPA,
