@@ -39,7 +39,7 @@ fn english(text: &str, theirs: bool) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(our|my|the|your)\s+((?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|sales|hr)\s+)?(?-i:CFO|CEO|CTO|COO|CIO|CISO|CMO|CRO|VP|SVP|EVP|MD|GM)|(?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|managing|finance|sales)\s+)?(?:boss|manager|director|board|committee|partners?|founders?|owner|stakeholders|controller|leadership\s+team|exec\s+team|legal\s+team|security\s+team|it\s+team|finance\s+team))\b",
+            r"(?i)\b(our|my|the|your)\s+((?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|sales|hr)\s+)?(?-i:CFO|CEO|CTO|COO|CIO|CISO|CMO|CRO|MD|GM)|(?-i:VP|SVP|EVP)(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+))?|(?:(?:ops|operations|finance|procurement|security|it|legal|management|steering|investment|executive|leadership|purchasing|managing|finance|sales)\s+)?(?:boss|manager|director|board|committee|partners?|founders?|owner|stakeholders|controller|leadership\s+team|exec\s+team|legal\s+team|security\s+team|it\s+team|finance\s+team))\b",
         )
         .expect("decider regex")
     });
@@ -489,6 +489,11 @@ mod tests {
                 "Our counsel is happy to get on a call with your legal team.",
                 false,
                 Some("your legal team"),
+            ),
+            (
+                "I'll need to get buy-in from our VP Engineering though.",
+                true,
+                Some("your VP Engineering"),
             ),
             ("Our CEO would love to meet.", false, None),
             ("Thanks for the quick reply.", true, None),

@@ -285,11 +285,117 @@ pub fn company(addr: &Address) -> Option<String> {
     let name = sld
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
+        .flat_map(split_business_word)
         .map(capitalize)
         .collect::<Vec<_>>()
         .join(" ")
         .replace(char::is_control, "");
     (!name.trim().is_empty()).then_some(name)
+}
+
+/// Words a company name often ends in, which domains run together with the name
+/// (`summitpartners` → `Summit Partners`, `kellerbau` → `Keller Bau`). Longer ones first.
+const BUSINESS_WORDS: &[&str] = &[
+    "technologies",
+    "construction",
+    "construcoes",
+    "engineering",
+    "consultants",
+    "consulting",
+    "immobilien",
+    "immobilier",
+    "healthcare",
+    "automation",
+    "automazione",
+    "installatie",
+    "properties",
+    "publishing",
+    "logistics",
+    "logistik",
+    "logistiek",
+    "logistica",
+    "transports",
+    "solutions",
+    "marketing",
+    "insurance",
+    "financial",
+    "fastigheter",
+    "industries",
+    "industrie",
+    "maschinen",
+    "meccanica",
+    "spedition",
+    "advocaten",
+    "analytics",
+    "holdings",
+    "partners",
+    "software",
+    "services",
+    "security",
+    "ventures",
+    "textiles",
+    "robotics",
+    "plumbing",
+    "hoteles",
+    "hotels",
+    "trading",
+    "systems",
+    "capital",
+    "digital",
+    "studios",
+    "freight",
+    "finance",
+    "holding",
+    "gruppe",
+    "groupe",
+    "grupo",
+    "gruppo",
+    "retail",
+    "design",
+    "studio",
+    "pharma",
+    "health",
+    "energy",
+    "motors",
+    "realty",
+    "agency",
+    "agentur",
+    "foods",
+    "textil",
+    "frutas",
+    "freres",
+    "homes",
+    "media",
+    "group",
+    "labs",
+    "tech",
+    "bank",
+    "bygg",
+    "insure",
+    "invest",
+    "build",
+    "works",
+    "trans",
+    "care",
+    "food",
+    "law",
+    "bau",
+];
+
+/// A domain label split before a business word it ends with, when a name of at least four
+/// letters stands before it (`initech` stays `Initech`).
+fn split_business_word(label: &str) -> Vec<&str> {
+    let all_letters = label.chars().all(|c| c.is_ascii_lowercase());
+    if all_letters && label.len() >= 7 {
+        for w in BUSINESS_WORDS {
+            if let Some(head) = label.strip_suffix(w) {
+                if head.len() >= 4 {
+                    return vec![head, &label[head.len()..]];
+                }
+            }
+        }
+    }
+    vec![label]
 }
 
 fn capitalize(w: &str) -> String {
@@ -361,6 +467,25 @@ mod tests {
             Some("Globex")
         );
         assert_eq!(company(&Address::new(None, "d@gmail.com")), None);
+        // A business word run together with the name is split off it.
+        for (email, want) in [
+            ("grace@summitpartners.com", "Summit Partners"),
+            ("mike@evansplumbing.com", "Evans Plumbing"),
+            ("ian@dunmoretech.ie", "Dunmore Tech"),
+            ("f@kellermaschinen.de", "Keller Maschinen"),
+            ("d@fischerlabs.com", "Fischer Labs"),
+            // No business word at its end, or too short a name before one: as it is.
+            ("d@copperleaf.com", "Copperleaf"),
+            ("d@fieldstone.com", "Fieldstone"),
+            ("d@zylaw.com", "Zylaw"),
+            ("d@initech.com", "Initech"),
+        ] {
+            assert_eq!(
+                company(&Address::new(None, email)).as_deref(),
+                Some(want),
+                "{email}"
+            );
+        }
     }
 
     #[test]
