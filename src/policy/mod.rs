@@ -934,7 +934,8 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
             .and_then(|f| f.commitment.clone())
             .filter(|c| crate::draft::commitment::owed(c))
             .or_else(|| {
-                // "Vous l'aurez d'ici vendredi." names what it owes in the sentence before.
+                // "Vous l'aurez d'ici vendredi." names what it owes in the sentence before (a
+                // whole sentence: not a greeting line or a list item).
                 let i = last_rep_sentences
                     .iter()
                     .position(|s| crate::draft::commitment::owed(s))?;
@@ -942,7 +943,7 @@ pub fn decide(mails: &[&Mail], kinds: &[Kind], inp: &Inputs) -> Decision {
                 Some(match i.checked_sub(1).map(|j| &last_rep_sentences[j]) {
                     Some(before)
                         if owed.split_whitespace().count() <= 6
-                            && !before.trim_end().ends_with(',') =>
+                            && before.trim_end().ends_with(['.', '!', '?']) =>
                     {
                         format!("{before} {owed}")
                     }

@@ -1299,7 +1299,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             .any(|(s, _)| crate::message::text::hands_over(s))
     };
     if let Some(dm) = model::class_index("decision_maker") {
-        if strong[dm] && invites_comments(&sents[best_s[dm]].0) && hands_over() {
+        if strong[dm]
+            && invites_comments(&sents[best_s[dm]].0)
+            && !model::names_meeting(&sents[best_s[dm]].0)
+            && hands_over()
+        {
             strong[dm] = false;
         }
     }
@@ -1417,7 +1421,12 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             }
             // "The contract is ready for signature. Let me know if legal has any comments.":
             // an offer to hear someone's comments does not outrank what the email hands over.
-            if CLASSES[first] == "decision_maker" && invites_comments(&sents[best_s[first]].0) {
+            // A call set up to answer the decider's questions ("Would it help if I set up a
+            // short call with Jim to answer his questions directly?") is no such offer.
+            if CLASSES[first] == "decision_maker"
+                && invites_comments(&sents[best_s[first]].0)
+                && !model::names_meeting(&sents[best_s[first]].0)
+            {
                 if let Some(other) = (0..NONE)
                     .filter(|&r| r != first && strong[r] && !waits(r))
                     .max_by(|&a, &b| best_p[a].total_cmp(&best_p[b]))
@@ -1425,9 +1434,16 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     return other;
                 }
             }
-            (0..NONE)
+            // Among those stated about as clearly as each other (a proposal "covering" a list
+            // of seat counts), the priority decides again.
+            let clearer: Vec<usize> = (0..NONE)
                 .filter(|&r| strong[r] && !waits(r) && best_p[r] >= best_p[first] + 0.1)
-                .max_by(|&a, &b| best_p[a].total_cmp(&best_p[b]))
+                .collect();
+            let clearest = clearer.iter().map(|&r| best_p[r]).fold(0f32, f32::max);
+            clearer
+                .into_iter()
+                .filter(|&r| best_p[r] >= clearest - 0.05)
+                .min_by_key(|&r| rank(r))
                 .unwrap_or(first)
         })
         .map(|r| {
@@ -3859,5 +3875,27 @@ mod reading_tests {
         // Alone, the offer still states what the thread is about.
         let body = "Hi Ben,\n\nShall I send over the contract for signature?\n\nAlex";
         assert_eq!(read_reason(body).as_deref(), Some("proposal"));
+    }
+
+    #[test]
+    fn a_proposal_covering_a_list_of_seat_counts_is_the_proposal() {
+        let body = "Hi Megan,\n\nGreat speaking with you and Raj today.\n\nAs discussed, I'll put \
+                    together a proposal covering:\n\n- Phase 1: support team (45 seats), January\n\
+                    - Phase 2: success team (20 seats), March\n- SSO and the Zendesk integration \
+                    from day one\n\nYou'll have it by Wednesday. On the call you mentioned the \
+                    budget review - happy to include a short ROI section if that helps.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("proposal"));
+    }
+
+    #[test]
+    fn a_call_set_up_to_answer_the_deciders_questions_is_for_the_decision() {
+        let body = "Hi Ryan,\n\nThat's really common. Would it help if I set up a short call with \
+                    Jim to answer his questions directly? I can also send you a couple of \
+                    references from marine businesses he could call.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("decision_maker"));
+        // An offer to hear questions beside what the email hands over is not.
+        let body = "Hi Ryan,\n\nAttached are two references from marine businesses. Let me know \
+                    if your partner has any questions.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("information"));
     }
 }
