@@ -13,6 +13,18 @@ use support::{thread, NOW};
 
 /// (folder, file name, raw message). Flag letter `a` is the keyword in `dovecot-keywords`.
 const MAIL: &[(&str, &str, &str)] = &[
+    // The prospect writes first that they are away, under a subject an out-of-office might
+    // have and with no auto-reply header: their words, so the wait is theirs.
+    (
+        "",
+        "1794900000.M40P1.t:2,S",
+        "From: Julia Becker <julia@becker-it.example>\nTo: Alex Morgan <alex@acme.io>\nSubject: Urlaub\nDate: Fri, 13 Nov 2026 09:00:00 +0100\nMessage-ID: <urlaub-1@becker-it.example>\nContent-Type: text/plain; charset=utf-8\n\nHallo Alex, ich bin ab morgen im Urlaub und ab dem 4. Januar wieder da.\n\nJulia\n",
+    ),
+    (
+        ".Sent",
+        "1794990000.M41P1.t:2,S",
+        "From: Alex Morgan <alex@acme.io>\nTo: Julia Becker <julia@becker-it.example>\nSubject: Re: Urlaub\nDate: Sat, 14 Nov 2026 10:00:00 +0100\nMessage-ID: <urlaub-2@acme.io>\nIn-Reply-To: <urlaub-1@becker-it.example>\nReferences: <urlaub-1@becker-it.example>\nContent-Type: text/plain; charset=utf-8\n\nHallo Julia,\n\nschönen Urlaub! Ich melde mich dann im neuen Jahr, nach dem 4.\n\nViele Grüße\nAlex\n",
+    ),
     (
         ".Sent",
         "1795300100.M31P1.t:2,S",
@@ -358,6 +370,17 @@ fn check(cfg: &Path) {
             .as_str()
             .is_some_and(|n| n.starts_with("you promised: \u{201c}I'll send over our SOC 2 report")),
         "{owed}"
+    );
+
+    let urlaub = thread(&lines, "urlaub-1@becker-it.example");
+    assert_eq!(
+        (
+            &urlaub["status"],
+            &urlaub["reason"],
+            &urlaub["reason_source"]
+        ),
+        (&"waiting".into(), &"away".into(), &"prospect_text".into()),
+        "{urlaub}"
     );
 
     // A promise that names its object only in the sentence before ("Vous l'aurez d'ici

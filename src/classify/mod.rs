@@ -116,6 +116,21 @@ pub fn classify(mail: &Mail, max_recipients: usize) -> Kind {
 /// [`classify`] knowing whether the rep wrote the message. The rep's own mail is an
 /// auto-reply only when its headers say so: "Semester" as a subject or "when you're back on
 /// the 7th" in the text is the rep writing to someone away, not their out-of-office.
+/// The mail system marks the message as an automatic reply (Auto-Submitted, X-Autoreply,
+/// Precedence: auto_reply, Exchange's own header): no text can make it a person's. Without
+/// these, an out-of-office is only guessed from its subject and text.
+pub fn auto_reply_by_headers(mail: &Mail) -> bool {
+    let s = &mail.signals;
+    s.rare()
+        .auto_submitted
+        .as_deref()
+        .is_some_and(|v| !v.starts_with("no"))
+        || s.x_autoreply
+        || s.x_autorespond
+        || s.rare().precedence.as_deref() == Some("auto_reply")
+        || s.ms_exchange_autoreply
+}
+
 pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
     let s = &mail.signals;
     let subject = mail.subject.as_str();
@@ -183,17 +198,8 @@ pub fn classify_for(mail: &Mail, max_recipients: usize, by_rep: bool) -> Kind {
         return Kind::Calendar;
     }
 
-    let auto_submitted = s
-        .rare()
-        .auto_submitted
-        .as_deref()
-        .is_some_and(|v| !v.starts_with("no"));
     let precedence = s.rare().precedence.as_deref().unwrap_or("");
-    let header_auto = auto_submitted
-        || s.x_autoreply
-        || s.x_autorespond
-        || precedence == "auto_reply"
-        || s.ms_exchange_autoreply;
+    let header_auto = auto_reply_by_headers(mail);
     let subject_auto = autoreply_subject_re().is_match(&subject_hay);
     // The body's phrases are the costliest check: only read when the headers leave it open.
     let body_auto = || autoreply_body_re().is_match(&head_hay);

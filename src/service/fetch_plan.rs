@@ -152,6 +152,21 @@ pub fn quiet_thread_texts(
             .iter()
             .position(|&i| i == first_trailing)
             .unwrap_or(0);
+        // An out-of-office guessed from the subject alone ("Urlaub", no Auto-Submitted) may be
+        // the prospect writing that they are away ("Hallo Alex, ich bin ab morgen im Urlaub"):
+        // its text tells, and then it is their last word.
+        out.extend(
+            t.messages[..pos]
+                .iter()
+                .rev()
+                .filter(|&&i| !is_our_side(&mails[i], identity))
+                .take_while(|&&i| Some(i) != before)
+                .filter(|&&i| {
+                    matches!(kinds[i], Kind::AutoReply { .. })
+                        && !crate::classify::auto_reply_by_headers(&mails[i])
+                })
+                .copied(),
+        );
         out.extend(t.messages[pos..].iter().rev().take(8).copied());
         out.extend(before);
         out.extend(
