@@ -1890,8 +1890,53 @@ pub fn detect(
     if ctx.read(run..texts.len(), &mut reading, &mut expects) {
         return reading;
     }
+    // Else the question the prospect asked ("unterstützt Ihre Lösung auch mehrere Mandanten?"),
+    // which the rep answered with something to read or a question back: the thread is about
+    // that information, though the answer names no reason the reader knows.
+    let answers = texts
+        .first()
+        .is_some_and(|t| expects || crate::message::text::hands_over(t));
+    if let (Some(t), true) = (&prospect_text, answers) {
+        if let Some(q) = their_question(t) {
+            reading.finding = Some(finding(
+                "information".into(),
+                Source::ProspectText,
+                Some(q),
+                "the question the prospect asked".into(),
+                prospect_last.and_then(|p| p.date),
+            ));
+            reading.expects_reply = true;
+            return reading;
+        }
+    }
     reading.expects_reply = expects;
     reading
+}
+
+/// The prospect's question about the product or the deal, as asked (four words or more; not
+/// a time to meet, which the request rules read, nor small talk).
+fn their_question(text: &str) -> Option<String> {
+    static SMALL_TALK: OnceLock<Regex> = OnceLock::new();
+    let small_talk = SMALL_TALK.get_or_init(|| {
+        bare(r"(?i)\b(how\s+(are|was|is)\s+(you|your|the\s+(trip|weekend|holiday|flight))|wie\s+geht|comment\s+(allez|vas|[çc]a\s+va)|c[óo]mo\s+(est[áa]s?|va|te\s+fue)|come\s+(stai|sta|va)|hoe\s+gaat|como\s+(est[áa]|vai|correu)|hur\s+(m[åa]r|g[åa]r|var))\b")
+            .expect("small-talk question regex")
+    });
+    sentences(text)
+        .into_iter()
+        .map(|s| without_greeting(&s))
+        .find(|s| {
+            s.trim_end().ends_with('?')
+                && s.split_whitespace().count() >= 4
+                && !asks_to_book(s)
+                && !small_talk.is_match(s)
+        })
+        // Quoted as a sentence ("unterstützt Ihre Lösung…?" after "Hallo Herr Morgan,").
+        .map(|s| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
 }
 
 #[cfg(test)]
@@ -3897,5 +3942,49 @@ mod reading_tests {
         let body = "Hi Ryan,\n\nAttached are two references from marine businesses. Let me know \
                     if your partner has any questions.\n\nBest,";
         assert_eq!(read_reason(body).as_deref(), Some("information"));
+    }
+
+    #[test]
+    fn the_prospects_question_answered_is_the_information_the_thread_is_about() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = rep_mail(
+            "Hallo Herr Weber,\n\ndanke für Ihre Frage. Ja, Mandantenfähigkeit ist Standard – bis \
+             zu 50 Mandanten in einer Instanz. Eine kurze Beschreibung hänge ich an.\n\nBeste Grüße",
+        );
+        let mut p = rep_mail(
+            "Hallo Herr Morgan,\n\nunterstützt Ihre Lösung auch mehrere Mandanten in einer \
+             Installation?\n\nGruß\nMichael Weber",
+        );
+        p.from = vec![Address::new(None, "m.weber@weber-elektro.example")];
+        let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
+        assert_eq!(
+            (f.reason.as_str(), f.source, f.commitment.as_deref()),
+            (
+                "information",
+                Source::ProspectText,
+                Some("Unterstützt Ihre Lösung auch mehrere Mandanten in einer Installation?")
+            )
+        );
+        // Small talk answered with small talk is no question about the deal.
+        let rep = rep_mail("Hi Kim,\n\nGreat, thanks - lovely to be home. Talk soon!\n\nAlex");
+        let mut p = rep_mail("Hi Alex, thanks for the update. How was your trip to Lisbon?");
+        p.from = vec![Address::new(None, "kim@example.org")];
+        assert_eq!(det(&[&rep], Some(&p), &id, &rules()), None);
+    }
+
+    #[test]
+    fn the_one_holding_the_purse_strings_decides() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = rep_mail("Thanks Kate, really appreciate you championing this internally!");
+        let mut p = rep_mail(
+            "Alex - quick update. I've put it in front of our ops director, she's the one holding \
+             the purse strings. Will let you know.",
+        );
+        p.from = vec![Address::new(None, "kate@hollis.example")];
+        let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
+        assert_eq!(
+            (f.reason.as_str(), f.source),
+            ("decision_maker", Source::ProspectText)
+        );
     }
 }
