@@ -191,11 +191,12 @@ fn small_talk_re() -> &'static Regex {
 /// great weekend, Kate", "schönes Wochenende", "bonne fin de journée", "buen fin de semana",
 /// "buona serata", "fijn weekend", "bom fim de semana", "trevlig helg"), in eight languages: a
 /// courtesy that states no reason ("enjoy" alone reads as a trip to the model). So is a wish
-/// for the journey home or good luck, alone in its sentence ("¡Buen viaje de vuelta!").
+/// for the journey home or good luck, or a parting "Speak soon!", "Bis bald!", "À bientôt !",
+/// alone in its sentence ("¡Buen viaje de vuelta!").
 fn wishes_a_good_time(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        bare(r"(?i)^\W*(and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+)?((enjoy|have)\s+(a|an|the)?\s*((great|good|nice|lovely|wonderful|fab(ulous)?|relaxing|restful|productive|fantastic|brilliant)\s+)?(rest\s+of\s+(the|your)\s+)?(week|weekend|day|evening|afternoon|morning|friday|monday|night|break)|(noch\s+)?(einen\s+)?(sch[öo]ne[ns]?|gute[ns]?|erholsame[ns]?)\s+(rest\s+der\s+woche|wochenende|tag|abend|woche|start\s+in\s+die\s+woche|feierabend)|(bon(ne)?|belle|excellent(e)?)\s+(fin\s+de\s+)?(week-?end|journ[ée]e|soir[ée]e|semaine|apr[èe]s-midi)|(que\s+)?(tengas?|tengan|pases?|pasen|disfrut[ae]s?)?\s*(un\s+)?(buen|buena|feliz)\s+(fin\s+de\s+semana|d[íi]a|tarde|semana|finde)|(buon|buona)\s+(fine\s+settimana|weekend|giornata|serata|settimana|pomeriggio|proseguimento)|(fijn|fijne|prettig|prettige|goed|goede)\s+(weekend|dag|avond|week|middag)|(tenha\s+)?(um\s+)?(bom|boa|[óo]timo|[óo]tima)\s+(fim\s+de\s+semana|resto\s+de\s+semana|semana|tarde|noite)|(ha\s+en\s+)?(trevlig|bra|fin|sk[öo]n)\s+(helg|dag|kv[äa]ll|vecka|eftermiddag)|(have\s+a\s+)?(safe|good|pleasant)\s+(travels?|trip|flight|journey)(\s+(back|home))?|(gute|sch[öo]ne)\s+(heim)?(reise|r[üu]ckreise|fahrt|heimfahrt)|bon\s+(voyage|retour|vol)|(buen|feliz)\s+viaje(\s+de\s+(vuelta|regreso))?|buon\s+(viaggio|rientro|volo)(\s+di\s+ritorno)?|goede\s+(reis|terugreis|vlucht)(\s+terug)?|boa\s+viagem(\s+de\s+(regresso|volta))?|trevlig\s+(resa|hemresa)|(lycka\s+till|bonne\s+chance|buena\s+suerte|buona\s+fortuna|veel\s+succes|boa\s+sorte|viel\s+erfolg|good\s+luck))\b(\s+noch|\s+encore|\s+ainda|\s+ancora)?[\s,]*(\p{Lu}\p{Ll}+)?[\s.!]*$")
+        bare(r"(?i)^\W*(and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+)?((enjoy|have)\s+(a|an|the)?\s*((great|good|nice|lovely|wonderful|fab(ulous)?|relaxing|restful|productive|fantastic|brilliant)\s+)?(rest\s+of\s+(the|your)\s+)?(week|weekend|day|evening|afternoon|morning|friday|monday|night|break)|(noch\s+)?(einen\s+)?(sch[öo]ne[ns]?|gute[ns]?|erholsame[ns]?)\s+(rest\s+der\s+woche|wochenende|tag|abend|woche|start\s+in\s+die\s+woche|feierabend)|(bon(ne)?|belle|excellent(e)?)\s+(fin\s+de\s+)?(week-?end|journ[ée]e|soir[ée]e|semaine|apr[èe]s-midi)|(que\s+)?(tengas?|tengan|pases?|pasen|disfrut[ae]s?)?\s*(un\s+)?(buen|buena|feliz)\s+(fin\s+de\s+semana|d[íi]a|tarde|semana|finde)|(buon|buona)\s+(fine\s+settimana|weekend|giornata|serata|settimana|pomeriggio|proseguimento)|(fijn|fijne|prettig|prettige|goed|goede)\s+(weekend|dag|avond|week|middag)|(tenha\s+)?(um\s+)?(bom|boa|[óo]timo|[óo]tima)\s+(fim\s+de\s+semana|resto\s+de\s+semana|semana|tarde|noite)|(ha\s+en\s+)?(trevlig|bra|fin|sk[öo]n)\s+(helg|dag|kv[äa]ll|vecka|eftermiddag)|(have\s+a\s+)?(safe|good|pleasant)\s+(travels?|trip|flight|journey)(\s+(back|home))?|(gute|sch[öo]ne)\s+(heim)?(reise|r[üu]ckreise|fahrt|heimfahrt)|bon\s+(voyage|retour|vol)|(buen|feliz)\s+viaje(\s+de\s+(vuelta|regreso))?|buon\s+(viaggio|rientro|volo)(\s+di\s+ritorno)?|goede\s+(reis|terugreis|vlucht)(\s+terug)?|boa\s+viagem(\s+de\s+(regresso|volta))?|trevlig\s+(resa|hemresa)|(lycka\s+till|bonne\s+chance|buena\s+suerte|buona\s+fortuna|veel\s+succes|boa\s+sorte|viel\s+erfolg|good\s+luck)|(speak|talk|chat)\s+soon|catch\s+you\s+(soon|later)|see\s+you\s+soon|bis\s+(bald|dann)|[àa]\s+(bient[ôo]t|tr[èe]s\s+vite)|hasta\s+(pronto|luego)|nos\s+vemos|a\s+presto|ci\s+sentiamo|tot\s+(snel|gauw|ziens)|at[ée]\s+(breve|j[áa])|h[öo]rs\s+snart|vi\s+h[öo]rs|ses\s+snart)\b(\s+noch|\s+encore|\s+ainda|\s+ancora)?[\s,]*(\p{Lu}\p{Ll}+)?[\s.!]*$")
             .expect("good-time wish regex")
     })
     .is_match(sentence.trim())
@@ -1299,11 +1300,7 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
             .any(|(s, _)| crate::message::text::hands_over(s))
     };
     if let Some(dm) = model::class_index("decision_maker") {
-        if strong[dm]
-            && invites_comments(&sents[best_s[dm]].0)
-            && !model::names_meeting(&sents[best_s[dm]].0)
-            && hands_over()
-        {
+        if strong[dm] && invites_comments(&sents[best_s[dm]].0) && hands_over() {
             strong[dm] = false;
         }
     }
@@ -3773,6 +3770,7 @@ mod reading_tests {
             "Bonjour Luc,\n\nMerci pour cet échange. Bonne fin de journée !\n\nAlex",
             "Liebe Frau Schmitt,\n\ngern geschehen, dafür sind wir da. Einen schönen Tag noch!\n\nAlex",
             "Hi Kate,\n\nYou're welcome, anytime!\n\nAlex",
+            "Hi Eva,\n\nThank you Eva, it was great to see the new property. Speak soon!\n\nAlex",
         ] {
             let r = read(body);
             assert!(r.finding.is_none(), "{body}: {:?}", r.finding);
@@ -3885,6 +3883,7 @@ mod reading_tests {
             "Hej Alex, jag gillar upplägget men det är vår vd som bestämmer.",
             "The team loves it. I'll need to get buy-in from our VP Engineering though.",
             "I'm keen, but she controls the tooling budget.",
+            "Thanks Alex. Dr. Patel owns the practice, so it's really her call.",
         ] {
             let mut p = rep_mail(said);
             p.from = vec![Address::new(None, "dana@northwind.com")];
@@ -3942,6 +3941,10 @@ mod reading_tests {
         let body = "Hi Ryan,\n\nAttached are two references from marine businesses. Let me know \
                     if your partner has any questions.\n\nBest,";
         assert_eq!(read_reason(body).as_deref(), Some("information"));
+        // Nor a call offered in case they have questions, beside what it hands over.
+        let body = "Hi Will,\n\nAttached are the MSA and the DPA. Happy to set up a call with our \
+                    legal team if your counsel has questions.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("proposal"));
     }
 
     #[test]

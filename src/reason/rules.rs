@@ -146,7 +146,7 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             // Someone else's yes needed, or their budget: "I'll need to get buy-in from our VP
             // Engineering", "she controls the tooling budget", "he holds the purse strings".
             format!(r"\b(get|need|needs|getting)\s+(buy-?in|sign-?off|approval|the\s+green\s+light|the\s+go-?ahead|a\s+yes)\s+from\s+(my|our|the)\s+({ROLES})\b"),
-            r"\b(she|he|they|who)\s+(controls?|owns?|holds?|signs?\s+off\s+on)\s+(the\s+)?(\w+\s+)?(budget|purse\s+strings)\b|\b(hold(s|ing)?|control(s|ling)?)\s+the\s+purse\s+strings\b|\bthe\s+one\s+(who\s+)?(decides|deciding|signs|signing|holding|controlling|approving|approves)\b".into(),
+            r"\b(she|he|they|who)\s+(controls?|owns?|holds?|signs?\s+off\s+on)\s+(the\s+)?(\w+\s+)?(budget|purse\s+strings)\b|\b(hold(s|ing)?|control(s|ling)?)\s+the\s+purse\s+strings\b|\bthe\s+one\s+(who\s+)?(decides|deciding|signs|signing|holding|controlling|approving|approves)\b|\b(it'?s|it\s+is)\s+(really\s+|ultimately\s+|all\s+)?(her|his|their)\s+(call|decision|choice)\b|\b(owns|runs)\s+the\s+(practice|company|business|firm|shop|agency|clinic)\b".into(),
             format!(r"\b(put|placed|laid|taken|took)\s+(it|this|them|the\s+\w+)\s+(in\s+front\s+of|to|before)\s+(my|our|the)\s+({ROLES})\b"),
             format!(r"\b({ROLES})\s+(signs?\s+off|has\s+(the\s+)?(final|last)\s+(say|word|call)|makes\s+the\s+(final\s+)?(call|decision)|(has|needs)\s+to\s+(sign\s+off|approve|agree|decide))\b"),
             r"\b(final\s+(say|call|decision|word|sign-?off)|the\s+decision)\s+(is|lies|rests|sits)\s+with\b|\b(final\s+)?(call|decision)\s+is\s+(hers|his|theirs)\b|\b(it's|it\s+is)\s+(up\s+to|for)\s+(my|our|the)\s+\w+".into(),
