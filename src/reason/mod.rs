@@ -202,6 +202,19 @@ fn wishes_a_good_time(sentence: &str) -> bool {
     .is_match(sentence.trim())
 }
 
+/// The rep proposing to meet in person over a coffee or a meal ("would be great to grab a
+/// coffee", "happy to meet up at the show", "auf einen Kaffee", "prendre un café", "tomar un
+/// café", "prendere un caffè", "een kop koffie drinken", "tomar um café", "ta en fika"), in
+/// eight languages.
+fn proposes_to_meet_in_person(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)\b((would\s+be\s+(great|good|nice|lovely)|(i'?d|i\s+would)\s+(love|like)|happy|keen|glad)\s+to\s+(grab|get|have|meet\s+(up\s+)?for)\s+(a\s+)?(quick\s+)?(coffee|drink|bite|lunch|breakfast)|(grab|get)\s+a\s+(quick\s+)?coffee\s+(together|at|there|while|and)|meet\s+(up\s+)?(in\s+person|at\s+the\s+(show|fair|conference|event|booth|stand))|auf\s+einen\s+kaffee|(einen\s+)?kaffee\s+trinken|(prendre|boire)\s+un\s+caf[ée]|tomar\s+(un|um)\s+caf[ée]|prendere\s+un\s+caff[èe]|(een\s+)?(kop\s+)?koffie\s+(drinken|doen)|ta\s+en\s+fika|fika\s+tillsammans)\b")
+            .expect("meet-in-person regex")
+    })
+    .is_match(sentence)
+}
+
 /// The answer to a thank-you ("You're welcome, anytime!", "Gern geschehen, dafür sind wir
 /// da.", "De rien !", "¡De nada!", "Figurati!", "Graag gedaan.", "De nada!", "Varsågod!"), in
 /// eight languages, with at most a few words more: a courtesy that states no reason ("No
@@ -1184,6 +1197,11 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // walkthrough or a recording handed over is something to read or watch,
                     // not a call to book (the model hears "walkthrough", "demo").
                     meeting_read_as(p, model::class_index("information"))
+                } else if proposes_to_meet_in_person(&s) {
+                    // "Would be great to grab a coffee and show you the new features in person"
+                    // at a trade fair the rep names: a meeting, though the model hears an
+                    // absence in the conference.
+                    only("meeting")
                 } else if top.is_some_and(|t| CLASSES[t] == "proposal") && names_only_an_nda(&s) {
                     // "Our report is under NDA, so I've sent you our mutual NDA via DocuSign -
                     // once it's signed I'll send the report straight over": a confidentiality
@@ -3989,5 +4007,18 @@ mod reading_tests {
             (f.reason.as_str(), f.source),
             ("decision_maker", Source::ProspectText)
         );
+    }
+
+    #[test]
+    fn a_coffee_at_the_fair_is_a_meeting() {
+        for body in [
+            "Hi Eve,\n\nI'll be at BuildTech in Chicago on the 9th and 10th - any chance you're \
+             going? Would be great to grab a coffee and show you the new site-tracking features \
+             in person.\n\nBest,",
+            "Hallo Herr Lange,\n\nich bin nächste Woche auf der Messe in Köln. Hätten Sie Zeit, \
+             auf einen Kaffee an unserem Stand vorbeizukommen?\n\nBeste Grüße",
+        ] {
+            assert_eq!(read_reason(body).as_deref(), Some("meeting"), "{body}");
+        }
     }
 }
