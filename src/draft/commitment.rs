@@ -268,15 +268,10 @@ pub fn what_of(reason: &str, text: &str) -> String {
     const PREPOSITIONS: &[&str] = &[
         "of", "for", "on", "with", "from", "about", "covering", "using", "based",
     ];
+    // Case matters: "the pilot with Crew A" ends in a name, not the article "a".
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
-    if words
-        .last()
-        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
-    {
-        while words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
-        {
+    if words.last().is_some_and(|w| DANGLING.contains(w)) {
+        while words.last().is_some_and(|w| DANGLING.contains(w)) {
             words.pop();
         }
         while words
@@ -605,6 +600,14 @@ mod tests {
                 "please find the price offer for 3 plants in attachment."
             ),
             "the price offer for 3 plants"
+        );
+        // A name that ends in a capital letter is no dangling article.
+        assert_eq!(
+            what_of(
+                "trial",
+                "Great - the pilot with Crew A and Crew B starts Monday and runs for four weeks."
+            ),
+            "the pilot with Crew A"
         );
         // A clause the draft can't finish is dropped.
         assert_eq!(
