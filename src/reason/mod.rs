@@ -610,7 +610,7 @@ pub fn proposes_booking(sentence: &str) -> bool {
     sentence.contains('?')
         && RE
             .get_or_init(|| {
-                Pattern::new(Regex::new(r"(?i)\b((could|can|shall|should)\s+we\s+(schedule|set\s+up|book|find|grab|get|put|carve\s+out|lock\s+in)\s+(\w+\s+){0,3}(minutes|mins?|call|meeting|time|slot|session|hour|chat|demo)|(k[öo]nnen|k[öo]nnten|wollen|sollen)\s+wir\s+(\w+\s+){0,4}(termin|gespr[äa]ch|call|telefonat|minuten|meeting)\w*\s+([\w-]+\s+){0,3}(vereinbaren|ansetzen|einplanen|finden|ausmachen|buchen)|(pourrions|pouvons|pourrait-on|peut-on)(-nous)?\s+(\w+\s+){0,2}(pr[ée]voir|caler|fixer|planifier|organiser|bloquer|trouver)\s+(un|une|\d+)|(podemos|podr[íi]amos|podr[íi]a)\s+(\w+\s+){0,2}(agendar|programar|organizar|fijar|cuadrar|reservar|buscar)\s+(un|una|\d+)|(possiamo|potremmo|potrebbe)\s+(\w+\s+){0,2}(fissare|organizzare|programmare|pianificare|prenotare|trovare)\s+(un|una|\d+)|(kunnen|zullen)\s+we\s+(\w+\s+){0,4}(inplannen|plannen|afspreken|vastleggen|boeken)|(podemos|poder[íi]amos)\s+(\w+\s+){0,2}(agendar|marcar|combinar|reservar)\s+(um|uma|\d+)|(kan|ska|skulle)\s+vi\s+(\w+\s+){0,2}(boka|planera|hitta|l[äa]gga)\s+(in\s+)?(\w+\s+){0,2}(m[öo]te|samtal|tid|minuter|avst[äa]mning|uppf[öo]ljning))")
+                Pattern::new(Regex::new(r"(?i)\b((could|can|shall|should)\s+we\s+(schedule|set\s+up|book|find|grab|get|put|carve\s+out|lock\s+in)\s+(\w+\s+){0,3}(minutes|mins?|call|meeting|time|slot|session|hour|chat|demo)|(worth|time\s+for|up\s+for|open\s+to|free\s+for)\s+(a\s+)?(quick\s+|short\s+|brief\s+)?(\d+\s*-?\s*(mins?|minutes)|call|chat|catch-?up|demo)\b|(k[öo]nnen|k[öo]nnten|wollen|sollen)\s+wir\s+(\w+\s+){0,4}(termin|gespr[äa]ch|call|telefonat|minuten|meeting)\w*\s+([\w-]+\s+){0,3}(vereinbaren|ansetzen|einplanen|finden|ausmachen|buchen)|(pourrions|pouvons|pourrait-on|peut-on)(-nous)?\s+(\w+\s+){0,2}(pr[ée]voir|caler|fixer|planifier|organiser|bloquer|trouver)\s+(un|une|\d+)|(podemos|podr[íi]amos|podr[íi]a)\s+(\w+\s+){0,2}(agendar|programar|organizar|fijar|cuadrar|reservar|buscar)\s+(un|una|\d+)|(possiamo|potremmo|potrebbe)\s+(\w+\s+){0,2}(fissare|organizzare|programmare|pianificare|prenotare|trovare)\s+(un|una|\d+)|(kunnen|zullen)\s+we\s+(\w+\s+){0,4}(inplannen|plannen|afspreken|vastleggen|boeken)|(podemos|poder[íi]amos)\s+(\w+\s+){0,2}(agendar|marcar|combinar|reservar)\s+(um|uma|\d+)|(kan|ska|skulle)\s+vi\s+(\w+\s+){0,2}(boka|planera|hitta|l[äa]gga)\s+(in\s+)?(\w+\s+){0,2}(m[öo]te|samtal|tid|minuter|avst[äa]mning|uppf[öo]ljning))")
                     .expect("proposes-booking regex"))
             })
             .is_match(&Haystack::new(sentence))
@@ -4020,5 +4020,12 @@ mod reading_tests {
         ] {
             assert_eq!(read_reason(body).as_deref(), Some("meeting"), "{body}");
         }
+    }
+
+    #[test]
+    fn a_terse_ask_for_minutes_after_the_pilot_is_a_meeting() {
+        let body = "Oz - pilot's done, results look strong (18% fewer missed appointments). Worth \
+                    30 mins next week to review and talk next steps?\n\nAlex";
+        assert_eq!(read_reason(body).as_deref(), Some("meeting"));
     }
 }
