@@ -1140,6 +1140,10 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // "I'll get our security team to fill in your vendor questionnaire": the
                     // rep's side owes a deliverable; nobody on the prospect's side decides.
                     only("information")
+                } else if top.is_some_and(|t| CLASSES[t] == "timing") && recontacts_later(&s) {
+                    // "I'll touch base at the end of January then": the rep's own time to come
+                    // back, however unsure the model is of the words around it.
+                    only("timing")
                 } else if offers_to_recontact_later(&s) {
                     // "Want me to ping you again in Feb?": the rep's own later date, asked.
                     only("timing")
@@ -4027,5 +4031,40 @@ mod reading_tests {
         let body = "Oz - pilot's done, results look strong (18% fewer missed appointments). Worth \
                     30 mins next week to review and talk next steps?\n\nAlex";
         assert_eq!(read_reason(body).as_deref(), Some("meeting"));
+    }
+
+    #[test]
+    fn a_deciding_team_named_with_a_word_around_it_decides() {
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let rep = rep_mail("Makes sense. I've attached our vendor onboarding pack.");
+        for said in [
+            "Our procurement team needs to review before we sign anything.",
+            "I'm sold, but I have to convince our plant manager.",
+        ] {
+            let mut p = rep_mail(said);
+            p.from = vec![Address::new(None, "cam@rose.example")];
+            let f = det(&[&rep], Some(&p), &id, &rules()).unwrap();
+            assert_eq!(
+                (f.reason.as_str(), f.source),
+                ("decision_maker", Source::ProspectText),
+                "{said}"
+            );
+        }
+        // A decision promised by a date is that date to wait for.
+        let rep = rep_mail(
+            "Thanks Kai, that's helpful. I'll touch base at the end of January then - let me know \
+             if anything comes up before.",
+        );
+        let mut p = rep_mail("We'll make a decision by end of January.");
+        p.from = vec![Address::new(None, "kai@bond.example")];
+        assert_eq!(
+            det(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
+            "timing"
+        );
+        assert_eq!(
+            read_reason("Hi Kai,\n\nI'll touch base at the end of January then.\n\nAlex")
+                .as_deref(),
+            Some("timing")
+        );
     }
 }

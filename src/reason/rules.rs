@@ -129,7 +129,7 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             r"\b(reach\s+out|get\s+in\s+touch|circle\s+back|follow\s+up|check\s+back|touch\s+base)\s+(again\s+)?(in|after|next|around|early|late|once|when)\b".into(),
             // A decision put off to a month or a new year: "we'll decide in January", "Wir
             // entscheiden im Januar", "on décidera en janvier", "decidiremos en enero".
-            format!(r"\b(decide|decides|deciding|decision|entscheid\w*|d[ée]cid\w*|d[ée]cision|decid\w*|decisi[óo]n|decis[ãa]o|beslis\w*|best[äa]mm\w*|beslut\w*)\b.{{0,30}}\b(in|im|en|a|em|i|ab|after|nach|apr[èe]s|despu[ée]s|dopo|na|depois|efter|until|bis|early|late|anfang|ende|d[ée]but|fin|principios|finales|inizio|fine|begin|eind|in[íi]cio|b[öo]rjan|slutet)\s+(of\s+|de\s+|di\s+|van\s+|av\s+)?({LATER_MONTHS})\b"),
+            format!(r"\b(decide|decides|deciding|decision|entscheid\w*|d[ée]cid\w*|d[ée]cision|decid\w*|decisi[óo]n|decis[ãa]o|beslis\w*|best[äa]mm\w*|beslut\w*)\b.{{0,30}}\b(in|im|en|a|em|i|ab|after|nach|apr[èe]s|despu[ée]s|dopo|na|depois|efter|until|bis|early|late|anfang|ende|d[ée]but|fin|principios|finales|inizio|fine|begin|eind|in[íi]cio|b[öo]rjan|slutet|by(\s+the)?\s+(end|start|middle|beginning)|by)\s+(of\s+|de\s+|di\s+|van\s+|av\s+)?({LATER_MONTHS})\b"),
             format!(r"\b(in|im|en|a|em|i)\s+({LATER_MONTHS})\s+(we('ll|\s+will)?\s+decide|entscheiden|d[ée]cider\w*|decidir\w*|decider\w*|beslissen|besluiten|best[äa]mmer|beslutar)\b"),
             // A freeze or a hold, and "ping me then" after a date.
             r"\b(budget|hiring|spending|purchasing)\s+freeze\b|\bon\s+hold\b|\b(ping|contact|email|call|reach\s+out\s+to|get\s+back\s+to|follow\s+up\s+with)\s+me\s+(then|after\s+that|at\s+that\s+point|later)\b".into(),
@@ -143,6 +143,10 @@ pub fn default_prospect_rules() -> HashMap<String, Vec<Regex>> {
             // de mi jefa", "la decisione finale spetta al nostro CdA", "de beslissing ligt bij
             // de directie", "a decisão final cabe ao conselho", "det är vår vd som bestämmer".
             // Not "until the board approves the budget in March": a date to wait for.
+            // A deciding team with a word before or after its name: "our procurement team needs
+            // to review before we sign", "I have to convince our plant manager".
+            format!(r"\b(my|our|the)\s+(\w+\s+)?({ROLES})(\s+(team|department|dept))?\s+(needs?\s+to|has\s+to|must|will\s+need\s+to|wants?\s+to)\s+(review|approve|sign\s+off|see|look|decide|weigh\s+in|check)\b"),
+            format!(r"\b(need|have|got)\s+to\s+(convince|persuade|win\s+over|sell\s+(it|this)\s+to|get\s+(it|this)\s+past)\s+(my|our|the)\s+(\w+\s+)?({ROLES})\b"),
             // Someone else's yes needed, or their budget: "I'll need to get buy-in from our VP
             // Engineering", "she controls the tooling budget", "he holds the purse strings".
             format!(r"\b(get|need|needs|getting)\s+(buy-?in|sign-?off|approval|the\s+green\s+light|the\s+go-?ahead|a\s+yes)\s+from\s+(my|our|the)\s+({ROLES})\b"),
