@@ -215,6 +215,38 @@ fn proposes_to_meet_in_person(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// The prospect asking to talk ("Let's talk next week.", "Let's catch up after the holidays"):
+/// a wait when the rep leaves it there, a call when the rep proposes the times. Not "let's
+/// talk again later", which puts it off.
+fn asks_to_talk(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)\blet'?s\s+(talk|speak|chat|catch\s+up|meet|have\s+a\s+call|jump\s+on\s+a\s+call)\b")
+            .expect("asks-to-talk regex")
+    })
+    .find(sentence)
+    .is_some_and(|m| {
+        let after = sentence[m.end()..].trim_start().to_lowercase();
+        !after.starts_with("again") && !after.starts_with("later")
+    })
+}
+
+/// A test that is a security or performance check ("our latest pen test summary is
+/// attached", "load test results"), not a trial of the product.
+fn security_test_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        bare(r"(?i)\b(pen(etration)?[\s-]?tests?(ing)?|pentests?|load\s+tests?|stress\s+tests?|security\s+tests?|vulnerability\s+(scans?|tests?)|penetrationstests?|test\s+d'intrusion|prueba\s+de\s+penetraci[óo]n)\b")
+            .expect("security-test regex")
+    })
+}
+
+/// The sentence names such a test and no trial besides it.
+fn names_only_a_security_test(sentence: &str) -> bool {
+    let re = security_test_re();
+    re.is_match(sentence) && !model::names_trial(&re.replace_all(sentence, " "))
+}
+
 /// The answer to a thank-you ("You're welcome, anytime!", "Gern geschehen, dafür sind wir
 /// da.", "De rien !", "¡De nada!", "Figurati!", "Graag gedaan.", "De nada!", "Varsågod!"), in
 /// eight languages, with at most a few words more: a courtesy that states no reason ("No
@@ -1201,6 +1233,12 @@ fn read_text(text: &str, priority: &[String]) -> TextReading {
                     // walkthrough or a recording handed over is something to read or watch,
                     // not a call to book (the model hears "walkthrough", "demo").
                     meeting_read_as(p, model::class_index("information"))
+                } else if top.is_some_and(|t| CLASSES[t] == "trial")
+                    && names_only_a_security_test(&s)
+                {
+                    // "Our latest pen test summary (October, by NCC Group) is attached": a
+                    // security document, not a trial (the model hears "test").
+                    only("information")
                 } else if proposes_to_meet_in_person(&s) {
                     // "Would be great to grab a coffee and show you the new features in person"
                     // at a trade fair the rep names: a meeting, though the model hears an
@@ -1791,8 +1829,27 @@ pub fn detect(
         }
     }
     let prospect_text = prospect_last.and_then(|p| p.body.as_deref()).map(own_text);
+    // "Let's talk next week." answered with "How about Tuesday at 10am or Wednesday at 3pm?"
+    // (a question naming a day, or an ask for times): the prospect asked to talk and the rep
+    // proposed when, so the call is the reason, not a wait.
+    let times_proposed = || {
+        rep_recent
+            .first()
+            // The rep's answer to it, not the message the prospect's pause answered.
+            .filter(|m| m.date > prospect_last.and_then(|p| p.date))
+            .and_then(|m| m.body.as_deref())
+            .map(own_text)
+            .is_some_and(|t| {
+                model_sentences(&t).iter().any(|s| {
+                    asks_to_book(s) || (s.trim_end().ends_with('?') && model::names_day(s))
+                })
+            })
+    };
     if let Some(t) = &prospect_text {
-        if let Some((reason, sentence)) = rules.match_text(t, RuleSet::ProspectDeferral) {
+        if let Some((reason, sentence)) = rules
+            .match_text(t, RuleSet::ProspectDeferral)
+            .filter(|(r, s)| !(r == "timing" && asks_to_talk(s) && times_proposed()))
+        {
             // "The management committee decides on this in January": the thread waits for
             // their decision, on that date (the prospect's date holds for any reason of theirs).
             let reason = if reason == "timing" && body_decides(&sentence) {
@@ -4065,6 +4122,58 @@ mod reading_tests {
             read_reason("Hi Kai,\n\nI'll touch base at the end of January then.\n\nAlex")
                 .as_deref(),
             Some("timing")
+        );
+    }
+
+    #[test]
+    fn a_pen_test_summary_is_information_and_talking_next_week_with_times_is_a_meeting() {
+        let body = "Hi Bea,\n\nNo problem - our latest pen test summary (October, by NCC Group) is \
+                    attached. The full report is available under NDA if your IT team needs it.\n\nBest,";
+        assert_eq!(read_reason(body).as_deref(), Some("information"));
+        let id = Identity::new(&["alex@acme.io".into()], &[]);
+        let day = |d: u32| {
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, d, 9, 0, 0).single()
+        };
+        let mut rep =
+            rep_mail("Sounds good, Ned. How about Tuesday at 10am or Wednesday at 3pm CT?");
+        rep.date = day(21);
+        let mut p = rep_mail("Let's talk next week.");
+        p.from = vec![Address::new(None, "ned@shaw.example")];
+        p.date = day(20);
+        assert_eq!(
+            det(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
+            "meeting"
+        );
+        // Left there, it is their time to talk; and times the rep proposed before it are what
+        // their "let's talk" answered.
+        let mut later = rep_mail("Sounds good, Ned - talk next week.");
+        later.date = day(21);
+        assert_eq!(
+            det(&[&later], Some(&p), &id, &rules()).unwrap().reason,
+            "timing"
+        );
+        let mut before = rep_mail("Would Tuesday at 3pm work for a short call?");
+        before.date = day(19);
+        assert_eq!(
+            det(&[&before], Some(&p), &id, &rules()).unwrap().reason,
+            "timing"
+        );
+        // "Let's talk again after the budget meeting" puts it off, whatever the rep proposes.
+        let mut again = rep_mail("Let's talk again after the budget meeting next month.");
+        again.from = p.from.clone();
+        again.date = day(20);
+        assert_eq!(
+            det(&[&rep], Some(&again), &id, &rules()).unwrap().reason,
+            "timing"
+        );
+        // Presenting it to the board names who decides.
+        let rep =
+            rep_mail("Brilliant, thanks Eve. I've attached three slides for your board pack.");
+        let mut p = rep_mail("Looks good. I'll present it to the board on the 10th.");
+        p.from = vec![Address::new(None, "eve@park.example")];
+        assert_eq!(
+            det(&[&rep], Some(&p), &id, &rules()).unwrap().reason,
+            "decision_maker"
         );
     }
 }
