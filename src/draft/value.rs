@@ -43,6 +43,16 @@ impl ThreadFacts<'_> {
         quotable(s) && self.lint.as_ref().is_none_or(|l| l.banned_in(s).is_empty())
     }
 
+    /// The prospect's sentence the template itself quotes as the reason (their commitment),
+    /// which a recap must not quote again: compared as quoted, without greeting, sentence case.
+    fn quoted_by_template(&self, s: &str) -> bool {
+        use crate::message::text::{sentence_case, without_greeting};
+        self.commitment_is_theirs
+            && self.commitment.as_deref().is_some_and(|c| {
+                sentence_case(&without_greeting(c)) == sentence_case(&without_greeting(s))
+            })
+    }
+
     /// A sentence a recap may quote: quotable, no check-in, and saying something.
     fn recappable(&self, s: &str) -> bool {
         self.quotable(s) && !crate::reason::is_nudge(s) && !says_nothing_to_recap(s)
@@ -296,24 +306,17 @@ pub fn substance(item: &ValueItem, facts: &ThreadFacts) -> Option<String> {
                         facts.quotable(s)
                             && !says_nothing_to_recap(s)
                             && s.split_whitespace().count() >= 4
-                            && !(facts.commitment_is_theirs
-                                && facts.commitment.as_deref().is_some_and(|c| {
-                                    crate::message::text::without_greeting(c)
-                                        == crate::message::text::without_greeting(s)
-                                }))
+                            && !facts.quoted_by_template(s)
                     })
                 })?;
                 return Some(f.left_theirs.replacen("{}", &quote(&theirs, f), 1));
             };
             // "Me: send the revised quote" is quoted as "send the revised quote".
             let mine = with_context(crate::reason::without_own_step(&mine), facts);
-            let quoted_by_template = |s: &String| {
-                facts.commitment_is_theirs && facts.commitment.as_deref() == Some(s.as_str())
-            };
             let theirs = facts.prospect_text.as_deref().and_then(|p| {
                 let candidates: Vec<String> = their_sentences(p)
                     .into_iter()
-                    .filter(|s| facts.quotable(s) && !quoted_by_template(s))
+                    .filter(|s| facts.quotable(s) && !facts.quoted_by_template(s))
                     .collect();
                 candidates
                     .iter()

@@ -444,7 +444,13 @@ pub fn without_greeting(sentence: &str) -> String {
     if rest.split_whitespace().count() < 3 {
         return sentence.to_string();
     }
-    let mut chars = rest.chars();
+    sentence_case(rest)
+}
+
+/// `s` with its first letter in upper case, as a quoted sentence starts ("unterstützt Ihre
+/// Lösung…?" written on the line after "Hallo Herr Morgan,").
+pub fn sentence_case(s: &str) -> String {
+    let mut chars = s.chars();
     chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())

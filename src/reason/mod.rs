@@ -2007,12 +2007,7 @@ fn their_question(text: &str) -> Option<String> {
                 && !small_talk.is_match(s)
         })
         // Quoted as a sentence ("unterstützt Ihre Lösung…?" after "Hallo Herr Morgan,").
-        .map(|s| {
-            let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
+        .map(|s| crate::message::text::sentence_case(&s))
 }
 
 #[cfg(test)]
